@@ -1,0 +1,134 @@
+package calendar
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func day(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestPrefecturalLibraryC2(t *testing.T) {
+	c := MustNew(PrefecturalLibrary())
+	for _, tc := range []struct {
+		name string
+		date string
+		open bool
+		kind ClosedKind
+	}{
+		{"C2 Monday holiday opens", "2026-11-23", true, NotClosed},
+		{"C2 next weekday closes instead", "2026-11-24", false, ShiftedClosure},
+		{"C2 month-end moved from Monday 11-30", "2026-11-27", false, MonthEndClosure},
+		{"C2 Monday 11-30 is a weekly closure", "2026-11-30", false, WeeklyClosure},
+		{"C2 Saturday before month-end open", "2026-11-28", true, NotClosed},
+		{"C2 holiday Monday 05-04 opens", "2026-05-04", true, NotClosed},
+		{"C2 holiday Tuesday 05-05 open", "2026-05-05", true, NotClosed},
+		{"C2 substitute holiday 05-06 open", "2026-05-06", true, NotClosed},
+		{"C2 first day that is not a holiday closes", "2026-05-07", false, ShiftedClosure},
+		{"C2 ordinary Monday", "2026-11-16", false, WeeklyClosure},
+		{"C2 ordinary holiday is open", "2026-11-03", true, NotClosed},
+		{"C2 month-end on a Thursday", "2026-04-30", false, MonthEndClosure},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := day(tc.date)
+			assert.Equal(t, tc.open, c.IsOpen(d))
+			why, closed := c.WhyClosed(d)
+			assert.Equal(t, !tc.open, closed)
+			assert.Equal(t, tc.kind, why.Kind)
+		})
+	}
+	for d := day("2026-12-29"); !d.After(day("2027-01-03")); d = d.AddDays(1) {
+		why, closed := c.WhyClosed(d)
+		assert.True(t, closed, "C2 year-end %v", d)
+		assert.Equal(t, YearEndClosure, why.Kind, "C2 year-end %v", d)
+	}
+}
+
+func TestInventoryClosureC2C4(t *testing.T) {
+	r := PrefecturalLibrary()
+	r.Closures = append(r.Closures, Closure{Name: "特別整理期間", From: day("2027-03-08"), To: day("2027-03-14")})
+	r.Openings = append(r.Openings, Opening{Name: "臨時開館", From: day("2027-03-22"), To: day("2027-03-22")})
+	c, err := New(r)
+	require.NoError(t, err)
+	why, closed := c.WhyClosed(day("2027-03-10"))
+	assert.True(t, closed)
+	assert.Equal(t, ClosedReason{Kind: NamedClosure, Name: "特別整理期間"}, why)
+	assert.True(t, c.IsOpen(day("2027-03-22")), "C4 one-off opening on a Monday")
+}
+
+func TestAssemblyLibraryRAL1(t *testing.T) {
+	c := MustNew(AssemblyLibrary())
+	assert.False(t, c.IsOpen(day("2026-11-23")), "R-AL1 holiday closed")
+	why, _ := c.WhyClosed(day("2026-11-23"))
+	assert.Equal(t, "public holiday (勤労感謝の日)", why.String())
+	assert.False(t, c.IsOpen(day("2026-05-06")), "R-AL1 substitute holiday closed")
+	assert.False(t, c.IsOpen(day("2026-11-28")), "R-AL1 Saturday closed")
+	assert.True(t, c.IsOpen(day("2026-11-30")), "R-AL1 Monday open")
+	assert.False(t, c.IsOpen(day("2026-12-29")), "R-AL1 year end")
+
+	jst := JST()
+	svc := AssemblyLibraryServiceHours()
+	assert.True(t, c.OpenAt(time.Date(2026, 11, 30, 8, 50, 0, 0, jst)), "R-AL1 building open 08:45")
+	assert.False(t, svc.OpenAt(c, time.Date(2026, 11, 30, 8, 50, 0, 0, jst)), "R-AL1 service from 09:00")
+	assert.True(t, svc.OpenAt(c, time.Date(2026, 11, 30, 16, 59, 0, 0, jst)))
+	assert.False(t, svc.OpenAt(c, time.Date(2026, 11, 30, 17, 0, 0, 0, jst)))
+	// 23:30 UTC on Sunday is 08:30 Monday in Japan, 00:30 UTC is 09:30.
+	assert.True(t, svc.OpenAt(c, time.Date(2026, 11, 30, 0, 30, 0, 0, time.UTC)))
+
+	staff := MustNew(AssemblyLibraryStaffDays())
+	assert.True(t, staff.IsOpen(day("2026-12-01")), "R-AL1 Tuesday staff day")
+	assert.False(t, staff.IsOpen(day("2026-12-02")))
+	assert.False(t, staff.IsOpen(day("2026-11-03")), "R-AL1 holiday excepted")
+	assert.False(t, staff.OpenAt(time.Date(2026, 12, 1, 13, 30, 0, 0, jst)), "R-AL1 lunch break")
+}
+
+func TestPrefecturalHoursC2(t *testing.T) {
+	c := MustNew(PrefecturalLibrary())
+	jst := JST()
+	assert.True(t, c.OpenAt(time.Date(2026, 7, 2, 18, 30, 0, 0, jst)), "C2 July Thursday until 19:00")
+	assert.False(t, c.OpenAt(time.Date(2026, 7, 1, 18, 30, 0, 0, jst)), "C2 July Wednesday until 17:00")
+	assert.False(t, c.OpenAt(time.Date(2026, 9, 3, 18, 30, 0, 0, jst)), "C2 September Thursday until 17:00")
+	assert.False(t, c.OpenAt(time.Date(2026, 7, 6, 10, 0, 0, 0, jst)), "C2 Monday closed")
+}
+
+func TestNewRefuses(t *testing.T) {
+	_, err := New(Rules{ClosedWeekdays: EveryDay})
+	assert.ErrorIs(t, err, ErrNeverOpen)
+	_, err = New(Rules{Closures: []Closure{{Name: "x", From: day("2026-01-02"), To: day("2026-01-01")}}})
+	assert.Error(t, err)
+	_, err = New(Rules{MonthEnd: true, MonthEndAvoids: EveryDay})
+	assert.Error(t, err)
+	_, err = New(Rules{
+		Closures: []Closure{{Name: "c", From: day("2026-01-01"), To: day("2026-01-10")}},
+		Openings: []Opening{{Name: "o", From: day("2026-01-10"), To: day("2026-01-10")}},
+	})
+	assert.Error(t, err)
+	_, err = New(Rules{Hours: Hours{Regular: []Window{{From: ClockAt(17, 0), To: ClockAt(9, 0)}}}})
+	assert.Error(t, err)
+}
+
+func TestQueriesC2(t *testing.T) {
+	c := MustNew(PrefecturalLibrary())
+	assert.Equal(t, day("2026-11-25"), c.NextOpen(day("2026-11-24")))
+	assert.Equal(t, day("2026-12-03"), c.AddOpenDays(day("2026-11-20"), 10), "H4 example")
+	assert.Equal(t, day("2027-01-13"), c.AddOpenDays(day("2026-12-25"), 10), "H4 example across year end")
+	assert.Equal(t, 10, c.OpenDaysBetween(day("2026-11-20"), day("2026-12-03")))
+	assert.Equal(t, day("2026-11-20"), c.AddOpenDays(day("2026-12-03"), -10))
+	// Outside the compiled span.
+	far := day("2150-11-20")
+	got := c.AddOpenDays(far, 10)
+	assert.Equal(t, 10, c.OpenDaysBetween(far, got))
+	assert.True(t, c.IsOpen(got))
+	// Across the span boundary.
+	edge := day("2100-12-20")
+	got = c.AddOpenDays(edge, 10)
+	assert.Equal(t, 10, c.OpenDaysBetween(edge, got))
+}

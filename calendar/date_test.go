@@ -1,0 +1,147 @@
+package calendar
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+)
+
+func TestDateMatchesTimePackage(t *testing.T) {
+	// Every day from 1600 to 2400 against the standard library.
+	start := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
+	d := NewDate(1600, 1, 1)
+	for tt := start; tt.Year() < 2400; tt = tt.AddDate(0, 0, 1) {
+		y, m, dd := d.Date()
+		if y != tt.Year() || m != tt.Month() || dd != tt.Day() || d.Weekday() != tt.Weekday() {
+			t.Fatalf("%v: got %d-%d-%d %v", tt, y, m, dd, d.Weekday())
+		}
+		d = d.AddDays(1)
+	}
+}
+
+func TestDateBasics(t *testing.T) {
+	d := NewDate(2026, time.April, 1)
+	assert.Equal(t, "2026-04-01", d.String())
+	assert.Equal(t, time.Wednesday, d.Weekday())
+	assert.Equal(t, NewDate(2026, time.April, 15), d.AddDays(14))
+	assert.Equal(t, 14, d.AddDays(14).DaysSince(d))
+	assert.Equal(t, NewDate(2026, time.March, 2), NewDate(2026, time.February, 30), "normalized like time.Date")
+	assert.Equal(t, NewDate(2025, time.December, 31), NewDate(2026, 0, 31))
+	assert.True(t, Date{}.IsZero())
+	assert.Equal(t, "", Date{}.String())
+	assert.True(t, Date{}.Before(d))
+	assert.Equal(t, 1, d.Compare(d.AddDays(-1)))
+	assert.Equal(t, 0, d.Compare(d))
+	assert.True(t, NewDate(0, 12, 31).IsZero())
+	assert.Equal(t, NewDate(9999, 12, 31), NewDate(9999, 12, 31).AddDays(5), "saturates")
+	assert.Equal(t, NewDate(1, 1, 1), NewDate(1, 1, 2).AddDays(-500))
+}
+
+func TestParseDate(t *testing.T) {
+	for _, s := range []string{"2026-02-30", "2026-13-01", "2025-02-29", "0000-01-01", "2026-04-00"} {
+		_, err := ParseDate(s)
+		assert.ErrorIs(t, err, ErrDateRange, s)
+	}
+	for _, s := range []string{"", "2026-4-1", "2026/04/01", "20260401xx", "２０２６-04-01", "+026-04-01", "2026-04-1 "} {
+		_, err := ParseDate(s)
+		assert.ErrorIs(t, err, ErrDateSyntax, s)
+	}
+	d, err := ParseDate("2024-02-29")
+	require.NoError(t, err)
+	assert.Equal(t, NewDate(2024, 2, 29), d)
+}
+
+func TestDateJSON(t *testing.T) {
+	type doc struct {
+		Due  Date `json:"due"`
+		None Date `json:"none"`
+	}
+	b, err := json.Marshal(doc{Due: NewDate(2026, 4, 15)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"due":"2026-04-15","none":""}`, string(b))
+	var back doc
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, NewDate(2026, 4, 15), back.Due)
+	assert.True(t, back.None.IsZero())
+	assert.Error(t, json.Unmarshal([]byte(`{"due":"2026-02-30"}`), &back))
+}
+
+func TestDateOfIsTokyoDay(t *testing.T) {
+	// 15:00 UTC is already midnight in Japan.
+	assert.Equal(t, NewDate(2026, 4, 2), DateOf(time.Date(2026, 4, 1, 15, 0, 0, 0, time.UTC)))
+	assert.Equal(t, NewDate(2026, 4, 1), DateOf(time.Date(2026, 4, 1, 14, 59, 59, 0, time.UTC)))
+	ny := time.FixedZone("EST", -5*3600)
+	assert.Equal(t, NewDate(2026, 4, 2), DateOf(time.Date(2026, 4, 1, 10, 0, 0, 0, ny)))
+}
+
+// rapidDate draws a date between 1900 and 2200.
+func rapidDate() *rapid.Generator[Date] {
+	return rapid.Custom(func(t *rapid.T) Date {
+		return NewDate(1900, 1, 1).AddDays(rapid.IntRange(0, 300*366).Draw(t, "days"))
+	})
+}
+
+func TestPropDateOfAnyLocation(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		sec := rapid.Int64Range(-2e9, 7e9).Draw(t, "unix")
+		off := rapid.IntRange(-14*3600, 14*3600).Draw(t, "offset")
+		inst := time.Unix(sec, 0)
+		want := inst.In(time.FixedZone("JP", 9*3600))
+		got := DateOf(inst.In(time.FixedZone("X", off)))
+		if got != NewDate(want.Year(), want.Month(), want.Day()) {
+			t.Fatalf("DateOf(%v) = %v, want %v", inst, got, want)
+		}
+	})
+}
+
+func TestPropDateTextRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapidDate().Draw(t, "d")
+		b, err := d.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Date
+		if err := back.UnmarshalText(b); err != nil || back != d {
+			t.Fatalf("%v round-tripped to %v (%v)", d, back, err)
+		}
+		p, err := ParseDate(d.String())
+		if err != nil || p != d {
+			t.Fatalf("ParseDate(%q) = %v, %v", d.String(), p, err)
+		}
+	})
+}
+
+func TestPropAddDaysInverse(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapidDate().Draw(t, "d")
+		n := rapid.IntRange(-5000, 5000).Draw(t, "n")
+		e := d.AddDays(n)
+		if e.DaysSince(d) != n || e.AddDays(-n) != d {
+			t.Fatalf("%v + %d = %v", d, n, e)
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-04-01", "2026-02-30", "0001-01-01", "9999-12-31", "", "2026-4-1", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, ErrDateSyntax) && !errors.Is(err, ErrDateRange) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+	})
+}

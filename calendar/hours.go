@@ -1,0 +1,117 @@
+package calendar
+
+import (
+	"fmt"
+	"time"
+)
+
+// Clock is a time of day in Japan, in minutes after midnight.
+type Clock int
+
+// ClockAt returns the Clock for hour h and minute m.
+func ClockAt(h, m int) Clock { return Clock(h*60 + m) }
+
+// ClockOf returns the time of day in Japan (UTC+9) of the instant t.
+func ClockOf(t time.Time) Clock {
+	tt := t.In(jst)
+	return ClockAt(tt.Hour(), tt.Minute())
+}
+
+// String formats c as "09:00".
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
+
+// Window is a span of the day from From up to, but not including, To.
+type Window struct {
+	From, To Clock
+}
+
+// Contains reports whether c falls within w.
+func (w Window) Contains(c Clock) bool { return c >= w.From && c < w.To }
+
+// String formats w as "09:00–17:00".
+func (w Window) String() string { return w.From.String() + "–" + w.To.String() }
+
+// SeasonalHours replaces the regular windows on the given weekdays of the
+// given months, such as June–August Thursdays and Fridays until 19:00
+// (C2). A zero Months or Weekdays means every month or every day.
+type SeasonalHours struct {
+	Months   Months
+	Weekdays Weekdays
+	Windows  []Window
+}
+
+func (s SeasonalHours) applies(d Date) bool {
+	return (s.Months == 0 || s.Months.Has(d.Month())) && (s.Weekdays == 0 || s.Weekdays.Has(d.Weekday()))
+}
+
+// Hours are the windows of a day in which a place is open or a service is
+// offered. The zero Hours mean all day. The last SeasonalHours that
+// applies to a day wins over earlier ones and over Regular.
+type Hours struct {
+	Regular  []Window
+	Seasonal []SeasonalHours
+}
+
+var allDay = []Window{{From: 0, To: ClockAt(24, 0)}}
+
+// On returns the windows of day d, whether or not the place is open that
+// day. The result must not be modified.
+func (h Hours) On(d Date) []Window {
+	for i := len(h.Seasonal) - 1; i >= 0; i-- {
+		if h.Seasonal[i].applies(d) {
+			return h.Seasonal[i].Windows
+		}
+	}
+	if h.Regular == nil && h.Seasonal == nil {
+		return allDay
+	}
+	return h.Regular
+}
+
+// Contains reports whether clock c of day d falls within the hours.
+func (h Hours) Contains(d Date, c Clock) bool {
+	for _, w := range h.On(d) {
+		if w.Contains(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenAt reports whether the place of calendar c offers the service of
+// hours h at instant t: t's day in Japan is an open day of c and its time
+// of day falls within h. Use it for service windows such as the Assembly
+// Library's loans and returns (R-AL1).
+func (h Hours) OpenAt(c *Calendar, t time.Time) bool {
+	d := DateOf(t)
+	return c.IsOpen(d) && h.Contains(d, ClockOf(t))
+}
+
+func (h Hours) validate() error {
+	check := func(ws []Window) error {
+		for _, w := range ws {
+			if w.From < 0 || w.To > ClockAt(24, 0) || w.From >= w.To {
+				return fmt.Errorf("calendar: bad opening window %v", w)
+			}
+		}
+		return nil
+	}
+	if err := check(h.Regular); err != nil {
+		return err
+	}
+	for _, s := range h.Seasonal {
+		if err := check(s.Windows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (h Hours) clone() Hours {
+	c := Hours{Regular: append([]Window(nil), h.Regular...)}
+	for _, s := range h.Seasonal {
+		s.Windows = append([]Window(nil), s.Windows...)
+		c.Seasonal = append(c.Seasonal, s)
+	}
+	return c
+}

@@ -1,0 +1,57 @@
+package calendar
+
+import (
+	"strings"
+	"time"
+)
+
+// Weekdays is a set of days of the week. The zero value is the empty set.
+type Weekdays uint8
+
+// WeekdaysOf returns the set holding the given days.
+func WeekdaysOf(days ...time.Weekday) Weekdays {
+	var w Weekdays
+	for _, d := range days {
+		if d >= time.Sunday && d <= time.Saturday {
+			w |= 1 << d
+		}
+	}
+	return w
+}
+
+// EveryDay is the set of all seven days of the week.
+const EveryDay Weekdays = 1<<7 - 1
+
+// Has reports whether d is in w.
+func (w Weekdays) Has(d time.Weekday) bool { return w&(1<<d) != 0 }
+
+// Complement returns the days of the week that are not in w.
+func (w Weekdays) Complement() Weekdays { return EveryDay &^ w }
+
+// String lists the days in w, Sunday first, as "Tue,Fri".
+func (w Weekdays) String() string {
+	var parts []string
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if w.Has(d) {
+			parts = append(parts, d.String()[:3])
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// Months is a set of months. The zero value is the empty set.
+type Months uint16
+
+// MonthsOf returns the set holding the given months.
+func MonthsOf(ms ...time.Month) Months {
+	var s Months
+	for _, m := range ms {
+		if m >= time.January && m <= time.December {
+			s |= 1 << m
+		}
+	}
+	return s
+}
+
+// Has reports whether m is in s.
+func (s Months) Has(m time.Month) bool { return s&(1<<m) != 0 }
