@@ -44,8 +44,13 @@ func New(r Rules) (*Calendar, error) {
 	n := int(spanLast.n-spanFirst.n) + 1
 	c.words = make([]uint64, (n+63)/64)
 	c.ranks = make([]int32, len(c.words)+1)
+	var monthEnd Date
 	for i := 0; i < n; i++ {
-		if ok, _ := c.evaluate(Date{spanFirst.n + int32(i)}); ok {
+		d := Date{spanFirst.n + int32(i)}
+		if i == 0 || d.Day() == 1 {
+			monthEnd = c.rules.monthEndClosure(d)
+		}
+		if ok, _ := c.evaluateWith(d, monthEnd); ok {
 			c.words[i>>6] |= 1 << (i & 63)
 		}
 	}
@@ -106,6 +111,12 @@ func (c *Calendar) Name() string { return c.rules.Name }
 // evaluate applies the rules to one day. It is the reference the compiled
 // bitmap is built from, and answers days outside the span.
 func (c *Calendar) evaluate(d Date) (open bool, why ClosedReason) {
+	return c.evaluateWith(d, c.rules.monthEndClosure(d))
+}
+
+// evaluateWith is evaluate with the month-end closure of d's month
+// already worked out.
+func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedReason) {
 	r := &c.rules
 	for _, o := range r.Openings {
 		if o.Covers(d) {
@@ -137,7 +148,7 @@ func (c *Calendar) evaluate(d Date) (open bool, why ClosedReason) {
 			}
 		}
 	}
-	if r.MonthEnd && d == r.monthEndClosure(d) {
+	if d == monthEnd {
 		return false, ClosedReason{Kind: MonthEndClosure}
 	}
 	return true, ClosedReason{}
@@ -146,7 +157,7 @@ func (c *Calendar) evaluate(d Date) (open bool, why ClosedReason) {
 // monthEndClosure returns the month-end closure day of d's month, or the
 // zero Date when there is none.
 func (r *Rules) monthEndClosure(d Date) Date {
-	if r.YearEnd && d.Month() == time.December {
+	if !r.MonthEnd || (r.YearEnd && d.Month() == time.December) {
 		return Date{}
 	}
 	e := d.AddDays(d.DaysInMonth() - d.Day())
@@ -237,6 +248,9 @@ func (c *Calendar) AddOpenDays(d Date, n int) Date {
 	}
 	if i, ok := c.inSpan(d); ok {
 		if n > 0 {
+			if got, ok := c.scanForward(i, n); ok {
+				return Date{c.first + int32(got)}
+			}
 			if target := c.rank(i+1) + n; target <= int(c.ranks[len(c.ranks)-1]) {
 				return Date{c.first + int32(c.selectOpen(target))}
 			}
@@ -258,6 +272,29 @@ func (c *Calendar) AddOpenDays(d Date, n int) Date {
 		}
 	}
 	return d
+}
+
+// scanForward finds the n-th open day after bit i by scanning at most a
+// few words, which beats the binary search for the short counts of the
+// hold shelf.
+func (c *Calendar) scanForward(i, n int) (int, bool) {
+	w := i >> 6
+	x := c.words[w] &^ (1<<(i&63+1) - 1) // open days after i in its word
+	for k := 0; k < 4; k++ {
+		cnt := bits.OnesCount64(x)
+		if cnt >= n {
+			for ; n > 1; n-- {
+				x &= x - 1
+			}
+			return w*64 + bits.TrailingZeros64(x), true
+		}
+		n -= cnt
+		if w++; w >= len(c.words) {
+			return 0, false
+		}
+		x = c.words[w]
+	}
+	return 0, false
 }
 
 // selectOpen returns the bit index of the k-th open day of the span

@@ -1,0 +1,111 @@
+package calendar
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickar/cal/v2"
+	"github.com/rickar/cal/v2/jp"
+)
+
+// rickarAssemblyLibrary configures rickar/cal's BusinessCalendar for the
+// Assembly Library (R-AL1): Monday to Friday, public holidays and the
+// year-end closure off. It is the naive baseline of the benchmarks.
+func rickarAssemblyLibrary() *cal.BusinessCalendar {
+	b := cal.NewBusinessCalendar()
+	for _, h := range jp.Holidays {
+		if h != jp.VernalEquinoxDay { // its Func writes shared state
+			b.AddHoliday(h)
+		}
+	}
+	for _, md := range []struct {
+		m time.Month
+		d int
+	}{{12, 29}, {12, 30}, {12, 31}, {1, 2}, {1, 3}} {
+		b.AddHoliday(&cal.Holiday{Name: "year end", Month: md.m, Day: md.d, Func: cal.CalcDayOfMonth})
+	}
+	return b
+}
+
+var sinkDate Date
+var sinkInt int
+var sinkTime time.Time
+
+func BenchmarkAddOpenDays10(b *testing.B) {
+	c := MustNew(AssemblyLibrary())
+	d := NewDate(2026, 11, 20)
+	b.Run("kashidashi", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkDate = c.AddOpenDays(d.AddDays(i&1023), 10)
+		}
+	})
+	b.Run("rickar", func(b *testing.B) {
+		rc := rickarAssemblyLibrary()
+		t := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkTime = rc.WorkdaysFrom(t.AddDate(0, 0, i&1023), 10)
+		}
+	})
+}
+
+func BenchmarkOpenDaysBetweenYear(b *testing.B) {
+	c := MustNew(AssemblyLibrary())
+	d := NewDate(2026, 1, 1)
+	b.Run("kashidashi", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			x := d.AddDays(i & 1023)
+			sinkInt = c.OpenDaysBetween(x, x.AddDays(365))
+		}
+	})
+	b.Run("rickar", func(b *testing.B) {
+		rc := rickarAssemblyLibrary()
+		t := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			x := t.AddDate(0, 0, i&1023)
+			sinkInt = rc.WorkdaysInRange(x, x.AddDate(0, 0, 365))
+		}
+	})
+}
+
+// BenchmarkNew measures compiling a calendar for 1955–2100.
+func BenchmarkNew(b *testing.B) {
+	r := PrefecturalLibrary()
+	holidays() // the shared holiday table is built once per process
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		MustNew(r)
+	}
+}
+
+func BenchmarkHoliday(b *testing.B) {
+	d := NewDate(2026, 1, 1)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_, ok := Holiday(d.AddDays(i & 1023))
+		if ok {
+			sinkInt++
+		}
+	}
+}
+
+func BenchmarkIsOpen(b *testing.B) {
+	c := MustNew(PrefecturalLibrary())
+	d := NewDate(2026, 1, 1)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if c.IsOpen(d.AddDays(i & 1023)) {
+			sinkInt++
+		}
+	}
+}
+
+func BenchmarkHolidayTable(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		buildHolidayTable()
+	}
+}

@@ -1,0 +1,219 @@
+package calendar
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+)
+
+// naiveOpen is an independent, day-by-day reading of Rules used as the
+// reference the compiled Calendar must agree with.
+func naiveOpen(r Rules, d Date) bool {
+	for _, o := range r.Openings {
+		if !d.Before(o.From) && !d.After(o.To) {
+			return true
+		}
+	}
+	for _, c := range r.Closures {
+		if !d.Before(c.From) && !d.After(c.To) {
+			return false
+		}
+	}
+	y, m, dd := d.Date()
+	if r.YearEnd && (m == 12 && dd >= 29 || m == 1 && dd <= 3) {
+		return false
+	}
+	wd := d.Weekday()
+	hol := IsHoliday(d)
+	weeklyClosed := r.ClosedWeekdays&(1<<wd) != 0
+	if weeklyClosed && !(hol && r.HolidayOpensWeeklyClosure) {
+		return false
+	}
+	if hol && r.ClosedOnHolidays {
+		return false
+	}
+	if r.HolidayOpensWeeklyClosure && !hol {
+		p := d.AddDays(-1)
+		for IsHoliday(p) {
+			if r.ClosedWeekdays&(1<<p.Weekday()) != 0 {
+				return false
+			}
+			p = p.AddDays(-1)
+		}
+	}
+	if r.MonthEnd && !(r.YearEnd && m == 12) {
+		last := NewDate(y, m+1, 0)
+		for r.MonthEndAvoids&(1<<last.Weekday()) != 0 || IsHoliday(last) {
+			last = last.AddDays(-1)
+		}
+		if last == d {
+			return false
+		}
+	}
+	return true
+}
+
+func rapidRules() *rapid.Generator[Rules] {
+	return rapid.Custom(func(t *rapid.T) Rules {
+		r := Rules{
+			ClosedWeekdays:            Weekdays(rapid.IntRange(0, 126).Draw(t, "closed")), // never all 7
+			ClosedOnHolidays:          rapid.Bool().Draw(t, "holidays"),
+			HolidayOpensWeeklyClosure: rapid.Bool().Draw(t, "shift"),
+			MonthEnd:                  rapid.Bool().Draw(t, "monthEnd"),
+			MonthEndAvoids:            Weekdays(rapid.IntRange(0, 126).Draw(t, "avoids")),
+			YearEnd:                   rapid.Bool().Draw(t, "yearEnd"),
+		}
+		base := NewDate(2020, 1, 1)
+		for i := rapid.IntRange(0, 3).Draw(t, "closures"); i > 0; i-- {
+			from := base.AddDays(rapid.IntRange(0, 3000).Draw(t, "from"))
+			r.Closures = append(r.Closures, Closure{Name: "closure", From: from, To: from.AddDays(rapid.IntRange(0, 30).Draw(t, "len"))})
+		}
+		for i := rapid.IntRange(0, 3).Draw(t, "openings"); i > 0; i-- {
+			d := base.AddDays(rapid.IntRange(0, 3000).Draw(t, "open"))
+			overlaps := false
+			for _, c := range r.Closures {
+				overlaps = overlaps || c.Covers(d)
+			}
+			if !overlaps {
+				r.Openings = append(r.Openings, Opening{Name: "opening", From: d, To: d})
+			}
+		}
+		return r
+	})
+}
+
+func rapidNearDate() *rapid.Generator[Date] {
+	return rapid.Custom(func(t *rapid.T) Date {
+		return NewDate(2019, 1, 1).AddDays(rapid.IntRange(0, 4000).Draw(t, "day"))
+	})
+}
+
+// C2, C4: the compiled calendar agrees with the naive reference.
+func TestPropCompiledMatchesNaive(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapidRules().Draw(t, "rules")
+		c, err := New(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 50; i++ {
+			d := rapidNearDate().Draw(t, "d")
+			if got, want := c.IsOpen(d), naiveOpen(r, d); got != want {
+				t.Fatalf("%v: IsOpen %v, naive %v", d, got, want)
+			}
+			why, closed := c.WhyClosed(d)
+			if closed == c.IsOpen(d) || (closed && why.Kind == NotClosed) {
+				t.Fatalf("%v: WhyClosed %v %v", d, why, closed)
+			}
+		}
+	})
+}
+
+func TestPropAddOpenDaysCountsExactlyN(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapidRules().Draw(t, "rules")
+		c := MustNew(r)
+		d := rapidNearDate().Draw(t, "d")
+		n := rapid.IntRange(1, 60).Draw(t, "n")
+		got := c.AddOpenDays(d, n)
+		if !got.After(d) || !naiveOpen(r, got) {
+			t.Fatalf("AddOpenDays(%v, %d) = %v: not an open day after d", d, n, got)
+		}
+		count := 0
+		for x := d.AddDays(1); !x.After(got); x = x.AddDays(1) {
+			if naiveOpen(r, x) {
+				count++
+			}
+		}
+		if count != n || c.OpenDaysBetween(d, got) != n {
+			t.Fatalf("AddOpenDays(%v, %d) = %v with %d open days in between", d, n, got, count)
+		}
+		if back := c.AddOpenDays(got, -n); back.After(d) || c.OpenDaysBetween(back, d) < 0 {
+			t.Fatalf("AddOpenDays(%v, -%d) = %v, not at or before %v", got, n, back, d)
+		}
+	})
+}
+
+func TestPropAddOpenDaysMonotone(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := MustNew(rapidRules().Draw(t, "rules"))
+		d := rapidNearDate().Draw(t, "d")
+		e := d.AddDays(rapid.IntRange(0, 100).Draw(t, "later"))
+		n := rapid.IntRange(1, 30).Draw(t, "n")
+		m := n + rapid.IntRange(0, 30).Draw(t, "more")
+		if c.AddOpenDays(e, n).Before(c.AddOpenDays(d, n)) {
+			t.Fatalf("not monotone in d")
+		}
+		if c.AddOpenDays(d, m).Before(c.AddOpenDays(d, n)) {
+			t.Fatalf("not monotone in n")
+		}
+	})
+}
+
+func TestPropNextOpenIdempotent(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := MustNew(rapidRules().Draw(t, "rules"))
+		d := rapidNearDate().Draw(t, "d")
+		n := c.NextOpen(d)
+		if n.Before(d) || !c.IsOpen(n) || c.NextOpen(n) != n {
+			t.Fatalf("NextOpen(%v) = %v", d, n)
+		}
+		for x := d; x.Before(n); x = x.AddDays(1) {
+			if c.IsOpen(x) {
+				t.Fatalf("NextOpen(%v) = %v skips open %v", d, n, x)
+			}
+		}
+	})
+}
+
+func TestPropOpenDaysBetweenAdditive(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := MustNew(rapidRules().Draw(t, "rules"))
+		a := rapidNearDate().Draw(t, "a")
+		b := rapidNearDate().Draw(t, "b")
+		x := rapidNearDate().Draw(t, "c")
+		if c.OpenDaysBetween(a, b)+c.OpenDaysBetween(b, x) != c.OpenDaysBetween(a, x) {
+			t.Fatalf("not additive over %v %v %v", a, b, x)
+		}
+	})
+}
+
+// Outside the precomputed span the answers follow the same rules.
+func TestPropOutsideSpan(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapidRules().Draw(t, "rules")
+		c := MustNew(r)
+		d := NewDate(1900, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "early"))
+		if rapid.Bool().Draw(t, "late") {
+			d = NewDate(2095, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "late"))
+		}
+		n := rapid.IntRange(1, 40).Draw(t, "n")
+		got := c.AddOpenDays(d, n)
+		if c.IsOpen(d) != naiveOpen(r, d) || !naiveOpen(r, got) || c.OpenDaysBetween(d, got) != n {
+			t.Fatalf("%v + %d open days = %v", d, n, got)
+		}
+	})
+}
+
+func TestCalendarConcurrent(t *testing.T) {
+	c := MustNew(PrefecturalLibrary())
+	var wg sync.WaitGroup
+	for g := 0; g < 32; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			d := NewDate(2026, time.Month(g%12+1), 1)
+			for i := 0; i < 500; i++ {
+				c.AddOpenDays(d, 10)
+				c.OpenDaysBetween(d, d.AddDays(365))
+				c.WhyClosed(d)
+				Holiday(d.AddDays(i * 97))
+				c.IsOpen(NewDate(2200+g, 1, 1).AddDays(i))
+				d = d.AddDays(1)
+			}
+		}(g)
+	}
+	wg.Wait()
+}

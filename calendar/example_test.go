@@ -1,0 +1,88 @@
+package calendar_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+)
+
+func ExampleDate() {
+	loaned := calendar.NewDate(2026, time.April, 1)
+	due := loaned.AddDays(14)
+	fmt.Println(due, due.Weekday(), due.DaysSince(loaned))
+
+	d, err := calendar.ParseDate("2026-02-30")
+	fmt.Println(d.IsZero(), err)
+	// Output:
+	// 2026-04-15 Wednesday 14
+	// true calendar: no such day: "2026-02-30"
+}
+
+func ExampleDateOf() {
+	// 16:00 UTC is already the next day in Japan.
+	t := time.Date(2026, time.March, 31, 16, 0, 0, 0, time.UTC)
+	fmt.Println(calendar.DateOf(t))
+	// Output: 2026-04-01
+}
+
+func ExampleHoliday() {
+	for _, s := range []string{"2026-05-06", "2026-09-22", "2026-11-23", "2026-11-24"} {
+		d, _ := calendar.ParseDate(s)
+		name, ok := calendar.Holiday(d)
+		fmt.Println(s, name, ok)
+	}
+	// Output:
+	// 2026-05-06 振替休日 true
+	// 2026-09-22 国民の休日 true
+	// 2026-11-23 勤労感謝の日 true
+	// 2026-11-24  false
+}
+
+func ExampleCalendar() {
+	rules := calendar.PrefecturalLibrary()
+	rules.Closures = append(rules.Closures, calendar.Closure{
+		Name: "特別整理期間",
+		From: calendar.NewDate(2027, time.March, 8),
+		To:   calendar.NewDate(2027, time.March, 14),
+	})
+	lib, err := calendar.New(rules)
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range []calendar.Date{
+		calendar.NewDate(2026, time.November, 23),
+		calendar.NewDate(2026, time.November, 24),
+		calendar.NewDate(2026, time.November, 27),
+		calendar.NewDate(2027, time.March, 10),
+	} {
+		if why, closed := lib.WhyClosed(d); closed {
+			fmt.Println(d, "closed:", why)
+		} else {
+			fmt.Println(d, "open")
+		}
+	}
+	ready := calendar.NewDate(2026, time.November, 20)
+	fmt.Println("10th open day after", ready, "is", lib.AddOpenDays(ready, 10))
+	// Output:
+	// 2026-11-23 open
+	// 2026-11-24 closed: closed after a holiday opening
+	// 2026-11-27 closed: month-end closure
+	// 2027-03-10 closed: closure (特別整理期間)
+	// 10th open day after 2026-11-20 is 2026-12-03
+}
+
+func ExampleWeeklySchedule() {
+	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	returned := calendar.NewDate(2026, time.November, 2) // a Monday
+	fmt.Println(staff.NextOpen(returned))                // Tuesday 11-03 is a holiday
+	// Output: 2026-11-05
+}
+
+func ExampleHours_OpenAt() {
+	assembly := calendar.MustNew(calendar.AssemblyLibrary())
+	service := calendar.AssemblyLibraryServiceHours()
+	at := time.Date(2026, time.November, 30, 8, 50, 0, 0, calendar.JST())
+	fmt.Println(assembly.OpenAt(at), service.OpenAt(assembly, at))
+	// Output: true false
+}
