@@ -140,3 +140,27 @@ func TestHolidayConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// C1: the rules applied after 2027 reproduce the official list for the
+// years already under the current Act (2022–2027).
+func TestHolidayRulesReproduceRecentYears(t *testing.T) {
+	for y := 2022; y <= 2027; y++ {
+		got := map[Date]string{}
+		for _, h := range holidaysOfYear(y) {
+			got[h.date] = h.name
+		}
+		n := 0
+		for d := NewDate(y, 1, 1); d.Year() == y; d = d.AddDays(1) {
+			name, ok := Holiday(d) // the official list
+			if ok {
+				n++
+			}
+			if got[d] != name {
+				t.Errorf("C1 %v: rules %q, list %q", d, got[d], name)
+			}
+		}
+		if n != len(got) {
+			t.Errorf("C1 %d: rules give %d holidays, list %d", y, len(got), n)
+		}
+	}
+}
