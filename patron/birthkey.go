@@ -1,0 +1,65 @@
+package patron
+
+import "strconv"
+
+// The years of birth BirthKey and ParseBirthKey accept. 1900 is before the
+// birth of any living patron; 9999 is the last year a 4-digit key can
+// hold. A host that wants a narrower range checks the year itself.
+const (
+	MinBirthYear = 1900
+	MaxBirthYear = 9999
+)
+
+// birthKeyLength is the number of digits of a birth key: YYYY0101.
+const birthKeyLength = 8
+
+var birthKeyField = digitField{ErrBirthKeyEmpty, ErrBirthKeyLength, ErrBirthKeyCharacter}
+
+// BirthKey returns the birth key a patron born in year types when setting
+// a first password (P3): the year in the Western calendar followed by
+// "0101", so that 2001 gives "20010101". A year outside
+// MinBirthYear..MaxBirthYear is refused with ErrBirthYearRange.
+func BirthKey(year int) (string, error) {
+	var rs refusal
+	checkBirthYear(year, &rs)
+	if err := rs.refuse("birth year"); err != nil {
+		return "", err
+	}
+	return strconv.Itoa(year) + "0101", nil
+}
+
+// ParseBirthKey returns the year of birth of a birth key (P3): 8 digits,
+// a year in MinBirthYear..MaxBirthYear followed by 0101. As for a card
+// number, full-width digits and surrounding spaces are folded.
+//
+// A refused key gives a *reason.Refusal listing every reason that applies:
+// ErrBirthKeyEmpty; or ErrBirthKeyLength and ErrBirthKeyCharacter (with
+// the 1-based position of each offending character); or, for 8 digits,
+// ErrBirthKeyNot0101 (a full date of birth such as 20010315 is the usual
+// mistake) and ErrBirthYearRange.
+func ParseBirthKey(s string) (year int, err error) {
+	var d [birthKeyLength]byte
+	var rs refusal
+	birthKeyField.parse(s, d[:], &rs)
+	if rs.list == nil {
+		for _, c := range d[:4] {
+			year = year*10 + int(c-'0')
+		}
+		if string(d[4:]) != "0101" {
+			rs.add(ErrBirthKeyNot0101)
+		}
+		checkBirthYear(year, &rs)
+	}
+	if err := rs.refuse("birth key"); err != nil {
+		return 0, err
+	}
+	return year, nil
+}
+
+// checkBirthYear adds ErrBirthYearRange to rs when year is out of range.
+func checkBirthYear(year int, rs *refusal) {
+	if year < MinBirthYear || year > MaxBirthYear {
+		y := strconv.Itoa(year)
+		rs.add(ErrBirthYearRange.Detail("year "+y, y+"年"))
+	}
+}

@@ -1,0 +1,107 @@
+package patron_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+func ExampleParseCardNumber() {
+	// Typed with the Japanese input method on: full-width digits and an
+	// ideographic space.
+	c, err := patron.ParseCardNumber("０１２３４５６７８９\u3000")
+	fmt.Println(c, err)
+
+	_, err = patron.ParseCardNumber("0123-456789")
+	for _, m := range reason.Localize(err, reason.English) {
+		fmt.Println(m.Code+":", m.Message)
+	}
+	// Output:
+	// 0123456789 <nil>
+	// card_number.length: The card number is the 10-digit number under the barcode on your library card. (11 characters typed)
+	// card_number.character: The card number may contain only digits. (at position 5)
+}
+
+func ExampleParsePassword() {
+	a, _ := patron.ParsePassword("ABC1")
+	b, _ := patron.ParsePassword("abc1")
+	fmt.Println(a.Equal(b), a)
+
+	_, err := patron.ParsePassword("ab!")
+	for _, m := range reason.Localize(err, reason.Japanese) {
+		fmt.Println(m.Code+":", m.Message)
+	}
+	// Output:
+	// true [password redacted]
+	// password.too_short: パスワードは4字以上にしてください。（3文字入力されています）
+	// password.symbol: パスワードに記号は使用できません。英数字だけを使ってください。（3文字目）
+}
+
+func ExampleParseEmail() {
+	e, err := patron.ParseEmail("Taro.Yamada@Docomo.NE.JP")
+	fmt.Println(e, e.Local(), e.Domain(), err)
+
+	for _, s := range []string{"xxxxx.@xxxxxx.jp", "x..xx@xxxxxx.jp", "xx@xxxxx.jp."} {
+		_, err := patron.ParseEmail(s)
+		fmt.Println(s, errors.Is(err, patron.ErrDotBeforeAt), errors.Is(err, patron.ErrConsecutiveDots), errors.Is(err, patron.ErrTrailingDot))
+	}
+	// Output:
+	// Taro.Yamada@docomo.ne.jp Taro.Yamada docomo.ne.jp <nil>
+	// xxxxx.@xxxxxx.jp true false false
+	// x..xx@xxxxxx.jp false true false
+	// xx@xxxxx.jp. false false true
+}
+
+func ExampleBirthKey() {
+	key, _ := patron.BirthKey(2001)
+	fmt.Println(key)
+
+	year, _ := patron.ParseBirthKey("２００１０１０１")
+	fmt.Println(year)
+
+	_, err := patron.ParseBirthKey("20010315")
+	fmt.Println(err)
+	// Output:
+	// 20010101
+	// 2001
+	// patron: birth key refused: Enter your year of birth followed by 0101, not your full date of birth (born in 2001: 20010101).
+}
+
+func ExampleRecord_Verify() {
+	card, _ := patron.ParseCardNumber("0123456789")
+	rec := patron.Record{Card: card, Name: "ﾔﾏﾀﾞ ﾀﾛｳ", BirthYear: 2001}
+
+	fmt.Println(rec.Verify("0123456789", "ヤマダ　タロウ", "20010101"))
+	fmt.Println(rec.Verify("0123456789", "ヤマダ　ハナコ", "20000101"))
+
+	reveal := patron.VerifyPolicy{RevealMismatch: true}
+	fmt.Println(reveal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))
+	// Output:
+	// <nil>
+	// patron: identity check refused: The card number, name and date of birth do not match our records.
+	// patron: identity check refused: The name does not match our records.; The date of birth does not match our records.
+}
+
+func ExampleEligibilityPolicy_Eligible() {
+	reg := patron.Registration{
+		Status:           patron.Provisional,
+		EmailRegistered:  true,
+		PartnerLibraries: []string{"江別市情報図書館"},
+	}
+	var policy patron.EligibilityPolicy // provisional registration does not count
+	err := policy.Eligible(reg, "小樽市立図書館")
+	for _, m := range reason.Localize(err, reason.English) {
+		fmt.Println(m.Code)
+	}
+
+	policy.ProvisionalCounts = true
+	reg.PasswordSet = true
+	fmt.Println(policy.Eligible(reg, "江別市情報図書館"))
+	// Output:
+	// eligibility.provisional
+	// eligibility.no_password
+	// eligibility.partner_not_registered
+	// <nil>
+}

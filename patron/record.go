@@ -1,0 +1,87 @@
+package patron
+
+import "errors"
+
+// Record is what the library holds about a patron to check the identity
+// of someone setting a first My Page password (P3). The host looks it up
+// by card number; the zero Record is not a valid record.
+type Record struct {
+	Card      CardNumber
+	Name      string // as registered, in any width and spacing
+	BirthYear int    // Western calendar
+}
+
+// VerifyPolicy decides how much a refused identity check tells (P3).
+// The zero VerifyPolicy is the default.
+type VerifyPolicy struct {
+	// RevealMismatch, when true, lists each field that does not match the
+	// record: ErrCardMismatch, ErrNameMismatch, ErrBirthKeyMismatch. When
+	// false (the default), a mismatch is the single ErrIdentityMismatch,
+	// so that someone guessing a patron's year of birth or name learns
+	// nothing from which field failed.
+	RevealMismatch bool
+}
+
+// Verify checks the card number, name and birth key typed on the first
+// password form (P3) against r, with the zero VerifyPolicy.
+func (r Record) Verify(card, name, key string) error {
+	return VerifyPolicy{}.Verify(r, card, name, key)
+}
+
+// Verify checks the card number, name and birth key typed on the first
+// password form (P3) against rec. The card number is parsed by
+// ParseCardNumber and the key by ParseBirthKey; names are compared after
+// folding width, case and spaces (full-width and half-width forms are the
+// same, 山田 太郎 is 山田太郎, ｶﾞ is ガ).
+//
+// The refusal is a *reason.Refusal. It lists first what is wrong with the
+// typed values themselves, which says nothing about the record: the
+// reasons of ParseCardNumber and ParseBirthKey, and ErrNameEmpty. When
+// RevealMismatch is false and any of those applies, nothing else is
+// checked; otherwise a mismatch follows, as ErrIdentityMismatch or, with
+// RevealMismatch, as every one of ErrCardMismatch, ErrNameMismatch and
+// ErrBirthKeyMismatch that applies. A host that finds no record for a card
+// number should refuse with ErrIdentityMismatch too, unless it reveals.
+//
+// A Record without a card number or name, or with a BirthYear out of
+// range, is the host's mistake and gives a plain error.
+func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
+	recName := foldName(rec.Name)
+	if rec.Card.IsZero() || recName == "" || rec.BirthYear < MinBirthYear || rec.BirthYear > MaxBirthYear {
+		return errors.New(pkg + ": Verify: record lacks a card number, a name or a plausible year of birth")
+	}
+	var rs refusal
+	c, cardErr := ParseCardNumber(card)
+	rs.addAll(cardErr)
+	typedName := foldName(name)
+	if typedName == "" {
+		rs.add(ErrNameEmpty)
+	}
+	year, keyErr := ParseBirthKey(key)
+	rs.addAll(keyErr)
+	if rs.list != nil && !p.RevealMismatch {
+		return rs.refuse("identity check")
+	}
+	// Every field is compared, whichever fails, so that a revealing
+	// refusal lists them all. A field that did not parse is reported
+	// above, not as a mismatch.
+	cardOK := cardErr != nil || c == rec.Card
+	nameOK := typedName == "" || typedName == recName
+	keyOK := keyErr != nil || year == rec.BirthYear
+	switch {
+	case cardOK && nameOK && keyOK:
+	case !p.RevealMismatch:
+		rs.add(ErrIdentityMismatch)
+	default:
+		if !cardOK {
+			rs.add(ErrCardMismatch)
+		}
+		if !nameOK {
+			rs.add(ErrNameMismatch)
+		}
+		if !keyOK {
+			rs.add(ErrBirthKeyMismatch)
+		}
+	}
+	return rs.refuse("identity check")
+}
