@@ -1,28 +1,101 @@
 package circulation
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"github.com/kashidashi/kashidashi/calendar"
 )
 
-// Collection is the collection an item belongs to; it decides the counter
-// that lends it at the Prefectural Library (M1, R-PL1).
-type Collection uint8
+// ErrInconsistentLoan is the error, matched with errors.Is, for a loan
+// record that cannot be right: no valid place, a zero date, a due date
+// before the loan date, a negative count of extensions, or a loan made
+// after the day it is checked on. It is a fault in the caller's data, not
+// a refusal to show a patron.
+var ErrInconsistentLoan = errors.New(pkg + ": inconsistent loan")
 
-// The two collections.
-const (
-	General  Collection = iota // general items (一般資料)
-	Hokkaido                   // the Hokkaido collection (北方資料)
-)
-
-// Loan is one item on loan to a patron.
+// Loan is one item on loan to a patron. It is a plain value, safe for
+// concurrent use; Policy.Extend returns a new Loan rather than changing
+// one.
 type Loan struct {
-	Item         string        `json:"item"`
-	Place        Place         `json:"place"`
-	Collection   Collection    `json:"collection"`
-	Short        bool          `json:"short"`        // a short loan (短縮)
-	Interlibrary bool          `json:"interlibrary"` // borrowed from another library (L4 d)
-	Reserved     bool          `json:"reserved"`     // someone has reserved this item (L4 b)
-	Loaned       calendar.Date `json:"loaned"`
-	Due          calendar.Date `json:"due"`
-	Extensions   int           `json:"extensions"`
+	// Item identifies the item; the rules do not look at it.
+	Item string `json:"item"`
+	// Place is where the item was received and must be returned (M1, M2).
+	Place Place `json:"place"`
+	// Collection is the item's collection (R-PL1, R-PL2).
+	Collection Collection `json:"collection"`
+	// Short marks a short loan (短縮, L2, L3).
+	Short bool `json:"short"`
+	// Interlibrary marks an item borrowed from another library (L4 d).
+	Interlibrary bool `json:"interlibrary"`
+	// Reserved reports that someone has reserved this item (L4 b).
+	Reserved bool `json:"reserved"`
+	// Loaned is the day of loan; Due the day it is due back (L2, L3).
+	Loaned calendar.Date `json:"loaned"`
+	Due    calendar.Date `json:"due"`
+	// Extensions counts the extensions done (L4 c).
+	Extensions int `json:"extensions"`
+}
+
+// Validate reports whether l is a consistent loan record: a valid place
+// and collection, non-zero loan and due dates with the due date not
+// before the loan date, and no negative count of extensions. The error
+// matches ErrInconsistentLoan and names every problem. Validate does not
+// check the due date against a Policy: hosts may have moved it (L5).
+func (l Loan) Validate() error {
+	if problems := l.problems(calendar.Date{}); problems != nil {
+		return inconsistent("loan", l.Item, problems)
+	}
+	return nil
+}
+
+// problems lists what is wrong with l; when today is not zero, a loan
+// made after today is wrong too. It allocates only when l is wrong.
+func (l Loan) problems(today calendar.Date) []string {
+	var problems []string
+	if err := l.Place.Validate(); err != nil {
+		problems = append(problems, strings.TrimPrefix(err.Error(), pkg+": "))
+	}
+	if !l.Collection.Valid() {
+		problems = append(problems, fmt.Sprintf("invalid collection %d", uint8(l.Collection)))
+	}
+	if l.Loaned.IsZero() {
+		problems = append(problems, "no loan date")
+	}
+	if l.Due.IsZero() {
+		problems = append(problems, "no due date")
+	}
+	if !l.Loaned.IsZero() && !l.Due.IsZero() && l.Due.Before(l.Loaned) {
+		problems = append(problems, fmt.Sprintf("due %v before loaned %v", l.Due, l.Loaned))
+	}
+	if l.Extensions < 0 {
+		problems = append(problems, fmt.Sprintf("negative extensions %d", l.Extensions))
+	}
+	if !today.IsZero() && today.Before(l.Loaned) {
+		problems = append(problems, fmt.Sprintf("loaned %v after today %v", l.Loaned, today))
+	}
+	return problems
+}
+
+// inconsistent returns the error for the problems of the loan of item,
+// which what names ("loan", "other loan 2").
+func inconsistent(what, item string, problems []string) error {
+	return fmt.Errorf("%w: %s %q: %s", ErrInconsistentLoan, what, item, strings.Join(problems, "; "))
+}
+
+// Overdue reports whether l is past its due date on today: today is after
+// l.Due (L4 e). The due date itself is not overdue. A zero today or due
+// date is never overdue.
+func (l Loan) Overdue(today calendar.Date) bool {
+	return !today.IsZero() && !l.Due.IsZero() && today.After(l.Due)
+}
+
+// DaysOverdue returns how many days l is past its due date on today: 1 on
+// the day after the due date, 0 when l is not overdue.
+func (l Loan) DaysOverdue(today calendar.Date) int {
+	if !l.Overdue(today) {
+		return 0
+	}
+	return today.DaysSince(l.Due)
 }

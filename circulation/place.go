@@ -111,6 +111,35 @@ func (p Place) String() string {
 	return p.Method.String()
 }
 
+// English names p for a patron: "Assembly Library", or a partner
+// library's name followed by "(partner library)".
+func (p Place) English() string {
+	if p.Method == PartnerLibrary && p.Library != "" {
+		return p.Library + " (partner library)"
+	}
+	return p.Method.English()
+}
+
+// Japanese names p for a patron: "道議会図書室", or a partner library's
+// name.
+func (p Place) Japanese() string {
+	if p.Method == PartnerLibrary && p.Library != "" {
+		return p.Library
+	}
+	return p.Method.Japanese()
+}
+
+// MarshalJSON encodes p as {"method": "...", "library": "..."}, library
+// only for a partner library. An invalid place is an error, so that what
+// MarshalJSON writes UnmarshalJSON reads back.
+func (p Place) MarshalJSON() ([]byte, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	type plain Place
+	return json.Marshal(plain(p))
+}
+
 // UnmarshalJSON decodes a Place and validates it.
 func (p *Place) UnmarshalJSON(b []byte) error {
 	type plain Place

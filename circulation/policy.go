@@ -1,12 +1,15 @@
 package circulation
 
 import (
-	"github.com/kashidashi/kashidashi/calendar"
+	"errors"
+	"fmt"
+	"strings"
 )
 
-// Policy holds the circulation rules as numbers a host may change. The
-// fields are exported and JSON round-trips; DefaultPolicy returns the
-// rules as published on 2026-03-10. A Policy is a plain value, safe for
+// Policy holds the circulation rules as data a host may change. The fields
+// are exported and JSON round-trips; DefaultPolicy returns the rules as
+// published on 2026-03-10. Decoding JSON does not validate: call Validate,
+// which names every problem. A Policy is a plain value, safe for
 // concurrent use.
 type Policy struct {
 	// LoanDays and ShortLoanDays are the loan periods at the Prefectural
@@ -18,46 +21,135 @@ type Policy struct {
 	RemoteLoanDays      int `json:"remote_loan_days"`
 	RemoteShortLoanDays int `json:"remote_short_loan_days"`
 	// ExtensionDays and ShortExtensionDays are counted from the day of
-	// the extension (L3).
+	// the extension (L3): extended on April 1, due April 15.
 	ExtensionDays      int `json:"extension_days"`
 	ShortExtensionDays int `json:"short_extension_days"`
+	// MaxExtensions is how many times one loan may be extended (L4 c:
+	// once).
+	MaxExtensions int `json:"max_extensions"`
 	// MaxLoans is the most items a patron may have on loan (L1).
 	MaxLoans int `json:"max_loans"`
 	// MaxReservations is the most reservations a patron may hold (H1).
 	MaxReservations int `json:"max_reservations"`
+	// DueOnClosedDay says what happens to a due date that falls on a day
+	// the place is closed (L5 [reading]): by default it stands.
+	DueOnClosedDay DueDateRule `json:"due_on_closed_day"`
+	// HideReserveAtLoanLimit makes a patron at the loan limit (L1) unable
+	// to reserve, as well as one at the reservation limit (H1). I2 hides
+	// the Reserve button "at the count limit" without saying which count;
+	// the default (false) reads it as the reservation limit only, since
+	// R-HD4 and R-PT5 show a patron at the loan limit still having items
+	// secured for them.
+	HideReserveAtLoanLimit bool `json:"hide_reserve_at_loan_limit"`
 }
 
 // DefaultPolicy returns the rules as published on 2026-03-10: loans of 15
 // days (8 short) at the libraries and 30 (15) by partner library or home
-// delivery (L2), extensions of 14 (7) days (L3), 10 loans (L1) and 10
-// reservations (H1).
+// delivery (L2), one extension (L4 c) of 14 (7) days (L3), 10 loans (L1)
+// and 10 reservations (H1); due dates on closed days stand (L5) and only
+// the reservation limit stops a reservation (I2).
 func DefaultPolicy() Policy {
 	return Policy{
 		LoanDays: 15, ShortLoanDays: 8,
 		RemoteLoanDays: 30, RemoteShortLoanDays: 15,
 		ExtensionDays: 14, ShortExtensionDays: 7,
-		MaxLoans: 10, MaxReservations: 10,
+		MaxExtensions: 1,
+		MaxLoans:      10, MaxReservations: 10,
 	}
 }
 
-// LoanPeriod returns the loan period in days for method m (L2), counting
-// the day of loan.
-func (p Policy) LoanPeriod(m Method, short bool) int {
-	remote := m == PartnerLibrary || m == HomeDelivery
-	switch {
-	case remote && short:
-		return p.RemoteShortLoanDays
-	case remote:
-		return p.RemoteLoanDays
-	case short:
-		return p.ShortLoanDays
-	}
-	return p.LoanDays
+// MaxPeriodDays bounds every period of a Policy: a loan or extension of
+// more than a year is taken for a typing mistake.
+const MaxPeriodDays = 366
+
+// ErrInvalidPolicy is matched with errors.Is by the error of
+// Policy.Validate.
+var ErrInvalidPolicy = errors.New(pkg + ": invalid policy")
+
+// InvalidPolicyError is the error of Policy.Validate: every problem
+// found, each naming the JSON field.
+type InvalidPolicyError struct {
+	Problems []string
 }
 
-// DueDate returns the due date of a loan made on loaned by method m (L2):
-// the loan period counts the day of loan, so a 15-day loan made on
-// 2026-04-01 is due 2026-04-15.
-func (p Policy) DueDate(m Method, short bool, loaned calendar.Date) calendar.Date {
-	return loaned.AddDays(p.LoanPeriod(m, short) - 1)
+// Error lists every problem.
+func (e *InvalidPolicyError) Error() string {
+	return ErrInvalidPolicy.Error() + ": " + strings.Join(e.Problems, "; ")
+}
+
+// Unwrap returns ErrInvalidPolicy.
+func (e *InvalidPolicyError) Unwrap() error { return ErrInvalidPolicy }
+
+// Validate reports every problem of p as an *InvalidPolicyError, or nil:
+//
+//   - every period is 1 to MaxPeriodDays days;
+//   - a short period is no longer than the normal one it shortens;
+//   - an extension never shortens a loan (L3): ExtensionDays is at least
+//     LoanDays−1, and ShortExtensionDays at least ShortLoanDays−1, so
+//     that extending on any day from the loan date to the due date gives
+//     a due date no earlier than the one computed by DueDate. (The other
+//     choice, keeping the later of the two dates, would make the new due
+//     date depend on the old one, which L3 rules out.)
+//   - MaxExtensions, MaxLoans and MaxReservations are at least 1: a
+//     missing JSON field decodes as 0 and must not pass unnoticed;
+//   - DueOnClosedDay is a known rule.
+func (p Policy) Validate() error {
+	var problems []string
+	bad := func(format string, args ...any) {
+		problems = append(problems, fmt.Sprintf(format, args...))
+	}
+	periods := []struct {
+		name string
+		days int
+	}{
+		{"loan_days", p.LoanDays},
+		{"short_loan_days", p.ShortLoanDays},
+		{"remote_loan_days", p.RemoteLoanDays},
+		{"remote_short_loan_days", p.RemoteShortLoanDays},
+		{"extension_days", p.ExtensionDays},
+		{"short_extension_days", p.ShortExtensionDays},
+	}
+	for _, f := range periods {
+		if f.days < 1 || f.days > MaxPeriodDays {
+			bad("%s must be 1 to %d days (got %d)", f.name, MaxPeriodDays, f.days)
+		}
+	}
+	shorter := []struct {
+		short, normal string
+		s, n          int
+	}{
+		{"short_loan_days", "loan_days", p.ShortLoanDays, p.LoanDays},
+		{"remote_short_loan_days", "remote_loan_days", p.RemoteShortLoanDays, p.RemoteLoanDays},
+		{"short_extension_days", "extension_days", p.ShortExtensionDays, p.ExtensionDays},
+	}
+	for _, f := range shorter {
+		if f.s > f.n {
+			bad("%s (%d) must not exceed %s (%d)", f.short, f.s, f.normal, f.n)
+		}
+	}
+	if p.ExtensionDays < p.LoanDays-1 {
+		bad("extension_days (%d) must be at least loan_days-1 (%d), or an extension could shorten a loan", p.ExtensionDays, p.LoanDays-1)
+	}
+	if p.ShortExtensionDays < p.ShortLoanDays-1 {
+		bad("short_extension_days (%d) must be at least short_loan_days-1 (%d), or an extension could shorten a loan", p.ShortExtensionDays, p.ShortLoanDays-1)
+	}
+	for _, f := range []struct {
+		name string
+		n    int
+	}{
+		{"max_extensions", p.MaxExtensions},
+		{"max_loans", p.MaxLoans},
+		{"max_reservations", p.MaxReservations},
+	} {
+		if f.n < 1 {
+			bad("%s must be at least 1 (got %d)", f.name, f.n)
+		}
+	}
+	if !p.DueOnClosedDay.Valid() {
+		bad("due_on_closed_day: unknown rule %d", uint8(p.DueOnClosedDay))
+	}
+	if problems == nil {
+		return nil
+	}
+	return &InvalidPolicyError{Problems: problems}
 }

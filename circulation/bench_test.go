@@ -1,0 +1,103 @@
+package circulation
+
+import (
+	"testing"
+
+	"github.com/kashidashi/kashidashi/calendar"
+)
+
+// sink keeps results alive so that the compiler does not drop the work.
+var sink any
+
+func BenchmarkDueDate(b *testing.B) {
+	p := DefaultPolicy()
+	loaned := day(b, "2026-04-01")
+	var due calendar.Date
+	b.ReportAllocs()
+	for b.Loop() {
+		due = p.DueDate(HomeDelivery, true, loaned)
+	}
+	sink = due
+}
+
+func BenchmarkDueDateAt(b *testing.B) {
+	p := DefaultPolicy()
+	p.DueOnClosedDay = DueDateNextOpenDay
+	loaned := day(b, "2026-04-01")
+	var due calendar.Date
+	b.ReportAllocs()
+	for b.Loop() {
+		due = p.DueDateAt(HomeDelivery, false, loaned, prefecturalCal)
+	}
+	sink = due
+}
+
+// BenchmarkExtend extends a loan of a patron with 9 other loans.
+func BenchmarkExtend(b *testing.B) {
+	p := DefaultPolicy()
+	l := loanAt(b, "2026-04-01", "2026-04-15")
+	others := make([]Loan, 9)
+	for i := range others {
+		others[i] = loanAt(b, "2026-04-01", "2026-04-20")
+	}
+	today := day(b, "2026-04-10")
+	var got Loan
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		got, err = p.Extend(l, others, today)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	sink = got
+}
+
+// BenchmarkExtendRefused is the price of a refusal with three reasons.
+func BenchmarkExtendRefused(b *testing.B) {
+	p := DefaultPolicy()
+	l := loanAt(b, "2026-04-01", "2026-04-15")
+	l.Reserved, l.Extensions, l.Interlibrary = true, 1, true
+	today := day(b, "2026-04-10")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, err := p.Extend(l, nil, today)
+		sink = err
+	}
+}
+
+func BenchmarkParseStatus(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := ParseStatus("館短")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = s
+	}
+}
+
+func BenchmarkMayReserve(b *testing.B) {
+	p := DefaultPolicy()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := p.MayReserve(OnLoan, 10, 9); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAccept(b *testing.B) {
+	l := Loan{Item: "b1", Place: atAssembly, Loaned: day(b, "2026-04-01"), Due: day(b, "2026-04-15")}
+	r := Return{Loan: l, At: atAssembly, Channel: Counter, When: at(b, "2026-04-10", 12, 0)}
+	var got ReturnReceipt
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		got, err = desk.Accept(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	sink = got
+}

@@ -1,0 +1,50 @@
+// Package circulation encodes the lending rules of the Hokkaido
+// Prefectural Library's internet reservation service: places, item
+// statuses, loan periods and due dates, extensions, limits, and returns.
+//
+// Rules (see RULES.md):
+//
+//   - M1: Method and Place say where an item is received: the
+//     Prefectural Library, the Assembly Library, a named partner library,
+//     or home delivery. Method, Place, Collection, Status, ReturnChannel
+//     and DueDateRule encode as stable strings in text and JSON.
+//   - M2: ReturnDesk.Accept refuses a return at any other place or by any
+//     other method (ErrReturnWrongPlace, ErrReturnInPerson,
+//     ErrReturnByPost).
+//   - I1: ParseStatus reads the nine catalogue labels (在庫 短縮 貸出中
+//     協力 割当 回送 禁帯 館内 館短); Status reports Loanable, Available
+//     and Short.
+//   - I2, H1, L1: Policy.MayReserve says whether the Reserve button is
+//     offered (ErrNotLoanable, ErrReservationLimit, and ErrLoanLimit
+//     when Policy.HideReserveAtLoanLimit is set — a [reading], off by
+//     default); Policy.MayBorrow applies the loan limit.
+//   - L2: Policy.DueDate counts the day of loan: 15 days (8 short) at the
+//     libraries, 30 (15) by partner library or home delivery.
+//   - L3, L4: Policy.Extend sets the due date ExtensionDays after the day
+//     of the extension and lists every reason it is refused:
+//     ErrPartnerPickup, ErrHomeDelivery, ErrReserved, ErrAlreadyExtended,
+//     ErrInterlibraryLoan, ErrOverdue.
+//   - L5 [reading]: Policy.DueOnClosedDay — a due date on a closed day
+//     stands (DueDateStands, the default) or moves to the place's next
+//     open day (DueDateNextOpenDay), applied by Policy.DueDateAt and
+//     Policy.ExtendAt.
+//   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
+//     counter, book drop and hours of each place and says when the return
+//     shows on My Page: the same day at the Prefectural Library, the next
+//     staff day at the Assembly Library, and, for partner libraries and
+//     home delivery, only once the item arrives back (not computed).
+//
+// Every refusal is a *reason.Refusal (package reason) listing every reason
+// that applies, each a sentinel of this package usable with errors.Is and
+// carrying a stable code and English and Japanese messages; Reasons lists
+// them all. Input that cannot be right — a loan due before it was made, a
+// negative count — is a plain error (ErrInconsistentLoan,
+// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal.
+//
+// Policy holds every number of the rules as data; DefaultPolicy is the
+// guide of 2026-03-10, and Policy.Validate rejects nonsense. The package
+// keeps no state and reads no clock: callers pass today as a
+// calendar.Date or an instant as a time.Time. Every type is an immutable
+// value, or, for *ReturnDesk, immutable once built, and safe for
+// concurrent use.
+package circulation

@@ -1,0 +1,140 @@
+package circulation_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+func date(s string) calendar.Date {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// The loan period counts the day of loan (L2).
+func ExamplePolicy_DueDate() {
+	p := circulation.DefaultPolicy()
+	loaned := date("2026-04-01")
+	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, false, loaned))
+	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, true, loaned))
+	fmt.Println(p.DueDate(circulation.HomeDelivery, false, loaned))
+	// Output:
+	// 2026-04-15
+	// 2026-04-08
+	// 2026-04-30
+}
+
+// Under the L5 knob, a due date on a closed day moves to the next open
+// day: April 30, 2026 is the Prefectural Library's month-end closure.
+func ExamplePolicy_DueDateAt() {
+	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	p := circulation.DefaultPolicy()
+	fmt.Println(p.DueDateAt(circulation.HomeDelivery, false, date("2026-04-01"), lib))
+	p.DueOnClosedDay = circulation.DueDateNextOpenDay
+	fmt.Println(p.DueDateAt(circulation.HomeDelivery, false, date("2026-04-01"), lib))
+	// Output:
+	// 2026-04-30
+	// 2026-05-01
+}
+
+// The guide's example (L3): due April 8, extended on April 1, the item is
+// due April 15, not April 22.
+func ExamplePolicy_Extend() {
+	loan := circulation.Loan{
+		Item:   "b1",
+		Place:  circulation.Place{Method: circulation.PrefecturalLibrary},
+		Loaned: date("2026-03-25"),
+		Due:    date("2026-04-08"),
+	}
+	extended, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(extended.Due, extended.Extensions)
+	// Output: 2026-04-15 1
+}
+
+// A refusal lists every reason (L4), in English or Japanese.
+func ExamplePolicy_Extend_refused() {
+	loan := circulation.Loan{
+		Item:     "b2",
+		Place:    circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"},
+		Reserved: true,
+		Loaned:   date("2026-04-01"),
+		Due:      date("2026-04-30"),
+	}
+	overdue := circulation.Loan{
+		Item:   "b3",
+		Place:  circulation.Place{Method: circulation.PrefecturalLibrary},
+		Loaned: date("2026-03-20"),
+		Due:    date("2026-04-03"),
+	}
+	_, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"))
+	for _, m := range reason.Localize(err, reason.Japanese) {
+		fmt.Println(m.Code, m.Message)
+	}
+	// Output:
+	// extension.partner_library 受取館で受け取った本は延長できません。
+	// extension.reserved 予約が入っている本は延長できません。
+	// extension.overdue 返却期限を過ぎた本があるため、延長できません。
+}
+
+// Reading the catalogue's status labels (I1).
+func ExampleParseStatus() {
+	for _, label := range []string{"短縮", "貸出中", "館内", "貸出"} {
+		s, err := circulation.ParseStatus(label)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s (%s): loanable %v, available %v\n", s, s.English(), s.Loanable(), s.Available())
+	}
+	// Output:
+	// 短縮 (on the shelf (short loan)): loanable true, available true
+	// 貸出中 (on loan): loanable true, available false
+	// 館内 (in-library use only): loanable false, available false
+	// circulation: unknown item status "貸出" (want one of 在庫 短縮 貸出中 協力 割当 回送 禁帯 館内 館短)
+}
+
+// Whether the Reserve button is offered (I2, H1).
+func ExamplePolicy_MayReserve() {
+	p := circulation.DefaultPolicy()
+	fmt.Println(p.MayReserve(circulation.OnLoan, 10, 3))
+	fmt.Println(p.MayReserve(circulation.Reference, 0, 10))
+	// Output:
+	// <nil>
+	// circulation: reservation refused: This item cannot be borrowed, so it cannot be reserved.; You have reached the maximum number of reservations. (at most 10 items)
+}
+
+// Returns at the Assembly Library are taken 09:00–17:00 at the counter
+// (R-AL3) and show on My Page on the next staff day (R-AL4).
+func ExampleReturnDesk_Accept() {
+	desk := circulation.DefaultReturnDesk()
+	loan := circulation.Loan{
+		Item:   "b4",
+		Place:  circulation.Place{Method: circulation.AssemblyLibrary},
+		Loaned: date("2026-04-01"),
+		Due:    date("2026-04-15"),
+	}
+	jst := calendar.JST()
+	friday := time.Date(2026, 4, 10, 12, 0, 0, 0, jst)
+	receipt, err := desk.Accept(circulation.Return{Loan: loan, At: loan.Place, Channel: circulation.Counter, When: friday})
+	fmt.Println(receipt.Returned, receipt.Shown, err)
+
+	evening := time.Date(2026, 4, 10, 18, 0, 0, 0, jst)
+	_, err = desk.Accept(circulation.Return{Loan: loan, At: loan.Place, Channel: circulation.BookDrop, When: evening})
+	for _, m := range reason.Localize(err, reason.English) {
+		fmt.Println(m.Code)
+	}
+	// Output:
+	// 2026-04-10 2026-04-14 <nil>
+	// return.no_book_drop
+	// return.assembly_hours
+}

@@ -1,0 +1,82 @@
+package circulation
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kashidashi/kashidashi/reason"
+	"github.com/stretchr/testify/assert"
+	"pgregory.net/rapid"
+)
+
+// TestMayBorrow: L1, at most 10 loans.
+func TestMayBorrow(t *testing.T) {
+	p := DefaultPolicy()
+	assert.NoError(t, p.MayBorrow(0), "L1 none on loan")
+	assert.NoError(t, p.MayBorrow(9), "L1 nine on loan")
+	err := p.MayBorrow(10)
+	assert.ErrorIs(t, err, ErrLoanLimit, "L1 ten on loan")
+	assert.Equal(t, []reason.Message{{Code: "loan.limit", Message: "貸出冊数の上限に達しています。（10冊まで）"}}, reason.Localize(err, reason.Japanese))
+	assert.EqualError(t, err, "circulation: loan refused: You have reached the maximum number of items on loan. (at most 10 items)")
+	assert.ErrorIs(t, p.MayBorrow(11), ErrLoanLimit, "L1 over the limit")
+	assert.ErrorIs(t, p.MayBorrow(-1), ErrBadCount)
+}
+
+// TestMayReserve: I2, H1 — the Reserve button.
+func TestMayReserve(t *testing.T) {
+	p := DefaultPolicy()
+	hide := p
+	hide.HideReserveAtLoanLimit = true
+	for _, c := range []struct {
+		name                string
+		policy              Policy
+		status              Status
+		loans, reservations int
+		want                []string
+	}{
+		{"I2 on the shelf", p, OnShelf, 0, 0, nil},
+		{"I2 on loan can be reserved", p, OnLoan, 3, 9, nil},
+		{"I2 assigned can be reserved", p, Assigned, 0, 0, nil},
+		{"I2 reference", p, Reference, 0, 0, codesOf(ErrNotLoanable)},
+		{"I2 in-library short", p, LibraryUseOnlyShort, 0, 0, codesOf(ErrNotLoanable)},
+		{"H1 ten reservations", p, OnShelf, 0, 10, codesOf(ErrReservationLimit)},
+		{"I2 H1 both", p, LibraryUseOnly, 0, 12, codesOf(ErrNotLoanable, ErrReservationLimit)},
+		{"I2 reading: loan limit does not hide by default", p, OnShelf, 10, 0, nil},
+		{"I2 knob: loan limit hides", hide, OnShelf, 10, 0, codesOf(ErrLoanLimit)},
+		{"I2 H1 L1 knob: all three", hide, Reference, 10, 10, codesOf(ErrNotLoanable, ErrReservationLimit, ErrLoanLimit)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, codes(t, c.policy.MayReserve(c.status, c.loans, c.reservations)))
+		})
+	}
+	assert.ErrorIs(t, p.MayReserve(0, 0, 0), ErrUnknownStatus)
+	assert.ErrorIs(t, p.MayReserve(OnShelf, -1, 0), ErrBadCount)
+	assert.ErrorIs(t, p.MayReserve(OnShelf, 0, -1), ErrBadCount)
+}
+
+// TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.
+func TestMayReserveModel(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPolicy(t)
+		s := rapid.SampledFrom(allStatuses).Draw(t, "status")
+		loans := rapid.IntRange(0, 40).Draw(t, "loans")
+		reservations := rapid.IntRange(0, 40).Draw(t, "reservations")
+		var want []string
+		if s != OnShelf && s != OnShelfShort && s != OnLoan && s != LentToLibrary && s != Assigned && s != InTransit {
+			want = append(want, ErrNotLoanable.Code())
+		}
+		if reservations+1 > p.MaxReservations {
+			want = append(want, ErrReservationLimit.Code())
+		}
+		if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
+			want = append(want, ErrLoanLimit.Code())
+		}
+		if got := codes(t, p.MayReserve(s, loans, reservations)); !slices.Equal(got, want) {
+			t.Fatalf("reasons %v, model %v", got, want)
+		}
+		borrow := codes(t, p.MayBorrow(loans))
+		if (len(borrow) == 1) != (loans >= p.MaxLoans) {
+			t.Fatalf("MayBorrow(%d) with limit %d: %v", loans, p.MaxLoans, borrow)
+		}
+	})
+}

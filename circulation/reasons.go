@@ -1,0 +1,112 @@
+package circulation
+
+import "github.com/kashidashi/kashidashi/reason"
+
+// pkg prefixes every error string and reason of this package.
+const pkg = "circulation"
+
+// Reasons an extension is refused (L4, L2). Policy.Extend lists every one
+// that applies.
+var (
+	// ErrPartnerPickup refuses to extend an item received at a partner
+	// library (L4 a, R-PT4).
+	ErrPartnerPickup = reason.New(pkg, "extension.partner_library",
+		"Items received at a partner library cannot be extended.",
+		"受取館で受け取った本は延長できません。")
+	// ErrHomeDelivery refuses to extend an item delivered to the
+	// patron's home (L2: no extension for home delivery).
+	ErrHomeDelivery = reason.New(pkg, "extension.home_delivery",
+		"Items delivered to your home cannot be extended.",
+		"自宅で受け取った本は延長できません。")
+	// ErrReserved refuses to extend an item someone has reserved (L4 b).
+	ErrReserved = reason.New(pkg, "extension.reserved",
+		"This item has been reserved by someone else, so it cannot be extended.",
+		"予約が入っている本は延長できません。")
+	// ErrAlreadyExtended refuses to extend an item already extended as
+	// often as the policy allows, once by default (L4 c).
+	ErrAlreadyExtended = reason.New(pkg, "extension.already_extended",
+		"This item has already been extended.",
+		"すでに延長を行った本は延長できません。")
+	// ErrInterlibraryLoan refuses to extend an item borrowed from
+	// another library (L4 d).
+	ErrInterlibraryLoan = reason.New(pkg, "extension.interlibrary_loan",
+		"Items borrowed from another library cannot be extended.",
+		"他の図書館から借り受けた本は延長できません。")
+	// ErrOverdue refuses to extend any item while the patron has an
+	// item past its due date, this one or another (L4 e).
+	ErrOverdue = reason.New(pkg, "extension.overdue",
+		"You have an overdue item, so no loan can be extended until it is returned.",
+		"返却期限を過ぎた本があるため、延長できません。")
+)
+
+// Reasons a patron may not borrow or reserve one more item (L1, H1, I2).
+var (
+	// ErrLoanLimit reports that the patron has as many items on loan as
+	// the policy allows (L1).
+	ErrLoanLimit = reason.New(pkg, "loan.limit",
+		"You have reached the maximum number of items on loan.",
+		"貸出冊数の上限に達しています。")
+	// ErrReservationLimit reports that the patron holds as many
+	// reservations as the policy allows (H1).
+	ErrReservationLimit = reason.New(pkg, "reservation.limit",
+		"You have reached the maximum number of reservations.",
+		"予約冊数の上限に達しています。")
+	// ErrNotLoanable reports that the item is never lent, so it cannot
+	// be reserved (I1, I2).
+	ErrNotLoanable = reason.New(pkg, "reservation.not_loanable",
+		"This item cannot be borrowed, so it cannot be reserved.",
+		"この本は借りることができないため、予約できません。")
+)
+
+// Reasons a return is refused (M2, R-PL2, R-AL3, R-HD1). ReturnDesk.Accept
+// lists every one that applies.
+var (
+	// ErrReturnWrongPlace refuses a return at a place other than the one
+	// where the item was received (M2).
+	ErrReturnWrongPlace = reason.New(pkg, "return.wrong_place",
+		"Return the item by the same method and at the same place where you received it.",
+		"借りたときと同じ受取方法・場所で返却してください。")
+	// ErrReturnInPerson refuses to take by post an item received at a
+	// library: it goes back to that library's counter (M2, R-PL2, R-AL3).
+	ErrReturnInPerson = reason.New(pkg, "return.in_person",
+		"Items received at a library cannot be returned by post; bring them back to that library.",
+		"図書館（室）で受け取った本は郵送では返却できません。受け取った図書館（室）に返却してください。")
+	// ErrReturnByPost refuses to take in person an item delivered to the
+	// patron's home: it is sent back by prepaid post (M2, R-HD1).
+	ErrReturnByPost = reason.New(pkg, "return.by_post",
+		"Items delivered to your home are returned by post, postage prepaid.",
+		"自宅で受け取った本は元払いで返送してください。")
+	// ErrNoBookDrop refuses a book-drop return at the Assembly Library,
+	// which has none (R-AL3).
+	ErrNoBookDrop = reason.New(pkg, "return.no_book_drop",
+		"The Assembly Library has no book drop; return items at its counter.",
+		"道議会図書室にはブックポストはありません。カウンターに返却してください。")
+	// ErrBookDropExcluded refuses a Hokkaido collection item in the
+	// Prefectural Library's book drop (R-PL2).
+	ErrBookDropExcluded = reason.New(pkg, "return.book_drop_excluded",
+		"Hokkaido collection items cannot be returned in the book drop; return them at the Hokkaido collection counter while the library is open.",
+		"北方資料はブックポストに返却できません。開館時間中に北方資料カウンターに返却してください。")
+	// ErrAssemblyHours refuses a return at the Assembly Library outside
+	// 09:00–17:00 on the days it is open (R-AL3).
+	ErrAssemblyHours = reason.New(pkg, "return.assembly_hours",
+		"The Assembly Library takes returns only from 9:00 to 17:00 on the days it is open.",
+		"道議会図書室の返却の受付は、開室日の午前9時から午後5時までです。受付時間外の返却はできません。")
+	// ErrCounterClosed refuses a counter return at the Prefectural
+	// Library while it is closed; the book drop takes returns then
+	// (R-PL2).
+	ErrCounterClosed = reason.New(pkg, "return.counter_closed",
+		"The Prefectural Library is closed now; use the book drop, or the counter during opening hours.",
+		"道立図書館は閉館中です。ブックポストをご利用いただくか、開館時間中にカウンターに返却してください。")
+)
+
+// Reasons returns every sentinel reason of the package, in a stable
+// order: extension, limits, returns.
+func Reasons() []*reason.Reason {
+	return []*reason.Reason{
+		ErrPartnerPickup, ErrHomeDelivery, ErrReserved, ErrAlreadyExtended,
+		ErrInterlibraryLoan, ErrOverdue,
+		ErrLoanLimit, ErrReservationLimit, ErrNotLoanable,
+		ErrReturnWrongPlace, ErrReturnInPerson, ErrReturnByPost, ErrNoBookDrop,
+		ErrBookDropExcluded, ErrAssemblyHours, ErrCounterClosed,
+	}
+}

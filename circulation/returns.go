@@ -1,0 +1,180 @@
+package circulation
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// ErrInconsistentReturn is the error, matched with errors.Is, for a
+// return that cannot be right: an invalid place or channel, no instant,
+// or a desk not built by NewReturnDesk. A bad loan record gives an error
+// matching ErrInconsistentLoan instead.
+var ErrInconsistentReturn = errors.New(pkg + ": inconsistent return")
+
+// Return is a patron handing back an item: the loan, the place where it
+// is handed back, how, and when. For a return by Post, When is the
+// instant it is posted.
+type Return struct {
+	Loan    Loan          `json:"loan"`
+	At      Place         `json:"at"`
+	Channel ReturnChannel `json:"channel"`
+	When    time.Time     `json:"when"`
+}
+
+// ReturnReceipt is what ReturnDesk.Accept says about an accepted return.
+type ReturnReceipt struct {
+	// Returned is the day of the return (or of posting), in Japan.
+	Returned calendar.Date `json:"returned"`
+	// Shown is the first day My Page shows the item returned: the same
+	// day at the Prefectural Library, the next staff day on or after the
+	// return at the Assembly Library (R-AL4). It is zero when OnArrival.
+	Shown calendar.Date `json:"shown,omitzero"`
+	// OnArrival reports that the item shows on loan until it arrives back
+	// at the Prefectural Library (R-PT4, and by post for home delivery):
+	// that day depends on a courier or the post and is not computed.
+	OnArrival bool `json:"on_arrival,omitempty"`
+}
+
+// ReturnDesk decides whether a return is accepted, from the calendars of
+// the places whose rules can be checked (M2, R-PL2, R-AL3, R-AL4). A
+// *ReturnDesk is immutable and safe for concurrent use; build one with
+// NewReturnDesk or DefaultReturnDesk.
+//
+// What each place takes:
+//
+//   - Prefectural Library (R-PL2): the counter while the library is open
+//     (Calendar.OpenAt, its Hours); the book drop at any time — the guide
+//     offers it when the library is closed and nothing stops its use when
+//     open — except for Hokkaido collection items. The counter within the
+//     library (general or Hokkaido collection) is staff routing and not
+//     checked. Nothing is taken by post.
+//   - Assembly Library (R-AL3): the counter only, 09:00–17:00 on the days
+//     it is open (calendar.AssemblyLibraryServiceHours); no book drop,
+//     nothing by post. An in-person return outside those hours is refused
+//     for the hours whichever channel, so a book drop at night lists both
+//     reasons.
+//   - Partner library (R-PT4): any channel, at any time: each partner
+//     library sets its own method and hours, which this package does not
+//     know.
+//   - Home delivery (R-HD1): by post only.
+//
+// And every return must be at the place where the item was received, by
+// the same method (M2): the same Place, so the same partner library.
+type ReturnDesk struct {
+	prefectural, assembly, staffDays *calendar.Calendar
+	serviceHours                     calendar.Hours
+}
+
+// NewReturnDesk returns a desk using the Prefectural Library's calendar
+// (C2, with its announced closures), the Assembly Library's (R-AL1), and
+// the Prefectural Library staff days at the Assembly Library (R-AL4,
+// compiled from calendar.AssemblyLibraryStaffDays). None may be nil.
+func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*ReturnDesk, error) {
+	if prefectural == nil || assembly == nil || staffDays == nil {
+		return nil, fmt.Errorf("%w: NewReturnDesk needs three calendars", ErrInconsistentReturn)
+	}
+	return &ReturnDesk{
+		prefectural:  prefectural,
+		assembly:     assembly,
+		staffDays:    staffDays,
+		serviceHours: calendar.AssemblyLibraryServiceHours(),
+	}, nil
+}
+
+// DefaultReturnDesk returns a desk with the published calendars and no
+// announced closures or openings (C4): the Prefectural Library's
+// inventory closure in March, for one, is missing. Hosts should build
+// their own with NewReturnDesk.
+func DefaultReturnDesk() *ReturnDesk {
+	d, err := NewReturnDesk(
+		calendar.MustNew(calendar.PrefecturalLibrary()),
+		calendar.MustNew(calendar.AssemblyLibrary()),
+		calendar.MustNew(calendar.AssemblyLibraryStaffDays()),
+	)
+	if err != nil {
+		panic(err) // the presets always compile
+	}
+	return d
+}
+
+// Accept reports whether return r is accepted and, if so, when it shows
+// on My Page (R-AL4, R-PT4). A refusal is a *reason.Refusal listing every
+// reason that applies, in this order: ErrReturnWrongPlace (M2),
+// ErrReturnInPerson, ErrReturnByPost, ErrNoBookDrop (R-AL3),
+// ErrBookDropExcluded (R-PL2), ErrAssemblyHours (R-AL3),
+// ErrCounterClosed (R-PL2). The place rules checked are those of r.At,
+// where the patron stands, even when it is the wrong place.
+//
+// Inconsistent input — a loan failing Loan.Validate or made after the
+// day of r.When, an invalid r.At or r.Channel, a zero r.When — is an
+// error matching ErrInconsistentLoan or ErrInconsistentReturn.
+func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
+	if d == nil || d.prefectural == nil || d.assembly == nil || d.staffDays == nil {
+		return ReturnReceipt{}, fmt.Errorf("%w: ReturnDesk not built by NewReturnDesk", ErrInconsistentReturn)
+	}
+	var problems []string
+	if err := r.At.Validate(); err != nil {
+		problems = append(problems, "at: "+strings.TrimPrefix(err.Error(), pkg+": "))
+	}
+	if !r.Channel.Valid() {
+		problems = append(problems, fmt.Sprintf("invalid channel %d", uint8(r.Channel)))
+	}
+	if r.When.IsZero() {
+		problems = append(problems, "no instant")
+	}
+	if problems != nil {
+		return ReturnReceipt{}, fmt.Errorf("%w: %s", ErrInconsistentReturn, strings.Join(problems, "; "))
+	}
+	day := calendar.DateOf(r.When)
+	if problems := r.Loan.problems(day); problems != nil {
+		return ReturnReceipt{}, inconsistent("loan", r.Loan.Item, problems)
+	}
+
+	var rs []reason.Coded
+	if r.At != r.Loan.Place {
+		rs = append(rs, ErrReturnWrongPlace.Detail(
+			"received at "+r.Loan.Place.English(), r.Loan.Place.Japanese()+"で受け取った本です"))
+	}
+	inPerson := r.Channel != Post
+	switch r.At.Method {
+	case PrefecturalLibrary, AssemblyLibrary:
+		if !inPerson {
+			rs = append(rs, ErrReturnInPerson)
+		}
+	case HomeDelivery:
+		if inPerson {
+			rs = append(rs, ErrReturnByPost)
+		}
+	}
+	if r.At.Method == AssemblyLibrary && r.Channel == BookDrop {
+		rs = append(rs, ErrNoBookDrop)
+	}
+	if r.At.Method == PrefecturalLibrary && r.Channel == BookDrop && r.Loan.Collection == Hokkaido {
+		rs = append(rs, ErrBookDropExcluded)
+	}
+	if r.At.Method == AssemblyLibrary && inPerson && !d.serviceHours.OpenAt(d.assembly, r.When) {
+		rs = append(rs, ErrAssemblyHours)
+	}
+	if r.At.Method == PrefecturalLibrary && r.Channel == Counter && !d.prefectural.OpenAt(r.When) {
+		rs = append(rs, ErrCounterClosed)
+	}
+	if err := reason.Refuse(pkg, "return", rs); err != nil {
+		return ReturnReceipt{}, err
+	}
+
+	receipt := ReturnReceipt{Returned: day}
+	switch r.At.Method {
+	case PrefecturalLibrary:
+		receipt.Shown = day
+	case AssemblyLibrary:
+		receipt.Shown = d.staffDays.NextOpen(day)
+	default:
+		receipt.OnArrival = true
+	}
+	return receipt, nil
+}

@@ -1,0 +1,253 @@
+package circulation
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+)
+
+var (
+	atPrefectural = Place{Method: PrefecturalLibrary}
+	atAssembly    = Place{Method: AssemblyLibrary}
+	atEbetsu      = Place{Method: PartnerLibrary, Library: "江別市情報図書館"}
+	atSapporo     = Place{Method: PartnerLibrary, Library: "札幌市中央図書館"}
+	atHome        = Place{Method: HomeDelivery}
+)
+
+// TestAccept: returns the guide accepts, and when they show on My Page.
+func TestAccept(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		loanPlace  Place
+		collection Collection
+		at         Place
+		channel    ReturnChannel
+		when       time.Time
+		shown      string // "" for OnArrival
+	}{
+		{"R-PL2 counter while open", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0), "2026-04-08"},
+		{"R-PL2 C2 summer Thursday evening", atPrefectural, Hokkaido, atPrefectural, Counter, at(t, "2026-07-02", 18, 30), "2026-07-02"},
+		{"R-PL2 book drop while closed (Monday night)", atPrefectural, General, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0), "2026-04-13"},
+		{"R-PL2 book drop while open", atPrefectural, General, atPrefectural, BookDrop, at(t, "2026-04-08", 10, 0), "2026-04-08"},
+		{"R-PL2 instant read in Japan", atPrefectural, General, atPrefectural, Counter, time.Date(2026, 4, 8, 1, 0, 0, 0, time.UTC), "2026-04-08"},
+		{"R-AL4 Tuesday return shows the same day", atAssembly, General, atAssembly, Counter, at(t, "2026-04-07", 9, 0), "2026-04-07"},
+		{"R-AL4 Wednesday return shows Thursday", atAssembly, General, atAssembly, Counter, at(t, "2026-04-08", 16, 59), "2026-04-09"},
+		{"R-AL4 Friday return shows Tuesday", atAssembly, Hokkaido, atAssembly, Counter, at(t, "2026-04-10", 12, 0), "2026-04-14"},
+		{"R-AL4 holiday Tuesday skipped", atAssembly, General, atAssembly, Counter, at(t, "2026-05-01", 12, 0), "2026-05-07"},
+		{"R-PT4 partner counter", atEbetsu, General, atEbetsu, Counter, at(t, "2026-04-13", 3, 0), ""},
+		{"R-PT4 partner book drop, its own method", atEbetsu, Hokkaido, atEbetsu, BookDrop, at(t, "2026-04-12", 23, 0), ""},
+		{"R-HD1 home delivery by post", atHome, Hokkaido, atHome, Post, at(t, "2026-04-12", 23, 0), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			loan := Loan{Item: "b1", Place: c.loanPlace, Collection: c.collection, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
+			got, err := desk.Accept(Return{Loan: loan, At: c.at, Channel: c.channel, When: c.when})
+			require.NoError(t, err)
+			assert.Equal(t, calendar.DateOf(c.when), got.Returned)
+			if c.shown == "" {
+				assert.True(t, got.OnArrival)
+				assert.True(t, got.Shown.IsZero())
+			} else {
+				assert.False(t, got.OnArrival)
+				assert.Equal(t, day(t, c.shown), got.Shown)
+			}
+		})
+	}
+}
+
+// TestAcceptRefused: each reason alone and some together.
+func TestAcceptRefused(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		loanPlace  Place
+		collection Collection
+		at         Place
+		channel    ReturnChannel
+		when       time.Time
+		want       []*reason.Reason
+	}{
+		{"M2 Prefectural loan at the Assembly Library", atPrefectural, General, atAssembly, Counter, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace}},
+		{"M2 R-PT4 another partner library", atEbetsu, General, atSapporo, Counter, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace}},
+		{"M2 R-PT4 partner loan at the Prefectural Library", atEbetsu, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace}},
+		{"M2 home delivery at the Prefectural counter", atHome, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace}},
+		{"M2 R-PL2 Prefectural loan by post", atPrefectural, General, atPrefectural, Post, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnInPerson}},
+		{"M2 R-HD1 home delivery handed in", atHome, General, atHome, Counter, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrReturnByPost}},
+		{"R-AL3 no book drop", atAssembly, General, atAssembly, BookDrop, at(t, "2026-04-08", 10, 0),
+			[]*reason.Reason{ErrNoBookDrop}},
+		{"R-AL3 by post", atAssembly, General, atAssembly, Post, at(t, "2026-04-11", 10, 0),
+			[]*reason.Reason{ErrReturnInPerson}},
+		{"R-AL3 before 09:00 (open from 08:45)", atAssembly, General, atAssembly, Counter, at(t, "2026-04-08", 8, 50),
+			[]*reason.Reason{ErrAssemblyHours}},
+		{"R-AL3 at 17:00", atAssembly, General, atAssembly, Counter, at(t, "2026-04-08", 17, 0),
+			[]*reason.Reason{ErrAssemblyHours}},
+		{"R-AL3 Saturday", atAssembly, General, atAssembly, Counter, at(t, "2026-04-11", 10, 0),
+			[]*reason.Reason{ErrAssemblyHours}},
+		{"R-AL3 public holiday", atAssembly, General, atAssembly, Counter, at(t, "2026-04-29", 10, 0),
+			[]*reason.Reason{ErrAssemblyHours}},
+		{"R-AL3 book drop at night", atAssembly, General, atAssembly, BookDrop, at(t, "2026-04-08", 20, 0),
+			[]*reason.Reason{ErrNoBookDrop, ErrAssemblyHours}},
+		{"R-PL2 Hokkaido collection in the book drop", atPrefectural, Hokkaido, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0),
+			[]*reason.Reason{ErrBookDropExcluded}},
+		{"R-PL2 counter on a Monday", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-13", 10, 0),
+			[]*reason.Reason{ErrCounterClosed}},
+		{"R-PL2 counter after 17:00", atPrefectural, Hokkaido, atPrefectural, Counter, at(t, "2026-04-08", 17, 0),
+			[]*reason.Reason{ErrCounterClosed}},
+		{"R-PL2 C2 month-end closure", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-30", 10, 0),
+			[]*reason.Reason{ErrCounterClosed}},
+		{"M2 R-PL2 Hokkaido Assembly loan in the Prefectural book drop", atAssembly, Hokkaido, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0),
+			[]*reason.Reason{ErrReturnWrongPlace, ErrBookDropExcluded}},
+		{"M2 R-AL3 partner loan in the Assembly book drop on Sunday", atEbetsu, General, atAssembly, BookDrop, at(t, "2026-04-12", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace, ErrNoBookDrop, ErrAssemblyHours}},
+		{"M2 home delivery posted to the Assembly Library", atHome, General, atAssembly, Post, at(t, "2026-04-12", 10, 0),
+			[]*reason.Reason{ErrReturnWrongPlace, ErrReturnInPerson}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			loan := Loan{Item: "b1", Place: c.loanPlace, Collection: c.collection, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
+			got, err := desk.Accept(Return{Loan: loan, At: c.at, Channel: c.channel, When: c.when})
+			require.Error(t, err)
+			assert.Equal(t, ReturnReceipt{}, got)
+			assert.Equal(t, codesOf(c.want...), codes(t, err))
+			for _, r := range c.want {
+				assert.ErrorIs(t, err, r)
+			}
+			assert.True(t, strings.HasPrefix(err.Error(), "circulation: return refused: "), err.Error())
+		})
+	}
+}
+
+func TestAcceptWrongPlaceDetail(t *testing.T) {
+	loan := Loan{Item: "b1", Place: atEbetsu, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
+	_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: Counter, When: at(t, "2026-04-08", 10, 0)})
+	ms := reason.Localize(err, reason.Japanese)
+	require.Len(t, ms, 1)
+	assert.Equal(t, "return.wrong_place", ms[0].Code)
+	assert.Equal(t, "借りたときと同じ受取方法・場所で返却してください。（江別市情報図書館で受け取った本です）", ms[0].Message)
+	assert.Contains(t, err.Error(), "(received at 江別市情報図書館 (partner library))")
+}
+
+func TestAcceptInconsistent(t *testing.T) {
+	loan := Loan{Item: "b1", Place: atPrefectural, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-15")}
+	ok := Return{Loan: loan, At: atPrefectural, Channel: Counter, When: at(t, "2026-04-08", 10, 0)}
+	with := func(f func(*Return)) Return { r := ok; f(&r); return r }
+	for _, c := range []struct {
+		name string
+		desk *ReturnDesk
+		r    Return
+		is   error
+		want string
+	}{
+		{"zero instant", desk, with(func(r *Return) { r.When = time.Time{} }), ErrInconsistentReturn, "no instant"},
+		{"no channel", desk, with(func(r *Return) { r.Channel = 0 }), ErrInconsistentReturn, "invalid channel 0"},
+		{"bad place", desk, with(func(r *Return) { r.At = Place{Method: PartnerLibrary} }), ErrInconsistentReturn, "at: a partner-library place must name the library"},
+		{"returned before the loan", desk, with(func(r *Return) { r.When = at(t, "2026-03-31", 10, 0) }), ErrInconsistentLoan, "loaned 2026-04-01 after today 2026-03-31"},
+		{"bad loan", desk, with(func(r *Return) { r.Loan.Due = calendar.Date{} }), ErrInconsistentLoan, "no due date"},
+		{"zero desk", &ReturnDesk{}, ok, ErrInconsistentReturn, "NewReturnDesk"},
+		{"nil desk", nil, ok, ErrInconsistentReturn, "NewReturnDesk"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.desk.Accept(c.r)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, c.is)
+			assert.Contains(t, err.Error(), c.want)
+			var ref *reason.Refusal
+			assert.False(t, errors.As(err, &ref))
+		})
+	}
+	_, err := NewReturnDesk(prefecturalCal, nil, staffDaysCal)
+	assert.ErrorIs(t, err, ErrInconsistentReturn)
+}
+
+// TestAcceptModel: M2, R-PL2, R-AL3, R-HD1 — for random returns, the
+// reasons equal a model's; R-AL4, R-PT4 — accepted returns show when the
+// model says.
+func TestAcceptModel(t *testing.T) {
+	places := []Place{atPrefectural, atAssembly, atEbetsu, atSapporo, atHome}
+	rapid.Check(t, func(t *rapid.T) {
+		loanPlace := rapid.SampledFrom(places).Draw(t, "loan place")
+		loaned := calendar.NewDate(2026, time.January, 1).AddDays(rapid.IntRange(0, 700).Draw(t, "loaned"))
+		loan := Loan{Item: "b", Place: loanPlace, Loaned: loaned, Due: loaned.AddDays(14),
+			Collection: rapid.SampledFrom([]Collection{General, Hokkaido}).Draw(t, "collection")}
+		r := Return{
+			Loan:    loan,
+			At:      loanPlace,
+			Channel: rapid.SampledFrom([]ReturnChannel{Counter, BookDrop, Post}).Draw(t, "channel"),
+		}
+		if rapid.IntRange(0, 3).Draw(t, "elsewhere") == 0 {
+			r.At = rapid.SampledFrom(places).Draw(t, "at")
+		}
+		zone := rapid.SampledFrom([]*time.Location{calendar.JST(), time.UTC, time.FixedZone("HST", -10*3600)}).Draw(t, "zone")
+		local := loaned.AddDays(rapid.IntRange(0, 40).Draw(t, "days later")).In(calendar.JST()).
+			Add(time.Duration(rapid.IntRange(0, 24*60-1).Draw(t, "minute")) * time.Minute)
+		r.When = local.In(zone)
+
+		// The model, from the rules' own words.
+		d := calendar.DateOf(r.When)
+		jst := r.When.In(calendar.JST())
+		minute := jst.Hour()*60 + jst.Minute()
+		closeAt := 17 * 60
+		if m := jst.Month(); (m >= time.June && m <= time.August) && (jst.Weekday() == time.Thursday || jst.Weekday() == time.Friday) {
+			closeAt = 19 * 60
+		}
+		prefOpen := prefecturalCal.IsOpen(d) && minute >= 9*60 && minute < closeAt
+		assemblyService := assemblyCal.IsOpen(d) && minute >= 9*60 && minute < 17*60
+		atLibrary := r.At.Method == PrefecturalLibrary || r.At.Method == AssemblyLibrary
+		var want []string
+		for _, rule := range []struct {
+			applies bool
+			r       *reason.Reason
+		}{
+			{r.At.Method != loan.Place.Method || r.At.Library != loan.Place.Library, ErrReturnWrongPlace},
+			{atLibrary && r.Channel == Post, ErrReturnInPerson},
+			{r.At.Method == HomeDelivery && r.Channel != Post, ErrReturnByPost},
+			{r.At.Method == AssemblyLibrary && r.Channel == BookDrop, ErrNoBookDrop},
+			{r.At.Method == PrefecturalLibrary && r.Channel == BookDrop && loan.Collection == Hokkaido, ErrBookDropExcluded},
+			{r.At.Method == AssemblyLibrary && r.Channel != Post && !assemblyService, ErrAssemblyHours},
+			{r.At.Method == PrefecturalLibrary && r.Channel == Counter && !prefOpen, ErrCounterClosed},
+		} {
+			if rule.applies {
+				want = append(want, rule.r.Code())
+			}
+		}
+
+		got, err := desk.Accept(r)
+		if c := codes(t, err); !slices.Equal(c, want) {
+			t.Fatalf("%v at %v (%v): reasons %v, model %v", r.Channel, r.At, jst, c, want)
+		}
+		if err != nil {
+			return
+		}
+		switch r.At.Method {
+		case PrefecturalLibrary:
+			if got.Shown != d || got.OnArrival {
+				t.Fatalf("R-PL2: shown %v, want %v", got.Shown, d)
+			}
+		case AssemblyLibrary:
+			wd := got.Shown.Weekday()
+			if got.Shown.Before(d) || got.OnArrival || (wd != time.Tuesday && wd != time.Thursday) || calendar.IsHoliday(got.Shown) {
+				t.Fatalf("R-AL4: returned %v, shown %v", d, got.Shown)
+			}
+			for x := d; x.Before(got.Shown); x = x.AddDays(1) {
+				if staffDaysCal.IsOpen(x) {
+					t.Fatalf("R-AL4: staff day %v before shown %v", x, got.Shown)
+				}
+			}
+		default:
+			if !got.OnArrival || !got.Shown.IsZero() {
+				t.Fatalf("R-PT4: got %+v, want on arrival", got)
+			}
+		}
+	})
+}
