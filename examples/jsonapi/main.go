@@ -2,10 +2,8 @@
 // the wire: it reads an extension request as JSON on standard input and
 // writes the decision as JSON on standard output.
 //
-//	echo '{"lang":"ja","today":"2026-04-01",
-//	       "loan":{"item":"b1","place":{"method":"prefectural_library"},
-//	               "short":true,"loaned":"2026-04-01","due":"2026-04-08"}}' |
-//	  go run ./examples/jsonapi
+//	go run ./examples/jsonapi < examples/jsonapi/testdata/extended.json
+//	go run ./examples/jsonapi < examples/jsonapi/testdata/refused.json
 //
 // A refusal lists every reason with its stable code and a message in the
 // requested language; bad input is answered with code "request.invalid".
