@@ -1,6 +1,7 @@
 package shipping
 
 import (
+	"slices"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -51,13 +52,35 @@ func (c *Courier) Calendar() *calendar.Calendar { return c.days }
 func (c *Courier) IsCourierDay(d calendar.Date) bool { return c.days.IsOpen(d) }
 
 // NextDay returns the first courier day strictly after d (R-PT2: the item
-// is sent on the next courier day after the ready email).
+// is sent on the next courier day after the ready email), or the zero
+// Date if the courier never runs again before the year 10000.
 func (c *Courier) NextDay(d calendar.Date) calendar.Date { return c.days.AddOpenDays(d, 1) }
 
 // Collectable returns the first day an item sent on courier day sent can
 // be collected at a partner library with calendar partner (R-PT3): two
 // days after sending (発送日の翌々日以降), or the partner library's next
-// open day from then.
+// open day from then (the zero Date if it never opens again). partner
+// must not be nil.
 func (c *Courier) Collectable(sent calendar.Date, partner *calendar.Calendar) calendar.Date {
 	return partner.NextOpen(sent.AddDays(2))
+}
+
+// Suspend returns r with the courier suspended on day, as the library
+// announces (R-PT2: holidays and the year-end period suspend courier
+// days): a calendar.Closure of that day named why. r itself is not
+// changed.
+func Suspend(r calendar.Rules, day calendar.Date, why string) calendar.Rules {
+	r.Closures = append(slices.Clone(r.Closures), calendar.Closure{Name: why, From: day, To: day})
+	return r
+}
+
+// Move returns r with the courier day from moved to day to, as the
+// library announces (R-PT2): a calendar.Closure on from and a
+// calendar.Opening on to, both named why. r itself is not changed.
+// NewCourier refuses the result when to is a suspended day, from itself
+// included.
+func Move(r calendar.Rules, from, to calendar.Date, why string) calendar.Rules {
+	r = Suspend(r, from, why)
+	r.Openings = append(slices.Clone(r.Openings), calendar.Opening{Name: why, From: to, To: to})
+	return r
 }

@@ -1,0 +1,128 @@
+package shipping
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// Classifier sorts parcels into classes under fixed Limits. A *Classifier
+// is immutable and safe for concurrent use.
+type Classifier struct {
+	limits Limits
+	exact  *bounds[exact]
+	fast   *bounds[micro] // nil when some limit is not a whole number of millionths
+}
+
+// NewClassifier returns a Classifier for l, its zero fields taken from
+// DefaultLimits. It refuses limits that are not positive, Yu-Mail sides
+// not given longest first, sizes not ascending, and weight limits that
+// decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack.
+func NewClassifier(l Limits) (*Classifier, error) {
+	l = l.withDefaults()
+	if err := l.validate(); err != nil {
+		return nil, err
+	}
+	c := &Classifier{limits: l}
+	c.exact, _ = boundsOf(l, func(d decimal.Decimal) (exact, bool) { return exact(d), true })
+	if fast, ok := boundsOf(l, toMicro); ok {
+		c.fast = fast
+	}
+	return c, nil
+}
+
+// defaultClassifier is the Classifier for DefaultLimits, built once.
+var defaultClassifier = sync.OnceValue(func() *Classifier {
+	c, err := NewClassifier(Limits{})
+	if err != nil {
+		panic(err) // DefaultLimits are valid
+	}
+	return c
+})
+
+// Limits returns the limits c applies, defaults filled in.
+func (c *Classifier) Limits() Limits {
+	l := c.limits
+	l.Sizes = append([]int(nil), l.Sizes...)
+	return l
+}
+
+// Classify returns the class p is posted in under DefaultLimits; see
+// Classifier.Classify.
+func Classify(p Parcel) (Class, error) { return defaultClassifier().Classify(p) }
+
+// Classify returns the class p is posted in (R-HD3). Its sides are sorted
+// first, so the order they are given in does not matter:
+//
+//   - Yu-Mail when the sides fit the Yu-Mail limits (by default the
+//     longest at most 34 cm, the middle at most 25 cm, the shortest at
+//     most 3 cm) and p weighs at most YuMailWeight (1 kg);
+//   - otherwise Yu-Pack of the first size band N (60, 80, …, 170) such
+//     that p's three sides sum to at most N cm, when p weighs at most
+//     YuPackWeight (25 kg), or heavy Yu-Pack of that band up to
+//     HeavyWeight (30 kg).
+//
+// Every limit is inclusive: 34 cm is within the limit, 34.01 is not.
+// Otherwise it returns a *reason.Refusal listing every reason that
+// applies: ErrBadMeasure for each measure that is zero, negative or beyond
+// MaxScale, ErrTooLarge for sides summing to more than the last size
+// band, ErrTooHeavy for a weight over HeavyWeight.
+//
+// Parcels whose measures are whole millionths below 10^12 are classified
+// without allocating; others exactly, with package decimal.
+func (c *Classifier) Classify(p Parcel) (Class, error) {
+	v := c.judge(p)
+	if v.ok() {
+		return v.class, nil
+	}
+	return Class{}, c.refusal(p, v)
+}
+
+// judge judges p in millionths when it can and exactly otherwise.
+func (c *Classifier) judge(p Parcel) verdict {
+	if c.fast != nil {
+		if m, ok := p.micros(); ok {
+			return judge(c.fast, m)
+		}
+	}
+	return judgeExact(c.exact, p)
+}
+
+// judgeExact judges p with exact decimals. A measure beyond MaxScale is
+// judged as zero: a bad measure, without arithmetic on it.
+func judgeExact(b *bounds[exact], p Parcel) verdict {
+	var m [4]exact
+	for i, d := range p.measures() {
+		if plausible(d) {
+			m[i] = exact(d)
+		}
+	}
+	return judge(b, m)
+}
+
+// refusal explains verdict v on parcel p.
+func (c *Classifier) refusal(p Parcel, v verdict) error {
+	var rs []reason.Coded
+	for i, d := range p.measures() {
+		if v.bad[i] {
+			rs = append(rs, badMeasure("", "", i, d))
+		}
+	}
+	if v.tooLarge {
+		sum := p.Length.Add(p.Width).Add(p.Thickness).String()
+		limit := strconv.Itoa(c.limits.Sizes[len(c.limits.Sizes)-1])
+		rs = append(rs, ErrTooLarge.Detail(
+			"the three sides sum to "+sum+" cm; at most "+limit+" cm",
+			"3辺の合計 "+sum+"cm、上限 "+limit+"cm"))
+	}
+	if v.tooHeavy {
+		w, limit := p.Weight.String(), c.limits.HeavyWeight.String()
+		rs = append(rs, ErrTooHeavy.Detail(
+			w+" kg; at most "+limit+" kg",
+			w+"kg、上限 "+limit+"kg"))
+	}
+	return reason.Refuse(pkg, "parcel", rs)
+}

@@ -1,0 +1,177 @@
+package shipping
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/calendar"
+)
+
+func TestNextCourierDayRPT2(t *testing.T) {
+	c := DefaultCourier()
+	for _, tc := range []struct{ name, ready, want string }{
+		{"R-PT2 Wednesday to Friday", "2026-04-01", "2026-04-03"},
+		{"R-PT2 Friday to Tuesday", "2026-04-03", "2026-04-07"},
+		{"R-PT2 Monday to Tuesday", "2026-04-06", "2026-04-07"},
+		{"R-PT2 strictly after: Tuesday to Friday", "2026-04-07", "2026-04-10"},
+		{"R-PT2 year end: Thursday to Christmas Friday", "2026-12-24", "2026-12-25"},
+		{"R-PT2 year end: Friday 12-25 to Tuesday 01-05", "2026-12-25", "2027-01-05"},
+		{"R-PT2 year end: Tuesday 12-29 is not a courier day", "2026-12-28", "2027-01-05"},
+		{"R-PT2 holiday: Tuesday 11-03 (文化の日) skipped", "2026-11-02", "2026-11-06"},
+		{"R-PT2 Golden Week: Tuesday 05-05 (こどもの日) skipped", "2026-05-01", "2026-05-08"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, c.NextDay(date(t, tc.ready)).String())
+		})
+	}
+	assert.False(t, c.IsCourierDay(date(t, "2026-11-03")), "R-PT2: 文化の日")
+	assert.False(t, c.IsCourierDay(date(t, "2027-01-01")), "R-PT2: New Year's Day, a Friday")
+	assert.True(t, c.IsCourierDay(date(t, "2026-11-06")))
+	assert.Equal(t, "協力車", c.Calendar().Name())
+}
+
+func TestCourierAnnouncementsRPT2(t *testing.T) {
+	r := CourierRules()
+	r = Suspend(r, date(t, "2026-04-07"), "車両点検")
+	r = Move(r, date(t, "2026-11-03"), date(t, "2026-11-04"), "文化の日の振替")
+	r = Move(r, date(t, "2026-12-25"), date(t, "2026-12-28"), "年末の繰り下げ")
+	c, err := NewCourier(r)
+	require.NoError(t, err)
+
+	assert.Equal(t, "2026-04-10", c.NextDay(date(t, "2026-04-03")).String(), "R-PT2: suspended Tuesday")
+	assert.Equal(t, "2026-11-04", c.NextDay(date(t, "2026-11-02")).String(), "R-PT2: moved to Wednesday")
+	assert.Equal(t, "2026-12-28", c.NextDay(date(t, "2026-12-22")).String(), "R-PT2: Friday moved to Monday")
+	assert.Equal(t, "2027-01-05", c.NextDay(date(t, "2026-12-28")).String())
+	why, closed := c.Calendar().WhyClosed(date(t, "2026-12-25"))
+	assert.True(t, closed)
+	assert.Equal(t, "年末の繰り下げ", why.Name)
+
+	// The published rules are untouched.
+	assert.Empty(t, CourierRules().Closures)
+	assert.True(t, DefaultCourier().IsCourierDay(date(t, "2026-04-07")))
+
+	// Suspend and Move never write into the caller's slices.
+	base := CourierRules()
+	base.Closures = make([]calendar.Closure, 0, 4)
+	a := Suspend(base, date(t, "2026-04-07"), "a")
+	b := Suspend(base, date(t, "2026-04-10"), "b")
+	assert.Equal(t, "a", a.Closures[0].Name)
+	assert.Equal(t, "b", b.Closures[0].Name)
+
+	// A move onto a suspended day is refused.
+	_, err = NewCourier(Move(r, date(t, "2026-04-10"), date(t, "2026-04-07"), "x"))
+	assert.Error(t, err)
+}
+
+func TestCollectableRPT3(t *testing.T) {
+	c := DefaultCourier()
+	everyDay := calendar.MustNew(calendar.Rules{Name: "every day"})
+	weekdays := calendar.MustNew(calendar.Rules{
+		Name:           "平日のみ",
+		ClosedWeekdays: calendar.WeekdaysOf(time.Saturday, time.Sunday),
+		YearEnd:        true,
+	})
+	library := calendar.MustNew(calendar.PrefecturalLibrary())
+	sunMon := calendar.MustNew(calendar.Rules{Name: "日月休館", ClosedWeekdays: calendar.WeekdaysOf(time.Sunday, time.Monday)})
+	for _, tc := range []struct {
+		name    string
+		sent    string
+		partner *calendar.Calendar
+		want    string
+	}{
+		{"R-PT3 two days after a Tuesday", "2026-04-07", everyDay, "2026-04-09"},
+		{"R-PT3 two days after a Friday: Sunday", "2026-04-03", everyDay, "2026-04-05"},
+		{"R-PT3 partner closed at weekends: Monday", "2026-04-03", weekdays, "2026-04-06"},
+		{"R-PT3 partner closed on Sundays and Mondays", "2026-04-10", sunMon, "2026-04-14"},
+		{"R-PT3 partner's month-end closure", "2026-04-28", library, "2026-05-01"},
+		{"R-PT3 Friday before the year end, weekdays partner", "2026-12-25", weekdays, "2026-12-28"},
+		{"R-PT3 Friday before the year end, Sunday open", "2026-12-25", library, "2026-12-27"},
+		{"R-PT3 across the year end (a courier day moved to Monday 12-28)", "2026-12-28", weekdays, "2027-01-04"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, c.Collectable(date(t, tc.sent), tc.partner).String())
+		})
+	}
+}
+
+// rapidCourierDate is a day in the courier's compiled span, with margin.
+func rapidCourierDate() *rapid.Generator[calendar.Date] {
+	return rapid.Custom(func(t *rapid.T) calendar.Date {
+		return calendar.NewDate(1956, 1, 1).AddDays(rapid.IntRange(0, 52000).Draw(t, "day"))
+	})
+}
+
+func TestPropNextDayRPT2(t *testing.T) {
+	c := DefaultCourier()
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapidCourierDate().Draw(t, "d")
+		next := c.NextDay(d)
+		if wd := next.Weekday(); wd != time.Tuesday && wd != time.Friday {
+			t.Fatalf("NextDay(%v) = %v, a %v", d, next, wd)
+		}
+		if !next.After(d) || !c.IsCourierDay(next) || calendar.IsHoliday(next) {
+			t.Fatalf("NextDay(%v) = %v", d, next)
+		}
+		for x := d.AddDays(1); x.Before(next); x = x.AddDays(1) {
+			if c.IsCourierDay(x) {
+				t.Fatalf("NextDay(%v) = %v skips %v", d, next, x)
+			}
+		}
+	})
+}
+
+func TestPropNextDayWithAnnouncementsRPT2(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapidCourierDate().Draw(t, "d")
+		r := CourierRules()
+		for i := range rapid.IntRange(0, 3).Draw(t, "suspensions") {
+			r = Suspend(r, d.AddDays(rapid.IntRange(0, 20).Draw(t, "suspend")), "s"+string(rune('0'+i)))
+		}
+		if rapid.Bool().Draw(t, "move") {
+			r = Move(r, d.AddDays(rapid.IntRange(0, 20).Draw(t, "from")), d.AddDays(rapid.IntRange(21, 30).Draw(t, "to")), "m")
+		}
+		c, err := NewCourier(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := c.NextDay(d)
+		if !next.After(d) || !c.IsCourierDay(next) {
+			t.Fatalf("NextDay(%v) = %v", d, next)
+		}
+		for x := d.AddDays(1); x.Before(next); x = x.AddDays(1) {
+			if c.IsCourierDay(x) {
+				t.Fatalf("NextDay(%v) = %v skips %v", d, next, x)
+			}
+		}
+	})
+}
+
+func TestPropCollectableRPT3(t *testing.T) {
+	c := DefaultCourier()
+	rapid.Check(t, func(t *rapid.T) {
+		closed := calendar.Weekdays(rapid.IntRange(0, 126).Draw(t, "closed weekdays"))
+		partner, err := calendar.New(calendar.Rules{
+			Name:             "partner",
+			ClosedWeekdays:   closed,
+			ClosedOnHolidays: rapid.Bool().Draw(t, "holidays"),
+			YearEnd:          rapid.Bool().Draw(t, "year end"),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent := c.NextDay(rapidCourierDate().Draw(t, "ready"))
+		got := c.Collectable(sent, partner)
+		if got.Before(sent.AddDays(2)) || !partner.IsOpen(got) {
+			t.Fatalf("Collectable(%v) = %v", sent, got)
+		}
+		for x := sent.AddDays(2); x.Before(got); x = x.AddDays(1) {
+			if partner.IsOpen(x) {
+				t.Fatalf("Collectable(%v) = %v, but the partner is open on %v", sent, got, x)
+			}
+		}
+	})
+}

@@ -1,0 +1,103 @@
+package shipping_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+func ExampleClassify() {
+	for _, s := range []string{"34x25x3cm 1kg", "3x34x25cm 1kg", "34.01x25x3cm 1kg", "40x30x20cm 27kg", "100x50x20.5cm 31kg"} {
+		p, _ := shipping.ParseParcel(s)
+		c, err := shipping.Classify(p)
+		if err != nil {
+			fmt.Println(s, "→", errors.Is(err, shipping.ErrTooLarge), errors.Is(err, shipping.ErrTooHeavy))
+			for _, m := range reason.Localize(err, reason.Japanese) {
+				fmt.Println("  ", m.Code, m.Message)
+			}
+			continue
+		}
+		fmt.Println(s, "→", c, "/", c.Japanese())
+	}
+	// Output:
+	// 34x25x3cm 1kg → Yu-Mail / ゆうメール
+	// 3x34x25cm 1kg → Yu-Mail / ゆうメール
+	// 34.01x25x3cm 1kg → Yu-Pack size 80 / ゆうパック80サイズ
+	// 40x30x20cm 27kg → Heavy Yu-Pack size 100 / 重量ゆうパック100サイズ
+	// 100x50x20.5cm 31kg → true true
+	//    parcel.too_large 荷物がゆうパックで送れる大きさを超えています。（3辺の合計 170.5cm、上限 170cm）
+	//    parcel.too_heavy 荷物がゆうパックで送れる重さを超えています。（31kg、上限 30kg）
+}
+
+func ExampleBundle() {
+	a5, _ := shipping.ParseParcel("21x14.8x1.5cm 300g")
+	b5, _ := shipping.ParseParcel("25.7x18.2x1.2cm 450g")
+
+	two, _ := shipping.Bundle(a5, b5)
+	c, _ := shipping.Classify(two)
+	fmt.Println(two, c)
+
+	// With an envelope: 5 mm and 50 g more.
+	envelope := shipping.Packing{Thickness: decimal.RequireFromString("0.5"), Weight: decimal.RequireFromString("0.05")}
+	wrapped, _ := envelope.Bundle(a5, b5)
+	c, _ = shipping.Classify(wrapped)
+	fmt.Println(wrapped, c)
+	// Output:
+	// 25.7x18.2x2.7cm 0.75kg Yu-Mail
+	// 25.7x18.2x3.2cm 0.8kg Yu-Pack size 60
+}
+
+func ExampleTariff_Postage() {
+	tariff := shipping.SampleTariff() // sample figures: confirm them before use
+	book, _ := shipping.ParseParcel("21x14.8x1.5cm 300g")
+	c, _ := shipping.Classify(book)
+	for _, posted := range []calendar.Date{calendar.NewDate(2025, 10, 31), calendar.NewDate(2025, 11, 1)} {
+		yen, _ := tariff.CashOnDelivery(c, book.Weight, shipping.ZoneHokkaido, posted)
+		fmt.Println(posted, c, yen, "yen")
+	}
+
+	box, _ := shipping.ParseParcel("40x30x20cm 8kg")
+	c, _ = shipping.Classify(box)
+	yen, _ := tariff.Postage(c, box.Weight, shipping.ZoneHokkaido, calendar.NewDate(2026, 4, 1))
+	fmt.Println(c, yen, "yen")
+	_, err := tariff.Postage(c, box.Weight, shipping.ZoneKanto, calendar.NewDate(2026, 4, 1))
+	fmt.Println(err)
+	// Output:
+	// 2025-10-31 Yu-Mail 310 yen
+	// 2025-11-01 Yu-Mail 320 yen
+	// Yu-Pack size 100 1450 yen
+	// shipping: postage refused: The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)
+}
+
+func ExampleCourier() {
+	// The library announces that Friday 2026-12-25's courier runs on
+	// Monday 2026-12-28 instead.
+	rules := shipping.Move(shipping.CourierRules(),
+		calendar.NewDate(2026, 12, 25), calendar.NewDate(2026, 12, 28), "年末の繰り下げ")
+	announced, _ := shipping.NewCourier(rules)
+	published := shipping.DefaultCourier()
+	partner := calendar.MustNew(calendar.Rules{
+		Name:           "江別市情報図書館",
+		ClosedWeekdays: calendar.WeekdaysOf(time.Monday),
+		YearEnd:        true,
+	})
+
+	ready := calendar.NewDate(2026, 12, 24) // the ready email
+	for _, c := range []*shipping.Courier{published, announced} {
+		sent := c.NextDay(ready)
+		fmt.Println("sent", sent, sent.Weekday(), "collect from", c.Collectable(sent, partner))
+	}
+	fmt.Println(published.NextDay(calendar.NewDate(2026, 12, 25)))
+	fmt.Println(published.IsCourierDay(calendar.NewDate(2026, 11, 3))) // 文化の日
+	// Output:
+	// sent 2026-12-25 Friday collect from 2026-12-27
+	// sent 2026-12-28 Monday collect from 2027-01-05
+	// 2027-01-05
+	// false
+}

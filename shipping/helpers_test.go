@@ -1,0 +1,69 @@
+package shipping
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// dec reads a decimal written in a test.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// parcel builds a Parcel from decimals written in a test.
+func parcel(l, w, t, kg string) Parcel {
+	return Parcel{Length: dec(l), Width: dec(w), Thickness: dec(t), Weight: dec(kg)}
+}
+
+// date reads a date written in a test.
+func date(t testing.TB, s string) calendar.Date {
+	t.Helper()
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// codes lists the codes of the reasons in err, in order; nil for nil.
+func codes(err error) []string {
+	var out []string
+	for _, m := range reason.Localize(err, reason.English) {
+		out = append(out, m.Code)
+	}
+	return out
+}
+
+// isCoded reports whether err carries a reason code.
+func isCoded(err error) bool {
+	var c reason.Coded
+	var r *reason.Refusal
+	return errors.As(err, &c) || errors.As(err, &r)
+}
+
+// rank orders classes as the property tests need: Yu-Mail, then Yu-Pack
+// by size, then heavy Yu-Pack by size, and any refusal last.
+func rank(c Class, err error) int {
+	switch {
+	case err != nil:
+		return 1 << 20
+	case c.Service == YuMail:
+		return 0
+	case c.Service == YuPack:
+		return c.Size
+	default:
+		return 1<<10 + c.Size
+	}
+}
+
+// codesAndMessages lists the Japanese messages of err's reasons.
+func codesAndMessages(err error) []string {
+	var out []string
+	for _, m := range reason.Localize(err, reason.Japanese) {
+		out = append(out, m.Message)
+	}
+	return out
+}

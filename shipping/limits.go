@@ -1,0 +1,122 @@
+package shipping
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits are the sizes and weights Classify sorts parcels by: the Yu-Mail
+// limits of R-HD3 and Japan Post's Yu-Pack size bands and weights. Lengths
+// are in cm, weights in kg, and every limit is inclusive.
+//
+// A zero field (or zero element of YuMail) takes its value from
+// DefaultLimits, so the zero Limits are the defaults and a host sets only
+// what its post office does differently.
+//
+// The defaults follow the issue rather than every detail of Japan Post:
+// every size band takes up to YuPackWeight (25 kg), and a parcel over it,
+// up to HeavyWeight, is heavy Yu-Pack of the size band of its sides.
+type Limits struct {
+	// YuMail are the largest sides of a Yu-Mail parcel, longest first:
+	// 34, 25 and 3 cm (R-HD3). A parcel's sides, sorted longest first,
+	// must each be at most the matching limit: the guide's 長辺, 短辺 and
+	// 厚さ are read as the longest, middle and shortest of the three.
+	YuMail [3]decimal.Decimal
+	// YuMailWeight is the heaviest Yu-Mail parcel: 1 kg (R-HD3).
+	YuMailWeight decimal.Decimal
+	// Sizes are the Yu-Pack size bands, ascending: 60, 80, 100, 120, 140,
+	// 160 and 170. A parcel is of the first size N whose three sides sum
+	// to at most N cm; a parcel larger than the last is refused with
+	// ErrTooLarge.
+	Sizes []int
+	// YuPackWeight is the heaviest Yu-Pack parcel: 25 kg. A heavier one
+	// is heavy Yu-Pack.
+	YuPackWeight decimal.Decimal
+	// HeavyWeight is the heaviest heavy Yu-Pack parcel: 30 kg. A heavier
+	// one is refused with ErrTooHeavy. Set it to YuPackWeight to post no
+	// heavy Yu-Pack.
+	HeavyWeight decimal.Decimal
+}
+
+// DefaultLimits returns the limits Classify applies: Yu-Mail up to
+// 34 × 25 × 3 cm and 1 kg (R-HD3); Yu-Pack sizes 60 to 170 up to 25 kg;
+// heavy Yu-Pack up to 30 kg.
+func DefaultLimits() Limits {
+	return Limits{
+		YuMail:       [3]decimal.Decimal{decimal.NewFromInt(34), decimal.NewFromInt(25), decimal.NewFromInt(3)},
+		YuMailWeight: decimal.NewFromInt(1),
+		Sizes:        []int{60, 80, 100, 120, 140, 160, 170},
+		YuPackWeight: decimal.NewFromInt(25),
+		HeavyWeight:  decimal.NewFromInt(30),
+	}
+}
+
+// withDefaults returns a copy of l with every zero field taken from
+// DefaultLimits; the copy shares no slice with l.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	for i, x := range l.YuMail {
+		if !x.IsZero() {
+			d.YuMail[i] = x
+		}
+	}
+	if !l.YuMailWeight.IsZero() {
+		d.YuMailWeight = l.YuMailWeight
+	}
+	if len(l.Sizes) > 0 {
+		d.Sizes = slices.Clone(l.Sizes)
+	}
+	if !l.YuPackWeight.IsZero() {
+		d.YuPackWeight = l.YuPackWeight
+	}
+	if !l.HeavyWeight.IsZero() {
+		d.HeavyWeight = l.HeavyWeight
+	}
+	return d
+}
+
+// validate checks limits that have their defaults filled in.
+func (l Limits) validate() error {
+	for _, x := range append(l.YuMail[:], l.YuMailWeight, l.YuPackWeight, l.HeavyWeight) {
+		if x.Sign() <= 0 || !plausible(x) {
+			return errors.New("shipping: limits must be positive measures, got " + format(x))
+		}
+	}
+	if l.YuMail[0].Cmp(l.YuMail[1]) < 0 || l.YuMail[1].Cmp(l.YuMail[2]) < 0 {
+		return errors.New("shipping: Yu-Mail limits must be given longest side first")
+	}
+	for i, s := range l.Sizes {
+		if s <= 0 || (i > 0 && s <= l.Sizes[i-1]) {
+			return errors.New("shipping: Yu-Pack sizes must be positive and ascending, got " + strconv.Itoa(s))
+		}
+	}
+	if l.YuMailWeight.Cmp(l.YuPackWeight) > 0 || l.YuPackWeight.Cmp(l.HeavyWeight) > 0 {
+		return errors.New("shipping: weight limits must not decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack")
+	}
+	return nil
+}
+
+// boundsOf converts validated limits to representation T with conv; ok
+// is false when some limit does not convert.
+func boundsOf[T quantity[T]](l Limits, conv func(decimal.Decimal) (T, bool)) (b *bounds[T], ok bool) {
+	b = &bounds[T]{sizes: l.Sizes}
+	all := true
+	get := func(d decimal.Decimal) T {
+		x, ok := conv(d)
+		all = all && ok
+		return x
+	}
+	for i, x := range l.YuMail {
+		b.mail[i] = get(x)
+	}
+	b.mailWeight = get(l.YuMailWeight)
+	b.packWeight = get(l.YuPackWeight)
+	b.heavyWeight = get(l.HeavyWeight)
+	for _, s := range l.Sizes {
+		b.sizeSums = append(b.sizeSums, get(decimal.NewFromInt(int64(s))))
+	}
+	return b, all
+}

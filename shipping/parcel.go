@@ -1,0 +1,81 @@
+package shipping
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// Parcel is the outside measures of a parcel: three sides in centimetres,
+// in any order, and a weight in kilograms. Classify sorts the sides, so
+// which side is called Length does not matter (R-HD3).
+//
+// A Parcel is a plain value; its decimals are immutable, so it is safe for
+// concurrent use.
+type Parcel struct {
+	Length    decimal.Decimal `json:"length"`    // cm
+	Width     decimal.Decimal `json:"width"`     // cm
+	Thickness decimal.Decimal `json:"thickness"` // cm
+	Weight    decimal.Decimal `json:"weight"`    // kg
+}
+
+// MaxScale bounds the decimal exponent of a measure: a plausible measure
+// has at most MaxScale decimal places and its coefficient is scaled by at
+// most 10^MaxScale. Beyond that, the exact arithmetic of package decimal
+// could take unbounded time and memory (1e-999999999 cm is a valid
+// decimal), so such a measure is refused as ErrBadMeasure. No scale or
+// database produces one.
+const MaxScale = 30
+
+// plausible reports whether d is within MaxScale (see there).
+func plausible(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -MaxScale && e <= MaxScale
+}
+
+// measures returns p's four measures in field order.
+func (p Parcel) measures() [4]decimal.Decimal {
+	return [4]decimal.Decimal{p.Length, p.Width, p.Thickness, p.Weight}
+}
+
+// measureNames names the measures, in field order, in English and
+// Japanese, for the details of ErrBadMeasure.
+var measureNames = [4][2]string{
+	{"length", "長さ"}, {"width", "幅"}, {"thickness", "厚さ"}, {"weight", "重さ"},
+}
+
+// measureUnits are the units of the measures, in field order.
+var measureUnits = [4]string{"cm", "cm", "cm", "kg"}
+
+// badMeasure details ErrBadMeasure for measure i of a parcel, whose value
+// is d; prefix (such as "book 2: ") comes before it.
+func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) *reason.Detailed {
+	if !plausible(d) {
+		return ErrBadMeasure.Detail(prefixEn+measureNames[i][0]+" is not a plausible measure",
+			prefixJa+measureNames[i][1]+"の値が扱える範囲外です")
+	}
+	v := format(d) + " " + measureUnits[i]
+	return ErrBadMeasure.Detail(prefixEn+measureNames[i][0]+" "+v, prefixJa+measureNames[i][1]+" "+v)
+}
+
+// Sides returns p's sides sorted longest first: the length, width and
+// thickness that R-HD3 compares with 34, 25 and 3 cm.
+func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal) {
+	s := sort3(exact(p.Length), exact(p.Width), exact(p.Thickness))
+	return decimal.Decimal(s[0]), decimal.Decimal(s[1]), decimal.Decimal(s[2])
+}
+
+// String formats p as ParseParcel reads it: "34x25x3cm 1kg", sides in
+// the order given. A measure beyond MaxScale is written "?", since
+// writing it out could take unbounded memory.
+func (p Parcel) String() string {
+	return format(p.Length) + "x" + format(p.Width) + "x" + format(p.Thickness) + "cm " + format(p.Weight) + "kg"
+}
+
+// format writes a plausible measure in full and any other as "?".
+func format(d decimal.Decimal) string {
+	if !plausible(d) {
+		return "?"
+	}
+	return d.String()
+}

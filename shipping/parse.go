@@ -1,0 +1,89 @@
+package shipping
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// maxParcelText bounds the text ParseParcel reads; no parcel needs more.
+const maxParcelText = 100
+
+// ParseParcel reads a parcel written as three sides in centimetres and a
+// weight, as Parcel.String writes it: "34x25x3cm 1kg". The sides are
+// separated by "x", "X" or "×"; the unit "cm" after them may be left out;
+// the weight ends in "kg" or "g" ("400g" is 0.4 kg); one or more spaces
+// separate sides and weight, and leading and trailing spaces are ignored.
+// Numbers are plain decimals such as 21 or 21.5: no sign, no exponent, at
+// most MaxScale decimal places (MaxScale-3 for grams). Text of more than
+// 100 bytes is refused.
+//
+// ParseParcel checks only the writing; Classify judges the measures, so
+// "0x25x3cm 1kg" parses and is then refused.
+func ParseParcel(s string) (Parcel, error) {
+	if len(s) > maxParcelText {
+		return Parcel{}, syntaxError("longer than 100 characters", "100文字を超えています")
+	}
+	fields := strings.Fields(s)
+	if len(fields) != 2 {
+		return Parcel{}, syntaxError("want sides and weight separated by a space", "寸法と重さを空白で区切ってください")
+	}
+	dims, weight := fields[0], fields[1]
+	dims = strings.TrimSuffix(dims, "cm")
+	sides := strings.FieldsFunc(dims, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' })
+	if len(sides) != 3 || strings.Count(dims, "x")+strings.Count(dims, "X")+strings.Count(dims, "×") != 2 {
+		return Parcel{}, syntaxError("want three sides such as 34x25x3cm", "寸法は 34x25x3cm のように3辺を書いてください")
+	}
+	var p Parcel
+	var err error
+	for i, dst := range []*decimal.Decimal{&p.Length, &p.Width, &p.Thickness} {
+		if *dst, err = parseNumber(sides[i], MaxScale); err != nil {
+			return Parcel{}, err
+		}
+	}
+	shift := int32(0)
+	switch {
+	case strings.HasSuffix(weight, "kg"):
+		weight = strings.TrimSuffix(weight, "kg")
+	case strings.HasSuffix(weight, "g"):
+		weight, shift = strings.TrimSuffix(weight, "g"), -3
+	default:
+		return Parcel{}, syntaxError("the weight needs a unit, kg or g", "重さには単位 kg か g を付けてください")
+	}
+	if p.Weight, err = parseNumber(weight, MaxScale+int(shift)); err != nil {
+		return Parcel{}, err
+	}
+	p.Weight = p.Weight.Shift(shift)
+	return p, nil
+}
+
+// parseNumber reads a plain decimal: digits, and optionally a point and
+// at most places more digits.
+func parseNumber(s string, places int) (decimal.Decimal, error) {
+	whole, frac, point := strings.Cut(s, ".")
+	if whole == "" || !allDigits(whole) || (point && (frac == "" || !allDigits(frac))) {
+		return decimal.Decimal{}, syntaxError(strconv.Quote(s)+" is not a number such as 21 or 21.5",
+			"「"+s+"」は数値（21、21.5 など）ではありません")
+	}
+	if len(frac) > places {
+		return decimal.Decimal{}, syntaxError(strconv.Quote(s)+" has more than "+strconv.Itoa(places)+" decimal places",
+			"「"+s+"」の小数が"+strconv.Itoa(places)+"桁を超えています")
+	}
+	return decimal.NewFromString(s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func syntaxError(en, ja string) error {
+	return reason.Refuse(pkg, "parcel", []reason.Coded{ErrParcelSyntax.Detail(en, ja)})
+}

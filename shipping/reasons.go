@@ -1,0 +1,58 @@
+package shipping
+
+import "github.com/kashidashi/kashidashi/reason"
+
+// pkg prefixes every error string and reason of this package.
+const pkg = "shipping"
+
+// Reasons why a parcel cannot be classified (R-HD3) or bundled.
+var (
+	// ErrBadMeasure reports a side or weight that is zero, negative, or not
+	// a plausible measure (more than MaxScale decimal places, or a power of
+	// ten beyond it). Each offending measure is named in a detail.
+	ErrBadMeasure = reason.New(pkg, "parcel.bad_measure",
+		"Every measure of a parcel must be a positive number of centimetres or kilograms.",
+		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。")
+	// ErrTooLarge reports a parcel whose three sides sum to more than the
+	// largest Yu-Pack size (170 cm by default).
+	ErrTooLarge = reason.New(pkg, "parcel.too_large",
+		"The parcel is too large to post as Yu-Pack.",
+		"荷物がゆうパックで送れる大きさを超えています。")
+	// ErrTooHeavy reports a parcel heavier than heavy Yu-Pack takes (30 kg
+	// by default).
+	ErrTooHeavy = reason.New(pkg, "parcel.too_heavy",
+		"The parcel is too heavy to post as Yu-Pack.",
+		"荷物がゆうパックで送れる重さを超えています。")
+	// ErrEmptyBundle reports a bundle of no books.
+	ErrEmptyBundle = reason.New(pkg, "bundle.empty",
+		"A parcel needs at least one book.",
+		"同梱する資料が1冊もありません。")
+	// ErrParcelSyntax reports text that ParseParcel cannot read.
+	ErrParcelSyntax = reason.New(pkg, "parcel.syntax",
+		"Write a parcel as length x width x thickness in centimetres and its weight, such as 34x25x3cm 1kg.",
+		"荷物は「縦x横x厚さcm 重さkg」の形で書いてください（例：34x25x3cm 1kg）。")
+)
+
+// Reasons why postage cannot be worked out (R-HD1).
+var (
+	// ErrNoTable reports a posting date before the first rate table of a
+	// Tariff.
+	ErrNoTable = reason.New(pkg, "postage.no_table",
+		"No postage table is in force on the posting date.",
+		"発送日に有効な運賃表がありません。")
+	// ErrNoRate reports a rate table without a rate for the parcel: a
+	// destination zone or size it does not list, a Yu-Mail weight above its
+	// last step, or a fee it does not supply.
+	ErrNoRate = reason.New(pkg, "postage.no_rate",
+		"The postage table has no rate for this parcel.",
+		"運賃表にこの荷物の運賃がありません。")
+)
+
+// Reasons returns every sentinel reason of the package, for catalogues
+// and translation checks.
+func Reasons() []*reason.Reason {
+	return []*reason.Reason{
+		ErrBadMeasure, ErrTooLarge, ErrTooHeavy, ErrEmptyBundle, ErrParcelSyntax,
+		ErrNoTable, ErrNoRate,
+	}
+}
