@@ -59,9 +59,16 @@ func (c *Courier) NextDay(d calendar.Date) calendar.Date { return c.days.AddOpen
 // Collectable returns the first day an item sent on courier day sent can
 // be collected at a partner library with calendar partner (R-PT3): two
 // days after sending (発送日の翌々日以降), or the partner library's next
-// open day from then (the zero Date if it never opens again). partner
-// must not be nil.
+// open day from then (the zero Date if it never opens again). A nil
+// partner stands for a library whose calendar the host does not know:
+// the answer is then the second day after sending.
 func (c *Courier) Collectable(sent calendar.Date, partner *calendar.Calendar) calendar.Date {
+	if sent.IsZero() {
+		return sent
+	}
+	if partner == nil {
+		return sent.AddDays(2)
+	}
 	return partner.NextOpen(sent.AddDays(2))
 }
 

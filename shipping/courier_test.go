@@ -175,3 +175,17 @@ func TestPropCollectableRPT3(t *testing.T) {
 		}
 	})
 }
+
+// R-PT3: an unknown partner calendar gives the second day after sending,
+// never a panic.
+func TestCollectableNilPartner(t *testing.T) {
+	c := DefaultCourier()
+	sent, _ := calendar.ParseDate("2026-11-27")
+	want, _ := calendar.ParseDate("2026-11-29")
+	if got := c.Collectable(sent, nil); got != want {
+		t.Fatalf("R-PT3 Collectable(%v, nil) = %v, want %v", sent, got, want)
+	}
+	if got := c.Collectable(calendar.Date{}, nil); !got.IsZero() {
+		t.Fatalf("zero sent day gave %v", got)
+	}
+}
