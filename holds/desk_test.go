@@ -1,0 +1,165 @@
+package holds
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/circulation"
+)
+
+// reserve places one normal reservation of item by who at the
+// Prefectural Library.
+func reserve(t *testing.T, d *Desk, who, item, on string) Reservation {
+	t.Helper()
+	rs, err := d.Checkout(Cart{Patron: who, Items: []CartItem{{Item: item, Status: circulation.OnLoan}},
+		Place: atPrefectural, Ordering: Normal}, day(t, on))
+	require.NoError(t, err)
+	return rs[0]
+}
+
+func TestQueuePositions(t *testing.T) {
+	// H3: first come, first served; everyone moves up when one leaves.
+	d := newDesk(t)
+	a := reserve(t, d, "A", "book", "2026-11-16")
+	b := reserve(t, d, "B", "book", "2026-11-16")
+	c := reserve(t, d, "C", "book", "2026-11-17")
+	assert.Equal(t, []int{1, 2, 3}, []int{d.Position(a.ID), d.Position(b.ID), d.Position(c.ID)})
+
+	s, err := d.SecureNext("book", day(t, "2026-11-18"))
+	require.NoError(t, err)
+	assert.Equal(t, a.ID, s.ID, "the first in line is secured")
+	assert.Equal(t, 1, d.Position(a.ID), "a secured reservation keeps its place until it leaves")
+
+	_, err = d.Cancel(b.ID, Patron, day(t, "2026-11-18"))
+	require.NoError(t, err)
+	assert.Equal(t, 0, d.Position(b.ID))
+	assert.Equal(t, 2, d.Position(c.ID), "C moves up")
+
+	_, err = d.MakeReady(a.ID, day(t, "2026-11-19"), prefectural)
+	require.NoError(t, err)
+	_, loan, err := d.Collect(a.ID, day(t, "2026-11-19"), false, prefectural)
+	require.NoError(t, err)
+	assert.True(t, loan.Reserved, "L4 b: C still waits for the book")
+	assert.Equal(t, 1, d.Position(c.ID))
+	assert.Equal(t, []Reservation{d.mustGet(t, c.ID)}, d.Queue("book"))
+	assert.Equal(t, []Reservation{d.mustGet(t, c.ID)}, d.Reservations("C"))
+	assert.Empty(t, d.Reservations("A"))
+
+	_, err = d.SecureNext("nothing", day(t, "2026-11-19"))
+	assert.ErrorIs(t, err, ErrNobodyWaiting)
+	_, err = d.Cancel(99, Staff, day(t, "2026-11-19"))
+	assert.ErrorIs(t, err, ErrUnknownReservation)
+	assert.Equal(t, 0, d.Position(99))
+}
+
+func (d *Desk) mustGet(t *testing.T, id uint64) Reservation {
+	t.Helper()
+	r, ok := d.Get(id)
+	require.True(t, ok)
+	return r
+}
+
+func TestReadingOrder(t *testing.T) {
+	// H2 [reading]: volume 2 is not secured for A before volume 1; B,
+	// behind A, gets it meanwhile; cancelling volume 1 lets volume 2 go
+	// ahead.
+	d := newDesk(t)
+	today := day(t, "2026-11-16")
+	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
+		Ordering: ReadingOrder, PartnerLibraries: []string{"江別市情報図書館"}}, today)
+	require.NoError(t, err)
+	v1, v2, v3 := rs[0], rs[1], rs[2]
+
+	_, err = d.SecureNext("vol2", today)
+	assert.ErrorIs(t, err, ErrOrderPending)
+
+	b := reserve(t, d, "B", "vol2", "2026-11-16")
+	s, err := d.SecureNext("vol2", today)
+	require.NoError(t, err)
+	assert.Equal(t, b.ID, s.ID, "the item goes to the next in line")
+	assert.Equal(t, 1, d.Position(v2.ID), "A keeps its place")
+
+	_, err = d.Cancel(v1.ID, Patron, today)
+	require.NoError(t, err)
+	s, err = d.SecureNext("vol2", today)
+	require.NoError(t, err)
+	assert.Equal(t, v2.ID, s.ID, "with volume 1 cancelled, volume 2 goes ahead")
+
+	s, err = d.SecureNext("vol3", today)
+	require.NoError(t, err)
+	assert.Equal(t, v3.ID, s.ID)
+}
+
+func TestHoldForReadingOrder(t *testing.T) {
+	p := DefaultPolicy()
+	p.HoldForReadingOrder = true
+	d, err := NewDesk(p, nil)
+	require.NoError(t, err)
+	today := day(t, "2026-11-16")
+	_, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
+	require.NoError(t, err)
+	reserve(t, d, "B", "vol2", "2026-11-16")
+	_, err = d.SecureNext("vol2", today)
+	assert.ErrorIs(t, err, ErrOrderPending, "the item waits for A")
+}
+
+func TestExpireDue(t *testing.T) {
+	d := newDesk(t)
+	a := reserve(t, d, "A", "book", "2026-11-16")
+	b := reserve(t, d, "B", "book", "2026-11-16")
+	_, err := d.SecureNext("book", day(t, "2026-11-19"))
+	require.NoError(t, err)
+	r, err := d.MakeReady(a.ID, day(t, "2026-11-20"), prefectural)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-12-03", r.Deadline.String())
+	assert.Empty(t, d.ExpireDue(day(t, "2026-12-03")), "H4 not on the deadline day")
+	got := d.ExpireDue(day(t, "2026-12-04"))
+	require.Len(t, got, 1)
+	assert.Equal(t, Expired, got[0].State)
+	assert.Equal(t, 1, d.Position(b.ID), "H3 B moves up")
+	_, err = d.Expire(a.ID, day(t, "2026-12-05"))
+	assert.ErrorIs(t, err, ErrFinished)
+}
+
+func TestDeskRebuild(t *testing.T) {
+	d := newDesk(t)
+	today := day(t, "2026-11-16")
+	_, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
+	require.NoError(t, err)
+	reserve(t, d, "B", "vol1", "2026-11-16")
+	_, err = d.SecureNext("vol1", today)
+	require.NoError(t, err)
+	_, err = d.Cancel(3, Patron, today)
+	require.NoError(t, err)
+
+	b, err := json.Marshal(d.All())
+	require.NoError(t, err)
+	var stored []Reservation
+	require.NoError(t, json.Unmarshal(b, &stored))
+	stored[0], stored[2] = stored[2], stored[0] // any order
+	e, err := NewDesk(d.Policy(), stored)
+	require.NoError(t, err)
+	assert.Equal(t, d.All(), e.All())
+	for id := uint64(1); id <= 4; id++ {
+		assert.Equal(t, d.Position(id), e.Position(id))
+	}
+	assert.Equal(t, d.Active("A"), e.Active("A"))
+	r := reserve(t, e, "C", "vol9", "2026-11-17")
+	assert.Equal(t, uint64(5), r.ID, "numbering continues")
+
+	_, err = NewDesk(d.Policy(), append(stored, stored[0]))
+	assert.ErrorContains(t, err, "twice")
+	bad := stored[0]
+	bad.Patron = ""
+	_, err = NewDesk(d.Policy(), []Reservation{bad})
+	assert.Error(t, err)
+	_, err = NewDesk(Policy{}, nil)
+	assert.Error(t, err)
+	mixed := []Reservation{stored[1], stored[2]}
+	mixed[0].Patron = "Z"
+	_, err = NewDesk(d.Policy(), mixed)
+	assert.ErrorContains(t, err, "mixes patrons")
+}

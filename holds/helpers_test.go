@@ -1,0 +1,75 @@
+package holds
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+// Calendars shared by the tests: compiled once, immutable.
+var (
+	prefectural = calendar.MustNew(calendar.PrefecturalLibrary())
+	assembly    = calendar.MustNew(calendar.AssemblyLibrary())
+	courier     = shipping.DefaultCourier()
+	// ebetsu is a partner library closed on Mondays, on public holidays
+	// and at the year-end.
+	ebetsu = calendar.MustNew(calendar.Rules{
+		Name:             "江別市情報図書館",
+		ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
+		ClosedOnHolidays: true,
+		YearEnd:          true,
+	})
+	// thursdays is a partner library closed on Thursdays and at the
+	// year-end.
+	thursdays = calendar.MustNew(calendar.Rules{
+		Name:           "木曜休館図書館",
+		ClosedWeekdays: calendar.WeekdaysOf(time.Thursday),
+		YearEnd:        true,
+	})
+	cals = Calendars{
+		Library:  prefectural,
+		Assembly: assembly,
+		Partners: map[string]*calendar.Calendar{"江別市情報図書館": ebetsu, "木曜休館図書館": thursdays},
+		Courier:  courier,
+	}
+)
+
+var (
+	atPrefectural = circulation.Place{Method: circulation.PrefecturalLibrary}
+	atAssembly    = circulation.Place{Method: circulation.AssemblyLibrary}
+	atEbetsu      = circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}
+	atThursdays   = circulation.Place{Method: circulation.PartnerLibrary, Library: "木曜休館図書館"}
+	atHome        = circulation.Place{Method: circulation.HomeDelivery}
+)
+
+// day parses YYYY-MM-DD or fails the test.
+func day(t testing.TB, s string) calendar.Date {
+	t.Helper()
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// mustDay parses YYYY-MM-DD for tables built outside a test.
+func mustDay(s string) calendar.Date {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// route returns the route to p for the tests' calendars.
+func route(t testing.TB, p circulation.Place, loans int) Route {
+	t.Helper()
+	r, err := cals.Route(p, loans, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -1,0 +1,102 @@
+package holds
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/calendar"
+)
+
+func TestShelfDeadline(t *testing.T) {
+	p := DefaultPolicy()
+	tests := []struct {
+		name        string
+		ready, want string
+		at          *calendar.Calendar
+	}{
+		{"H4 Prefectural Library, ready 2026-11-20", "2026-11-20", "2026-12-03", prefectural},
+		{"H4 Prefectural Library, across the year-end", "2026-12-25", "2027-01-13", prefectural},
+		{"H4 ready on a closed Monday; Nov 24 (after a holiday Monday) and Nov 27 (month-end) are skipped", "2026-11-16", "2026-11-28", prefectural},
+		{"H4 Assembly Library skips weekends and holidays", "2026-11-20", "2026-12-07", assembly},
+		{"H4 partner library with its own calendar", "2026-11-22", "2026-12-04", ebetsu},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := p.ShelfDeadline(day(t, tt.ready), tt.at)
+			assert.Equal(t, tt.want, got.String())
+			assert.True(t, tt.at.IsOpen(got), "H4 the deadline is an open day")
+		})
+	}
+}
+
+func TestShelfDeadlineEdges(t *testing.T) {
+	p := DefaultPolicy()
+	assert.True(t, p.ShelfDeadline(calendar.Date{}, prefectural).IsZero(), "zero ready day")
+	assert.True(t, p.ShelfDeadline(day(t, "2026-11-20"), nil).IsZero(), "nil calendar")
+	p.ShelfDays = 0
+	assert.Equal(t, "2026-11-20", p.ShelfDeadline(day(t, "2026-11-20"), prefectural).String())
+}
+
+// genDate draws a day from 2020 to 2035, the span hosts care about.
+func genDate() *rapid.Generator[calendar.Date] {
+	first := calendar.NewDate(2020, 1, 1)
+	return rapid.Custom(func(t *rapid.T) calendar.Date {
+		return first.AddDays(rapid.IntRange(0, 16*366).Draw(t, "days"))
+	})
+}
+
+func genCalendar() *rapid.Generator[*calendar.Calendar] {
+	return rapid.SampledFrom([]*calendar.Calendar{prefectural, assembly, ebetsu, thursdays})
+}
+
+// H4: the deadline is an open day with exactly ShelfDays open days in
+// (ready, deadline], and a later ready day never gives an earlier
+// deadline.
+func TestShelfDeadlineProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := DefaultPolicy()
+		p.ShelfDays = rapid.IntRange(1, 30).Draw(t, "shelfDays")
+		at := genCalendar().Draw(t, "at")
+		ready := genDate().Draw(t, "ready")
+		later := ready.AddDays(rapid.IntRange(0, 40).Draw(t, "later"))
+		d := p.ShelfDeadline(ready, at)
+		if !at.IsOpen(d) {
+			t.Fatalf("H4 deadline %v is closed at %s", d, at.Name())
+		}
+		if n := at.OpenDaysBetween(ready, d); n != p.ShelfDays {
+			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, ready, d, p.ShelfDays)
+		}
+		if at.OpenDaysBetween(ready, d.AddDays(-1)) != p.ShelfDays-1 {
+			t.Fatalf("H4 %v is not the first day reaching the count", d)
+		}
+		if e := p.ShelfDeadline(later, at); e.Before(d) {
+			t.Fatalf("H4 ready %v gives %v, earlier than %v for ready %v", later, e, d, ready)
+		}
+	})
+}
+
+func TestPolicyValidate(t *testing.T) {
+	require.NoError(t, DefaultPolicy().Validate())
+	p := DefaultPolicy()
+	p.ShelfDays = 0
+	assert.ErrorContains(t, p.Validate(), "shelf_days")
+	p = DefaultPolicy()
+	p.Circulation.MaxReservations = 0
+	assert.ErrorContains(t, p.Validate(), "max_reservations")
+	assert.Error(t, Policy{}.Validate())
+}
+
+func TestPolicyJSON(t *testing.T) {
+	p := DefaultPolicy()
+	p.HoldForReadingOrder = true
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"shelf_days":10`)
+	var q Policy
+	require.NoError(t, json.Unmarshal(b, &q))
+	assert.Equal(t, p, q)
+}

@@ -1,0 +1,165 @@
+package holds
+
+import (
+	"errors"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+// Route is what a timeline needs to know of the way an item reaches the
+// patron: the pickup place, the calendars and courier involved, and the
+// patron's loans. Calendars hands out Routes for a set of places.
+type Route struct {
+	// Place is the pickup place (M1).
+	Place circulation.Place
+	// At is the calendar of the pickup place: the Prefectural Library's,
+	// the Assembly Library's or the partner library's. It is not used for
+	// home delivery; for the Prefectural Library nil means Library.
+	At *calendar.Calendar
+	// Library is the Prefectural Library's calendar: home delivery is
+	// posted on its next open day (R-HD2) and goes back to it (L5).
+	Library *calendar.Calendar
+	// Courier is the courier schedule to the partner libraries (R-PT2);
+	// needed only for a partner library.
+	Courier *shipping.Courier
+	// Loans is the number of items the patron has on loan when the item
+	// is secured: at the loan limit an item for a partner library or for
+	// home delivery is held back (R-HD4, R-PT5).
+	Loans int
+	// Short tells whether the item is a short loan (短縮, L2).
+	Short bool
+}
+
+// Timeline is every date a patron will see for one reservation, from the
+// day its item is secured. It is a plain comparable value; a zero date
+// means "does not apply" (or, when HeldBack, "not known yet").
+type Timeline struct {
+	// Method is the pickup method the timeline is for.
+	Method circulation.Method
+	// Notice is the day the item is secured and the notice email
+	// (予約資料確保メール) is sent (H6).
+	Notice calendar.Date
+	// HeldBack reports that the patron is at the loan limit: the notice
+	// goes out but the item is not sent until a return has been processed
+	// (R-HD4, R-PT5), so no later date can be known and all are zero.
+	HeldBack bool
+	// Sent is the day the item leaves the Prefectural Library: the next
+	// courier day after the notice for a partner library (R-PT2), or the
+	// next open day after the notice for home delivery, when the loan is
+	// processed and the item posted (R-HD2). Zero for the Prefectural and
+	// Assembly Libraries.
+	Sent calendar.Date
+	// Ready is the first day the patron can collect the item: the first
+	// open day of the pickup place from the day after the notice at the
+	// Prefectural Library and the Assembly Library (R-PL1, R-AL2), the
+	// first open day of the partner library from two days after the
+	// courier day (R-PT3). Zero for home delivery.
+	Ready calendar.Date
+	// Deadline is the hold-shelf deadline, counted at the pickup place
+	// from Ready (H4). Zero for home delivery, which has no hold shelf.
+	Deadline calendar.Date
+	// Loaned is the day of the loan if the patron collects on Ready; for
+	// home delivery the posting day, when the loan is processed (R-HD2).
+	Loaned calendar.Date
+	// Due is the due date of that loan (L2, with L5 applied at the place
+	// the item goes back to).
+	Due calendar.Date
+}
+
+// Errors of Timeline for a route missing what it needs: not refusals.
+var (
+	errTimelineDay     = errors.New("holds: timeline: the secured day is zero")
+	errTimelinePlace   = errors.New("holds: timeline: the place is not valid")
+	errTimelineAt      = errors.New("holds: timeline: the route has no calendar for the pickup place (Route.At)")
+	errTimelineLibrary = errors.New("holds: timeline: home delivery needs the Prefectural Library's calendar (Route.Library)")
+	errTimelineCourier = errors.New("holds: timeline: a partner library needs the courier schedule (Route.Courier)")
+	errTimelineLoans   = errors.New("holds: timeline: negative loan count")
+	errTimelineRange   = errors.New("holds: timeline: a date falls beyond the calendars")
+)
+
+// Timeline returns every date the patron of a reservation will see when
+// its item is secured on secured and reaches the patron by route r:
+//
+//   - Prefectural Library, Assembly Library: notice on secured; ready
+//     from the first day the place is open on or after the next day
+//     (R-PL1, R-AL2 "from the day after the email", our reading when the
+//     next day is closed); deadline ShelfDays open days later (H4).
+//   - partner library: notice on secured; sent on the next courier day
+//     after it (R-PT2: Tuesdays and Fridays, none on holidays nor from
+//     December 29 to January 3); ready from two days after that, or the
+//     partner library's next open day (R-PT3); deadline from then (H4).
+//   - home delivery: notice on secured; loan processed and item posted
+//     on the Prefectural Library's next open day after it (R-HD2); no
+//     hold shelf, so no deadline.
+//
+// The due date is that of a loan made on the ready day (the posting day
+// for home delivery), by p.Circulation (L2, L5). A patron at
+// p.Circulation.MaxLoans with an item for a partner library or for home
+// delivery is HeldBack (R-HD4, R-PT5): only the notice is known. At the
+// Prefectural and Assembly Libraries the loan limit does not hold the
+// item back; it only stops the loan at the counter (L1).
+//
+// The dates never go backwards: Notice ≤ Sent ≤ Ready ≤ Deadline, and
+// Loaned ≤ Due. Timeline does not allocate; it returns an error for a
+// zero day, an invalid place or a route without the calendar it needs.
+func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
+	t := Timeline{Method: r.Place.Method, Notice: secured}
+	switch {
+	case secured.IsZero():
+		return Timeline{}, errTimelineDay
+	case r.Place.Validate() != nil:
+		return Timeline{}, errTimelinePlace
+	case r.Loans < 0:
+		return Timeline{}, errTimelineLoans
+	}
+	at := r.At
+	if at == nil && t.Method == circulation.PrefecturalLibrary {
+		at = r.Library
+	}
+	switch t.Method {
+	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
+		if at == nil {
+			return Timeline{}, errTimelineAt
+		}
+		t.Ready = at.NextOpen(secured.AddDays(1))
+	case circulation.PartnerLibrary:
+		switch {
+		case at == nil:
+			return Timeline{}, errTimelineAt
+		case r.Courier == nil:
+			return Timeline{}, errTimelineCourier
+		case r.Loans >= p.Circulation.MaxLoans:
+			t.HeldBack = true
+			return t, nil
+		}
+		if t.Sent = r.Courier.NextDay(secured); t.Sent.IsZero() {
+			return Timeline{}, errTimelineRange
+		}
+		t.Ready = r.Courier.Collectable(t.Sent, at)
+	case circulation.HomeDelivery:
+		switch {
+		case r.Library == nil:
+			return Timeline{}, errTimelineLibrary
+		case r.Loans >= p.Circulation.MaxLoans:
+			t.HeldBack = true
+			return t, nil
+		}
+		if t.Sent = r.Library.AddOpenDays(secured, 1); t.Sent.IsZero() {
+			return Timeline{}, errTimelineRange
+		}
+		t.Loaned = t.Sent
+		t.Due = p.Circulation.DueDateAt(t.Method, r.Short, t.Loaned, r.Library)
+		return t, nil
+	}
+	if t.Ready.IsZero() {
+		return Timeline{}, errTimelineRange
+	}
+	if t.Deadline = p.ShelfDeadline(t.Ready, at); t.Deadline.IsZero() {
+		return Timeline{}, errTimelineRange
+	}
+	t.Loaned = t.Ready
+	t.Due = p.Circulation.DueDateAt(t.Method, r.Short, t.Loaned, at)
+	return t, nil
+}

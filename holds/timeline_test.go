@@ -1,0 +1,272 @@
+package holds
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+func TestTimeline(t *testing.T) {
+	p := DefaultPolicy()
+	// Each want lists notice, sent, ready, deadline, loaned, due; "" for
+	// a zero date.
+	tests := []struct {
+		name    string
+		secured string
+		place   circulation.Place
+		loans   int
+		held    bool
+		want    [6]string
+	}{
+		{"R-PL1 H4 L2 Prefectural Library: pickup from the next day", "2026-11-19", atPrefectural, 0, false,
+			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-03", "2026-11-20", "2026-12-04"}},
+		{"R-PL1 next day closed (Monday): first open day after", "2026-11-15", atPrefectural, 0, false,
+			[6]string{"2026-11-15", "", "2026-11-17", "2026-11-29", "2026-11-17", "2026-12-01"}},
+		{"R-PL1 H4 secured before the year-end closure", "2026-12-27", atPrefectural, 0, false,
+			[6]string{"2026-12-27", "", "2027-01-05", "2027-01-16", "2027-01-05", "2027-01-19"}},
+		{"R-PL1 the loan limit does not hold back a counter pickup", "2026-11-19", atPrefectural, 10, false,
+			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-03", "2026-11-20", "2026-12-04"}},
+		{"R-AL2 Assembly Library: next weekday after a Friday email", "2026-11-20", atAssembly, 0, false,
+			[6]string{"2026-11-20", "", "2026-11-24", "2026-12-08", "2026-11-24", "2026-12-08"}},
+		{"R-AL2 year-end: first open day is January 4", "2026-12-28", atAssembly, 0, false,
+			[6]string{"2026-12-28", "", "2027-01-04", "2027-01-19", "2027-01-04", "2027-01-18"}},
+		{"R-PT2 R-PT3 partner: Thursday email, Friday courier, Sunday pickup", "2026-11-19", atEbetsu, 0, false,
+			[6]string{"2026-11-19", "2026-11-20", "2026-11-22", "2026-12-04", "2026-11-22", "2026-12-21"}},
+		{"R-PT2 courier day is strictly after the email (Tuesday email → Friday)", "2026-11-17", atEbetsu, 0, false,
+			[6]string{"2026-11-17", "2026-11-20", "2026-11-22", "2026-12-04", "2026-11-22", "2026-12-21"}},
+		{"R-PT2 R-PT3 year-end: Friday 12-25 → no courier 12-29..01-03 → Tuesday 01-05 → Thursday 01-07", "2026-12-25", atEbetsu, 0, false,
+			[6]string{"2026-12-25", "2027-01-05", "2027-01-07", "2027-01-19", "2027-01-07", "2027-02-05"}},
+		{"R-PT3 partner closed on the second day: its next open day", "2026-12-25", atThursdays, 0, false,
+			[6]string{"2026-12-25", "2027-01-05", "2027-01-08", "2027-01-19", "2027-01-08", "2027-02-06"}},
+		{"R-PT2 no courier on a holiday Tuesday (2026-11-03 文化の日)", "2026-10-30", atEbetsu, 0, false,
+			[6]string{"2026-10-30", "2026-11-06", "2026-11-08", "2026-11-20", "2026-11-08", "2026-12-07"}},
+		{"R-PT5 partner at the loan limit: notice only", "2026-11-19", atEbetsu, 10, true,
+			[6]string{"2026-11-19", "", "", "", "", ""}},
+		{"R-HD2 L2 home delivery: posted the next open day, 30-day loan", "2026-11-19", atHome, 9, false,
+			[6]string{"2026-11-19", "2026-11-20", "", "", "2026-11-20", "2026-12-19"}},
+		{"R-HD2 next day closed: posted on the next open day", "2026-12-28", atHome, 0, false,
+			[6]string{"2026-12-28", "2027-01-05", "", "", "2027-01-05", "2027-02-03"}},
+		{"R-HD4 home delivery at the loan limit: notice only", "2026-11-19", atHome, 10, true,
+			[6]string{"2026-11-19", "", "", "", "", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, err := p.Timeline(day(t, tt.secured), route(t, tt.place, tt.loans))
+			require.NoError(t, err)
+			got := [6]string{tl.Notice.String(), tl.Sent.String(), tl.Ready.String(),
+				tl.Deadline.String(), tl.Loaned.String(), tl.Due.String()}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.held, tl.HeldBack)
+			assert.Equal(t, tt.place.Method, tl.Method)
+		})
+	}
+}
+
+func TestTimelineShortLoan(t *testing.T) {
+	// L2: a short loan at the Prefectural Library is 8 days, day of loan
+	// included.
+	r := route(t, atPrefectural, 0)
+	r.Short = true
+	tl, err := DefaultPolicy().Timeline(day(t, "2026-11-19"), r)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-27", tl.Due.String())
+}
+
+func TestTimelineDueOnClosedDay(t *testing.T) {
+	// L5: ready on the holiday Monday 2026-11-23 (open, C2), a 15-day
+	// loan is due Monday 2026-12-07, a closed day. By default the date
+	// stands; with the next-open-day rule it moves to Tuesday.
+	p := DefaultPolicy()
+	tl, err := p.Timeline(day(t, "2026-11-22"), route(t, atPrefectural, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-23", tl.Ready.String())
+	assert.Equal(t, "2026-12-07", tl.Due.String())
+	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
+	tl, err = p.Timeline(day(t, "2026-11-22"), route(t, atPrefectural, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-12-08", tl.Due.String())
+}
+
+func TestTimelineErrors(t *testing.T) {
+	p := DefaultPolicy()
+	d := day(t, "2026-11-19")
+	tests := []struct {
+		name string
+		r    Route
+	}{
+		{"invalid place", Route{Place: circulation.Place{}, Library: prefectural}},
+		{"partner without a name", Route{Place: circulation.Place{Method: circulation.PartnerLibrary}, At: ebetsu, Courier: courier}},
+		{"Assembly Library without a calendar", Route{Place: atAssembly, Library: prefectural}},
+		{"partner without a calendar", Route{Place: atEbetsu, Library: prefectural, Courier: courier}},
+		{"partner without a courier", Route{Place: atEbetsu, At: ebetsu, Library: prefectural}},
+		{"home delivery without the library", Route{Place: atHome}},
+		{"Prefectural Library without any calendar", Route{Place: atPrefectural}},
+		{"negative loans", Route{Place: atPrefectural, Library: prefectural, Loans: -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.Timeline(d, tt.r)
+			assert.ErrorContains(t, err, "holds: timeline: ")
+		})
+	}
+	_, err := p.Timeline(calendar.Date{}, route(t, atPrefectural, 0))
+	assert.Error(t, err)
+	// For the Prefectural Library, At defaults to Library.
+	_, err = p.Timeline(d, Route{Place: atPrefectural, Library: prefectural})
+	assert.NoError(t, err)
+}
+
+func genPlace() *rapid.Generator[circulation.Place] {
+	return rapid.SampledFrom([]circulation.Place{atPrefectural, atAssembly, atEbetsu, atThursdays, atHome})
+}
+
+// The timeline's dates never go backwards, and a later secured day never
+// gives earlier dates (H4, R-PL1, R-AL2, R-HD2, R-PT2, R-PT3).
+func TestTimelineProperties(t *testing.T) {
+	p := DefaultPolicy()
+	rapid.Check(t, func(t *rapid.T) {
+		place := genPlace().Draw(t, "place")
+		r, err := cals.Route(place, rapid.IntRange(0, 12).Draw(t, "loans"), rapid.Bool().Draw(t, "short"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		secured := genDate().Draw(t, "secured")
+		later := secured.AddDays(rapid.IntRange(0, 30).Draw(t, "later"))
+		a, err := p.Timeline(secured, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := p.Timeline(later, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tl := range []Timeline{a, b} {
+			checkTimeline(t, p, r, tl)
+		}
+		if a.HeldBack != b.HeldBack {
+			t.Fatalf("hold-back depends on the day")
+		}
+		pairs := [][2]calendar.Date{{a.Sent, b.Sent}, {a.Ready, b.Ready}, {a.Deadline, b.Deadline}, {a.Due, b.Due}}
+		for _, pr := range pairs {
+			if pr[1].Before(pr[0]) {
+				t.Fatalf("secured %v gives %v, earlier than %v for secured %v", later, pr[1], pr[0], secured)
+			}
+		}
+	})
+}
+
+// checkTimeline checks the laws of one timeline.
+func checkTimeline(t *rapid.T, p Policy, r Route, tl Timeline) {
+	if tl.HeldBack {
+		if tl != (Timeline{Method: tl.Method, Notice: tl.Notice, HeldBack: true}) {
+			t.Fatalf("R-HD4 R-PT5 a held-back timeline invents dates: %+v", tl)
+		}
+		return
+	}
+	seq := []calendar.Date{tl.Notice, tl.Sent, tl.Ready, tl.Deadline}
+	last := calendar.Date{}
+	for _, d := range seq {
+		if d.IsZero() {
+			continue
+		}
+		if d.Before(last) {
+			t.Fatalf("dates go backwards: %+v", tl)
+		}
+		last = d
+	}
+	if !tl.Notice.Before(tl.Loaned) || tl.Due.Before(tl.Loaned) {
+		t.Fatalf("loan before the notice or due before the loan: %+v", tl)
+	}
+	switch tl.Method {
+	case circulation.HomeDelivery:
+		if !tl.Ready.IsZero() || !tl.Deadline.IsZero() || tl.Loaned != tl.Sent || !prefectural.IsOpen(tl.Sent) {
+			t.Fatalf("R-HD2 %+v", tl)
+		}
+	case circulation.PartnerLibrary:
+		if !courier.IsCourierDay(tl.Sent) || tl.Ready.DaysSince(tl.Sent) < 2 || !r.At.IsOpen(tl.Ready) {
+			t.Fatalf("R-PT2 R-PT3 %+v", tl)
+		}
+	default:
+		if !tl.Sent.IsZero() || !r.At.IsOpen(tl.Ready) || r.At.OpenDaysBetween(tl.Notice, tl.Ready.AddDays(-1)) != 0 {
+			t.Fatalf("R-PL1 R-AL2 %+v", tl)
+		}
+	}
+	if tl.Method != circulation.HomeDelivery {
+		if n := r.At.OpenDaysBetween(tl.Ready, tl.Deadline); n != p.ShelfDays || tl.Loaned != tl.Ready {
+			t.Fatalf("H4 %+v", tl)
+		}
+	}
+}
+
+func TestTimelineAllocs(t *testing.T) {
+	p := DefaultPolicy()
+	r := route(t, atEbetsu, 0)
+	d := day(t, "2026-12-25")
+	n := testing.AllocsPerRun(100, func() {
+		if _, err := p.Timeline(d, r); err != nil {
+			t.Fatal(err)
+		}
+		_ = p.ShelfDeadline(d, prefectural)
+	})
+	assert.Zero(t, n)
+}
+
+func TestTimelineRows(t *testing.T) {
+	p := DefaultPolicy()
+	tl, err := p.Timeline(day(t, "2026-12-25"), route(t, atEbetsu, 0))
+	require.NoError(t, err)
+	rows := tl.Rows()
+	codes := make([]string, len(rows))
+	for i, r := range rows {
+		codes[i] = r.Code
+		assert.NotEmpty(t, r.Label(reason.English))
+		assert.NotEmpty(t, r.Label(reason.Japanese))
+		assert.False(t, r.Date.IsZero())
+	}
+	assert.Equal(t, []string{"notice", "sent", "ready", "deadline", "due"}, codes)
+	assert.Equal(t, "取置期限", rows[3].Label(reason.Japanese))
+
+	held, err := p.Timeline(day(t, "2026-12-25"), route(t, atHome, 10))
+	require.NoError(t, err)
+	rows = held.Rows()
+	require.Len(t, rows, 2)
+	assert.Equal(t, "held_back", rows[1].Code)
+	assert.True(t, rows[1].Date.IsZero())
+
+	home, err := p.Timeline(day(t, "2026-12-25"), route(t, atHome, 0))
+	require.NoError(t, err)
+	codes = codes[:0]
+	for _, r := range home.Rows() {
+		codes = append(codes, r.Code)
+	}
+	assert.Equal(t, []string{"notice", "sent", "due"}, codes)
+
+	pl, err := p.Timeline(day(t, "2026-12-25"), route(t, atPrefectural, 0))
+	require.NoError(t, err)
+	assert.Len(t, pl.Rows(), 4)
+}
+
+func TestCalendarsRoute(t *testing.T) {
+	_, err := cals.Route(circulation.Place{Method: circulation.PartnerLibrary, Library: "unknown"}, 0, false)
+	assert.ErrorContains(t, err, "no calendar")
+	_, err = cals.Route(circulation.Place{}, 0, false)
+	assert.Error(t, err)
+	c := cals
+	c.Courier = nil
+	_, err = c.Route(atEbetsu, 0, false)
+	assert.ErrorContains(t, err, "courier")
+	at, err := cals.At(atHome)
+	require.NoError(t, err)
+	assert.Same(t, prefectural, at)
+	d, err := DefaultCalendars()
+	require.NoError(t, err)
+	assert.NotNil(t, d.Library)
+	assert.NotNil(t, d.Assembly)
+	assert.NotNil(t, d.Courier)
+}
