@@ -1,8 +1,12 @@
-// Command tour walks through kashidashi: a month of the Prefectural
-// Library's calendar with its closed days and why.
+// Command tour tells one patron's story through kashidashi, with real
+// dates and the Prefectural Library's calendar: signing up, a cart of
+// three volumes in reading order to a partner library and the timeline of
+// each, collection, an extension refused and another granted, a return at
+// the wrong place, a home-delivery parcel and its postage, and the month's
+// calendar.
 //
-//	go run ./examples/tour                  # this month, in English
-//	go run ./examples/tour -month 2026-11 -lang ja
+//	go run ./examples/tour                              # from today, in English
+//	go run ./examples/tour -start 2026-11-26 -lang ja   # a fixed day, in Japanese
 package main
 
 import (
@@ -13,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func main() {
@@ -22,26 +27,34 @@ func main() {
 	}
 }
 
-// run is the whole tour; now is read only to default the month.
+// run is the whole tour. now is read only to default the start day: the
+// rules themselves never read the clock.
 func run(w io.Writer, args []string, now time.Time) error {
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
-	month := fs.String("month", calendar.DateOf(now).String()[:7], "month to show, YYYY-MM")
+	fs.SetOutput(w)
+	start := fs.String("start", calendar.DateOf(now).String(), "the story's first day, YYYY-MM-DD")
 	lang := fs.String("lang", "en", "language: en or ja")
+	month := fs.String("month", "", "month of the calendar to show, YYYY-MM (default: the start's)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	t, ok := texts[*lang]
-	if !ok {
-		return fmt.Errorf("unknown language %q (want en or ja)", *lang)
-	}
-	first, err := calendar.ParseDate(*month + "-01")
-	if err != nil {
-		return fmt.Errorf("bad -month %q: %w", *month, err)
-	}
-	lib, err := calendar.New(calendar.PrefecturalLibrary())
+	l, err := reason.ParseLang(*lang)
 	if err != nil {
 		return err
 	}
-	printMonth(w, lib, first, t)
-	return nil
+	day, err := calendar.ParseDate(*start)
+	if err != nil {
+		return fmt.Errorf("bad -start: %w", err)
+	}
+	first := day
+	if *month != "" {
+		if first, err = calendar.ParseDate(*month + "-01"); err != nil {
+			return fmt.Errorf("bad -month %q: %w", *month, err)
+		}
+	}
+	s, err := newStory(w, l, day)
+	if err != nil {
+		return err
+	}
+	return s.tell(first)
 }

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+)
+
+// volumes are the three volumes the patron puts in her cart.
+var volumes = []struct{ id, title string }{
+	{"0010000001", "坂の上の雲 一"},
+	{"0010000002", "坂の上の雲 二"},
+	{"0010000003", "坂の上の雲 三"},
+}
+
+// reserveCart checks out a cart of three volumes in reading order to a
+// partner library (H1, H2), secures them as copies come back, and prints
+// the timeline of each (H4, H6, R-PT2, R-PT3), then collects the first.
+func (s *story) reserveCart() error {
+	s.heading(2, "A cart of three volumes, in reading order (H1–H6, R-PT)",
+		"3冊を読みたい順に予約（H1〜H6, R-PT）")
+	// Volume 1 and 3 are out on loan; volume 2 is on the shelf.
+	statuses := []circulation.Status{circulation.OnLoan, circulation.OnShelf, circulation.OnLoan}
+	cart := holds.Cart{
+		Patron:           "0123456789",
+		Place:            s.partner,
+		Ordering:         holds.ReadingOrder,
+		PartnerLibraries: []string{partnerName},
+	}
+	for i, v := range volumes {
+		cart.Items = append(cart.Items, holds.CartItem{Item: v.id, Status: statuses[i]})
+	}
+	rs, err := s.desk.Checkout(cart, s.start)
+	if err != nil {
+		return err
+	}
+	s.say("%s: %d reservations placed, pickup at %s.", "%s: %d件を予約。受取館は%s。",
+		s.start, len(rs), partnerName)
+	for i, r := range rs {
+		s.say("  %s  %s  %-12s  queue position %d", "  %s  %s  %s  予約順位 %d",
+			volumes[i].id, volumes[i].title, s.statusOf(statuses[i]), s.desk.Position(r.ID))
+	}
+
+	// Volume 2 is on the shelf, but the reading order holds it back.
+	if _, err := s.desk.SecureNext(volumes[1].id, s.start); err != nil {
+		s.say("Volume 2 is on the shelf, but waits for volume 1:", "二巻は在庫ありですが、一巻を待ちます:")
+		s.reasons(err)
+	}
+
+	// Copies come back: volume 1 after five days, then volume 3.
+	secured := []calendar.Date{s.start.AddDays(5), s.start.AddDays(5), s.start.AddDays(9)}
+	fmt.Fprintln(s.w)
+	s.say("vol  notice      sent        ready       deadline    due",
+		"巻   確保メール  発送        受取開始    取置期限    返却期限")
+	var first holds.Timeline
+	for i, v := range volumes {
+		r, err := s.desk.SecureNext(v.id, secured[i])
+		if err != nil {
+			return err
+		}
+		route, err := s.cals.Route(r.Place, 0, false)
+		if err != nil {
+			return err
+		}
+		tl, err := s.holds.Timeline(r.Secured, route)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			first = tl
+		}
+		fmt.Fprintf(s.w, "%-4d %-11s %-11s %-11s %-11s %s\n", i+1,
+			date(tl.Notice), date(tl.Sent), date(tl.Ready), date(tl.Deadline), date(tl.Due))
+	}
+	s.say("(Sent on the next courier day, Tuesday or Friday; collectable two days later\n"+
+		" when the partner library is open; on the shelf for 10 of its open days.)",
+		"（確保メールの後の協力車の日（火・金）に発送、発送日の翌々日以降に受取館で受取。\n"+
+			"  取置期限は受取館の開館日で10日。）")
+
+	// Volume 1 travels, is shelved and collected on its first day.
+	id := rs[0].ID
+	if _, err := s.desk.Ship(id, first.Sent, 3); err != nil {
+		return err
+	}
+	partnerCal, err := s.cals.At(s.partner)
+	if err != nil {
+		return err
+	}
+	if _, err := s.desk.MakeReady(id, first.Ready, partnerCal); err != nil {
+		return err
+	}
+	_, loan, err := s.desk.Collect(id, first.Ready, false, partnerCal)
+	if err != nil {
+		return err
+	}
+	s.collected = loan
+	fmt.Fprintln(s.w)
+	s.say("%s: volume 1 collected at %s, due %s (30 days, shipping included).",
+		"%s: 一巻を%sで受取。返却期限は%s（30日、往復の輸送期間を含む）。",
+		loan.Loaned, partnerName, loan.Due)
+	return nil
+}
+
+func (s *story) statusOf(st circulation.Status) string {
+	if s.lang == "ja" {
+		return st.String()
+	}
+	return st.English()
+}

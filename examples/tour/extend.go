@@ -1,0 +1,47 @@
+package main
+
+import (
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+)
+
+// extend tries to extend the partner-library loan, which another patron
+// has meanwhile reserved (L4), then extends a loan from the Prefectural
+// Library (L3).
+func (s *story) extend() error {
+	s.heading(3, "Extensions (L3, L4)", "貸出延長（L3, L4）")
+	// Another patron reserves volume 1 while she reads it.
+	if _, err := s.desk.Checkout(holds.Cart{
+		Patron:   "0999999999",
+		Items:    []holds.CartItem{{Item: volumes[0].id, Status: circulation.OnLoan}},
+		Place:    circulation.Place{Method: circulation.PrefecturalLibrary},
+		Ordering: holds.Normal,
+	}, s.collected.Loaned.AddDays(3)); err != nil {
+		return err
+	}
+	loan := s.collected
+	loan.Reserved = len(s.desk.Queue(loan.Item)) > 0
+
+	// Her other loan, borrowed at the Prefectural Library counter.
+	counter := circulation.Place{Method: circulation.PrefecturalLibrary}
+	loaned := s.collected.Loaned.AddDays(-2)
+	other := circulation.Loan{
+		Item: "0020000001", Place: counter, Loaned: loaned,
+		Due: s.loans.DueDate(counter.Method, false, loaned),
+	}
+	today := s.collected.Loaned.AddDays(7)
+	_, err := s.loans.Extend(loan, []circulation.Loan{other}, today)
+	s.say("%s: extending volume 1 (due %s) is refused:", "%s: 一巻（返却期限 %s）の延長はできません:", today, loan.Due)
+	s.bothLanguages(err)
+
+	extended, err := s.loans.Extend(other, []circulation.Loan{loan}, today)
+	if err != nil {
+		return err
+	}
+	s.say("%s: the Prefectural Library loan %s, due %s, is extended to %s"+
+		" (14 days from the day of extension, not from the old due date).",
+		"%s: 道立図書館で借りた%s（返却期限 %s）を延長し、返却期限は%s"+
+			"（延長した日から14日。元の返却期限からではありません）。",
+		today, other.Item, other.Due, extended.Due)
+	return nil
+}
