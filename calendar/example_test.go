@@ -86,3 +86,35 @@ func ExampleHours_OpenAt() {
 	fmt.Println(assembly.OpenAt(at), service.OpenAt(assembly, at))
 	// Output: true false
 }
+
+func ExampleParseDate() {
+	for _, s := range []string{"2026-11-26", "2026-02-30", "26/11/2026"} {
+		d, err := calendar.ParseDate(s)
+		fmt.Println(d, err)
+	}
+	// Output:
+	// 2026-11-26 <nil>
+	//  calendar: no such day: "2026-02-30"
+	//  calendar: date must be written YYYY-MM-DD: "26/11/2026"
+}
+
+func ExampleCalendar_AddOpenDays() {
+	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	// H4: the 10th open day after an item is ready, across the year end.
+	fmt.Println(lib.AddOpenDays(calendar.NewDate(2026, time.December, 25), 10))
+	// Output: 2027-01-13
+}
+
+func ExampleCalendar_OpenDaysBetween() {
+	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	from := calendar.NewDate(2026, time.December, 25)
+	to := calendar.NewDate(2027, time.January, 13)
+	fmt.Println(lib.OpenDaysBetween(from, to), "open days in (from, to]")
+	// Output: 10 open days in (from, to]
+}
+
+func ExampleCalendar_NextOpen() {
+	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	fmt.Println(lib.NextOpen(calendar.NewDate(2026, time.December, 29)))
+	// Output: 2027-01-05
+}

@@ -54,3 +54,10 @@ func ExampleRefuse() {
 	// demo.a Aが違います。
 	// demo.b Bが違います。
 }
+
+func ExampleLocalize() {
+	err := fmt.Errorf("host: %w", reason.Refuse("demo", "extension", []reason.Coded{errA}))
+	b, _ := json.Marshal(reason.Localize(err, reason.English))
+	fmt.Println(string(b))
+	// Output: [{"code":"demo.a","message":"A is wrong."}]
+}
