@@ -47,7 +47,7 @@ func NewDate(y int, m time.Month, d int) Date {
 		mm += 12
 		y--
 	}
-	if y < 1 || y > 9999 {
+	if y < 1 || y > 9999 || d > maxDays || d < -maxDays {
 		return Date{}
 	}
 	n := daysFromCivil(y, mm+1, 1) + int64(d) - 1
@@ -210,6 +210,12 @@ func (d Date) DaysInMonth() int {
 func (d Date) AddDays(n int) Date {
 	if d.n == 0 {
 		return d
+	}
+	// Clamp n first so that the sum cannot overflow.
+	if n > maxDays {
+		n = maxDays
+	} else if n < -maxDays {
+		n = -maxDays
 	}
 	v := int64(d.n) + int64(n)
 	if v < minDays {

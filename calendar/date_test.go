@@ -3,6 +3,7 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -40,6 +41,10 @@ func TestDateBasics(t *testing.T) {
 	assert.True(t, NewDate(0, 12, 31).IsZero())
 	assert.Equal(t, NewDate(9999, 12, 31), NewDate(9999, 12, 31).AddDays(5), "saturates")
 	assert.Equal(t, NewDate(1, 1, 1), NewDate(1, 1, 2).AddDays(-500))
+	assert.Equal(t, NewDate(9999, 12, 31), d.AddDays(math.MaxInt), "no overflow")
+	assert.Equal(t, NewDate(1, 1, 1), d.AddDays(math.MinInt), "no overflow")
+	assert.True(t, NewDate(2026, 1, math.MaxInt).IsZero())
+	assert.True(t, NewDate(math.MaxInt, 1, 1).IsZero())
 }
 
 func TestParseDate(t *testing.T) {
@@ -142,6 +147,25 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if d.String() != s {
 			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+	})
+}
+
+// NewDate and AddDays never panic and stay in range for any input.
+func TestPropNewDateTotal(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		y := rapid.Int().Draw(t, "y")
+		m := rapid.Int().Draw(t, "m")
+		dd := rapid.Int().Draw(t, "d")
+		d := NewDate(y, time.Month(m), dd)
+		if !d.IsZero() {
+			if yy := d.Year(); yy < 1 || yy > 9999 {
+				t.Fatalf("NewDate(%d, %d, %d) = %v", y, m, dd, d)
+			}
+		}
+		e := NewDate(2026, 1, 1).AddDays(rapid.Int().Draw(t, "n"))
+		if e.IsZero() || e.String() == "" {
+			t.Fatalf("AddDays left the range: %v", e)
 		}
 	})
 }
