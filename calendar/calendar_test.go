@@ -64,6 +64,7 @@ func TestInventoryClosureC2C4(t *testing.T) {
 	assert.True(t, c.IsOpen(day("2027-03-22")), "C4 one-off opening on a Monday")
 }
 
+// C3, R-AL1: the Assembly Library calendar, hours and staff days.
 func TestAssemblyLibraryRAL1(t *testing.T) {
 	c := MustNew(AssemblyLibrary())
 	assert.False(t, c.IsOpen(day("2026-11-23")), "R-AL1 holiday closed")
