@@ -1,0 +1,88 @@
+package holds
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/circulation"
+)
+
+// H3–H6: every step of a lifecycle is recorded as a Transition that
+// round-trips through JSON.
+func TestStepRecordsTheLifecycle(t *testing.T) {
+	p := DefaultPolicy()
+	lib := prefectural
+	place := circulation.Place{Method: circulation.PrefecturalLibrary}
+	d := day(t, "2026-11-19")
+	r0 := Reservation{ID: 7, Patron: "p", Item: "i", Place: place, State: Waiting, Placed: d}
+	r1, err := r0.Secure(d)
+	require.NoError(t, err)
+	r2, err := r1.MakeReady(d.AddDays(1), lib, p)
+	require.NoError(t, err)
+	r3, _, err := r2.Collect(d.AddDays(2), false, lib, p)
+	require.NoError(t, err)
+
+	var log []Transition
+	for _, s := range []struct {
+		before, after Reservation
+		want          Action
+	}{
+		{Reservation{}, r0, Reserve},
+		{r0, r1, Secure},
+		{r1, r2, MakeReady},
+		{r2, r3, Collect},
+	} {
+		tr, err := Step(s.before, s.after, Patron, d)
+		require.NoError(t, err)
+		assert.Equal(t, s.want, tr.Action)
+		assert.Equal(t, s.after.State, tr.To)
+		log = append(log, tr)
+	}
+	b, err := json.Marshal(log)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"action":"make_ready"`)
+	var back []Transition
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, log, back)
+}
+
+func TestStepRefusesWhatIsNotOneStep(t *testing.T) {
+	d := day(t, "2026-11-19")
+	place := circulation.Place{Method: circulation.PrefecturalLibrary}
+	waiting := Reservation{ID: 1, Place: place, State: Waiting}
+	for _, after := range []Reservation{
+		{ID: 1, Place: place, State: Collected}, // skips secured and ready
+		{ID: 2, Place: place, State: Secured},   // another reservation
+		waiting,                                 // nothing changed
+	} {
+		_, err := Step(waiting, after, Staff, d)
+		assert.Error(t, err, "%v → %v", waiting.State, after.State)
+	}
+	moved := waiting
+	moved.Place = circulation.Place{Method: circulation.AssemblyLibrary}
+	tr, err := Step(waiting, moved, Patron, d)
+	require.NoError(t, err)
+	assert.Equal(t, ChangePlace, tr.Action)
+	cancelled := waiting
+	cancelled.State = Cancelled
+	tr, err = Step(waiting, cancelled, Staff, d)
+	require.NoError(t, err)
+	assert.Equal(t, Cancel, tr.Action)
+}
+
+func TestActionNames(t *testing.T) {
+	for a := Reserve; a <= ChangePlace; a++ {
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		var back Action
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, a, back)
+	}
+	_, err := ParseAction("teleport")
+	assert.Error(t, err)
+	_, err = Action(0).MarshalText()
+	assert.Error(t, err)
+}
