@@ -54,9 +54,12 @@
 // in_transit, ready, collected, expired, cancelled): every transition is
 // a method of Reservation that checks its precondition and returns a new
 // value, so Reservations are immutable values safe for concurrent use,
-// and encode to JSON with stable state names. Desk is the in-memory model
-// of all reservations a host rebuilds from storage; it is not safe for
-// concurrent mutation.
+// and encode to JSON with stable state names. Step turns two successive
+// values of a reservation into a Transition (an Action such as
+// "make_ready", who did it, when, and the states before and after) for a
+// host's audit log; it refuses anything that is not one step of the
+// lifecycle. Desk is the in-memory model of all reservations a host
+// rebuilds from storage; it is not safe for concurrent mutation.
 //
 // Every refusal is a sentinel reason of this package (or of circulation
 // and patron, for the rules they own) with a stable code and English and
