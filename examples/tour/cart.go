@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -39,8 +40,10 @@ func (s *story) reserveCart() error {
 	s.say("%s: %d reservations placed, pickup at %s.", "%s: %d件を予約。受取館は%s。",
 		s.start, len(rs), partnerName)
 	for i, r := range rs {
-		s.say("  %s  %s  %-12s  queue position %d", "  %s  %s  %s  予約順位 %d",
-			volumes[i].id, volumes[i].title, s.statusOf(statuses[i]), s.desk.Position(r.ID))
+		st := s.statusOf(statuses[i])
+		st += strings.Repeat(" ", max(0, 12-columns(st))) // pad by display width
+		s.say("  %s  %s  %s  queue position %d", "  %s  %s  %s  予約順位 %d",
+			volumes[i].id, volumes[i].title, st, s.desk.Position(r.ID))
 	}
 
 	// Volume 2 is on the shelf, but the reading order holds it back.
@@ -74,10 +77,10 @@ func (s *story) reserveCart() error {
 		fmt.Fprintf(s.w, "%-4d %-11s %-11s %-11s %-11s %s\n", i+1,
 			date(tl.Notice), date(tl.Sent), date(tl.Ready), date(tl.Deadline), date(tl.Due))
 	}
-	s.say("(Sent on the next courier day, Tuesday or Friday; collectable two days later\n"+
-		" when the partner library is open; on the shelf for 10 of its open days.)",
-		"（確保メールの後の協力車の日（火・金）に発送、発送日の翌々日以降に受取館で受取。\n"+
-			"  取置期限は受取館の開館日で10日。）")
+	s.say("(Sent on the next courier day, Tuesday or Friday; collectable two days "+
+		"later when the partner library is open; on the shelf for 10 of its open days.)",
+		"（確保メールの後の協力車の日（火・金）に発送、発送日の翌々日以降に受取館で受取。"+
+			"取置期限は受取館の開館日で10日。）")
 
 	// Volume 1 travels, is shelved and collected on its first day.
 	id := rs[0].ID

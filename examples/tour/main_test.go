@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -60,14 +59,4 @@ func TestAnyStartDay(t *testing.T) {
 			t.Errorf("%v: want an error", bad)
 		}
 	}
-}
-
-func columns(s string) int {
-	n := 0
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		n += width(r)
-		s = s[size:]
-	}
-	return n
 }

@@ -33,8 +33,8 @@ func (s *story) signUp() error {
 		return err
 	}
 	same, _ := patron.ParsePassword("HANA2026")
-	s.say("Password accepted: %v; \"HANA2026\" is the same password: %v",
-		"パスワード登録: %v。「HANA2026」も同じパスワード: %v", pw, pw.Equal(same))
+	s.say("Password accepted (printed as %v); \"HANA2026\" matches: %v",
+		"パスワード登録（表示は %v）。「HANA2026」も同じ: %v", pw, pw.Equal(same))
 
 	if _, err := patron.ParseEmail("hanako.@docomo.ne.jp"); err != nil {
 		s.say("Email \"hanako.@docomo.ne.jp\" refused:", "メールアドレス「hanako.@docomo.ne.jp」は登録できません:")

@@ -130,37 +130,43 @@ func width(r rune) int {
 	return 1
 }
 
+// closing reports whether r is punctuation that must not start a line
+// (禁則).
+func closing(r rune) bool { return strings.ContainsRune("、。）」』,.)", r) }
+
+// columns is the width of s on a terminal.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		n += width(r)
+	}
+	return n
+}
+
 // wrap breaks text so that no line, after the indent that continues it,
-// runs past 76 columns (80 with closing punctuation): at spaces in English, anywhere in Japanese.
+// runs past 76 columns (80 with closing punctuation): at spaces, or before
+// a Japanese character. A word longer than a line is left whole.
 func wrap(text, indent string) string {
 	const limit = 76
 	var b strings.Builder
 	col := len(indent)
-	lastSpace := -1 // byte offset in b of the last space on this line
+	brk, brkSpace := -1, false // where the current line may break
 	for _, r := range text {
-		// Closing punctuation never starts a line (禁則); it may run into
-		// the two spare columns.
-		if col+width(r) > limit && !strings.ContainsRune("、。）」』,.)", r) {
-			if lastSpace >= 0 && r != ' ' && width(r) == 1 {
-				rest := b.String()[lastSpace+1:]
-				cut := b.String()[:lastSpace]
-				b.Reset()
-				b.WriteString(cut + "\n" + indent + rest)
-				col = len(indent)
-				for _, rr := range rest {
-					col += width(rr)
-				}
-			} else {
-				b.WriteString("\n" + indent)
-				col = len(indent)
+		if col+width(r) > limit && !closing(r) && brk >= 0 {
+			s := b.String()
+			head, tail := s[:brk], s[brk:]
+			if brkSpace {
+				tail = tail[1:]
 			}
-			lastSpace = -1
-			if r == ' ' {
-				continue
-			}
+			b.Reset()
+			b.WriteString(head + "\n" + indent + tail)
+			col, brk = len(indent)+columns(tail), -1
 		}
-		if r == ' ' {
-			lastSpace = b.Len()
+		switch {
+		case r == ' ':
+			brk, brkSpace = b.Len(), true
+		case width(r) == 2 && !closing(r):
+			brk, brkSpace = b.Len(), false
 		}
 		b.WriteRune(r)
 		col += width(r)
