@@ -36,6 +36,7 @@ func TestPrefecturalLibraryC2(t *testing.T) {
 		{"C2 ordinary Monday", "2026-11-16", false, WeeklyClosure},
 		{"C2 ordinary holiday is open", "2026-11-03", true, NotClosed},
 		{"C2 month-end on a Thursday", "2026-04-30", false, MonthEndClosure},
+		{"C2 reading: December's month-end is absorbed by the year end", "2029-12-28", true, NotClosed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := day(tc.date)
