@@ -170,21 +170,6 @@ func TestCheckoutInputErrors(t *testing.T) {
 	}
 }
 
-func TestOrderingNames(t *testing.T) {
-	for _, o := range []Ordering{Normal, ReadingOrder} {
-		b, err := o.MarshalText()
-		require.NoError(t, err)
-		var back Ordering
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, o, back)
-	}
-	var o Ordering
-	assert.Error(t, o.UnmarshalText([]byte("random")))
-	_, err := Ordering(0).MarshalText()
-	assert.Error(t, err)
-	assert.Equal(t, "Ordering(0)", Ordering(0).String())
-}
-
 func codes(cs []reason.Coded) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {

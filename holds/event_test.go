@@ -72,17 +72,3 @@ func TestStepRefusesWhatIsNotOneStep(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Cancel, tr.Action)
 }
-
-func TestActionNames(t *testing.T) {
-	for a := Reserve; a <= ChangePlace; a++ {
-		b, err := a.MarshalText()
-		require.NoError(t, err)
-		var back Action
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, a, back)
-	}
-	_, err := ParseAction("teleport")
-	assert.Error(t, err)
-	_, err = Action(0).MarshalText()
-	assert.Error(t, err)
-}

@@ -264,18 +264,3 @@ func TestStateNames(t *testing.T) {
 		assert.Contains(t, s.English()+s.Japanese(), "State(")
 	}
 }
-
-func TestActorNames(t *testing.T) {
-	for _, a := range []Actor{Patron, Staff} {
-		b, err := a.MarshalText()
-		require.NoError(t, err)
-		var back Actor
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, a, back)
-	}
-	var a Actor
-	assert.Error(t, a.UnmarshalText([]byte("librarian")))
-	_, err := Actor(3).MarshalText()
-	assert.Error(t, err)
-	assert.Equal(t, "Actor(3)", Actor(3).String())
-}
