@@ -1,0 +1,136 @@
+// Package enum is the one name table behind the module's small enums
+// (Method, Collection, Status, State, Actor...): each enum declares its
+// names once, as a Table, and its String, Label, Parse, MarshalText and
+// UnmarshalText methods are one line each.
+//
+// The rule every enum follows: String returns the stable code, a
+// lower-case ASCII word such as "partner_library" that never changes once
+// published and is what text and JSON carry; Label returns the name a
+// person reads, in English or Japanese.
+package enum
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// Name is the names of one value: its stable code and its labels.
+type Name struct {
+	Code, En, Ja string
+}
+
+// Table holds the names of the values of an enum T. Values are the
+// indexes of the names given to NewTable; an entry with an empty Code is
+// not a valid value (typically index 0, the zero value). A *Table is
+// immutable and safe for concurrent use.
+type Table[T ~uint8] struct {
+	pkg, kind string
+	unknown   error
+	names     []Name
+}
+
+// NewTable returns the table of an enum named kind ("method") in package
+// pkg ("circulation"). unknown, when not nil, is wrapped by the errors of
+// Parse and UnmarshalText, so that callers can match it with errors.Is.
+func NewTable[T ~uint8](pkg, kind string, unknown error, names ...Name) *Table[T] {
+	return &Table[T]{pkg: pkg, kind: kind, unknown: unknown, names: names}
+}
+
+// Valid reports whether v has a name.
+func (t *Table[T]) Valid(v T) bool { return int(v) < len(t.names) && t.names[v].Code != "" }
+
+// String returns the stable code of v, or kind(n) for a value with no
+// name.
+func (t *Table[T]) String(v T) string {
+	if !t.Valid(v) {
+		return fmt.Sprintf("%s(%d)", t.kind, uint8(v))
+	}
+	return t.names[v].Code
+}
+
+// Label returns the name of v in language l (English for any language
+// other than Japanese), or String(v) for a value with no name.
+func (t *Table[T]) Label(v T, l reason.Lang) string {
+	if !t.Valid(v) {
+		return t.String(v)
+	}
+	if l == reason.Japanese {
+		return t.names[v].Ja
+	}
+	return t.names[v].En
+}
+
+// Parse returns the value whose stable code or label, in either language,
+// is s. Leading and trailing white space, the full-width space included,
+// is ignored, since labels copied from a web page often carry it.
+func (t *Table[T]) Parse(s string) (T, error) {
+	trimmed := strings.TrimSpace(s)
+	if trimmed != "" {
+		for i, n := range t.names {
+			if n.Code == "" {
+				continue
+			}
+			if trimmed == n.Code || trimmed == n.Ja || trimmed == n.En {
+				return T(i), nil
+			}
+		}
+	}
+	return 0, t.parseError(s)
+}
+
+func (t *Table[T]) parseError(s string) error {
+	codes := make([]string, 0, len(t.names))
+	for _, n := range t.names {
+		if n.Code != "" {
+			codes = append(codes, n.Code)
+		}
+	}
+	msg := fmt.Sprintf("unknown %s %s (want %s)", t.kind, Quote(s), strings.Join(codes, ", "))
+	if t.unknown != nil {
+		return fmt.Errorf("%w: %s", t.unknown, msg)
+	}
+	return fmt.Errorf("%s: %s", t.pkg, msg)
+}
+
+// MarshalText encodes v as its stable code; a value with no name is an
+// error.
+func (t *Table[T]) MarshalText(v T) ([]byte, error) {
+	if !t.Valid(v) {
+		return nil, fmt.Errorf("%s: cannot encode invalid %s %d", t.pkg, t.kind, uint8(v))
+	}
+	return []byte(t.names[v].Code), nil
+}
+
+// UnmarshalText decodes b as Parse does into *v, which it leaves
+// unchanged on error.
+func (t *Table[T]) UnmarshalText(v *T, b []byte) error {
+	x, err := t.Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// MaxQuoted is how many runes of an input Quote keeps: an error is never
+// as large as the input it quotes.
+const MaxQuoted = 32
+
+// Quote returns s as a Go string literal, cut to its first MaxQuoted
+// runes followed by "…" when it is longer.
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) <= MaxQuoted {
+		return fmt.Sprintf("%q", s)
+	}
+	i, n := 0, 0
+	for i = range s {
+		if n == MaxQuoted {
+			break
+		}
+		n++
+	}
+	return fmt.Sprintf("%q…", s[:i])
+}
