@@ -26,8 +26,11 @@
 //     ErrInterlibraryLoan, ErrOverdue.
 //   - L5 [reading]: Policy.DueOnClosedDay — a due date on a closed day
 //     stands (DueDateStands, the default) or moves to the place's next
-//     open day (DueDateNextOpenDay), applied by Policy.DueDateAt and
-//     Policy.ExtendAt.
+//     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
+//     the one entry point each, take the calendar of the place the item
+//     goes back to and apply it; a rule they cannot apply is an error
+//     (ErrNoCalendar, ErrDueDateOutOfRange), never a silently unmoved
+//     date.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
 //     counter, book drop and hours of each place and says when the return
 //     shows on My Page: the same day at the Prefectural Library, the next
@@ -39,7 +42,9 @@
 // carrying a stable code and English and Japanese messages; Reasons lists
 // them all. Input that cannot be right — a loan due before it was made, a
 // negative count — is a plain error (ErrInconsistentLoan,
-// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal.
+// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal;
+// so is a setting that cannot be applied (ErrNoCalendar,
+// ErrDueDateOutOfRange, ErrInvalidPolicy).
 //
 // Policy holds every number of the rules as data; DefaultPolicy is the
 // guide of 2026-03-10, and Policy.Validate rejects nonsense. The package

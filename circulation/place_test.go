@@ -166,7 +166,7 @@ func FuzzLoanJSON(f *testing.F) {
 		valid := l.Validate() == nil
 		for _, today := range []string{"0001-01-01", "2026-04-10", "9999-12-31"} {
 			d := day(t, today)
-			_, _ = DefaultPolicy().Extend(l, []Loan{l}, d)
+			_, _ = DefaultPolicy().Extend(l, []Loan{l}, d, prefecturalCal)
 			_, _ = desk.Accept(Return{Loan: l, At: l.Place, Channel: Counter, When: d.In(calendar.JST())})
 		}
 		if !valid {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
@@ -141,10 +142,15 @@ func FuzzPolicyJSON(f *testing.F) {
 		err := p.Validate()
 		loaned := day(t, "2026-04-01")
 		for _, m := range methods {
-			_ = p.DueDateAt(m, true, loaned, prefecturalCal)
+			for _, cal := range []*calendar.Calendar{prefecturalCal, nil} {
+				due, err := p.DueDate(m, true, loaned, cal)
+				if err == nil && due.Before(loaned) {
+					t.Fatalf("due %v before loaned %v", due, loaned)
+				}
+			}
 		}
 		_ = p.MayReserve(OnShelf, 3, 3)
-		_, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned)
+		_, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned, prefecturalCal)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidPolicy) {
 				t.Fatalf("Validate error %v does not match ErrInvalidPolicy", err)
