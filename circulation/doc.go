@@ -7,7 +7,9 @@
 //   - M1: Method and Place say where an item is received: the
 //     Prefectural Library, the Assembly Library, a named partner library,
 //     or home delivery. Method, Place, Collection, Status, ReturnChannel
-//     and DueDateRule encode as stable strings in text and JSON.
+//     and DueDateRule encode as stable strings in text and JSON. Every
+//     JSON decoder of the package (Policy, Place, Loan, Return,
+//     ReturnReceipt) refuses unknown keys and unknown codes, naming them.
 //   - M2: ReturnDesk.Accept refuses a return at any other place or by any
 //     other method (ErrReturnWrongPlace, ErrReturnInPerson,
 //     ErrReturnByPost).

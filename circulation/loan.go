@@ -38,6 +38,22 @@ type Loan struct {
 	Extensions int `json:"extensions"`
 }
 
+// UnmarshalJSON decodes a loan like encoding/json but refuses unknown keys
+// and values that are not values of their type (an unknown collection
+// code, a malformed date, an invalid place), naming them. It does not
+// check that the record is consistent: Validate, Policy.Extend and
+// ReturnDesk.Accept do, with ErrInconsistentLoan. On error l is
+// unchanged.
+func (l *Loan) UnmarshalJSON(b []byte) error {
+	type loan Loan // without this method, so that decoding does not recurse
+	v := loan(*l)
+	if err := decodeStrict("loan", b, &v); err != nil {
+		return err
+	}
+	*l = Loan(v)
+	return nil
+}
+
 // Validate reports whether l is a consistent loan record: a valid place
 // and collection, non-zero loan and due dates with the due date not
 // before the loan date, and no negative count of extensions. The error

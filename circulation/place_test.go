@@ -158,10 +158,14 @@ func FuzzLoanJSON(f *testing.F) {
 	f.Add(`{"place":{"method":"partner_library","library":"x"},"collection":"hokkaido","loaned":"2026-04-01","due":"2026-03-01","extensions":-1}`)
 	f.Add(`{"place":{"method":"home_delivery"},"loaned":"9999-12-31","due":"9999-12-31","reserved":true}`)
 	f.Add(`{"loaned":"0001-01-01","due":""}`)
+	f.Add(`{"item":"b1","extension":1}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var l Loan
 		if json.Unmarshal([]byte(s), &l) != nil {
 			return
+		}
+		if !knownKeys(s, "item", "place", "collection", "short", "interlibrary", "reserved", "loaned", "due", "extensions") {
+			t.Fatalf("%s decodes with an unknown key", s)
 		}
 		valid := l.Validate() == nil
 		for _, today := range []string{"0001-01-01", "2026-04-10", "9999-12-31"} {

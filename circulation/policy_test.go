@@ -134,10 +134,16 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"loan_days":1,"short_loan_days":1,"remote_loan_days":1,"remote_short_loan_days":1,"extension_days":1,"short_extension_days":1,"max_extensions":1,"max_loans":1,"max_reservations":1,"due_on_closed_day":"stands","hide_reserve_at_loan_limit":true}`)
 	f.Add(`{"due_on_closed_day":""}`)
 	f.Add(`null`)
+	f.Add(`{"loan_day":21}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var p Policy
 		if json.Unmarshal([]byte(s), &p) != nil {
 			return
+		}
+		if !knownKeys(s, "loan_days", "short_loan_days", "remote_loan_days", "remote_short_loan_days",
+			"extension_days", "short_extension_days", "max_extensions", "max_loans", "max_reservations",
+			"due_on_closed_day", "hide_reserve_at_loan_limit") {
+			t.Fatalf("%s decodes with an unknown key", s)
 		}
 		err := p.Validate()
 		loaned := day(t, "2026-04-01")

@@ -26,6 +26,19 @@ type Return struct {
 	When    time.Time     `json:"when"`
 }
 
+// UnmarshalJSON decodes a return like encoding/json but refuses unknown
+// keys and values that are not values of their type, naming them.
+// ReturnDesk.Accept checks the rest. On error r is unchanged.
+func (r *Return) UnmarshalJSON(b []byte) error {
+	type ret Return // without this method, so that decoding does not recurse
+	v := ret(*r)
+	if err := decodeStrict("return", b, &v); err != nil {
+		return err
+	}
+	*r = Return(v)
+	return nil
+}
+
 // ReturnReceipt is what ReturnDesk.Accept says about an accepted return.
 type ReturnReceipt struct {
 	// Returned is the day of the return (or of posting), in Japan.
@@ -38,6 +51,18 @@ type ReturnReceipt struct {
 	// at the Prefectural Library (R-PT4, and by post for home delivery):
 	// that day depends on a courier or the post and is not computed.
 	OnArrival bool `json:"on_arrival,omitempty"`
+}
+
+// UnmarshalJSON decodes a receipt like encoding/json but refuses unknown
+// keys, naming them. On error r is unchanged.
+func (r *ReturnReceipt) UnmarshalJSON(b []byte) error {
+	type receipt ReturnReceipt // without this method, so that decoding does not recurse
+	v := receipt(*r)
+	if err := decodeStrict("return receipt", b, &v); err != nil {
+		return err
+	}
+	*r = ReturnReceipt(v)
+	return nil
 }
 
 // ReturnDesk decides whether a return is accepted, from the calendars of
