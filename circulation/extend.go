@@ -2,6 +2,7 @@ package circulation
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/reason"
@@ -25,7 +26,8 @@ import (
 // A refusal is a *reason.Refusal listing every reason that applies, in
 // this order: ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
 // ErrReserved (L4 b), ErrAlreadyExtended (L4 c: l.Extensions is
-// MaxExtensions or more), ErrInterlibraryLoan (L4 d) and ErrOverdue
+// MaxExtensions or more, detailed with that limit: "at most 1
+// extension", "延長は1回まで"), ErrInterlibraryLoan (L4 d) and ErrOverdue
 // (L4 e: l or another loan is overdue on today, that is today is after
 // its due date).
 //
@@ -71,7 +73,7 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 		rs = append(rs, ErrReserved)
 	}
 	if l.Extensions >= p.MaxExtensions {
-		rs = append(rs, ErrAlreadyExtended)
+		rs = append(rs, extensions(p.MaxExtensions))
 	}
 	if l.Interlibrary {
 		rs = append(rs, ErrInterlibraryLoan)
@@ -89,4 +91,15 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 	l.Due = due
 	l.Extensions++
 	return l, nil
+}
+
+// extensions details ErrAlreadyExtended with the policy's limit n (L4 c),
+// so that a host allowing two extensions does not tell patrons "once".
+func extensions(n int) reason.Coded {
+	s := strconv.Itoa(n)
+	en := "at most " + s + " extensions"
+	if n == 1 {
+		en = "at most 1 extension"
+	}
+	return ErrAlreadyExtended.Detail(en, "延長は"+s+"回まで")
 }

@@ -23,7 +23,8 @@ var (
 		"This item has been reserved by someone else, so it cannot be extended.",
 		"予約が入っている本は延長できません。")
 	// ErrAlreadyExtended refuses to extend an item already extended as
-	// often as the policy allows, once by default (L4 c).
+	// often as the policy allows, once by default (L4 c). Policy.Extend
+	// details it with the policy's limit.
 	ErrAlreadyExtended = reason.New(pkg, "extension.already_extended",
 		"This item has already been extended.",
 		"すでに延長を行った本は延長できません。")
