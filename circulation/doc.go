@@ -12,7 +12,8 @@
 //     ReturnReceipt) refuses unknown keys and unknown codes, naming them.
 //   - M2: ReturnDesk.Accept refuses a return at any other place or by any
 //     other method (ErrReturnWrongPlace, ErrReturnInPerson,
-//     ErrReturnByPost).
+//     ErrReturnByPost), and at the Prefectural Library at the other
+//     counter (ErrReturnWrongCounter).
 //   - I1: ParseStatus reads the nine catalogue labels (在庫 短縮 貸出中
 //     協力 割当 回送 禁帯 館内 館短); Status reports Loanable, Available
 //     and Short.
@@ -37,7 +38,11 @@
 //     counter, book drop and hours of each place and says when the return
 //     shows on My Page: the same day at the Prefectural Library, the next
 //     staff day at the Assembly Library, and, for partner libraries and
-//     home delivery, only once the item arrives back (not computed).
+//     home delivery, only once the item arrives back (not computed). At
+//     the Prefectural Library a return names its counter (GeneralCounter
+//     or HokkaidoCounter; CounterFor gives the right one, from the loan's
+//     Collection), and the book drop refuses the Hokkaido collection and
+//     items marked Loan.NoBookDrop (ErrBookDropExcluded).
 //
 // Every refusal is a *reason.Refusal (package reason) listing every reason
 // that applies, each a sentinel of this package usable with errors.Is and

@@ -31,6 +31,11 @@ type Loan struct {
 	Interlibrary bool `json:"interlibrary"`
 	// Reserved reports that someone has reserved this item (L4 b).
 	Reserved bool `json:"reserved"`
+	// NoBookDrop marks an item the library does not take in its book
+	// drop although it is not of the Hokkaido collection: R-PL2 excludes
+	// "北方資料など一部の資料", the Hokkaido collection and some others,
+	// which only the host knows.
+	NoBookDrop bool `json:"no_book_drop,omitempty"`
 	// Loaned is the day of loan; Due the day it is due back (L2, L3).
 	Loaned calendar.Date `json:"loaned"`
 	Due    calendar.Date `json:"due"`
