@@ -111,7 +111,7 @@ var ErrDueDateOutOfRange = errors.New(pkg + ": no due date within years 1 to 999
 // date exists within the calendar's years. DueDate does not allocate when
 // it succeeds.
 func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *calendar.Calendar) (calendar.Date, error) {
-	if err := p.needsCalendar(returnTo); err != nil {
+	if err := p.DueOnClosedDay.check(returnTo); err != nil {
 		return calendar.Date{}, err
 	}
 	switch {
@@ -124,7 +124,7 @@ func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *ca
 	if err := checkPeriod(n); err != nil {
 		return calendar.Date{}, err
 	}
-	return p.due(loaned, n-1, returnTo)
+	return p.DueOnClosedDay.due(loaned, n-1, returnTo)
 }
 
 // checkPeriod checks a period of a Policy, so that a policy that skipped
@@ -136,26 +136,26 @@ func checkPeriod(days int) error {
 	return nil
 }
 
-// needsCalendar checks p.DueOnClosedDay against returnTo (L5).
-func (p Policy) needsCalendar(returnTo *calendar.Calendar) error {
+// check reports whether rule r (a Policy's DueOnClosedDay) can be applied
+// with returnTo (L5).
+func (r DueDateRule) check(returnTo *calendar.Calendar) error {
 	switch {
-	case !p.DueOnClosedDay.Valid():
-		return fmt.Errorf("%w: due_on_closed_day: unknown rule %d", ErrInvalidPolicy, uint8(p.DueOnClosedDay))
-	case p.DueOnClosedDay == DueDateNextOpenDay && returnTo == nil:
-		return fmt.Errorf("%w: due_on_closed_day is %v", ErrNoCalendar, p.DueOnClosedDay)
+	case !r.Valid():
+		return fmt.Errorf("%w: due_on_closed_day: unknown rule %d", ErrInvalidPolicy, uint8(r))
+	case r == DueDateNextOpenDay && returnTo == nil:
+		return fmt.Errorf("%w: due_on_closed_day is %v", ErrNoCalendar, r)
 	}
 	return nil
 }
 
-// due returns the day days (0 or more) after from, with
-// p.DueOnClosedDay applied on returnTo, already checked by
-// needsCalendar.
-func (p Policy) due(from calendar.Date, days int, returnTo *calendar.Calendar) (calendar.Date, error) {
+// due returns the day days (0 or more) after from, with rule r applied on
+// returnTo, already checked by check.
+func (r DueDateRule) due(from calendar.Date, days int, returnTo *calendar.Calendar) (calendar.Date, error) {
 	d := from.AddDays(days)
 	if d.DaysSince(from) != days { // AddDays saturated at 9999-12-31
 		return calendar.Date{}, fmt.Errorf("%w: %d days after %v", ErrDueDateOutOfRange, days, from)
 	}
-	if p.DueOnClosedDay != DueDateNextOpenDay {
+	if r != DueDateNextOpenDay {
 		return d, nil
 	}
 	next := returnTo.NextOpen(d)

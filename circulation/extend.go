@@ -38,7 +38,7 @@ import (
 //
 // Extend does not allocate when it succeeds.
 func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar) (Loan, error) {
-	if err := p.needsCalendar(returnTo); err != nil {
+	if err := p.DueOnClosedDay.check(returnTo); err != nil {
 		return Loan{}, err
 	}
 	if today.IsZero() {
@@ -84,7 +84,7 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 	if err := reason.Refuse(pkg, "extension", rs); err != nil {
 		return Loan{}, err
 	}
-	due, err := p.due(today, days, returnTo)
+	due, err := p.DueOnClosedDay.due(today, days, returnTo)
 	if err != nil {
 		return Loan{}, err
 	}
