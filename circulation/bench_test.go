@@ -15,26 +15,36 @@ func BenchmarkDueDate(b *testing.B) {
 	var due calendar.Date
 	b.ReportAllocs()
 	for b.Loop() {
-		due = p.DueDate(HomeDelivery, true, loaned)
+		var err error
+		if due, err = p.DueDate(HomeDelivery, true, loaned, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 	sink = due
 }
 
-func BenchmarkDueDateAt(b *testing.B) {
+// BenchmarkDueDateNextOpenDay moves a due date off a month-end closure
+// (L5).
+func BenchmarkDueDateNextOpenDay(b *testing.B) {
 	p := DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
 	loaned := day(b, "2026-04-01")
 	var due calendar.Date
 	b.ReportAllocs()
 	for b.Loop() {
-		due = p.DueDateAt(HomeDelivery, false, loaned, prefecturalCal)
+		var err error
+		if due, err = p.DueDate(HomeDelivery, false, loaned, prefecturalCal); err != nil {
+			b.Fatal(err)
+		}
 	}
 	sink = due
 }
 
-// BenchmarkExtend extends a loan of a patron with 9 other loans.
+// BenchmarkExtend extends a loan of a patron with 9 other loans, moving
+// the new due date off a closed day (L5).
 func BenchmarkExtend(b *testing.B) {
 	p := DefaultPolicy()
+	p.DueOnClosedDay = DueDateNextOpenDay
 	l := loanAt(b, "2026-04-01", "2026-04-15")
 	others := make([]Loan, 9)
 	for i := range others {
@@ -45,7 +55,7 @@ func BenchmarkExtend(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		got, err = p.Extend(l, others, today)
+		got, err = p.Extend(l, others, today, prefecturalCal)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -61,7 +71,7 @@ func BenchmarkExtendRefused(b *testing.B) {
 	today := day(b, "2026-04-10")
 	b.ReportAllocs()
 	for b.Loop() {
-		_, err := p.Extend(l, nil, today)
+		_, err := p.Extend(l, nil, today, nil)
 		sink = err
 	}
 }

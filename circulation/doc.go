@@ -7,10 +7,13 @@
 //   - M1: Method and Place say where an item is received: the
 //     Prefectural Library, the Assembly Library, a named partner library,
 //     or home delivery. Method, Place, Collection, Status, ReturnChannel
-//     and DueDateRule encode as stable strings in text and JSON.
+//     and DueDateRule encode as stable strings in text and JSON. Every
+//     JSON decoder of the package (Policy, Place, Loan, Return,
+//     ReturnReceipt) refuses unknown keys and unknown codes, naming them.
 //   - M2: ReturnDesk.Accept refuses a return at any other place or by any
 //     other method (ErrReturnWrongPlace, ErrReturnInPerson,
-//     ErrReturnByPost).
+//     ErrReturnByPost), and at the Prefectural Library at the other
+//     counter (ErrReturnWrongCounter).
 //   - I1: ParseStatus reads the nine catalogue labels (在庫 短縮 貸出中
 //     協力 割当 回送 禁帯 館内 館短); Status reports Loanable, Available
 //     and Short.
@@ -26,20 +29,29 @@
 //     ErrInterlibraryLoan, ErrOverdue.
 //   - L5 [reading]: Policy.DueOnClosedDay — a due date on a closed day
 //     stands (DueDateStands, the default) or moves to the place's next
-//     open day (DueDateNextOpenDay), applied by Policy.DueDateAt and
-//     Policy.ExtendAt.
+//     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
+//     the one entry point each, take the calendar of the place the item
+//     goes back to and apply it; a rule they cannot apply is an error
+//     (ErrNoCalendar, ErrDueDateOutOfRange), never a silently unmoved
+//     date.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
 //     counter, book drop and hours of each place and says when the return
 //     shows on My Page: the same day at the Prefectural Library, the next
 //     staff day at the Assembly Library, and, for partner libraries and
-//     home delivery, only once the item arrives back (not computed).
+//     home delivery, only once the item arrives back (not computed). At
+//     the Prefectural Library a return names its counter (GeneralCounter
+//     or HokkaidoCounter; CounterFor gives the right one, from the loan's
+//     Collection), and the book drop refuses the Hokkaido collection and
+//     items marked Loan.NoBookDrop (ErrBookDropExcluded).
 //
 // Every refusal is a *reason.Refusal (package reason) listing every reason
 // that applies, each a sentinel of this package usable with errors.Is and
 // carrying a stable code and English and Japanese messages; Reasons lists
 // them all. Input that cannot be right — a loan due before it was made, a
 // negative count — is a plain error (ErrInconsistentLoan,
-// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal.
+// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal;
+// so is a setting that cannot be applied (ErrNoCalendar,
+// ErrDueDateOutOfRange, ErrInvalidPolicy).
 //
 // Policy holds every number of the rules as data; DefaultPolicy is the
 // guide of 2026-03-10, and Policy.Validate rejects nonsense. The package

@@ -1,6 +1,7 @@
 package circulation
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -80,32 +81,86 @@ func (p Policy) LoanPeriod(m Method, short bool) int {
 	return p.LoanDays
 }
 
-// DueDate returns the due date of a loan made on loaned by method m (L2):
-// the loan period counts the day of loan, so a 15-day loan made on
+// ErrNoCalendar is the error, matched with errors.Is, of Policy.DueDate
+// and Policy.Extend when the policy's DueOnClosedDay needs the calendar of
+// the place the item goes back to (DueDateNextOpenDay, L5) and none was
+// given: the setting is never dropped silently.
+var ErrNoCalendar = errors.New(pkg + ": the due-date rule needs the calendar of the return place")
+
+// ErrDueDateOutOfRange is the error, matched with errors.Is, of
+// Policy.DueDate and Policy.Extend when the due date would fall after
+// 9999-12-31, or when DueDateNextOpenDay finds no open day in the
+// calendar from the computed due date to 9999-12-31 (L5).
+var ErrDueDateOutOfRange = errors.New(pkg + ": no due date within years 1 to 9999")
+
+// DueDate returns the due date of a loan made on loaned by method m (L2),
+// with p.DueOnClosedDay applied (L5).
+//
+// The loan period counts the day of loan, so a 15-day loan made on
 // 2026-04-01 is due 2026-04-15, an 8-day one 2026-04-08 and a 30-day one
-// 2026-04-30. DueDate ignores calendars and p.DueOnClosedDay; see
-// DueDateAt.
-func (p Policy) DueDate(m Method, short bool, loaned calendar.Date) calendar.Date {
-	return loaned.AddDays(p.LoanPeriod(m, short) - 1)
+// 2026-04-30. Under DueDateNextOpenDay a due date on a day returnTo is
+// closed moves to its next open day. returnTo is the calendar of the
+// place the item goes back to: the library's own for a library or a
+// partner library, the Prefectural Library's for home delivery. Under
+// DueDateStands it is not read and may be nil.
+//
+// Errors, never a date that ignores a setting: ErrNoCalendar when the
+// rule needs returnTo and it is nil; ErrInconsistentLoan for an invalid
+// method or a zero loaned; ErrInvalidPolicy when the period or the rule
+// is not valid (see Policy.Validate); ErrDueDateOutOfRange when no due
+// date exists within the calendar's years. DueDate does not allocate when
+// it succeeds.
+func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *calendar.Calendar) (calendar.Date, error) {
+	if err := p.DueOnClosedDay.check(returnTo); err != nil {
+		return calendar.Date{}, err
+	}
+	switch {
+	case !m.Valid():
+		return calendar.Date{}, fmt.Errorf("%w: invalid method %d", ErrInconsistentLoan, uint8(m))
+	case loaned.IsZero():
+		return calendar.Date{}, fmt.Errorf("%w: no loan date", ErrInconsistentLoan)
+	}
+	n := p.LoanPeriod(m, short)
+	if err := checkPeriod(n); err != nil {
+		return calendar.Date{}, err
+	}
+	return p.DueOnClosedDay.due(loaned, n-1, returnTo)
 }
 
-// DueDateAt is DueDate with p.DueOnClosedDay applied (L5): under
-// DueDateNextOpenDay a due date on a day place is closed moves to its next
-// open day. place is the calendar of the place the item goes back to: the
-// library's own for a library, the Prefectural Library's for home
-// delivery. A nil place, or a rule of DueDateStands, leaves the due date
-// as DueDate computes it.
-func (p Policy) DueDateAt(m Method, short bool, loaned calendar.Date, place *calendar.Calendar) calendar.Date {
-	return p.onClosedDay(p.DueDate(m, short, loaned), place)
+// checkPeriod checks a period of a Policy, so that a policy that skipped
+// Validate gives an error rather than a due date before the loan date.
+func checkPeriod(days int) error {
+	if days < 1 || days > MaxPeriodDays {
+		return fmt.Errorf("%w: a period of %d days (want 1 to %d)", ErrInvalidPolicy, days, MaxPeriodDays)
+	}
+	return nil
 }
 
-// onClosedDay applies p.DueOnClosedDay to due.
-func (p Policy) onClosedDay(due calendar.Date, place *calendar.Calendar) calendar.Date {
-	if p.DueOnClosedDay != DueDateNextOpenDay || place == nil || due.IsZero() {
-		return due
+// check reports whether rule r (a Policy's DueOnClosedDay) can be applied
+// with returnTo (L5).
+func (r DueDateRule) check(returnTo *calendar.Calendar) error {
+	switch {
+	case !r.Valid():
+		return fmt.Errorf("%w: due_on_closed_day: unknown rule %d", ErrInvalidPolicy, uint8(r))
+	case r == DueDateNextOpenDay && returnTo == nil:
+		return fmt.Errorf("%w: due_on_closed_day is %v", ErrNoCalendar, r)
 	}
-	if next := place.NextOpen(due); !next.IsZero() {
-		return next
+	return nil
+}
+
+// due returns the day days (0 or more) after from, with rule r applied on
+// returnTo, already checked by check.
+func (r DueDateRule) due(from calendar.Date, days int, returnTo *calendar.Calendar) (calendar.Date, error) {
+	d := from.AddDays(days)
+	if d.DaysSince(from) != days { // AddDays saturated at 9999-12-31
+		return calendar.Date{}, fmt.Errorf("%w: %d days after %v", ErrDueDateOutOfRange, days, from)
 	}
-	return due // no open day before the end of the calendar: keep the date
+	if r != DueDateNextOpenDay {
+		return d, nil
+	}
+	next := returnTo.NextOpen(d)
+	if next.IsZero() {
+		return calendar.Date{}, fmt.Errorf("%w: calendar %q has no open day on or after %v", ErrDueDateOutOfRange, returnTo.Name(), d)
+	}
+	return next, nil
 }

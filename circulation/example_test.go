@@ -1,6 +1,7 @@
 package circulation_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,30 +18,34 @@ func date(s string) calendar.Date {
 	return d
 }
 
-// The loan period counts the day of loan (L2).
+// The loan period counts the day of loan (L2). By default a due date on a
+// closed day stands (L5), so no calendar is needed.
 func ExamplePolicy_DueDate() {
 	p := circulation.DefaultPolicy()
 	loaned := date("2026-04-01")
-	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, false, loaned))
-	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, true, loaned))
-	fmt.Println(p.DueDate(circulation.HomeDelivery, false, loaned))
+	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, false, loaned, nil))
+	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, true, loaned, nil))
+	fmt.Println(p.DueDate(circulation.HomeDelivery, false, loaned, nil))
 	// Output:
-	// 2026-04-15
-	// 2026-04-08
-	// 2026-04-30
+	// 2026-04-15 <nil>
+	// 2026-04-08 <nil>
+	// 2026-04-30 <nil>
 }
 
 // Under the L5 knob, a due date on a closed day moves to the next open
-// day: April 30, 2026 is the Prefectural Library's month-end closure.
-func ExamplePolicy_DueDateAt() {
+// day of the place the item goes back to: April 30, 2026 is the
+// Prefectural Library's month-end closure. Without that place's calendar
+// the knob cannot apply, and DueDate says so.
+func ExamplePolicy_DueDate_nextOpenDay() {
 	lib := calendar.MustNew(calendar.PrefecturalLibrary())
 	p := circulation.DefaultPolicy()
-	fmt.Println(p.DueDateAt(circulation.HomeDelivery, false, date("2026-04-01"), lib))
 	p.DueOnClosedDay = circulation.DueDateNextOpenDay
-	fmt.Println(p.DueDateAt(circulation.HomeDelivery, false, date("2026-04-01"), lib))
+	fmt.Println(p.DueDate(circulation.HomeDelivery, false, date("2026-04-01"), lib))
+	_, err := p.DueDate(circulation.HomeDelivery, false, date("2026-04-01"), nil)
+	fmt.Println(errors.Is(err, circulation.ErrNoCalendar))
 	// Output:
-	// 2026-04-30
-	// 2026-05-01
+	// 2026-05-01 <nil>
+	// true
 }
 
 // The guide's example (L3): due April 8, extended on April 1, the item is
@@ -52,7 +57,7 @@ func ExamplePolicy_Extend() {
 		Loaned: date("2026-03-25"),
 		Due:    date("2026-04-08"),
 	}
-	extended, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"))
+	extended, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -76,7 +81,7 @@ func ExamplePolicy_Extend_refused() {
 		Loaned: date("2026-03-20"),
 		Due:    date("2026-04-03"),
 	}
-	_, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"))
+	_, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"), nil)
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message)
 	}

@@ -2,6 +2,7 @@ package circulation
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/reason"
@@ -9,35 +10,37 @@ import (
 
 // Extend extends loan l on day today, as a patron does on My Page (L3,
 // L4). others are the patron's other current loans; only their due dates
-// matter (L4 e).
+// matter (L4 e). returnTo is the calendar of the place the item goes back
+// to, as for DueDate: p.DueOnClosedDay applies to the new due date (L5),
+// and under DueDateStands returnTo may be nil.
 //
 // On success the returned Loan is due ExtensionDays (ShortExtensionDays
 // for a short loan) after today — not after the old due date: due April
 // 8, extended on April 1, the item is due April 15 (L3) — and its
 // Extensions count is one more. The new due date does not depend on the
 // old one; Validate makes sure it is never earlier (see Policy.Validate).
-// Extend ignores DueOnClosedDay: see ExtendAt.
+// Because DueDateNextOpenDay only ever moves a date later and never past
+// another open day, an extension never gives an earlier due date than
+// DueDate gave the loan.
 //
 // A refusal is a *reason.Refusal listing every reason that applies, in
 // this order: ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
 // ErrReserved (L4 b), ErrAlreadyExtended (L4 c: l.Extensions is
-// MaxExtensions or more), ErrInterlibraryLoan (L4 d) and ErrOverdue (L4
-// e: l or another loan is overdue on today, that is today is after its
-// due date). Data that cannot be right — l or one of others failing
-// Loan.Validate, a zero today, a loan made after today — is an error
-// matching ErrInconsistentLoan instead, with no refusal reasons.
+// MaxExtensions or more, detailed with that limit: "at most 1
+// extension", "延長は1回まで"), ErrInterlibraryLoan (L4 d) and ErrOverdue
+// (L4 e: l or another loan is overdue on today, that is today is after
+// its due date).
+//
+// Errors, with no refusal reasons: ErrNoCalendar, ErrInvalidPolicy and
+// ErrDueDateOutOfRange as for DueDate, and ErrInconsistentLoan for data
+// that cannot be right — l or one of others failing Loan.Validate, a zero
+// today, a loan made after today.
 //
 // Extend does not allocate when it succeeds.
-func (p Policy) Extend(l Loan, others []Loan, today calendar.Date) (Loan, error) {
-	return p.ExtendAt(l, others, today, nil)
-}
-
-// ExtendAt is Extend with p.DueOnClosedDay applied to the new due date,
-// using the calendar of the place the item goes back to, as DueDateAt
-// does (L5). Because DueDateNextOpenDay only ever moves a date later and
-// never past another open day, an extension by ExtendAt never gives an
-// earlier due date than DueDateAt gave the loan.
-func (p Policy) ExtendAt(l Loan, others []Loan, today calendar.Date, place *calendar.Calendar) (Loan, error) {
+func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar) (Loan, error) {
+	if err := p.DueOnClosedDay.check(returnTo); err != nil {
+		return Loan{}, err
+	}
 	if today.IsZero() {
 		return Loan{}, fmt.Errorf("%w: no today", ErrInconsistentLoan)
 	}
@@ -52,6 +55,13 @@ func (p Policy) ExtendAt(l Loan, others []Loan, today calendar.Date, place *cale
 		}
 		overdue = overdue || o.Overdue(today)
 	}
+	days := p.ExtensionDays
+	if l.Short {
+		days = p.ShortExtensionDays
+	}
+	if err := checkPeriod(days); err != nil {
+		return Loan{}, err
+	}
 	var rs []reason.Coded
 	if l.Place.Method == PartnerLibrary {
 		rs = append(rs, ErrPartnerPickup)
@@ -63,7 +73,7 @@ func (p Policy) ExtendAt(l Loan, others []Loan, today calendar.Date, place *cale
 		rs = append(rs, ErrReserved)
 	}
 	if l.Extensions >= p.MaxExtensions {
-		rs = append(rs, ErrAlreadyExtended)
+		rs = append(rs, extensions(p.MaxExtensions))
 	}
 	if l.Interlibrary {
 		rs = append(rs, ErrInterlibraryLoan)
@@ -74,11 +84,22 @@ func (p Policy) ExtendAt(l Loan, others []Loan, today calendar.Date, place *cale
 	if err := reason.Refuse(pkg, "extension", rs); err != nil {
 		return Loan{}, err
 	}
-	days := p.ExtensionDays
-	if l.Short {
-		days = p.ShortExtensionDays
+	due, err := p.DueOnClosedDay.due(today, days, returnTo)
+	if err != nil {
+		return Loan{}, err
 	}
-	l.Due = p.onClosedDay(today.AddDays(days), place)
+	l.Due = due
 	l.Extensions++
 	return l, nil
+}
+
+// extensions details ErrAlreadyExtended with the policy's limit n (L4 c),
+// so that a host allowing two extensions does not tell patrons "once".
+func extensions(n int) reason.Coded {
+	s := strconv.Itoa(n)
+	en := "at most " + s + " extensions"
+	if n == 1 {
+		en = "at most 1 extension"
+	}
+	return ErrAlreadyExtended.Detail(en, "延長は"+s+"回まで")
 }

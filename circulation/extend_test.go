@@ -40,7 +40,7 @@ func TestExtend(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			others := []Loan{loanAt(t, "2026-03-20", "2026-04-30")}
-			got, err := p.Extend(c.loan, others, day(t, c.today))
+			got, err := p.Extend(c.loan, others, day(t, c.today), nil)
 			require.NoError(t, err)
 			want := c.loan
 			want.Due, want.Extensions = day(t, c.due), 1
@@ -49,22 +49,51 @@ func TestExtend(t *testing.T) {
 	}
 }
 
-// TestExtendAt: L5 with DueDateNextOpenDay moves an extended due date on a
-// closed day to the next open day.
-func TestExtendAt(t *testing.T) {
+// TestExtendNextOpenDay: L5 with DueDateNextOpenDay moves an extended due
+// date on a closed day to the next open day.
+func TestExtendNextOpenDay(t *testing.T) {
 	p := DefaultPolicy()
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	// 2026-04-13 + 14 = 2026-04-27, a Monday: the Prefectural Library is closed.
-	got, err := p.ExtendAt(l, nil, day(t, "2026-04-13"), prefecturalCal)
+	got, err := p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal)
 	require.NoError(t, err)
 	assert.Equal(t, day(t, "2026-04-27"), got.Due, "L5 default: stands")
 	p.DueOnClosedDay = DueDateNextOpenDay
-	got, err = p.ExtendAt(l, nil, day(t, "2026-04-13"), prefecturalCal)
+	got, err = p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal)
 	require.NoError(t, err)
 	assert.Equal(t, day(t, "2026-04-28"), got.Due, "L5 next open day")
-	got, err = p.Extend(l, nil, day(t, "2026-04-13"))
-	require.NoError(t, err)
-	assert.Equal(t, day(t, "2026-04-27"), got.Due, "Extend ignores calendars")
+}
+
+// TestExtendL5NextOpenDayWithoutCalendarIsAnError: Extend never drops
+// the L5 setting; the error comes before any refusal, so that a host's
+// missing calendar shows on the first call.
+func TestExtendL5NextOpenDayWithoutCalendarIsAnError(t *testing.T) {
+	p := DefaultPolicy()
+	p.DueOnClosedDay = DueDateNextOpenDay
+	l := loanAt(t, "2026-04-01", "2026-04-15")
+	got, err := p.Extend(l, nil, day(t, "2026-04-13"), nil)
+	assert.ErrorIs(t, err, ErrNoCalendar)
+	assert.Equal(t, Loan{}, got)
+	l.Reserved = true
+	_, err = p.Extend(l, nil, day(t, "2026-04-13"), nil)
+	assert.ErrorIs(t, err, ErrNoCalendar)
+	assert.NotErrorIs(t, err, ErrReserved)
+}
+
+// TestExtendL3BadPolicyIsAnError: a policy that skipped Validate gives an
+// error, not a due date before today.
+func TestExtendL3BadPolicyIsAnError(t *testing.T) {
+	l := loanAt(t, "2026-04-01", "2026-04-15")
+	p := DefaultPolicy()
+	p.ExtensionDays = -5
+	_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	p = DefaultPolicy()
+	p.DueOnClosedDay = 9
+	_, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal)
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	_, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil)
+	assert.ErrorIs(t, err, ErrDueDateOutOfRange)
 }
 
 // TestExtendRefused: each reason of L4 (and L2's home delivery) alone and
@@ -111,7 +140,7 @@ func TestExtendRefused(t *testing.T) {
 			[]*reason.Reason{ErrReserved, ErrAlreadyExtended, ErrInterlibraryLoan}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := p.Extend(c.loan, c.others, day(t, today))
+			got, err := p.Extend(c.loan, c.others, day(t, today), nil)
 			require.Error(t, err)
 			assert.Equal(t, Loan{}, got)
 			assert.Equal(t, codesOf(c.want...), codes(t, err))
@@ -121,9 +150,30 @@ func TestExtendRefused(t *testing.T) {
 			assert.False(t, errors.Is(err, ErrInconsistentLoan))
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: extension refused: "), err.Error())
 			for i, m := range reason.Localize(err, reason.Japanese) {
-				assert.Equal(t, c.want[i].Message(reason.Japanese), m.Message)
+				assert.True(t, strings.HasPrefix(m.Message, c.want[i].Message(reason.Japanese)), m.Message)
 			}
 		})
+	}
+}
+
+// TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit: the refusal says
+// the policy's number of extensions, not a fixed "once".
+func TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit(t *testing.T) {
+	l := loanAt(t, "2026-04-01", "2026-04-15")
+	for _, c := range []struct {
+		max    int
+		en, ja string
+	}{
+		{1, "This item has already been extended. (at most 1 extension)", "すでに延長を行った本は延長できません。（延長は1回まで）"},
+		{2, "This item has already been extended. (at most 2 extensions)", "すでに延長を行った本は延長できません。（延長は2回まで）"},
+	} {
+		p := DefaultPolicy()
+		p.MaxExtensions = c.max
+		l.Extensions = c.max
+		_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
+		assert.ErrorIs(t, err, ErrAlreadyExtended)
+		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.en}}, reason.Localize(err, reason.English))
+		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.ja}}, reason.Localize(err, reason.Japanese))
 	}
 }
 
@@ -152,7 +202,7 @@ func TestExtendInconsistent(t *testing.T) {
 		{"other loan with no due date", base, []Loan{with(func(l *Loan) { l.Due = calendar.Date{} })}, day(t, "2026-04-02"), `other loan 0 "b1": no due date`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := p.Extend(c.loan, c.others, c.today)
+			_, err := p.Extend(c.loan, c.others, c.today, nil)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrInconsistentLoan)
 			var ref *reason.Refusal
@@ -170,7 +220,11 @@ func libraryLoan(t *rapid.T, p Policy, cal *calendar.Calendar) Loan {
 	l := genLoan(t, "loan", calendar.Date{})
 	l.Place = Place{Method: rapid.SampledFrom([]Method{PrefecturalLibrary, AssemblyLibrary}).Draw(t, "method")}
 	l.Reserved, l.Interlibrary, l.Extensions = false, false, 0
-	l.Due = p.DueDateAt(l.Place.Method, l.Short, l.Loaned, cal)
+	due, err := p.DueDate(l.Place.Method, l.Short, l.Loaned, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Due = due
 	return l
 }
 
@@ -180,10 +234,10 @@ func libraryLoan(t *rapid.T, p Policy, cal *calendar.Calendar) Loan {
 func TestExtendNeverEarlier(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := genPolicy(t)
-		cal := rapid.SampledFrom([]*calendar.Calendar{nil, prefecturalCal, assemblyCal}).Draw(t, "calendar")
+		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal}).Draw(t, "calendar")
 		l := libraryLoan(t, p, cal)
 		today := l.Loaned.AddDays(rapid.IntRange(0, l.Due.DaysSince(l.Loaned)).Draw(t, "day"))
-		got, err := p.ExtendAt(l, nil, today, cal)
+		got, err := p.Extend(l, nil, today, cal)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,13 +253,14 @@ func TestExtendNeverEarlier(t *testing.T) {
 func TestExtendIgnoresOldDueDate(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := genPolicy(t)
+		p.DueOnClosedDay = DueDateStands
 		l := libraryLoan(t, p, nil)
 		today := l.Loaned.AddDays(rapid.IntRange(0, 30).Draw(t, "day"))
 		a, b := l, l
 		a.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due a"))
 		b.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due b"))
-		ea, errA := p.Extend(a, nil, today)
-		eb, errB := p.Extend(b, nil, today)
+		ea, errA := p.Extend(a, nil, today, nil)
+		eb, errB := p.Extend(b, nil, today, nil)
 		if errA != nil || errB != nil {
 			t.Fatal(errA, errB)
 		}
@@ -281,7 +336,7 @@ func TestExtendModel(t *testing.T) {
 			}
 		}
 
-		got, err := p.Extend(l, others, today)
+		got, err := p.Extend(l, others, today, prefecturalCal)
 		if err == nil {
 			successes++
 		}
@@ -296,6 +351,7 @@ func TestExtendModel(t *testing.T) {
 
 func TestExtendDoesNotAllocate(t *testing.T) {
 	p := DefaultPolicy()
+	p.DueOnClosedDay = DueDateNextOpenDay
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	others := make([]Loan, 9)
 	for i := range others {
@@ -303,7 +359,7 @@ func TestExtendDoesNotAllocate(t *testing.T) {
 	}
 	today := day(t, "2026-04-10")
 	if n := testing.AllocsPerRun(100, func() {
-		if _, err := p.ExtendAt(l, others, today, prefecturalCal); err != nil {
+		if _, err := p.Extend(l, others, today, prefecturalCal); err != nil {
 			t.Fatal(err)
 		}
 	}); n != 0 {

@@ -99,6 +99,7 @@ func genLoan(t *rapid.T, label string, loaned calendar.Date) Loan {
 		Short:        rapid.Bool().Draw(t, label+".short"),
 		Interlibrary: rapid.Bool().Draw(t, label+".interlibrary"),
 		Reserved:     rapid.Bool().Draw(t, label+".reserved"),
+		NoBookDrop:   rapid.Bool().Draw(t, label+".no_book_drop"),
 		Loaned:       loaned,
 		Due:          loaned.AddDays(rapid.IntRange(0, 40).Draw(t, label+".period")),
 		Extensions:   rapid.IntRange(0, 3).Draw(t, label+".extensions"),

@@ -31,11 +31,32 @@ type Loan struct {
 	Interlibrary bool `json:"interlibrary"`
 	// Reserved reports that someone has reserved this item (L4 b).
 	Reserved bool `json:"reserved"`
+	// NoBookDrop marks an item the library does not take in its book
+	// drop although it is not of the Hokkaido collection: R-PL2 excludes
+	// "北方資料など一部の資料", the Hokkaido collection and some others,
+	// which only the host knows.
+	NoBookDrop bool `json:"no_book_drop,omitempty"`
 	// Loaned is the day of loan; Due the day it is due back (L2, L3).
 	Loaned calendar.Date `json:"loaned"`
 	Due    calendar.Date `json:"due"`
 	// Extensions counts the extensions done (L4 c).
 	Extensions int `json:"extensions"`
+}
+
+// UnmarshalJSON decodes a loan like encoding/json but refuses unknown keys
+// and values that are not values of their type (an unknown collection
+// code, a malformed date, an invalid place), naming them. It does not
+// check that the record is consistent: Validate, Policy.Extend and
+// ReturnDesk.Accept do, with ErrInconsistentLoan. On error l is
+// unchanged.
+func (l *Loan) UnmarshalJSON(b []byte) error {
+	type loan Loan // without this method, so that decoding does not recurse
+	v := loan(*l)
+	if err := decodeStrict("loan", b, &v); err != nil {
+		return err
+	}
+	*l = Loan(v)
+	return nil
 }
 
 // Validate reports whether l is a consistent loan record: a valid place

@@ -140,11 +140,12 @@ func (p Place) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(p))
 }
 
-// UnmarshalJSON decodes a Place and validates it.
+// UnmarshalJSON decodes a Place and validates it. It refuses unknown keys
+// and unknown method codes, naming them.
 func (p *Place) UnmarshalJSON(b []byte) error {
-	type plain Place
-	var v plain
-	if err := json.Unmarshal(b, &v); err != nil {
+	type place Place
+	var v place
+	if err := decodeStrict("place", b, &v); err != nil {
 		return err
 	}
 	if err := Place(v).Validate(); err != nil {

@@ -93,7 +93,7 @@ func TestCodesRoundTrip(t *testing.T) {
 		assert.Equal(t, c, got)
 		assert.NotEqual(t, c.English(), c.Japanese())
 	}
-	for _, c := range []ReturnChannel{Counter, BookDrop, Post} {
+	for _, c := range []ReturnChannel{Counter, BookDrop, Post, GeneralCounter, HokkaidoCounter} {
 		got, err := ParseReturnChannel(c.String())
 		require.NoError(t, err)
 		assert.Equal(t, c, got)
@@ -104,7 +104,7 @@ func TestCodesRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, r, got)
 	}
-	for _, bad := range []any{Collection(2), ReturnChannel(0), ReturnChannel(4), DueDateRule(2), Method(0)} {
+	for _, bad := range []any{Collection(2), ReturnChannel(0), ReturnChannel(6), DueDateRule(2), Method(0)} {
 		_, err := json.Marshal(bad)
 		assert.Error(t, err, "%v", bad)
 		assert.Contains(t, bad.(interface{ String() string }).String(), "(")
@@ -131,7 +131,7 @@ func TestLoanJSON(t *testing.T) {
 // FuzzParseCodes: the stable-code parsers never panic, and what they
 // accept is exactly a code they print.
 func FuzzParseCodes(f *testing.F) {
-	for _, s := range []string{"prefectural_library", "partner_library", "general", "hokkaido", "counter", "book_drop", "post", "stands", "next_open_day", "", "Post", "general "} {
+	for _, s := range []string{"prefectural_library", "partner_library", "general", "hokkaido", "counter", "book_drop", "post", "general_counter", "hokkaido_counter", "stands", "next_open_day", "", "Post", "general "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -158,16 +158,24 @@ func FuzzLoanJSON(f *testing.F) {
 	f.Add(`{"place":{"method":"partner_library","library":"x"},"collection":"hokkaido","loaned":"2026-04-01","due":"2026-03-01","extensions":-1}`)
 	f.Add(`{"place":{"method":"home_delivery"},"loaned":"9999-12-31","due":"9999-12-31","reserved":true}`)
 	f.Add(`{"loaned":"0001-01-01","due":""}`)
+	f.Add(`{"item":"b1","extension":1}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var l Loan
 		if json.Unmarshal([]byte(s), &l) != nil {
 			return
 		}
+		if !knownKeys(s, "item", "place", "collection", "short", "interlibrary", "reserved", "no_book_drop", "loaned", "due", "extensions") {
+			t.Fatalf("%s decodes with an unknown key", s)
+		}
 		valid := l.Validate() == nil
 		for _, today := range []string{"0001-01-01", "2026-04-10", "9999-12-31"} {
 			d := day(t, today)
-			_, _ = DefaultPolicy().Extend(l, []Loan{l}, d)
-			_, _ = desk.Accept(Return{Loan: l, At: l.Place, Channel: Counter, When: d.In(calendar.JST())})
+			_, _ = DefaultPolicy().Extend(l, []Loan{l}, d, prefecturalCal)
+			channel := Counter
+			if l.Place.Method == PrefecturalLibrary {
+				channel = CounterFor(l.Collection)
+			}
+			_, _ = desk.Accept(Return{Loan: l, At: l.Place, Channel: channel, When: d.In(calendar.JST())})
 		}
 		if !valid {
 			return

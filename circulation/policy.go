@@ -8,9 +8,10 @@ import (
 
 // Policy holds the circulation rules as data a host may change. The fields
 // are exported and JSON round-trips; DefaultPolicy returns the rules as
-// published on 2026-03-10. Decoding JSON does not validate: call Validate,
-// which names every problem. A Policy is a plain value, safe for
-// concurrent use.
+// published on 2026-03-10. Decoding JSON refuses unknown keys, naming the
+// key (see UnmarshalJSON), but does not validate: call Validate, which
+// names every problem. A Policy is a plain value, safe for concurrent
+// use.
 type Policy struct {
 	// LoanDays and ShortLoanDays are the loan periods at the Prefectural
 	// Library and the Assembly Library, counting the day of loan (L2).
@@ -56,6 +57,22 @@ func DefaultPolicy() Policy {
 		MaxExtensions: 1,
 		MaxLoans:      10, MaxReservations: 10,
 	}
+}
+
+// UnmarshalJSON decodes a policy like encoding/json, over the fields
+// already set (decode into DefaultPolicy() to change only some numbers),
+// but refuses an unknown key — a typo such as "loan_day" would otherwise
+// leave the default in place unnoticed — and a value of the wrong type or
+// an unknown code. The error names the key: circulation: policy: json:
+// unknown field "loan_day". On error p is unchanged.
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	type policy Policy // without this method, so that decoding does not recurse
+	v := policy(*p)
+	if err := decodeStrict("policy", b, &v); err != nil {
+		return err
+	}
+	*p = Policy(v)
+	return nil
 }
 
 // MaxPeriodDays bounds every period of a Policy: a loan or extension of

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
@@ -133,18 +134,29 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"loan_days":1,"short_loan_days":1,"remote_loan_days":1,"remote_short_loan_days":1,"extension_days":1,"short_extension_days":1,"max_extensions":1,"max_loans":1,"max_reservations":1,"due_on_closed_day":"stands","hide_reserve_at_loan_limit":true}`)
 	f.Add(`{"due_on_closed_day":""}`)
 	f.Add(`null`)
+	f.Add(`{"loan_day":21}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var p Policy
 		if json.Unmarshal([]byte(s), &p) != nil {
 			return
 		}
+		if !knownKeys(s, "loan_days", "short_loan_days", "remote_loan_days", "remote_short_loan_days",
+			"extension_days", "short_extension_days", "max_extensions", "max_loans", "max_reservations",
+			"due_on_closed_day", "hide_reserve_at_loan_limit") {
+			t.Fatalf("%s decodes with an unknown key", s)
+		}
 		err := p.Validate()
 		loaned := day(t, "2026-04-01")
 		for _, m := range methods {
-			_ = p.DueDateAt(m, true, loaned, prefecturalCal)
+			for _, cal := range []*calendar.Calendar{prefecturalCal, nil} {
+				due, err := p.DueDate(m, true, loaned, cal)
+				if err == nil && due.Before(loaned) {
+					t.Fatalf("due %v before loaned %v", due, loaned)
+				}
+			}
 		}
 		_ = p.MayReserve(OnShelf, 3, 3)
-		_, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned)
+		_, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned, prefecturalCal)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidPolicy) {
 				t.Fatalf("Validate error %v does not match ErrInvalidPolicy", err)

@@ -23,7 +23,8 @@ var (
 		"This item has been reserved by someone else, so it cannot be extended.",
 		"予約が入っている本は延長できません。")
 	// ErrAlreadyExtended refuses to extend an item already extended as
-	// often as the policy allows, once by default (L4 c).
+	// often as the policy allows, once by default (L4 c). Policy.Extend
+	// details it with the policy's limit.
 	ErrAlreadyExtended = reason.New(pkg, "extension.already_extended",
 		"This item has already been extended.",
 		"すでに延長を行った本は延長できません。")
@@ -81,11 +82,20 @@ var (
 	ErrNoBookDrop = reason.New(pkg, "return.no_book_drop",
 		"The Assembly Library has no book drop; return items at its counter.",
 		"道議会図書室にはブックポストはありません。カウンターに返却してください。")
-	// ErrBookDropExcluded refuses a Hokkaido collection item in the
-	// Prefectural Library's book drop (R-PL2).
+	// ErrBookDropExcluded refuses an item the Prefectural Library's book
+	// drop does not take: the Hokkaido collection and any item marked
+	// Loan.NoBookDrop (R-PL2: 北方資料など一部の資料). ReturnDesk.Accept
+	// details it with which.
 	ErrBookDropExcluded = reason.New(pkg, "return.book_drop_excluded",
-		"Hokkaido collection items cannot be returned in the book drop; return them at the Hokkaido collection counter while the library is open.",
-		"北方資料はブックポストに返却できません。開館時間中に北方資料カウンターに返却してください。")
+		"This item cannot be returned in the book drop; return it at the counter that lent it while the library is open.",
+		"この本はブックポストに返却できません。開館時間中に、貸出を受けたカウンターに返却してください。")
+	// ErrReturnWrongCounter refuses a return at the Prefectural Library's
+	// other counter: an item goes back to the counter that lent it, the
+	// general or the Hokkaido collection counter (R-PL2). ReturnDesk.Accept
+	// details it with the right counter.
+	ErrReturnWrongCounter = reason.New(pkg, "return.wrong_counter",
+		"Return the item at the counter that lent it.",
+		"貸出を受けたカウンターに返却してください。")
 	// ErrAssemblyHours refuses a return at the Assembly Library outside
 	// 09:00–17:00 on the days it is open (R-AL3).
 	ErrAssemblyHours = reason.New(pkg, "return.assembly_hours",
@@ -107,6 +117,6 @@ func Reasons() []*reason.Reason {
 		ErrInterlibraryLoan, ErrOverdue,
 		ErrLoanLimit, ErrReservationLimit, ErrNotLoanable,
 		ErrReturnWrongPlace, ErrReturnInPerson, ErrReturnByPost, ErrNoBookDrop,
-		ErrBookDropExcluded, ErrAssemblyHours, ErrCounterClosed,
+		ErrBookDropExcluded, ErrAssemblyHours, ErrCounterClosed, ErrReturnWrongCounter,
 	}
 }

@@ -17,13 +17,28 @@ import (
 var ErrInconsistentReturn = errors.New(pkg + ": inconsistent return")
 
 // Return is a patron handing back an item: the loan, the place where it
-// is handed back, how, and when. For a return by Post, When is the
-// instant it is posted.
+// is handed back, how, and when. At the Prefectural Library Channel names
+// the counter, GeneralCounter or HokkaidoCounter (R-PL2); elsewhere a
+// counter is Counter. For a return by Post, When is the instant it is
+// posted.
 type Return struct {
 	Loan    Loan          `json:"loan"`
 	At      Place         `json:"at"`
 	Channel ReturnChannel `json:"channel"`
 	When    time.Time     `json:"when"`
+}
+
+// UnmarshalJSON decodes a return like encoding/json but refuses unknown
+// keys and values that are not values of their type, naming them.
+// ReturnDesk.Accept checks the rest. On error r is unchanged.
+func (r *Return) UnmarshalJSON(b []byte) error {
+	type ret Return // without this method, so that decoding does not recurse
+	v := ret(*r)
+	if err := decodeStrict("return", b, &v); err != nil {
+		return err
+	}
+	*r = Return(v)
+	return nil
 }
 
 // ReturnReceipt is what ReturnDesk.Accept says about an accepted return.
@@ -40,6 +55,18 @@ type ReturnReceipt struct {
 	OnArrival bool `json:"on_arrival,omitempty"`
 }
 
+// UnmarshalJSON decodes a receipt like encoding/json but refuses unknown
+// keys, naming them. On error r is unchanged.
+func (r *ReturnReceipt) UnmarshalJSON(b []byte) error {
+	type receipt ReturnReceipt // without this method, so that decoding does not recurse
+	v := receipt(*r)
+	if err := decodeStrict("return receipt", b, &v); err != nil {
+		return err
+	}
+	*r = ReturnReceipt(v)
+	return nil
+}
+
 // ReturnDesk decides whether a return is accepted, from the calendars of
 // the places whose rules can be checked (M2, R-PL2, R-AL3, R-AL4). A
 // *ReturnDesk is immutable and safe for concurrent use; build one with
@@ -47,12 +74,14 @@ type ReturnReceipt struct {
 //
 // What each place takes:
 //
-//   - Prefectural Library (R-PL2): the counter while the library is open
-//     (Calendar.OpenAt, its Hours); the book drop at any time — the guide
-//     offers it when the library is closed and nothing stops its use when
-//     open — except for Hokkaido collection items. The counter within the
-//     library (general or Hokkaido collection) is staff routing and not
-//     checked. Nothing is taken by post.
+//   - Prefectural Library (R-PL2): the counter that lent the item —
+//     GeneralCounter, or HokkaidoCounter for the Hokkaido collection
+//     (CounterFor) — while the library is open (Calendar.OpenAt, its
+//     Hours); the other counter refuses it. The book drop takes returns at
+//     any time — the guide offers it when the library is closed and
+//     nothing stops its use when open — except "北方資料など一部の
+//     資料": Hokkaido collection items and items marked Loan.NoBookDrop.
+//     Nothing is taken by post.
 //   - Assembly Library (R-AL3): the counter only, 09:00–17:00 on the days
 //     it is open (calendar.AssemblyLibraryServiceHours); no book drop,
 //     nothing by post. An in-person return outside those hours is refused
@@ -105,13 +134,16 @@ func DefaultReturnDesk() *ReturnDesk {
 // Accept reports whether return r is accepted and, if so, when it shows
 // on My Page (R-AL4, R-PT4). A refusal is a *reason.Refusal listing every
 // reason that applies, in this order: ErrReturnWrongPlace (M2),
-// ErrReturnInPerson, ErrReturnByPost, ErrNoBookDrop (R-AL3),
-// ErrBookDropExcluded (R-PL2), ErrAssemblyHours (R-AL3),
-// ErrCounterClosed (R-PL2). The place rules checked are those of r.At,
-// where the patron stands, even when it is the wrong place.
+// ErrReturnWrongCounter (R-PL2), ErrReturnInPerson, ErrReturnByPost,
+// ErrNoBookDrop (R-AL3), ErrBookDropExcluded (R-PL2), ErrAssemblyHours
+// (R-AL3), ErrCounterClosed (R-PL2). The place rules checked are those of
+// r.At, where the patron stands, even when it is the wrong place; the
+// counter is checked only for an item lent at the Prefectural Library.
 //
 // Inconsistent input — a loan failing Loan.Validate or made after the
-// day of r.When, an invalid r.At or r.Channel, a zero r.When — is an
+// day of r.When, an invalid r.At or r.Channel, a channel the place does
+// not have (Counter at the Prefectural Library, which has two;
+// GeneralCounter or HokkaidoCounter anywhere else), a zero r.When — is an
 // error matching ErrInconsistentLoan or ErrInconsistentReturn.
 func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 	if d == nil || d.prefectural == nil || d.assembly == nil || d.staffDays == nil {
@@ -121,8 +153,13 @@ func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 	if err := r.At.Validate(); err != nil {
 		problems = append(problems, "at: "+strings.TrimPrefix(err.Error(), pkg+": "))
 	}
-	if !r.Channel.Valid() {
+	switch {
+	case !r.Channel.Valid():
 		problems = append(problems, fmt.Sprintf("invalid channel %d", uint8(r.Channel)))
+	case r.At.Method == PrefecturalLibrary && r.Channel == Counter:
+		problems = append(problems, "the Prefectural Library has two counters: say general_counter or hokkaido_counter")
+	case r.At.Method != PrefecturalLibrary && r.Channel.prefecturalCounter():
+		problems = append(problems, fmt.Sprintf("%v is a counter of the Prefectural Library, not of %v", r.Channel, r.At))
 	}
 	if r.When.IsZero() {
 		problems = append(problems, "no instant")
@@ -140,6 +177,11 @@ func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 		rs = append(rs, ErrReturnWrongPlace.Detail(
 			"received at "+r.Loan.Place.English(), r.Loan.Place.Japanese()+"で受け取った本です"))
 	}
+	if r.At.Method == PrefecturalLibrary && r.Loan.Place.Method == PrefecturalLibrary &&
+		r.Channel.prefecturalCounter() && r.Channel != CounterFor(r.Loan.Collection) {
+		right := CounterFor(r.Loan.Collection)
+		rs = append(rs, ErrReturnWrongCounter.Detail("lent at the "+right.English(), right.Japanese()+"で借りた本です"))
+	}
 	inPerson := r.Channel != Post
 	switch r.At.Method {
 	case PrefecturalLibrary, AssemblyLibrary:
@@ -154,14 +196,24 @@ func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 	if r.At.Method == AssemblyLibrary && r.Channel == BookDrop {
 		rs = append(rs, ErrNoBookDrop)
 	}
-	if r.At.Method == PrefecturalLibrary && r.Channel == BookDrop && r.Loan.Collection == Hokkaido {
-		rs = append(rs, ErrBookDropExcluded)
+	if r.At.Method == PrefecturalLibrary && r.Channel == BookDrop {
+		switch {
+		case r.Loan.Collection == Hokkaido:
+			rs = append(rs, ErrBookDropExcluded.Detail("Hokkaido collection", "北方資料です"))
+		case r.Loan.NoBookDrop:
+			rs = append(rs, ErrBookDropExcluded.Detail("marked not for the book drop", "ブックポストに返却できない資料です"))
+		}
 	}
 	if r.At.Method == AssemblyLibrary && inPerson && !d.serviceHours.OpenAt(d.assembly, r.When) {
 		rs = append(rs, ErrAssemblyHours)
 	}
-	if r.At.Method == PrefecturalLibrary && r.Channel == Counter && !d.prefectural.OpenAt(r.When) {
-		rs = append(rs, ErrCounterClosed)
+	if r.At.Method == PrefecturalLibrary && r.Channel.prefecturalCounter() && !d.prefectural.OpenAt(r.When) {
+		if r.Loan.Collection == Hokkaido || r.Loan.NoBookDrop {
+			// The message offers the book drop, which this item may not use.
+			rs = append(rs, ErrCounterClosed.Detail("this item cannot go in the book drop", "この本はブックポストには返却できません"))
+		} else {
+			rs = append(rs, ErrCounterClosed)
+		}
 	}
 	if err := reason.Refuse(pkg, "return", rs); err != nil {
 		return ReturnReceipt{}, err

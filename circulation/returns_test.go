@@ -33,11 +33,11 @@ func TestAccept(t *testing.T) {
 		when       time.Time
 		shown      string // "" for OnArrival
 	}{
-		{"R-PL2 counter while open", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0), "2026-04-08"},
-		{"R-PL2 C2 summer Thursday evening", atPrefectural, Hokkaido, atPrefectural, Counter, at(t, "2026-07-02", 18, 30), "2026-07-02"},
+		{"R-PL2 general counter while open", atPrefectural, General, atPrefectural, GeneralCounter, at(t, "2026-04-08", 10, 0), "2026-04-08"},
+		{"R-PL2 C2 summer Thursday evening, Hokkaido counter", atPrefectural, Hokkaido, atPrefectural, HokkaidoCounter, at(t, "2026-07-02", 18, 30), "2026-07-02"},
 		{"R-PL2 book drop while closed (Monday night)", atPrefectural, General, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0), "2026-04-13"},
 		{"R-PL2 book drop while open", atPrefectural, General, atPrefectural, BookDrop, at(t, "2026-04-08", 10, 0), "2026-04-08"},
-		{"R-PL2 instant read in Japan", atPrefectural, General, atPrefectural, Counter, time.Date(2026, 4, 8, 1, 0, 0, 0, time.UTC), "2026-04-08"},
+		{"R-PL2 instant read in Japan", atPrefectural, General, atPrefectural, GeneralCounter, time.Date(2026, 4, 8, 1, 0, 0, 0, time.UTC), "2026-04-08"},
 		{"R-AL4 Tuesday return shows the same day", atAssembly, General, atAssembly, Counter, at(t, "2026-04-07", 9, 0), "2026-04-07"},
 		{"R-AL4 Wednesday return shows Thursday", atAssembly, General, atAssembly, Counter, at(t, "2026-04-08", 16, 59), "2026-04-09"},
 		{"R-AL4 Friday return shows Tuesday", atAssembly, Hokkaido, atAssembly, Counter, at(t, "2026-04-10", 12, 0), "2026-04-14"},
@@ -77,9 +77,9 @@ func TestAcceptRefused(t *testing.T) {
 			[]*reason.Reason{ErrReturnWrongPlace}},
 		{"M2 R-PT4 another partner library", atEbetsu, General, atSapporo, Counter, at(t, "2026-04-08", 10, 0),
 			[]*reason.Reason{ErrReturnWrongPlace}},
-		{"M2 R-PT4 partner loan at the Prefectural Library", atEbetsu, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0),
+		{"M2 R-PT4 partner loan at the Prefectural Library", atEbetsu, General, atPrefectural, GeneralCounter, at(t, "2026-04-08", 10, 0),
 			[]*reason.Reason{ErrReturnWrongPlace}},
-		{"M2 home delivery at the Prefectural counter", atHome, General, atPrefectural, Counter, at(t, "2026-04-08", 10, 0),
+		{"M2 home delivery at the Prefectural counter", atHome, Hokkaido, atPrefectural, GeneralCounter, at(t, "2026-04-08", 10, 0),
 			[]*reason.Reason{ErrReturnWrongPlace}},
 		{"M2 R-PL2 Prefectural loan by post", atPrefectural, General, atPrefectural, Post, at(t, "2026-04-08", 10, 0),
 			[]*reason.Reason{ErrReturnInPerson}},
@@ -101,11 +101,11 @@ func TestAcceptRefused(t *testing.T) {
 			[]*reason.Reason{ErrNoBookDrop, ErrAssemblyHours}},
 		{"R-PL2 Hokkaido collection in the book drop", atPrefectural, Hokkaido, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0),
 			[]*reason.Reason{ErrBookDropExcluded}},
-		{"R-PL2 counter on a Monday", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-13", 10, 0),
+		{"R-PL2 counter on a Monday", atPrefectural, General, atPrefectural, GeneralCounter, at(t, "2026-04-13", 10, 0),
 			[]*reason.Reason{ErrCounterClosed}},
-		{"R-PL2 counter after 17:00", atPrefectural, Hokkaido, atPrefectural, Counter, at(t, "2026-04-08", 17, 0),
+		{"R-PL2 counter after 17:00", atPrefectural, Hokkaido, atPrefectural, HokkaidoCounter, at(t, "2026-04-08", 17, 0),
 			[]*reason.Reason{ErrCounterClosed}},
-		{"R-PL2 C2 month-end closure", atPrefectural, General, atPrefectural, Counter, at(t, "2026-04-30", 10, 0),
+		{"R-PL2 C2 month-end closure", atPrefectural, General, atPrefectural, GeneralCounter, at(t, "2026-04-30", 10, 0),
 			[]*reason.Reason{ErrCounterClosed}},
 		{"M2 R-PL2 Hokkaido Assembly loan in the Prefectural book drop", atAssembly, Hokkaido, atPrefectural, BookDrop, at(t, "2026-04-13", 22, 0),
 			[]*reason.Reason{ErrReturnWrongPlace, ErrBookDropExcluded}},
@@ -130,7 +130,7 @@ func TestAcceptRefused(t *testing.T) {
 
 func TestAcceptWrongPlaceDetail(t *testing.T) {
 	loan := Loan{Item: "b1", Place: atEbetsu, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
-	_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: Counter, When: at(t, "2026-04-08", 10, 0)})
+	_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: GeneralCounter, When: at(t, "2026-04-08", 10, 0)})
 	ms := reason.Localize(err, reason.Japanese)
 	require.Len(t, ms, 1)
 	assert.Equal(t, "return.wrong_place", ms[0].Code)
@@ -140,7 +140,7 @@ func TestAcceptWrongPlaceDetail(t *testing.T) {
 
 func TestAcceptInconsistent(t *testing.T) {
 	loan := Loan{Item: "b1", Place: atPrefectural, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-15")}
-	ok := Return{Loan: loan, At: atPrefectural, Channel: Counter, When: at(t, "2026-04-08", 10, 0)}
+	ok := Return{Loan: loan, At: atPrefectural, Channel: GeneralCounter, When: at(t, "2026-04-08", 10, 0)}
 	with := func(f func(*Return)) Return { r := ok; f(&r); return r }
 	for _, c := range []struct {
 		name string
@@ -151,6 +151,9 @@ func TestAcceptInconsistent(t *testing.T) {
 	}{
 		{"zero instant", desk, with(func(r *Return) { r.When = time.Time{} }), ErrInconsistentReturn, "no instant"},
 		{"no channel", desk, with(func(r *Return) { r.Channel = 0 }), ErrInconsistentReturn, "invalid channel 0"},
+		{"R-PL2 which counter", desk, with(func(r *Return) { r.Channel = Counter }), ErrInconsistentReturn, "the Prefectural Library has two counters"},
+		{"R-PL2 a Prefectural counter elsewhere", desk, with(func(r *Return) { r.At, r.Channel = atAssembly, HokkaidoCounter }), ErrInconsistentReturn,
+			"hokkaido_counter is a counter of the Prefectural Library, not of assembly_library"},
 		{"bad place", desk, with(func(r *Return) { r.At = Place{Method: PartnerLibrary} }), ErrInconsistentReturn, "at: a partner-library place must name the library"},
 		{"returned before the loan", desk, with(func(r *Return) { r.When = at(t, "2026-03-31", 10, 0) }), ErrInconsistentLoan, "loaned 2026-04-01 after today 2026-03-31"},
 		{"bad loan", desk, with(func(r *Return) { r.Loan.Due = calendar.Date{} }), ErrInconsistentLoan, "no due date"},
@@ -170,6 +173,70 @@ func TestAcceptInconsistent(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInconsistentReturn)
 }
 
+// TestAcceptRPL2WrongCounterRefused: at the Prefectural Library an item
+// goes back to the counter that lent it (R-PL2), and the refusal names it.
+func TestAcceptRPL2WrongCounterRefused(t *testing.T) {
+	open := at(t, "2026-04-08", 10, 0)
+	monday := at(t, "2026-04-13", 10, 0)
+	for _, c := range []struct {
+		name       string
+		collection Collection
+		channel    ReturnChannel
+		when       time.Time
+		want       []*reason.Reason
+		ja         string
+	}{
+		{"R-PL2 Hokkaido item at the general counter", Hokkaido, GeneralCounter, open,
+			[]*reason.Reason{ErrReturnWrongCounter}, "貸出を受けたカウンターに返却してください。（北方資料カウンターで借りた本です）"},
+		{"R-PL2 general item at the Hokkaido counter", General, HokkaidoCounter, open,
+			[]*reason.Reason{ErrReturnWrongCounter}, "貸出を受けたカウンターに返却してください。（一般資料カウンターで借りた本です）"},
+		{"R-PL2 wrong counter while closed", General, HokkaidoCounter, monday,
+			[]*reason.Reason{ErrReturnWrongCounter, ErrCounterClosed}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			loan := Loan{Item: "b1", Place: atPrefectural, Collection: c.collection, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-15")}
+			_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: c.channel, When: c.when})
+			assert.Equal(t, codesOf(c.want...), codes(t, err))
+			if c.ja != "" {
+				assert.Equal(t, c.ja, reason.Localize(err, reason.Japanese)[0].Message)
+			}
+		})
+	}
+	assert.Equal(t, GeneralCounter, CounterFor(General))
+	assert.Equal(t, HokkaidoCounter, CounterFor(Hokkaido))
+	assert.Contains(t, ErrReturnWrongCounter.Code(), "return.wrong_counter")
+}
+
+// TestAcceptRPL2NoBookDropItemRefused: the book drop excludes "北方資料など
+// 一部の資料" — the Hokkaido collection and items the host marks — and
+// says which; the counter, and a partner library's own book drop, still
+// take them.
+func TestAcceptRPL2NoBookDropItemRefused(t *testing.T) {
+	night := at(t, "2026-04-13", 22, 0)
+	loan := Loan{Item: "b1", Place: atPrefectural, NoBookDrop: true, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-15")}
+	_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: BookDrop, When: night})
+	assert.Equal(t, codesOf(ErrBookDropExcluded), codes(t, err))
+	assert.Equal(t, "この本はブックポストに返却できません。開館時間中に、貸出を受けたカウンターに返却してください。（ブックポストに返却できない資料です）",
+		reason.Localize(err, reason.Japanese)[0].Message)
+
+	_, err = desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: GeneralCounter, When: at(t, "2026-04-08", 10, 0)})
+	assert.NoError(t, err, "the counter takes it")
+
+	loan.NoBookDrop, loan.Collection = false, Hokkaido
+	_, err = desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: BookDrop, When: night})
+	assert.Equal(t, "This item cannot be returned in the book drop; return it at the counter that lent it while the library is open. (Hokkaido collection)",
+		reason.Localize(err, reason.English)[0].Message)
+
+	// The closed counter does not send such an item to the book drop.
+	_, err = desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: HokkaidoCounter, When: night})
+	assert.Equal(t, codesOf(ErrCounterClosed), codes(t, err))
+	assert.Contains(t, err.Error(), "(this item cannot go in the book drop)")
+
+	partner := Loan{Item: "b1", Place: atEbetsu, NoBookDrop: true, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
+	_, err = desk.Accept(Return{Loan: partner, At: atEbetsu, Channel: BookDrop, When: night})
+	assert.NoError(t, err, "R-PT4: a partner library's own method")
+}
+
 // TestAcceptModel: M2, R-PL2, R-AL3, R-HD1 — for random returns, the
 // reasons equal a model's; R-AL4, R-PT4 — accepted returns show when the
 // model says.
@@ -180,14 +247,16 @@ func TestAcceptModel(t *testing.T) {
 		loaned := calendar.NewDate(2026, time.January, 1).AddDays(rapid.IntRange(0, 700).Draw(t, "loaned"))
 		loan := Loan{Item: "b", Place: loanPlace, Loaned: loaned, Due: loaned.AddDays(14),
 			Collection: rapid.SampledFrom([]Collection{General, Hokkaido}).Draw(t, "collection")}
-		r := Return{
-			Loan:    loan,
-			At:      loanPlace,
-			Channel: rapid.SampledFrom([]ReturnChannel{Counter, BookDrop, Post}).Draw(t, "channel"),
-		}
+		loan.NoBookDrop = rapid.IntRange(0, 4).Draw(t, "no book drop") == 0
+		r := Return{Loan: loan, At: loanPlace}
 		if rapid.IntRange(0, 3).Draw(t, "elsewhere") == 0 {
 			r.At = rapid.SampledFrom(places).Draw(t, "at")
 		}
+		counters := []ReturnChannel{Counter}
+		if r.At.Method == PrefecturalLibrary {
+			counters = []ReturnChannel{GeneralCounter, HokkaidoCounter}
+		}
+		r.Channel = rapid.SampledFrom(append(counters, BookDrop, Post)).Draw(t, "channel")
 		zone := rapid.SampledFrom([]*time.Location{calendar.JST(), time.UTC, time.FixedZone("HST", -10*3600)}).Draw(t, "zone")
 		local := loaned.AddDays(rapid.IntRange(0, 40).Draw(t, "days later")).In(calendar.JST()).
 			Add(time.Duration(rapid.IntRange(0, 24*60-1).Draw(t, "minute")) * time.Minute)
@@ -204,18 +273,23 @@ func TestAcceptModel(t *testing.T) {
 		prefOpen := prefecturalCal.IsOpen(d) && minute >= 9*60 && minute < closeAt
 		assemblyService := assemblyCal.IsOpen(d) && minute >= 9*60 && minute < 17*60
 		atLibrary := r.At.Method == PrefecturalLibrary || r.At.Method == AssemblyLibrary
+		atPref := r.At.Method == PrefecturalLibrary
+		prefCounter := r.Channel == GeneralCounter || r.Channel == HokkaidoCounter
+		rightCounter := map[Collection]ReturnChannel{General: GeneralCounter, Hokkaido: HokkaidoCounter}[loan.Collection]
+		excluded := loan.Collection == Hokkaido || loan.NoBookDrop
 		var want []string
 		for _, rule := range []struct {
 			applies bool
 			r       *reason.Reason
 		}{
 			{r.At.Method != loan.Place.Method || r.At.Library != loan.Place.Library, ErrReturnWrongPlace},
+			{atPref && loan.Place.Method == PrefecturalLibrary && prefCounter && r.Channel != rightCounter, ErrReturnWrongCounter},
 			{atLibrary && r.Channel == Post, ErrReturnInPerson},
 			{r.At.Method == HomeDelivery && r.Channel != Post, ErrReturnByPost},
 			{r.At.Method == AssemblyLibrary && r.Channel == BookDrop, ErrNoBookDrop},
-			{r.At.Method == PrefecturalLibrary && r.Channel == BookDrop && loan.Collection == Hokkaido, ErrBookDropExcluded},
+			{atPref && r.Channel == BookDrop && excluded, ErrBookDropExcluded},
 			{r.At.Method == AssemblyLibrary && r.Channel != Post && !assemblyService, ErrAssemblyHours},
-			{r.At.Method == PrefecturalLibrary && r.Channel == Counter && !prefOpen, ErrCounterClosed},
+			{atPref && prefCounter && !prefOpen, ErrCounterClosed},
 		} {
 			if rule.applies {
 				want = append(want, rule.r.Code())

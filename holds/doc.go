@@ -47,7 +47,7 @@
 //     Reservation.Ship refuses with ErrHeldBack and Timeline.HeldBack
 //     leaves every later date zero rather than invent one.
 //   - L2, L5: Reservation.Collect returns the circulation.Loan with its
-//     due date from circulation.Policy.DueDateAt; Timeline.Due is the due
+//     due date from circulation.Policy.DueDate; Timeline.Due is the due
 //     date of a loan made on the first pickup day.
 //
 // The lifecycle is a state machine over State (waiting, secured,

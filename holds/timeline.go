@@ -150,7 +150,11 @@ func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 			return Timeline{}, errTimelineRange
 		}
 		t.Loaned = t.Sent
-		t.Due = p.Circulation.DueDateAt(t.Method, r.Short, t.Loaned, r.Library)
+		due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, r.Library)
+		if err != nil {
+			return Timeline{}, err
+		}
+		t.Due = due
 		return t, nil
 	}
 	if t.Ready.IsZero() {
@@ -160,6 +164,10 @@ func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 		return Timeline{}, errTimelineRange
 	}
 	t.Loaned = t.Ready
-	t.Due = p.Circulation.DueDateAt(t.Method, r.Short, t.Loaned, at)
+	due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, at)
+	if err != nil {
+		return Timeline{}, err
+	}
+	t.Due = due
 	return t, nil
 }

@@ -106,11 +106,11 @@ func (r Reservation) MakeReady(today calendar.Date, at *calendar.Calendar, p Pol
 // Collect returns r collected today and the loan it becomes. The item
 // must be ready for pickup, or, for home delivery, posted: the loan of a
 // posted item is dated the day it was posted, when it was processed
-// (R-HD2). The due date is p.Circulation.DueDateAt for the place's method
+// (R-HD2). The due date is p.Circulation.DueDate for the place's method
 // (L2, L5); short tells whether the item is a short loan (短縮), and
 // returnTo is the calendar of the place the item goes back to (the
-// pickup place; the Prefectural Library for home delivery), nil to leave
-// the due date as circulation.Policy.DueDate computes it. Collect does not
+// pickup place; the Prefectural Library for home delivery), which may be
+// nil only when the due-date rule does not need it. Collect does not
 // check the loan limit (L1), which is circulation's business.
 //
 // Collect may be called after the deadline as long as r has not been
@@ -130,6 +130,10 @@ func (r Reservation) Collect(today calendar.Date, short bool, returnTo *calendar
 	case r.State != Ready:
 		return r, circulation.Loan{}, ErrNotReady
 	}
+	due, err := p.Circulation.DueDate(m, short, loaned, returnTo)
+	if err != nil {
+		return r, circulation.Loan{}, err
+	}
 	r.State, r.Collected = Collected, today
 	loan := circulation.Loan{
 		Item:       r.Item,
@@ -137,7 +141,7 @@ func (r Reservation) Collect(today calendar.Date, short bool, returnTo *calendar
 		Collection: r.Collection,
 		Short:      short,
 		Loaned:     loaned,
-		Due:        p.Circulation.DueDateAt(m, short, loaned, returnTo),
+		Due:        due,
 	}
 	return r, loan, nil
 }

@@ -42,7 +42,8 @@ func main() {
 	}
 }
 
-// serve answers one request; the policy is the published one.
+// serve answers one request; the policy is the published one, under
+// which a due date on a closed day stands (L5), so no calendar is needed.
 func serve(in io.Reader, out io.Writer) error {
 	var req request
 	dec := json.NewDecoder(in)
@@ -54,7 +55,7 @@ func serve(in io.Reader, out io.Writer) error {
 		if req.Lang == "" {
 			req.Lang = reason.English
 		}
-		extended, err := circulation.DefaultPolicy().Extend(req.Loan, req.Others, req.Today)
+		extended, err := circulation.DefaultPolicy().Extend(req.Loan, req.Others, req.Today, nil)
 		if err != nil {
 			resp.Reasons = reason.Localize(err, req.Lang)
 		} else {

@@ -25,23 +25,24 @@ func (s *story) extend() error {
 	// Her other loan, borrowed at the Prefectural Library counter.
 	counter := circulation.Place{Method: circulation.PrefecturalLibrary}
 	loaned := s.collected.Loaned.AddDays(-2)
-	other := circulation.Loan{
-		Item: "0020000001", Place: counter, Loaned: loaned,
-		Due: s.loans.DueDate(counter.Method, false, loaned),
+	due, err := s.loans.DueDate(counter.Method, false, loaned, s.cals.Library)
+	if err != nil {
+		return err
 	}
+	other := circulation.Loan{Item: "0020000001", Place: counter, Loaned: loaned, Due: due}
 	today := s.collected.Loaned.AddDays(7)
-	_, err := s.loans.Extend(loan, []circulation.Loan{other}, today)
+	_, err = s.loans.Extend(loan, []circulation.Loan{other}, today, s.cals.Partners[partnerName])
 	s.say("%s: extending volume 1 (due %s) is refused:", "%s: 一巻（返却期限 %s）の延長はできません:", today, loan.Due)
 	s.bothLanguages(err)
 
-	extended, err := s.loans.Extend(other, []circulation.Loan{loan}, today)
+	extended, err := s.loans.Extend(other, []circulation.Loan{loan}, today, s.cals.Library)
 	if err != nil {
 		return err
 	}
 	s.say("%s: the Prefectural Library loan %s, due %s, is extended to %s"+
-		" (14 days from the day of extension, not from the old due date).",
+		" (%d days from the day of extension, not from the old due date).",
 		"%s: 道立図書館で借りた%s（返却期限 %s）を延長し、返却期限は%s"+
-			"（延長した日から14日。元の返却期限からではありません）。",
-		today, other.Item, other.Due, extended.Due)
+			"（延長した日から%d日。元の返却期限からではありません）。",
+		today, other.Item, other.Due, extended.Due, s.loans.ExtensionDays)
 	return nil
 }

@@ -1,0 +1,178 @@
+package circulation
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPolicyJSONUnknownFieldLoanDayIsRefused: a typo must not leave the
+// default in place and pass Validate; the error names the key.
+func TestPolicyJSONUnknownFieldLoanDayIsRefused(t *testing.T) {
+	p := DefaultPolicy()
+	err := json.Unmarshal([]byte(`{"loan_day": 21}`), &p)
+	require.Error(t, err)
+	assert.Equal(t, `circulation: policy: json: unknown field "loan_day"`, err.Error())
+	assert.Equal(t, DefaultPolicy(), p, "unchanged on error")
+
+	// Through a decoder too, and inside a host's own configuration.
+	var cfg struct {
+		Circulation Policy `json:"circulation"`
+	}
+	err = json.Unmarshal([]byte(`{"circulation": {"loan_days": 15, "max_loan": 5}}`), &cfg)
+	assert.ErrorContains(t, err, `unknown field "max_loan"`)
+}
+
+// TestPolicyJSONOverlaysDefaults: decoding keeps the fields the JSON does
+// not mention, as encoding/json does.
+func TestPolicyJSONOverlaysDefaults(t *testing.T) {
+	p := DefaultPolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"loan_days": 21, "due_on_closed_day": "next_open_day"}`), &p))
+	want := DefaultPolicy()
+	want.LoanDays, want.DueOnClosedDay = 21, DueDateNextOpenDay
+	assert.Equal(t, want, p)
+	require.NoError(t, json.Unmarshal([]byte(`null`), &p))
+	assert.Equal(t, want, p, "null changes nothing")
+}
+
+// TestJSONUnknownKeysAreRefused: every type of the package with JSON
+// refuses unknown keys, at any depth, and names them.
+func TestJSONUnknownKeysAreRefused(t *testing.T) {
+	loan := `{"item":"b1","place":{"method":"prefectural_library"},"loaned":"2026-04-01","due":"2026-04-15"}`
+	for _, c := range []struct {
+		name string
+		into any
+		json string
+		want string
+	}{
+		{"place", new(Place), `{"method":"prefectural_library","libary":"x"}`, `circulation: place: json: unknown field "libary"`},
+		{"loan", new(Loan), `{"item":"b1","extension":1}`, `circulation: loan: json: unknown field "extension"`},
+		{"loan place", new(Loan), `{"place":{"method":"assembly_library","counter":"x"}}`, `circulation: loan: place: json: unknown field "counter"`},
+		{"return", new(Return), `{"loan":` + loan + `,"at":{"method":"prefectural_library"},"channel":"book_drop","when":"2026-04-10T10:00:00+09:00","by":"x"}`,
+			`circulation: return: json: unknown field "by"`},
+		{"return loan", new(Return), `{"loan":{"item":"b1","reserve":true}}`, `circulation: return: loan: json: unknown field "reserve"`},
+		{"receipt", new(ReturnReceipt), `{"returned":"2026-04-10","show":"2026-04-10"}`, `circulation: return receipt: json: unknown field "show"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(c.json), c.into)
+			require.Error(t, err)
+			assert.Equal(t, c.want, err.Error())
+		})
+	}
+}
+
+// TestJSONInvalidValuesAreRefused: unknown codes, malformed dates and
+// values of the wrong type are errors, with one package prefix.
+func TestJSONInvalidValuesAreRefused(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		into any
+		json string
+		want string
+	}{
+		{"invalid method", new(Loan), `{"place":{"method":"library"}}`, `circulation: loan: place: unknown method "library"`},
+		{"numeric method", new(Place), `{"method":1}`, `circulation: place: json: cannot unmarshal number`},
+		{"invalid collection", new(Loan), `{"collection":"north"}`, `circulation: loan: unknown collection "north"`},
+		{"bad date", new(Loan), `{"loaned":"2026-02-30"}`, `circulation: loan: calendar: no such day`},
+		{"string count", new(Loan), `{"extensions":"1"}`, `circulation: loan: json: cannot unmarshal string`},
+		{"invalid channel", new(Return), `{"channel":"drop"}`, `circulation: return: unknown return channel "drop"`},
+		{"invalid rule", new(Policy), `{"due_on_closed_day":"later"}`, `circulation: policy: unknown due-date rule "later"`},
+		{"fractional days", new(Policy), `{"loan_days":1.5}`, `circulation: policy: json: cannot unmarshal number 1.5`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(c.json), c.into)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), c.want), err.Error())
+			assert.Equal(t, 1, strings.Count(err.Error(), "circulation: "), err.Error())
+		})
+	}
+	var p Policy
+	err := p.UnmarshalJSON([]byte(`{} {"loan_days":3}`))
+	assert.ErrorContains(t, err, "trailing data")
+	var l Loan
+	err = json.Unmarshal([]byte(`{"place":{"method":"library"}}`), &l)
+	assert.False(t, errors.Is(err, ErrInconsistentLoan), "a decoding error, not a record check")
+}
+
+// knownKeys reports whether every key of the JSON object s is one of
+// keys, compared as encoding/json does, without case. It is true for
+// anything that is not an object.
+func knownKeys(s string, keys ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(s), &m) != nil {
+		return true
+	}
+	for k := range m {
+		found := false
+		for _, known := range keys {
+			found = found || strings.EqualFold(k, known)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzPlaceJSON: decoding any JSON as a Place never panics; what decodes
+// has only known keys, is valid (M1), and re-encodes to an equal place.
+func FuzzPlaceJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"method":"prefectural_library"}`, `{"method":"partner_library","library":"江別市情報図書館"}`,
+		`{"method":"home_delivery","library":""}`, `{"method":"assembly_library","x":1}`, `null`, `{}`, `"x"`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var p Place
+		if json.Unmarshal([]byte(s), &p) != nil {
+			return
+		}
+		if !knownKeys(s, "method", "library") {
+			t.Fatalf("%s decodes with an unknown key", s)
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("%s decodes to invalid %#v: %v", s, p, err)
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Place
+		if err := json.Unmarshal(b, &back); err != nil || back != p {
+			t.Fatalf("%s decodes to %#v, %v", b, back, err)
+		}
+	})
+}
+
+// FuzzReturnJSON: decoding any JSON as a Return never panics, what
+// decodes has only known keys, and Accept on it never panics and gives a
+// receipt or an error, not both.
+func FuzzReturnJSON(f *testing.F) {
+	loan := `{"item":"b1","place":{"method":"prefectural_library"},"collection":"hokkaido","loaned":"2026-04-01","due":"2026-04-15"}`
+	for _, s := range []string{
+		`{"loan":` + loan + `,"at":{"method":"prefectural_library"},"channel":"book_drop","when":"2026-04-13T22:00:00+09:00"}`,
+		`{"loan":` + loan + `,"at":{"method":"assembly_library"},"channel":"post","when":"0001-01-01T00:00:00Z"}`,
+		`{"loan":{},"at":{"method":"home_delivery"},"channel":"counter","when":"9999-12-31T23:59:59-12:00"}`,
+		`{"channel":"drop"}`, `null`, `{"loan":null}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var r Return
+		if json.Unmarshal([]byte(s), &r) != nil {
+			return
+		}
+		if !knownKeys(s, "loan", "at", "channel", "when") {
+			t.Fatalf("%s decodes with an unknown key", s)
+		}
+		got, err := desk.Accept(r)
+		if err != nil && got != (ReturnReceipt{}) {
+			t.Fatalf("both a receipt %+v and an error %v", got, err)
+		}
+	})
+}
