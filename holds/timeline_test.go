@@ -117,6 +117,10 @@ func TestTimelineErrors(t *testing.T) {
 	}
 	_, err := p.Timeline(calendar.Date{}, route(t, atPrefectural, 0))
 	assert.Error(t, err)
+	bad := p
+	bad.ShelfStart = ShelfStart(9)
+	_, err = bad.Timeline(d, route(t, atPrefectural, 0))
+	assert.ErrorContains(t, err, "policy")
 	// For the Prefectural Library, At defaults to Library.
 	_, err = p.Timeline(d, Route{Place: atPrefectural, Library: prefectural})
 	assert.NoError(t, err)

@@ -221,10 +221,10 @@ func (r Reservation) Cancel(by Actor, today calendar.Date) (Reservation, error) 
 
 // ChangePlace returns r with its pickup place changed to to, by by. As
 // for Cancel, the patron may do it only while r is waiting, before the
-// notice (H5: ErrNeedsStaff afterwards); staff may do it while the reservation is
-// active, except for an item already posted to the patron's home
-// (ErrPosted). A partner library as the new place needs the patron's
-// registration there (P1, R-PT1): partnerLibraries lists the partner
+// notice (H5: ErrNeedsStaff afterwards); staff may do it while the
+// reservation is active, except for an item already posted to the
+// patron's home (ErrPosted). A partner library as the new place needs
+// the patron's registration there (P1, R-PT1): partnerLibraries lists the partner
 // libraries where the patron is registered, as
 // patron.Registration.PartnerLibraries does, and a library not among them
 // is refused with patron.ErrNotPartnerRegistered.
