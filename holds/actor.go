@@ -4,8 +4,9 @@ import "fmt"
 
 // Actor is who asks for a change: the patron on My Page or library staff
 // (by telephone or at the counter). H5 lets the patron change the pickup
-// place or cancel only before the item is ready; staff may do either at
-// any time the reservation is active. The zero Actor is not valid.
+// place or cancel only before the notice (while waiting); staff may do
+// either at any time the reservation is active. The zero Actor is not
+// valid.
 type Actor uint8
 
 // The two actors.

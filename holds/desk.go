@@ -327,13 +327,16 @@ func (d *Desk) Ship(id uint64, today calendar.Date, loans int) (Reservation, err
 }
 
 // MakeReady puts the item of reservation id on the hold shelf of its
-// pickup place today; at is that place's calendar. See
+// pickup place today; at is that place's calendar. today is the notice
+// day at the Prefectural and Assembly Libraries and the arrival day at a
+// partner library; the deadline then matches Policy.Timeline (H4). See
 // Reservation.MakeReady.
 func (d *Desk) MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.MakeReady(today, at, d.policy) })
 }
 
-// Collect makes reservation id a loan today; see Reservation.Collect. The
+// Collect makes reservation id a loan today; see Reservation.Collect
+// (a loan that travels is dated the day it left, L2). The
 // loan is marked Reserved when other reservations of the item remain in
 // its queue, since such a loan cannot be extended (L4 b).
 func (d *Desk) Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (Reservation, circulation.Loan, error) {
@@ -375,15 +378,15 @@ func (d *Desk) ExpireDue(today calendar.Date) []Reservation {
 	return out
 }
 
-// Cancel cancels reservation id today on behalf of by (H5); see
-// Reservation.Cancel. Everyone behind it in the queue moves up, and in a
+// Cancel cancels reservation id today on behalf of by (H5: the patron
+// only while it is waiting); see Reservation.Cancel. Everyone behind it in the queue moves up, and in a
 // reading order the next item may go ahead.
 func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Cancel(by, today) })
 }
 
 // ChangePlace changes the pickup place of reservation id on behalf of by
-// (H5); see Reservation.ChangePlace.
+// (H5: the patron only while it is waiting); see Reservation.ChangePlace.
 func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.ChangePlace(by, to, partnerLibraries) })
 }

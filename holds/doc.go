@@ -22,14 +22,22 @@
 //     queues are first come, first served, and everyone moves up when a
 //     reservation ahead is collected, expires or is cancelled. State Ready
 //     is 貸出可能, with Reservation.Deadline.
-//   - H4: Policy.ShelfDeadline: [reading] the ShelfDays-th (10th) open
-//     day of the pickup place after the ready day. Reservation.Expired and
+//   - H4: Policy.ShelfDeadline: [reading, decided 2026-11-27] the patron
+//     has ShelfDays (10) open days of the pickup place, the first
+//     collectable day being the first: at the Prefectural and Assembly
+//     Libraries the 10th open day after the notice day (notice
+//     2026-04-07 → 2026-04-18), at a partner library counted from the day
+//     R-PT3 allows. Policy.ShelfStart keeps the earlier reading (one open
+//     day more) as a setting. Policy.Timeline, Reservation.MakeReady
+//     (called on the notice day, or on arrival at a partner library) and
+//     Desk.MakeReady give the same deadline. Reservation.Expired and
 //     Reservation.Expire: the reservation expires only after the deadline
 //     day.
 //   - H5: Reservation.Cancel and Reservation.ChangePlace take an Actor:
-//     the Patron may act only before the item is ready (and, for home
-//     delivery, before it is posted), after which ErrNeedsStaff says to
-//     telephone; Staff may act on any active reservation.
+//     the Patron may act only before the notice, while the reservation is
+//     waiting; from the day the item is secured (H6), on every route,
+//     ErrNeedsStaff says to telephone. Staff may act on any active
+//     reservation.
 //   - H6: Reservation.Secure records the day of the notice email
 //     (予約資料確保メール).
 //   - R-PL1, R-AL2: Policy.Timeline: pickup at the Prefectural Library
@@ -44,17 +52,24 @@
 //     later or the partner library's next open day
 //     (shipping.Courier.Collectable).
 //   - R-HD4, R-PT5: at the loan limit the notice still goes out, but
-//     Reservation.Ship refuses with ErrHeldBack and Timeline.HeldBack
+//     Reservation.Ship refuses with ErrHeldBack (detailed with the
+//     policy's limit) and Timeline.HeldBack
 //     leaves every later date zero rather than invent one.
 //   - L2, L5: Reservation.Collect returns the circulation.Loan with its
-//     due date from circulation.Policy.DueDate; Timeline.Due is the due
-//     date of a loan made on the first pickup day.
+//     due date from the circulation policy (one private function, due.go,
+//     computes every due date of the package). A loan that travels is
+//     dated the day it leaves: the courier day for a partner library, the
+//     posting day for home delivery, whatever day the patron collects it;
+//     Timeline.Loaned and Timeline.Due say the same. At the Prefectural
+//     and Assembly Libraries the loan is dated the day of collection.
 //
 // The lifecycle is a state machine over State (waiting, secured,
 // in_transit, ready, collected, expired, cancelled): every transition is
 // a method of Reservation that checks its precondition and returns a new
 // value, so Reservations are immutable values safe for concurrent use,
-// and encode to JSON with stable state names. Step turns two successive
+// and encode to JSON with stable state names; decoding a Reservation,
+// a Transition or a Policy refuses unknown keys and invalid values. Step
+// turns two successive
 // values of a reservation into a Transition (an Action such as
 // "make_ready", who did it, when, and the states before and after) for a
 // host's audit log; it refuses anything that is not one step of the

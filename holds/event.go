@@ -92,7 +92,8 @@ var errNoStep = errors.New("holds: not a step of the lifecycle")
 // just placed. It works the Action out from the two states and places,
 // and returns an error when after cannot follow before in one step of the
 // lifecycle (a different reservation, a state the lifecycle has no edge
-// to, or nothing changed).
+// to, or nothing changed), or when the result fails Transition.Validate
+// (such as an invalid place or actor).
 func Step(before, after Reservation, by Actor, on calendar.Date) (Transition, error) {
 	t := Transition{Reservation: after.ID, By: by, On: on, From: before.State, To: after.State, Place: after.Place}
 	if before.ID != 0 && before.ID != after.ID {
@@ -122,5 +123,70 @@ func Step(before, after Reservation, by Actor, on calendar.Date) (Transition, er
 	default:
 		return Transition{}, fmt.Errorf("%w: %v to %v", errNoStep, before.State, after.State)
 	}
+	if err := t.Validate(); err != nil {
+		return Transition{}, err
+	}
 	return t, nil
+}
+
+// edge reports whether action a can take a reservation from state from to
+// state to: the edges of the lifecycle (see Reservation).
+func edge(a Action, from, to State) bool {
+	switch a {
+	case Reserve:
+		return from == 0 && to == Waiting
+	case Secure:
+		return from == Waiting && to == Secured
+	case Ship:
+		return from == Secured && to == InTransit
+	case MakeReady:
+		return (from == Secured || from == InTransit) && to == Ready
+	case Collect:
+		return (from == Ready || from == InTransit) && to == Collected
+	case Expire:
+		return from == Ready && to == Expired
+	case Cancel:
+		return from.Active() && to == Cancelled
+	case ChangePlace:
+		return from.Active() && (to == from || (to == Secured && (from == InTransit || from == Ready)))
+	}
+	return false
+}
+
+// Validate reports whether t records one step of the lifecycle: a
+// reservation, a valid action whose edge goes from From to To, a day, a
+// valid pickup place, and By either unset or Patron or Staff.
+func (t Transition) Validate() error {
+	switch {
+	case t.Reservation == 0:
+		return fmt.Errorf("%w: no reservation", errNoStep)
+	case !t.Action.Valid():
+		return fmt.Errorf("%w: no valid action", errNoStep)
+	case t.On.IsZero():
+		return fmt.Errorf("%w: no day", errNoStep)
+	case t.By != 0 && !t.By.Valid():
+		return fmt.Errorf("%w: invalid actor %d", errNoStep, uint8(t.By))
+	case !edge(t.Action, t.From, t.To):
+		return fmt.Errorf("%w: %v does not go from %v to %v", errNoStep, t.Action, t.From, t.To)
+	}
+	if err := t.Place.Validate(); err != nil {
+		return fmt.Errorf("holds: transition: %w", err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes a Transition, refusing unknown keys and anything
+// that fails Validate, so that an audit log read back holds only steps of
+// the lifecycle.
+func (t *Transition) UnmarshalJSON(b []byte) error {
+	type plain Transition
+	var v plain
+	if err := decodeStrict(b, &v); err != nil {
+		return fmt.Errorf("holds: transition: %w", err)
+	}
+	if err := Transition(v).Validate(); err != nil {
+		return err
+	}
+	*t = Transition(v)
+	return nil
 }

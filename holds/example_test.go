@@ -14,12 +14,13 @@ import (
 func ExamplePolicy_ShelfDeadline() {
 	lib := calendar.MustNew(calendar.PrefecturalLibrary())
 	p := holds.DefaultPolicy()
-	for _, ready := range []calendar.Date{calendar.NewDate(2026, 11, 20), calendar.NewDate(2026, 12, 25)} {
-		fmt.Println(ready, "→", p.ShelfDeadline(ready, lib))
+	// The first day the patron can collect is day 1 of the 10 (H4).
+	for _, first := range []calendar.Date{calendar.NewDate(2026, 11, 20), calendar.NewDate(2026, 12, 25)} {
+		fmt.Println(first, "→", p.ShelfDeadline(first, lib))
 	}
 	// Output:
-	// 2026-11-20 → 2026-12-03
-	// 2026-12-25 → 2027-01-13
+	// 2026-11-20 → 2026-12-02
+	// 2026-12-25 → 2027-01-11
 }
 
 func ExamplePolicy_Timeline() {
@@ -48,10 +49,10 @@ func ExamplePolicy_Timeline() {
 	}
 	// Output:
 	// 2026-12-25  Notice email: item secured
-	// 2027-01-05  Sent by courier to the partner library
+	// 2027-01-05  Sent by courier to the partner library: day of loan
 	// 2027-01-07  Ready for pickup from
-	// 2027-01-19  Hold-shelf deadline
-	// 2027-02-05  Due date if collected that day
+	// 2027-01-17  Hold-shelf deadline
+	// 2027-02-03  Due date
 }
 
 func ExampleDesk_Checkout() {
@@ -116,17 +117,19 @@ func ExampleDesk() {
 	}
 	r, _ := desk.SecureNext("book", calendar.NewDate(2026, 11, 19)) // notice email (H6)
 	fmt.Println(r.Patron, r.State, "B is at position", desk.Position(2))
-	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 20), lib)
+	// On the notice day My Page shows 貸出可能 and the deadline; pickup
+	// starts the next open day (R-PL1, H4).
+	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19), lib)
 	fmt.Println(r.State, r.State.Japanese(), "until", r.Deadline)
-	_, err = desk.Cancel(r.ID, holds.Patron, calendar.NewDate(2026, 11, 21))
+	_, err = desk.Cancel(r.ID, holds.Patron, calendar.NewDate(2026, 11, 20))
 	fmt.Println(err)
 	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false, lib)
 	fmt.Println(r.State, "due", loan.Due, "reserved", loan.Reserved)
 	fmt.Println("B is at position", desk.Position(2))
 	// Output:
 	// A secured B is at position 2
-	// ready 貸出可能 until 2026-12-03
-	// holds: Once an item is ready for pickup (or posted to your home), the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.
+	// ready 貸出可能 until 2026-12-02
+	// holds: Once the notice that your item is ready has been sent, the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.
 	// collected due 2026-12-05 reserved true
 	// B is at position 1
 }
@@ -184,7 +187,7 @@ func Example_partnerCart() {
 	}
 	// Output:
 	// vol2: order.earlier_pending
-	// vol1 notice 2026-12-22 sent 2026-12-25 ready 2026-12-27 deadline 2027-01-15 due 2027-01-25
-	// vol2 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-19 due 2027-02-05
-	// vol3 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-19 due 2027-02-05
+	// vol1 notice 2026-12-22 sent 2026-12-25 ready 2026-12-27 deadline 2027-01-14 due 2027-01-23
+	// vol2 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-17 due 2027-02-03
+	// vol3 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-17 due 2027-02-03
 }

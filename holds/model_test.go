@@ -22,11 +22,12 @@ type modelRes struct {
 	state        State
 	group        uint64
 	order        int
+	shipped      calendar.Date // the day it left (R-PT2, R-HD2), for L2 and R-PT3
 	deadline     calendar.Date
 }
 
 // deskModel runs random sequences of steps against a Desk and a simple
-// model of it (H1, H2, H3, H4, H5, R-HD4, R-PT5).
+// model of it (H1, H2, H3, H4, H5, L2, R-HD4, R-PT5).
 type deskModel struct {
 	p     Policy
 	desk  *Desk
@@ -266,7 +267,7 @@ func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
 	_, err := m.desk.Ship(r.id, m.today, loans)
 	expect(t, "ship", err, want)
 	if want == nil {
-		r.state = InTransit
+		r.state, r.shipped = InTransit, m.today
 	}
 }
 
@@ -294,8 +295,25 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	expect(t, "ready", err, want)
 	if want == nil {
 		r.state, r.deadline = Ready, got.Deadline
-		if at.OpenDaysBetween(m.today, got.Deadline) != m.p.ShelfDays || !at.IsOpen(got.Deadline) {
-			t.Fatalf("H4 deadline %v for ready %v", got.Deadline, m.today)
+		// H4: ShelfDays open days of the place, the first collectable day
+		// the first: the next open day after today (the notice day) at the
+		// Prefectural and Assembly Libraries (R-PL1, R-AL2), from two days
+		// after the courier day at a partner library (R-PT3).
+		first := at.AddOpenDays(m.today, 1)
+		if r.place.Method == circulation.PartnerLibrary {
+			first = r.shipped.AddDays(2)
+			if m.today.After(first) {
+				first = m.today
+			}
+			first = at.NextOpen(first)
+		}
+		before := first.AddDays(-1) // the count runs in (before, deadline]
+		if m.p.ShelfStart == ShelfFromDayAfter {
+			before = first
+		}
+		n := m.p.ShelfDays
+		if !at.IsOpen(got.Deadline) || at.OpenDaysBetween(before, got.Deadline) != n || at.OpenDaysBetween(before, got.Deadline.AddDays(-1)) != n-1 {
+			t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v", got.Deadline, r.place, m.today, first)
 		}
 	}
 }
@@ -316,8 +334,15 @@ func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 	expect(t, "collect", err, want)
 	if want == nil {
 		r.state = Collected
-		if loan.Item != r.item || loan.Place != r.place || loan.Due.Before(loan.Loaned) {
-			t.Fatalf("loan %+v for %+v", loan, r)
+		// L2: a loan that travels is dated the day it left; the day the
+		// patron collects changes nothing.
+		loaned := m.today
+		if r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery {
+			loaned = r.shipped
+		}
+		due := loaned.AddDays(m.p.Circulation.LoanPeriod(r.place.Method, false) - 1)
+		if loan.Item != r.item || loan.Place != r.place || loan.Loaned != loaned || loan.Due != due {
+			t.Fatalf("L2 loan %+v for %+v, want loaned %v due %v", loan, r, loaned, due)
 		}
 	}
 }
@@ -393,11 +418,9 @@ func (m *deskModel) progress(t *rapid.T) {
 	}
 }
 
-// patronMay reports what H5 lets the patron do to r.
-func patronMay(r *modelRes) bool {
-	return r.state == Waiting || r.state == Secured ||
-		(r.state == InTransit && r.place.Method != circulation.HomeDelivery)
-}
+// patronMay reports what H5 lets the patron do to r: only before the
+// notice, which goes out when the item is secured (H6), on every route.
+func patronMay(r *modelRes) bool { return r.state == Waiting }
 
 func (m *deskModel) cancel(t *rapid.T) {
 	r := m.pick(t)
@@ -438,7 +461,7 @@ func (m *deskModel) changePlace(t *rapid.T) {
 	if want == nil && to != r.place {
 		r.place = to
 		if r.state == InTransit || r.state == Ready {
-			r.state, r.deadline = Secured, calendar.Date{}
+			r.state, r.shipped, r.deadline = Secured, calendar.Date{}, calendar.Date{}
 		}
 	}
 }
@@ -518,6 +541,7 @@ func TestDeskModel(t *testing.T) {
 		p := DefaultPolicy()
 		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "maxReservations")
 		p.HoldForReadingOrder = rapid.Bool().Draw(t, "holdForReadingOrder")
+		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "shelfStart")
 		d, err := NewDesk(p, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -43,6 +43,8 @@ func TestNames(t *testing.T) {
 	checkNames(t, []Actor{Patron, Staff}, Actor(3), "librarian")
 	checkNames(t, []Ordering{Normal, ReadingOrder}, Ordering(0), "random")
 	checkNames(t, []Action{Reserve, Secure, Ship, MakeReady, Collect, Expire, Cancel, ChangePlace}, Action(0), "teleport")
+	checkNames(t, []ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}, ShelfStart(2), "ready_day")
+	assert.Equal(t, "ShelfStart(2)", ShelfStart(2).String())
 	assert.Equal(t, "Actor(3)", Actor(3).String())
 	assert.Equal(t, "Ordering(0)", Ordering(0).String())
 	assert.Equal(t, "make_ready", MakeReady.String())

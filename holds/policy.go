@@ -9,12 +9,17 @@ import (
 
 // Policy holds the reservation rules as values a host may change.
 // DefaultPolicy returns the rules as published on 2026-03-10. A Policy is
-// a plain value, safe for concurrent use; its JSON form round-trips.
+// a plain value, safe for concurrent use; its JSON form round-trips, and
+// decoding refuses unknown keys and invalid policies.
 type Policy struct {
-	// ShelfDays is how long a ready item stays on the hold shelf, in open
-	// days of the pickup place (H4): the deadline is the ShelfDays-th
-	// open day after the ready day. Default 10.
+	// ShelfDays is how long a ready item waits on the hold shelf, in open
+	// days of the pickup place (H4): the patron has ShelfDays open days to
+	// collect it. Default 10.
 	ShelfDays int `json:"shelf_days"`
+	// ShelfStart says which open day is the first of the ShelfDays (H4
+	// [reading]): the first day the patron can collect the item (the
+	// default, decided 2026-11-27), or the open day after it.
+	ShelfStart ShelfStart `json:"shelf_start"`
 	// HoldForReadingOrder chooses what happens to an item whose first
 	// waiting reservation may not go ahead yet because an earlier item of
 	// its reading order is still waiting (H2). False (the default, our
@@ -24,14 +29,15 @@ type Policy struct {
 	HoldForReadingOrder bool `json:"hold_for_reading_order"`
 	// Circulation gives the limits the package applies: MaxReservations
 	// (H1), MaxLoans (R-HD4, R-PT5), and the loan periods behind the due
-	// date of a collected reservation (L2).
+	// date of a collected reservation (L2, L5).
 	Circulation circulation.Policy `json:"circulation"`
 }
 
 // DefaultPolicy returns the rules as published on 2026-03-10: a hold
-// shelf of 10 open days (H4), reading order that never leaves an item
-// idle (H2), and circulation.DefaultPolicy: 10 reservations (H1), 10
-// loans (L1) and the loan periods of L2.
+// shelf of 10 open pickup days counted from the first collectable day
+// (H4), reading order that never leaves an item idle (H2), and
+// circulation.DefaultPolicy: 10 reservations (H1), 10 loans (L1) and the
+// loan periods of L2.
 func DefaultPolicy() Policy {
 	return Policy{ShelfDays: 10, Circulation: circulation.DefaultPolicy()}
 }
@@ -41,11 +47,14 @@ func DefaultPolicy() Policy {
 const MaxShelfDays = 366
 
 // Validate reports whether p makes sense: a hold shelf of 1 to
-// MaxShelfDays open days, and a circulation policy that passes
-// circulation.Policy.Validate (whose error it wraps).
+// MaxShelfDays open days, a known ShelfStart, and a circulation policy
+// that passes circulation.Policy.Validate (whose error it wraps).
 func (p Policy) Validate() error {
 	if p.ShelfDays < 1 || p.ShelfDays > MaxShelfDays {
 		return fmt.Errorf("holds: policy: shelf_days must be 1 to %d (got %d)", MaxShelfDays, p.ShelfDays)
+	}
+	if !p.ShelfStart.Valid() {
+		return fmt.Errorf("holds: policy: shelf_start: unknown reading %d", uint8(p.ShelfStart))
 	}
 	if err := p.Circulation.Validate(); err != nil {
 		return fmt.Errorf("holds: policy: %w", err)
@@ -53,25 +62,50 @@ func (p Policy) Validate() error {
 	return nil
 }
 
-// ShelfDeadline returns the hold-shelf deadline (取置期限) of an item that
-// became ready on ready at a place with calendar at (H4): the count of 10
-// days skips the days the place is closed and, in our reading, starts the
-// day after ready, so the deadline is the ShelfDays-th open day after
-// ready. It is always an open day of at, and exactly ShelfDays open days
-// lie in (ready, deadline].
+// UnmarshalJSON decodes a Policy over the value it is decoded into (keys
+// left out keep their value, so a host may decode onto DefaultPolicy),
+// refusing unknown keys, by name, and a result that fails Validate.
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	type plain Policy
+	v := plain(*p)
+	if err := decodeStrict(b, &v); err != nil {
+		return fmt.Errorf("holds: policy: %w", err)
+	}
+	if err := Policy(v).Validate(); err != nil {
+		return err
+	}
+	*p = Policy(v)
+	return nil
+}
+
+// ShelfDeadline returns the hold-shelf deadline (取置期限, H4) of an item
+// the patron can first collect on firstCollectable at a place with
+// calendar at: the ShelfDays-th open day of at counting firstCollectable
+// (or, when it is closed, the next open day) as day 1, or, under
+// ShelfFromDayAfter, counting from the open day after it. firstCollectable
+// is not the notice day: at the Prefectural and Assembly Libraries it is
+// the open day after the notice (R-PL1, R-AL2), at a partner library the
+// day R-PT3 allows (see Timeline.Ready).
 //
-// Ready at the Prefectural Library on 2026-11-20 gives 2026-12-03; ready
-// on 2026-12-25, across the year-end closure, gives 2027-01-13.
+// With the default policy, first collectable on Friday 2026-11-20 at the
+// Prefectural Library gives 2026-12-02; on 2026-12-25, across the
+// year-end closure, 2027-01-11. The deadline is always an open day of at,
+// with exactly ShelfDays open days in [firstCollectable, deadline]
+// (ShelfDays+1 under ShelfFromDayAfter when firstCollectable is open).
 //
-// ShelfDeadline returns the zero Date when ready is zero or at is nil, and
-// ready itself when ShelfDays is below 1 (see Validate). It does not
-// allocate.
-func (p Policy) ShelfDeadline(ready calendar.Date, at *calendar.Calendar) calendar.Date {
-	if at == nil || ready.IsZero() {
+// ShelfDeadline returns the zero Date when firstCollectable is zero, at
+// is nil or no such day exists, and firstCollectable itself when
+// ShelfDays is below 1 (see Validate). It does not allocate.
+func (p Policy) ShelfDeadline(firstCollectable calendar.Date, at *calendar.Calendar) calendar.Date {
+	if at == nil || firstCollectable.IsZero() {
 		return calendar.Date{}
 	}
 	if p.ShelfDays < 1 {
-		return ready
+		return firstCollectable
 	}
-	return at.AddOpenDays(ready, p.ShelfDays)
+	from := firstCollectable.AddDays(-1) // AddOpenDays counts strictly after from
+	if p.ShelfStart == ShelfFromDayAfter {
+		from = at.NextOpen(firstCollectable)
+	}
+	return at.AddOpenDays(from, p.ShelfDays)
 }

@@ -11,22 +11,25 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 )
 
-func TestShelfDeadline(t *testing.T) {
+// TestShelfDeadlineH4FirstCollectableIsDayOne: the deadline is the 10th
+// open day of the place counting the first collectable day as day 1.
+func TestShelfDeadlineH4FirstCollectableIsDayOne(t *testing.T) {
 	p := DefaultPolicy()
 	tests := []struct {
 		name        string
-		ready, want string
+		first, want string
 		at          *calendar.Calendar
 	}{
-		{"H4 Prefectural Library, ready 2026-11-20", "2026-11-20", "2026-12-03", prefectural},
-		{"H4 Prefectural Library, across the year-end", "2026-12-25", "2027-01-13", prefectural},
-		{"H4 ready on a closed Monday; Nov 24 (after a holiday Monday) and Nov 27 (month-end) are skipped", "2026-11-16", "2026-11-28", prefectural},
-		{"H4 Assembly Library skips weekends and holidays", "2026-11-20", "2026-12-07", assembly},
-		{"H4 partner library with its own calendar", "2026-11-22", "2026-12-04", ebetsu},
+		{"H4 Prefectural Library, notice Tue 2026-04-07, first collectable 04-08", "2026-04-08", "2026-04-18", prefectural},
+		{"H4 Prefectural Library, first collectable 2026-11-20; 11-24 (after a holiday Monday), 11-27 (month-end) and Mondays skipped", "2026-11-20", "2026-12-02", prefectural},
+		{"H4 Prefectural Library, across the year-end; holiday Monday 2027-01-11 open", "2026-12-25", "2027-01-11", prefectural},
+		{"H4 first collectable day closed (Monday): its next open day is day 1", "2026-11-16", "2026-11-28", prefectural},
+		{"H4 Assembly Library skips weekends and holidays", "2026-11-20", "2026-12-04", assembly},
+		{"H4 partner library with its own calendar", "2026-11-22", "2026-12-03", ebetsu},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := p.ShelfDeadline(day(t, tt.ready), tt.at)
+			got := p.ShelfDeadline(day(t, tt.first), tt.at)
 			assert.Equal(t, tt.want, got.String())
 			assert.True(t, tt.at.IsOpen(got), "H4 the deadline is an open day")
 		})
@@ -54,23 +57,28 @@ func genCalendar() *rapid.Generator[*calendar.Calendar] {
 }
 
 // H4: the deadline is an open day with exactly ShelfDays open days in
-// (ready, deadline], and a later ready day never gives an earlier
-// deadline.
+// [first, deadline] (in (first, deadline] under ShelfFromDayAfter), and a
+// later first collectable day never gives an earlier deadline.
 func TestShelfDeadlineProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := DefaultPolicy()
 		p.ShelfDays = rapid.IntRange(1, 30).Draw(t, "shelfDays")
+		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "start")
 		at := genCalendar().Draw(t, "at")
-		ready := genDate().Draw(t, "ready")
+		ready := genDate().Draw(t, "first")
 		later := ready.AddDays(rapid.IntRange(0, 40).Draw(t, "later"))
 		d := p.ShelfDeadline(ready, at)
 		if !at.IsOpen(d) {
 			t.Fatalf("H4 deadline %v is closed at %s", d, at.Name())
 		}
-		if n := at.OpenDaysBetween(ready, d); n != p.ShelfDays {
-			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, ready, d, p.ShelfDays)
+		from := ready.AddDays(-1)
+		if p.ShelfStart == ShelfFromDayAfter {
+			from = at.NextOpen(ready)
 		}
-		if at.OpenDaysBetween(ready, d.AddDays(-1)) != p.ShelfDays-1 {
+		if n := at.OpenDaysBetween(from, d); n != p.ShelfDays {
+			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, from, d, p.ShelfDays)
+		}
+		if at.OpenDaysBetween(from, d.AddDays(-1)) != p.ShelfDays-1 {
 			t.Fatalf("H4 %v is not the first day reaching the count", d)
 		}
 		if e := p.ShelfDeadline(later, at); e.Before(d) {

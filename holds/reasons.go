@@ -1,6 +1,10 @@
 package holds
 
-import "github.com/kashidashi/kashidashi/reason"
+import (
+	"strconv"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // pkg prefixes every error string and reason of this package.
 const pkg = "holds"
@@ -35,11 +39,12 @@ var (
 // Reasons why a step of the lifecycle is refused (H4, H5, R-HD4, R-PT5).
 var (
 	// ErrNeedsStaff reports a patron changing the pickup place or
-	// cancelling once the item is ready (貸出可能), or once it has been
-	// posted to the patron's home: only staff can do it, by telephone (H5).
+	// cancelling once the notice has gone out: from the day the item is
+	// secured and the notice email sent (H6), on every route, only staff
+	// can do it, by telephone (H5).
 	ErrNeedsStaff = reason.New(pkg, "change.needs_staff",
-		"Once an item is ready for pickup (or posted to your home), the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.",
-		"「貸出可能」になった（または自宅へ発送した）本の受取場所変更・予約キャンセルは、Myページでは行えません。電話でご連絡いただければ職員が承ります。")
+		"Once the notice that your item is ready has been sent, the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.",
+		"予約資料確保のお知らせ（貸出可能）の後は、Myページで受取場所の変更・予約の取消はできません。電話でご連絡いただければ職員が承ります。")
 	// ErrPosted reports a change of place for an item already posted to
 	// the patron's home (R-HD2).
 	ErrPosted = reason.New(pkg, "change.posted",
@@ -100,11 +105,12 @@ var (
 		"The hold-shelf deadline has not passed yet.",
 		"取置期限はまだ過ぎていません。")
 	// ErrHeldBack reports sending an item to a partner library or a
-	// home while the patron has 10 items on loan: it waits for a return
-	// to be processed (R-HD4, R-PT5).
+	// home while the patron is at the loan limit: it waits for a return
+	// to be processed (R-HD4, R-PT5). Reservation.Ship details it with
+	// the policy's limit.
 	ErrHeldBack = reason.New(pkg, "send.held_back",
-		"You have reached the loan limit of 10 items: the item will be sent once a return has been processed.",
-		"貸出上限（10冊）に達しているため、返却処理後の発送となります。")
+		"You have reached the loan limit: the item will be sent once a return has been processed.",
+		"貸出上限に達しているため、返却処理後の発送となります。")
 	// ErrOrderPending reports an item reserved in reading order (読みたい順)
 	// while an earlier item of the same order is still waiting (H2).
 	ErrOrderPending = reason.New(pkg, "order.earlier_pending",
@@ -128,4 +134,11 @@ func Reasons() []*reason.Reason {
 		ErrNoHoldShelf, ErrNotReady, ErrDeadlineNotPassed, ErrHeldBack,
 		ErrOrderPending, ErrNobodyWaiting,
 	}
+}
+
+// heldBack details ErrHeldBack with the loan limit maxLoans (R-HD4,
+// R-PT5), so that the message says the policy's number.
+func heldBack(maxLoans int) reason.Coded {
+	n := strconv.Itoa(maxLoans)
+	return ErrHeldBack.Detail("at most "+n+" items", n+"冊まで")
 }

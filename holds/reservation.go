@@ -1,7 +1,6 @@
 package holds
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -32,7 +31,7 @@ import (
 //	home delivery:       waiting → secured → in_transit → collected
 //
 // and ready → expired after the deadline (H4); any active state →
-// cancelled (H5).
+// cancelled (H5: by the patron only while waiting, by staff at any time).
 type Reservation struct {
 	// ID identifies the reservation. Desk numbers reservations in the
 	// order they are placed, so the queue of an item is in ID order (first
@@ -62,8 +61,10 @@ type Reservation struct {
 	// Shipped is the day the item left: by courier (R-PT2), by post
 	// (R-HD2), or to the Assembly Library.
 	Shipped calendar.Date `json:"shipped,omitzero"`
-	// Ready is the day the item became ready for pickup (貸出可能, H3) and
-	// Deadline the last day it stays on the hold shelf (H4).
+	// Ready is the day the item was made ready (貸出可能, H3): the notice
+	// day at the Prefectural and Assembly Libraries, the arrival day at a
+	// partner library (see MakeReady). Deadline is the last day it stays
+	// on the hold shelf (H4).
 	Ready    calendar.Date `json:"ready,omitzero"`
 	Deadline calendar.Date `json:"deadline,omitzero"`
 	// Collected is the day the reservation became a loan.
@@ -97,17 +98,10 @@ func (r Reservation) latest() calendar.Date {
 }
 
 // patronMayChange reports whether H5 lets the patron change the place of
-// r or cancel it on My Page: before the item is ready, and for home
-// delivery before it is posted (the loan is then already made, R-HD2).
-func (r Reservation) patronMayChange() bool {
-	switch r.State {
-	case Waiting, Secured:
-		return true
-	case InTransit:
-		return r.Place.Method != circulation.HomeDelivery
-	}
-	return false
-}
+// r or cancel it on My Page: only before the notice, while r is waiting.
+// The notice email goes out when the item is secured (H6), on every
+// route; from then on only staff can.
+func (r Reservation) patronMayChange() bool { return r.State == Waiting }
 
 // Validate reports whether r is consistent: identifiers present, a valid
 // place and state, a reading order with both group and order or neither,
@@ -252,11 +246,12 @@ func (r Reservation) validateDates() error {
 
 // UnmarshalJSON decodes a Reservation and validates it, so that a host
 // reading its storage gets either a consistent reservation or an error.
+// Unknown keys are refused, by name.
 func (r *Reservation) UnmarshalJSON(b []byte) error {
 	type plain Reservation
 	var v plain
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+	if err := decodeStrict(b, &v); err != nil {
+		return fmt.Errorf("holds: reservation: %w", err)
 	}
 	if err := Reservation(v).Validate(); err != nil {
 		return err

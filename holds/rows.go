@@ -33,7 +33,8 @@ func (t Timeline) Rows() []Row { return t.AppendRows(make([]Row, 0, 5)) }
 // AppendRows appends the timeline's rows to dst and returns the result:
 // the notice (H6); then either the hold-back (R-HD4, R-PT5) or the
 // sending (R-PT2, R-HD2), the first pickup day (R-PL1, R-AL2, R-PT3), the
-// hold-shelf deadline (H4) and the due date (L2), as they apply to the
+// hold-shelf deadline (H4) and the due date (L2: for an item that
+// travels, of the loan dated the day it left), as they apply to the
 // method.
 func (t Timeline) AppendRows(dst []Row) []Row {
 	dst = append(dst, Row{"notice", "Notice email: item secured", "予約資料確保メール送信", t.Notice})
@@ -47,7 +48,7 @@ func (t Timeline) AppendRows(dst []Row) []Row {
 		if home {
 			dst = append(dst, Row{"sent", "Loan processed and posted (cash on delivery)", "貸出処理・発送（着払い）", t.Sent})
 		} else {
-			dst = append(dst, Row{"sent", "Sent by courier to the partner library", "受取館へ発送", t.Sent})
+			dst = append(dst, Row{"sent", "Sent by courier to the partner library: day of loan", "受取館へ発送（貸出日）", t.Sent})
 		}
 	}
 	if !t.Ready.IsZero() {
@@ -57,7 +58,7 @@ func (t Timeline) AppendRows(dst []Row) []Row {
 		dst = append(dst, Row{"deadline", "Hold-shelf deadline", "取置期限", t.Deadline})
 	}
 	if !t.Due.IsZero() {
-		if home {
+		if !t.Sent.IsZero() { // L2: dated the day it left, whenever collected
 			dst = append(dst, Row{"due", "Due date", "返却期限", t.Due})
 		} else {
 			dst = append(dst, Row{"due", "Due date if collected that day", "返却期限（受取可能日に借りた場合）", t.Due})

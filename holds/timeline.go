@@ -52,16 +52,21 @@ type Timeline struct {
 	// Assembly Libraries.
 	Sent calendar.Date
 	// Ready is the first day the patron can collect the item: the first
-	// open day of the pickup place from the day after the notice at the
+	// open day of the pickup place after the notice day at the
 	// Prefectural Library and the Assembly Library (R-PL1, R-AL2), the
 	// first open day of the partner library from two days after the
 	// courier day (R-PT3). Zero for home delivery.
 	Ready calendar.Date
-	// Deadline is the hold-shelf deadline, counted at the pickup place
-	// from Ready (H4). Zero for home delivery, which has no hold shelf.
+	// Deadline is the hold-shelf deadline, Policy.ShelfDeadline(Ready, ·)
+	// at the pickup place: by default the ShelfDays-th open day counting
+	// Ready as day 1 (H4). Zero for home delivery, which has no hold
+	// shelf.
 	Deadline calendar.Date
-	// Loaned is the day of the loan if the patron collects on Ready; for
-	// home delivery the posting day, when the loan is processed (R-HD2).
+	// Loaned is the day of the loan (L2): the day the item leaves the
+	// Prefectural Library when it travels (Sent: the courier day for a
+	// partner library, the posting day for home delivery, R-HD2), whatever
+	// day the patron collects it; at the Prefectural and Assembly
+	// Libraries the day of collection, here Ready.
 	Loaned calendar.Date
 	// Due is the due date of that loan (L2, with L5 applied at the place
 	// the item goes back to).
@@ -77,33 +82,41 @@ var (
 	errTimelineCourier = errors.New("holds: timeline: a partner library needs the courier schedule (Route.Courier)")
 	errTimelineLoans   = errors.New("holds: timeline: negative loan count")
 	errTimelineRange   = errors.New("holds: timeline: a date falls beyond the calendars")
+	errTimelinePolicy  = errors.New("holds: timeline: the policy is not valid (see Policy.Validate)")
 )
 
 // Timeline returns every date the patron of a reservation will see when
 // its item is secured on secured and reaches the patron by route r:
 //
-//   - Prefectural Library, Assembly Library: notice on secured; ready
-//     from the first day the place is open on or after the next day
-//     (R-PL1, R-AL2 "from the day after the email", our reading when the
-//     next day is closed); deadline ShelfDays open days later (H4).
+//   - Prefectural Library, Assembly Library: notice on secured, the day
+//     My Page shows 貸出可能 and the deadline; ready from the first day the
+//     place is open after it (R-PL1, R-AL2 "from the day after the
+//     email", our reading when the next day is closed).
 //   - partner library: notice on secured; sent on the next courier day
 //     after it (R-PT2: Tuesdays and Fridays, none on holidays nor from
 //     December 29 to January 3); ready from two days after that, or the
-//     partner library's next open day (R-PT3); deadline from then (H4).
+//     partner library's next open day (R-PT3).
 //   - home delivery: notice on secured; loan processed and item posted
 //     on the Prefectural Library's next open day after it (R-HD2); no
 //     hold shelf, so no deadline.
 //
-// The due date is that of a loan made on the ready day (the posting day
-// for home delivery), by p.Circulation (L2, L5). A patron at
-// p.Circulation.MaxLoans with an item for a partner library or for home
-// delivery is HeldBack (R-HD4, R-PT5): only the notice is known. At the
-// Prefectural and Assembly Libraries the loan limit does not hold the
-// item back; it only stops the loan at the counter (L1).
+// The deadline is p.ShelfDeadline(Ready, at): the patron has ShelfDays
+// open pickup days, Ready the first of them (H4). It is the deadline
+// Reservation.MakeReady gives when called on the notice day (Prefectural
+// and Assembly Libraries) or on arrival (partner library).
+//
+// The loan is dated the day the item leaves when it travels (Sent), or
+// the ready day at the Prefectural and Assembly Libraries (L2); Collect
+// dates it the same way. Its due date follows p.Circulation (L2, L5). A
+// patron at p.Circulation.MaxLoans with an item for a partner library or
+// for home delivery is HeldBack (R-HD4, R-PT5): only the notice is known.
+// At the Prefectural and Assembly Libraries the loan limit does not hold
+// the item back; it only stops the loan at the counter (L1).
 //
 // The dates never go backwards: Notice ≤ Sent ≤ Ready ≤ Deadline, and
 // Loaned ≤ Due. Timeline does not allocate; it returns an error for a
-// zero day, an invalid place or a route without the calendar it needs.
+// zero day, an invalid place, an invalid policy or a route without the
+// calendar it needs.
 func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 	t := Timeline{Method: r.Place.Method, Notice: secured}
 	switch {
@@ -113,17 +126,21 @@ func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 		return Timeline{}, errTimelinePlace
 	case r.Loans < 0:
 		return Timeline{}, errTimelineLoans
+	case p.ShelfDays < 1 || !p.ShelfStart.Valid():
+		return Timeline{}, errTimelinePolicy
 	}
 	at := r.At
 	if at == nil && t.Method == circulation.PrefecturalLibrary {
 		at = r.Library
 	}
+	returnTo := at
 	switch t.Method {
 	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
 		if at == nil {
 			return Timeline{}, errTimelineAt
 		}
-		t.Ready = at.NextOpen(secured.AddDays(1))
+		t.Ready = at.AddOpenDays(secured, 1)
+		t.Loaned = t.Ready
 	case circulation.PartnerLibrary:
 		switch {
 		case at == nil:
@@ -138,6 +155,7 @@ func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 			return Timeline{}, errTimelineRange
 		}
 		t.Ready = r.Courier.Collectable(t.Sent, at)
+		t.Loaned = t.Sent
 	case circulation.HomeDelivery:
 		switch {
 		case r.Library == nil:
@@ -149,22 +167,17 @@ func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
 		if t.Sent = r.Library.AddOpenDays(secured, 1); t.Sent.IsZero() {
 			return Timeline{}, errTimelineRange
 		}
-		t.Loaned = t.Sent
-		due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, r.Library)
-		if err != nil {
-			return Timeline{}, err
+		t.Loaned, returnTo = t.Sent, r.Library
+	}
+	if t.Method != circulation.HomeDelivery {
+		if t.Ready.IsZero() {
+			return Timeline{}, errTimelineRange
 		}
-		t.Due = due
-		return t, nil
+		if t.Deadline = p.ShelfDeadline(t.Ready, at); t.Deadline.IsZero() {
+			return Timeline{}, errTimelineRange
+		}
 	}
-	if t.Ready.IsZero() {
-		return Timeline{}, errTimelineRange
-	}
-	if t.Deadline = p.ShelfDeadline(t.Ready, at); t.Deadline.IsZero() {
-		return Timeline{}, errTimelineRange
-	}
-	t.Loaned = t.Ready
-	due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, at)
+	due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, returnTo)
 	if err != nil {
 		return Timeline{}, err
 	}

@@ -25,27 +25,27 @@ func TestTimeline(t *testing.T) {
 		want    [6]string
 	}{
 		{"R-PL1 H4 L2 Prefectural Library: pickup from the next day", "2026-11-19", atPrefectural, 0, false,
-			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-03", "2026-11-20", "2026-12-04"}},
+			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-02", "2026-11-20", "2026-12-04"}},
 		{"R-PL1 next day closed (Monday): first open day after", "2026-11-15", atPrefectural, 0, false,
-			[6]string{"2026-11-15", "", "2026-11-17", "2026-11-29", "2026-11-17", "2026-12-01"}},
+			[6]string{"2026-11-15", "", "2026-11-17", "2026-11-28", "2026-11-17", "2026-12-01"}},
 		{"R-PL1 H4 secured before the year-end closure", "2026-12-27", atPrefectural, 0, false,
-			[6]string{"2026-12-27", "", "2027-01-05", "2027-01-16", "2027-01-05", "2027-01-19"}},
+			[6]string{"2026-12-27", "", "2027-01-05", "2027-01-15", "2027-01-05", "2027-01-19"}},
 		{"R-PL1 the loan limit does not hold back a counter pickup", "2026-11-19", atPrefectural, 10, false,
-			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-03", "2026-11-20", "2026-12-04"}},
+			[6]string{"2026-11-19", "", "2026-11-20", "2026-12-02", "2026-11-20", "2026-12-04"}},
 		{"R-AL2 Assembly Library: next weekday after a Friday email", "2026-11-20", atAssembly, 0, false,
-			[6]string{"2026-11-20", "", "2026-11-24", "2026-12-08", "2026-11-24", "2026-12-08"}},
+			[6]string{"2026-11-20", "", "2026-11-24", "2026-12-07", "2026-11-24", "2026-12-08"}},
 		{"R-AL2 year-end: first open day is January 4", "2026-12-28", atAssembly, 0, false,
-			[6]string{"2026-12-28", "", "2027-01-04", "2027-01-19", "2027-01-04", "2027-01-18"}},
-		{"R-PT2 R-PT3 partner: Thursday email, Friday courier, Sunday pickup", "2026-11-19", atEbetsu, 0, false,
-			[6]string{"2026-11-19", "2026-11-20", "2026-11-22", "2026-12-04", "2026-11-22", "2026-12-21"}},
+			[6]string{"2026-12-28", "", "2027-01-04", "2027-01-18", "2027-01-04", "2027-01-18"}},
+		{"R-PT2 R-PT3 L2 partner: Thursday email, Friday courier (day of loan), Sunday pickup", "2026-11-19", atEbetsu, 0, false,
+			[6]string{"2026-11-19", "2026-11-20", "2026-11-22", "2026-12-03", "2026-11-20", "2026-12-19"}},
 		{"R-PT2 courier day is strictly after the email (Tuesday email → Friday)", "2026-11-17", atEbetsu, 0, false,
-			[6]string{"2026-11-17", "2026-11-20", "2026-11-22", "2026-12-04", "2026-11-22", "2026-12-21"}},
+			[6]string{"2026-11-17", "2026-11-20", "2026-11-22", "2026-12-03", "2026-11-20", "2026-12-19"}},
 		{"R-PT2 R-PT3 year-end: Friday 12-25 → no courier 12-29..01-03 → Tuesday 01-05 → Thursday 01-07", "2026-12-25", atEbetsu, 0, false,
-			[6]string{"2026-12-25", "2027-01-05", "2027-01-07", "2027-01-19", "2027-01-07", "2027-02-05"}},
+			[6]string{"2026-12-25", "2027-01-05", "2027-01-07", "2027-01-17", "2027-01-05", "2027-02-03"}},
 		{"R-PT3 partner closed on the second day: its next open day", "2026-12-25", atThursdays, 0, false,
-			[6]string{"2026-12-25", "2027-01-05", "2027-01-08", "2027-01-19", "2027-01-08", "2027-02-06"}},
+			[6]string{"2026-12-25", "2027-01-05", "2027-01-08", "2027-01-18", "2027-01-05", "2027-02-03"}},
 		{"R-PT2 no courier on a holiday Tuesday (2026-11-03 文化の日)", "2026-10-30", atEbetsu, 0, false,
-			[6]string{"2026-10-30", "2026-11-06", "2026-11-08", "2026-11-20", "2026-11-08", "2026-12-07"}},
+			[6]string{"2026-10-30", "2026-11-06", "2026-11-08", "2026-11-19", "2026-11-06", "2026-12-05"}},
 		{"R-PT5 partner at the loan limit: notice only", "2026-11-19", atEbetsu, 10, true,
 			[6]string{"2026-11-19", "", "", "", "", ""}},
 		{"R-HD2 L2 home delivery: posted the next open day, 30-day loan", "2026-11-19", atHome, 9, false,
@@ -117,6 +117,10 @@ func TestTimelineErrors(t *testing.T) {
 	}
 	_, err := p.Timeline(calendar.Date{}, route(t, atPrefectural, 0))
 	assert.Error(t, err)
+	bad := p
+	bad.ShelfStart = ShelfStart(9)
+	_, err = bad.Timeline(d, route(t, atPrefectural, 0))
+	assert.ErrorContains(t, err, "policy")
 	// For the Prefectural Library, At defaults to Library.
 	_, err = p.Timeline(d, Route{Place: atPrefectural, Library: prefectural})
 	assert.NoError(t, err)
@@ -197,8 +201,19 @@ func checkTimeline(t *rapid.T, p Policy, r Route, tl Timeline) {
 			t.Fatalf("R-PL1 R-AL2 %+v", tl)
 		}
 	}
+	switch tl.Method {
+	case circulation.PartnerLibrary:
+		if tl.Loaned != tl.Sent {
+			t.Fatalf("L2 a partner loan is dated the courier day: %+v", tl)
+		}
+	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
+		if tl.Loaned != tl.Ready {
+			t.Fatalf("L2 %+v", tl)
+		}
+	}
 	if tl.Method != circulation.HomeDelivery {
-		if n := r.At.OpenDaysBetween(tl.Ready, tl.Deadline); n != p.ShelfDays || tl.Loaned != tl.Ready {
+		// H4: ShelfDays open days, Ready the first.
+		if n := r.At.OpenDaysBetween(tl.Ready.AddDays(-1), tl.Deadline); n != p.ShelfDays || !r.At.IsOpen(tl.Deadline) {
 			t.Fatalf("H4 %+v", tl)
 		}
 	}

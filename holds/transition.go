@@ -51,7 +51,7 @@ func (r Reservation) Secure(today calendar.Date) (Reservation, error) {
 // loans is the number of items the patron has on loan today: at
 // p.Circulation.MaxLoans or more, an item for a partner library or for
 // home delivery is not sent until a return has been processed
-// (ErrHeldBack, R-HD4, R-PT5).
+// (ErrHeldBack, R-HD4, R-PT5, detailed with that limit).
 func (r Reservation) Ship(today calendar.Date, loans int, p Policy) (Reservation, error) {
 	if err := r.step(today); err != nil {
 		return r, err
@@ -67,17 +67,31 @@ func (r Reservation) Ship(today calendar.Date, loans int, p Policy) (Reservation
 	case r.State == Ready:
 		return r, ErrAlreadyReady
 	case (m == circulation.PartnerLibrary || m == circulation.HomeDelivery) && loans >= p.Circulation.MaxLoans:
-		return r, ErrHeldBack
+		return r, heldBack(p.Circulation.MaxLoans)
 	}
 	r.State, r.Shipped = InTransit, today
 	return r, nil
 }
 
-// MakeReady returns r ready for pickup from today (貸出可能, H3), on the
-// hold shelf until p.ShelfDeadline(today, at) (H4); at is the calendar of
-// the pickup place. The item must be secured (Prefectural Library,
-// Assembly Library) or have been shipped (Assembly Library, partner
-// library). Items for home delivery have no hold shelf (ErrNoHoldShelf).
+// MakeReady returns r ready for pickup (貸出可能, H3) from today, on the
+// hold shelf until its deadline (H4); at is the calendar of the pickup
+// place. What today is depends on the route:
+//
+//   - Prefectural Library, Assembly Library: the notice day, when My
+//     Page shows 貸出可能 and the deadline (usually the day the item is
+//     secured, or the day it arrives at the Assembly Library after 回送).
+//     Pickup starts the next open day (R-PL1, R-AL2), so the deadline is
+//     p.ShelfDeadline of that day: by default the ShelfDays-th open day
+//     after today.
+//   - partner library: the day the item arrives there. The first
+//     collectable day is the first open day on or after both today and
+//     two days after the courier day (R-PT3), and the deadline is
+//     p.ShelfDeadline of that day. Any arrival day up to it gives the
+//     deadline Policy.Timeline shows.
+//
+// The item must be secured (Prefectural Library, Assembly Library) or
+// have been shipped (Assembly Library, partner library). Items for home
+// delivery have no hold shelf (ErrNoHoldShelf).
 func (r Reservation) MakeReady(today calendar.Date, at *calendar.Calendar, p Policy) (Reservation, error) {
 	if err := r.step(today); err != nil {
 		return r, err
@@ -95,7 +109,7 @@ func (r Reservation) MakeReady(today calendar.Date, at *calendar.Calendar, p Pol
 	case at == nil:
 		return r, errors.New("holds: MakeReady needs the calendar of the pickup place")
 	}
-	deadline := p.ShelfDeadline(today, at)
+	deadline := p.ShelfDeadline(r.firstCollectable(today, at), at)
 	if deadline.IsZero() || deadline.Before(today) {
 		return r, fmt.Errorf("holds: no hold-shelf deadline after %v in calendar %q", today, at.Name())
 	}
@@ -103,15 +117,34 @@ func (r Reservation) MakeReady(today calendar.Date, at *calendar.Calendar, p Pol
 	return r, nil
 }
 
+// firstCollectable returns the first day the patron can collect r's item
+// when it is made ready today at a place with calendar at: the next open
+// day at the Prefectural and Assembly Libraries (R-PL1, R-AL2), the first
+// open day from today and from two days after the courier day at a
+// partner library (R-PT3).
+func (r Reservation) firstCollectable(today calendar.Date, at *calendar.Calendar) calendar.Date {
+	if r.Place.Method != circulation.PartnerLibrary {
+		return at.AddOpenDays(today, 1)
+	}
+	from := r.Shipped.AddDays(2)
+	if today.After(from) {
+		from = today
+	}
+	return at.NextOpen(from)
+}
+
 // Collect returns r collected today and the loan it becomes. The item
-// must be ready for pickup, or, for home delivery, posted: the loan of a
-// posted item is dated the day it was posted, when it was processed
-// (R-HD2). The due date is p.Circulation.DueDate for the place's method
-// (L2, L5); short tells whether the item is a short loan (短縮), and
-// returnTo is the calendar of the place the item goes back to (the
-// pickup place; the Prefectural Library for home delivery), which may be
-// nil only when the due-date rule does not need it. Collect does not
-// check the loan limit (L1), which is circulation's business.
+// must be ready for pickup, or, for home delivery, posted. The loan is
+// dated the day the item left when it travels (L2: its period includes
+// the trip out): the courier day for a partner library, the posting day
+// for home delivery, when it was processed (R-HD2); today otherwise. The
+// due date follows p.Circulation for the place's method (L2, L5); short
+// tells whether the item is a short loan (短縮), and returnTo is the
+// calendar of the place the item goes back to (the pickup place; the
+// Prefectural Library for home delivery). returnTo may be nil only when
+// due dates on closed days stand (circulation.DueDateStands); otherwise
+// Collect returns an error. Collect does not check the loan limit (L1),
+// which is circulation's business.
 //
 // Collect may be called after the deadline as long as r has not been
 // expired: the patron who comes on the morning after the deadline, before
@@ -129,6 +162,10 @@ func (r Reservation) Collect(today calendar.Date, short bool, returnTo *calendar
 		return r, circulation.Loan{}, ErrNotSent
 	case r.State != Ready:
 		return r, circulation.Loan{}, ErrNotReady
+	case m == circulation.PartnerLibrary && r.Shipped.IsZero():
+		return r, circulation.Loan{}, ErrNotSent
+	case m == circulation.PartnerLibrary:
+		loaned = r.Shipped
 	}
 	due, err := p.Circulation.DueDate(m, short, loaned, returnTo)
 	if err != nil {
@@ -164,9 +201,10 @@ func (r Reservation) Expire(today calendar.Date) (Reservation, error) {
 }
 
 // Cancel returns r cancelled today by by. The patron may cancel on My
-// Page only before the item is ready (and, for home delivery, before it is
-// posted); afterwards only staff can, by telephone, and the patron gets
-// ErrNeedsStaff (H5). Staff may cancel any active reservation.
+// Page only while r is waiting, before the notice: once the item is
+// secured and the notice sent (H6), on every route, only staff can, by
+// telephone, and the patron gets ErrNeedsStaff (H5). Staff may cancel any
+// active reservation.
 func (r Reservation) Cancel(by Actor, today calendar.Date) (Reservation, error) {
 	if !by.Valid() {
 		return r, errors.New("holds: Cancel needs an actor: Patron or Staff")
@@ -182,11 +220,11 @@ func (r Reservation) Cancel(by Actor, today calendar.Date) (Reservation, error) 
 }
 
 // ChangePlace returns r with its pickup place changed to to, by by. As
-// for Cancel, the patron may do it only before the item is ready (H5:
-// ErrNeedsStaff afterwards); staff may do it while the reservation is
-// active, except for an item already posted to the patron's home
-// (ErrPosted). A partner library as the new place needs the patron's
-// registration there (P1, R-PT1): partnerLibraries lists the partner
+// for Cancel, the patron may do it only while r is waiting, before the
+// notice (H5: ErrNeedsStaff afterwards); staff may do it while the
+// reservation is active, except for an item already posted to the
+// patron's home (ErrPosted). A partner library as the new place needs
+// the patron's registration there (P1, R-PT1): partnerLibraries lists the partner
 // libraries where the patron is registered, as
 // patron.Registration.PartnerLibraries does, and a library not among them
 // is refused with patron.ErrNotPartnerRegistered.

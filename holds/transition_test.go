@@ -176,7 +176,10 @@ func TestCollectHomeDelivery(t *testing.T) {
 	require.NoError(t, c.Validate())
 }
 
-func TestH5PatronAndStaff(t *testing.T) {
+// TestH5PatronNeedsStaffFromNotice: once the notice has gone out (secured
+// onwards, H6), the patron can neither cancel nor change the place on My
+// Page, on every route; staff still can.
+func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 	later := day(t, "2026-12-31")
 	for _, tt := range []struct {
 		name   string
@@ -185,9 +188,12 @@ func TestH5PatronAndStaff(t *testing.T) {
 		patron bool // whether the patron may act
 	}{
 		{"H5 waiting", atEbetsu, Waiting, true},
-		{"H5 secured", atEbetsu, Secured, true},
-		{"H5 on its way to a partner library", atEbetsu, InTransit, true},
-		{"H5 on its way to the Assembly Library", atAssembly, InTransit, true},
+		{"H5 waiting at the Prefectural Library", atPrefectural, Waiting, true},
+		{"H5 secured: the notice has gone out", atEbetsu, Secured, false},
+		{"H5 secured for the Prefectural Library", atPrefectural, Secured, false},
+		{"H5 secured for home delivery", atHome, Secured, false},
+		{"H5 on its way to a partner library", atEbetsu, InTransit, false},
+		{"H5 on its way to the Assembly Library", atAssembly, InTransit, false},
 		{"H5 posted home (already lent)", atHome, InTransit, false},
 		{"H5 ready (貸出可能)", atEbetsu, Ready, false},
 		{"H5 ready at the Prefectural Library", atPrefectural, Ready, false},
@@ -212,7 +218,7 @@ func TestH5PatronAndStaff(t *testing.T) {
 				require.NoError(t, err)
 			} else {
 				require.ErrorIs(t, err, ErrNeedsStaff)
-				if tt.place.Method == circulation.HomeDelivery {
+				if tt.place.Method == circulation.HomeDelivery && tt.state == InTransit {
 					return
 				}
 				moved, err = r.ChangePlace(Staff, atAssembly, nil)
@@ -232,7 +238,7 @@ func TestH5PatronAndStaff(t *testing.T) {
 
 func TestChangePlaceToPartner(t *testing.T) {
 	// R-PT1: a registered partner library is accepted.
-	r := reach(t, atPrefectural, Secured)
+	r := reach(t, atPrefectural, Waiting)
 	moved, err := r.ChangePlace(Patron, atEbetsu, []string{"江別市情報図書館"})
 	require.NoError(t, err)
 	assert.Equal(t, atEbetsu, moved.Place)

@@ -82,7 +82,8 @@ func (s *story) reserveCart() error {
 		"（確保メールの後の協力車の日（火・金）に発送、発送日の翌々日以降に受取館で受取。"+
 			"取置期限は受取館の開館日で10日。）")
 
-	// Volume 1 travels, is shelved and collected on its first day.
+	// Volume 1 travels, is shelved on arrival and collected on its first
+	// day; the loan is dated the courier day (L2).
 	id := rs[0].ID
 	if _, err := s.desk.Ship(id, first.Sent, 3); err != nil {
 		return err
@@ -91,18 +92,20 @@ func (s *story) reserveCart() error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.desk.MakeReady(id, first.Ready, partnerCal); err != nil {
+	if _, err := s.desk.MakeReady(id, first.Sent.AddDays(1), partnerCal); err != nil {
 		return err
 	}
 	_, loan, err := s.desk.Collect(id, first.Ready, false, partnerCal)
 	if err != nil {
 		return err
 	}
-	s.collected = loan
+	s.collected, s.collectedOn = loan, first.Ready
 	fmt.Fprintln(s.w)
-	s.say("%s: volume 1 collected at %s, due %s (30 days, shipping included).",
-		"%s: 一巻を%sで受取。返却期限は%s（30日、往復の輸送期間を含む）。",
-		loan.Loaned, partnerName, loan.Due)
+	s.say("%s: volume 1 collected at %s. Lent from the courier day %s, due %s "+
+		"(30 days, shipping both ways included).",
+		"%s: 一巻を%sで受取。貸出日は発送日の%s、返却期限は%s"+
+			"（30日、往復の配送期間を含む）。",
+		first.Ready, partnerName, loan.Loaned, loan.Due)
 	return nil
 }
 

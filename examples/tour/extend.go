@@ -16,7 +16,7 @@ func (s *story) extend() error {
 		Items:    []holds.CartItem{{Item: volumes[0].id, Status: circulation.OnLoan}},
 		Place:    circulation.Place{Method: circulation.PrefecturalLibrary},
 		Ordering: holds.Normal,
-	}, s.collected.Loaned.AddDays(3)); err != nil {
+	}, s.collectedOn.AddDays(3)); err != nil {
 		return err
 	}
 	loan := s.collected
@@ -24,13 +24,13 @@ func (s *story) extend() error {
 
 	// Her other loan, borrowed at the Prefectural Library counter.
 	counter := circulation.Place{Method: circulation.PrefecturalLibrary}
-	loaned := s.collected.Loaned.AddDays(-2)
+	loaned := s.collectedOn.AddDays(-2)
 	due, err := s.loans.DueDate(counter.Method, false, loaned, s.cals.Library)
 	if err != nil {
 		return err
 	}
 	other := circulation.Loan{Item: "0020000001", Place: counter, Loaned: loaned, Due: due}
-	today := s.collected.Loaned.AddDays(7)
+	today := s.collectedOn.AddDays(7)
 	_, err = s.loans.Extend(loan, []circulation.Loan{other}, today, s.cals.Partners[partnerName])
 	s.say("%s: extending volume 1 (due %s) is refused:", "%s: 一巻（返却期限 %s）の延長はできません:", today, loan.Due)
 	s.bothLanguages(err)

@@ -12,7 +12,7 @@ import (
 func (s *story) returnItem() error {
 	s.heading(4, "Returns (M2, R-PL2, R-PT4)", "返却（M2, R-PL2, R-PT4）")
 	desk := circulation.DefaultReturnDesk()
-	day := s.collected.Loaned.AddDays(20)
+	day := s.collectedOn.AddDays(20)
 	at := day.In(calendar.JST()).Add(10 * time.Hour)
 	_, err := desk.Accept(circulation.Return{
 		Loan:    s.collected,

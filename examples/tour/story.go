@@ -23,8 +23,10 @@ type story struct {
 	loans   circulation.Policy
 	partner circulation.Place
 	desk    *holds.Desk
-	// collected is the loan made from the first volume of the cart.
-	collected circulation.Loan
+	// collected is the loan made from the first volume of the cart, and
+	// collectedOn the day the patron picked it up.
+	collected   circulation.Loan
+	collectedOn calendar.Date
 }
 
 // partnerName is the partner library of the story: a municipal library

@@ -14,9 +14,9 @@ import (
 
 // Example is the README's first look, kept compiling and true.
 func Example() {
-	lib, _ := calendar.New(calendar.PrefecturalLibrary()) // C2: Mondays, month end, year end
-	ready := calendar.NewDate(2026, time.November, 20)
-	deadline := holds.DefaultPolicy().ShelfDeadline(ready, lib) // H4: 2026-12-03
+	lib, _ := calendar.New(calendar.PrefecturalLibrary())       // C2: Mondays, month end, year end
+	first := calendar.NewDate(2026, time.November, 20)          // first day it can be collected
+	deadline := holds.DefaultPolicy().ShelfDeadline(first, lib) // H4: 10th open day, 2026-12-02
 
 	policy := circulation.DefaultPolicy()
 	loan := circulation.Loan{Item: "0012345678",
@@ -37,6 +37,6 @@ func Example() {
 		fmt.Println(m.Code, m.Message)
 	}
 	// Output:
-	// 2026-12-03 2026-04-15 true
+	// 2026-12-02 2026-04-15 true
 	// extension.reserved 予約が入っている本は延長できません。
 }
