@@ -106,9 +106,9 @@ func timed(t *testing.T, budget time.Duration, what string, f func()) {
 // bounded time with a result that agrees with IsOpen and the span.
 func FuzzCalendar(f *testing.F) {
 	f.Add([]byte{})
-	f.Add([]byte{4, 0, 0xFF})                 // every unknown month-end bit: used to hang New
-	f.Add([]byte{3, 0x7F, 0})                 // closed every weekday, holidays both open and close
-	f.Add([]byte{4, 0x02, 0x43, 0, 0, 0, 0})  // the Prefectural Library's weekly shape
+	f.Add([]byte{4, 0, 0xFF})                // every unknown month-end bit: used to hang New
+	f.Add([]byte{3, 0x7F, 0})                // closed every weekday, holidays both open and close
+	f.Add([]byte{4, 0x02, 0x43, 0, 0, 0, 0}) // the Prefectural Library's weekly shape
 	f.Add([]byte{0, 0x7F, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F})
 	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0x80, 0, 1, 2, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80})
 	f.Fuzz(func(t *testing.T, data []byte) {
