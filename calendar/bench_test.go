@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -107,5 +108,57 @@ func BenchmarkHolidayTable(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		buildHolidayTable()
+	}
+}
+
+// The worst cases of the bounded queries: the widest count, the largest
+// additions, and a search across the whole span of the sparsest calendar
+// New accepts.
+
+func BenchmarkOpenDaysBetweenWidest(b *testing.B) {
+	c := MustNew(PrefecturalLibrary())
+	first, last := c.Span()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sinkInt = c.OpenDaysBetween(first, last)
+	}
+}
+
+func BenchmarkAddOpenDaysWorst(b *testing.B) {
+	c := MustNew(PrefecturalLibrary())
+	first, last := c.Span()
+	b.Run("MaxInt", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkDate = c.AddOpenDays(first, math.MaxInt)
+		}
+	})
+	b.Run("MinInt", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkDate = c.AddOpenDays(last, math.MinInt)
+		}
+	})
+	n := c.OpenDaysBetween(first, last)
+	b.Run("ToEndOfSpan", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkDate = c.AddOpenDays(first, n)
+		}
+	})
+	b.Run("BackToStartOfSpan", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sinkDate = c.AddOpenDays(last, -n+1)
+		}
+	})
+}
+
+func BenchmarkNextOpenSparsest(b *testing.B) {
+	c := MustNew(sparsest())
+	first, _ := c.Span()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sinkDate = c.NextOpen(first)
 	}
 }

@@ -4,15 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"time"
 )
 
-// ErrNeverOpen is returned by New for rules under which the place could
-// never open.
+// ErrNeverOpen is returned by New for rules under which the place would
+// not open on any day of the supported span (see Calendar.Span).
 var ErrNeverOpen = errors.New("calendar: the rules close every day")
 
-// The span New precomputes. Days outside it are answered by applying the
-// rules day by day: correct, only slower.
+// The supported span, which New precomputes: 1955, the first year of the
+// Cabinet Office holiday list, to 2100. Queries that count or search
+// across days answer only inside it, so that their cost stays bounded.
 var (
 	spanFirst = NewDate(1955, 1, 1)
 	spanLast  = NewDate(2100, 12, 31)
@@ -22,9 +24,13 @@ var (
 // and why it is closed on the others. A *Calendar is immutable and safe
 // for concurrent use.
 //
-// The queries for 1955–2100 are answered from a precomputed bitmap with
-// running counts: constant time for IsOpen, logarithmic for AddOpenDays,
-// and no allocation.
+// The queries are answered from a bitmap of the supported span, 1955-01-01
+// to 2100-12-31 (Span), with running counts: constant time for IsOpen and
+// OpenDaysBetween, logarithmic for AddOpenDays and NextOpen, whatever the
+// date or count, and no allocation. IsOpen and WhyClosed answer a day
+// outside the span by applying the rules to that one day; AddOpenDays,
+// NextOpen and OpenDaysBetween never look outside it and answer the zero
+// Date or 0 instead (see each).
 type Calendar struct {
 	rules Rules
 	first int32    // Date.n of bit 0
@@ -33,9 +39,11 @@ type Calendar struct {
 }
 
 // New compiles r into a Calendar. It refuses rules that are malformed (a
-// closure that ends before it starts, an opening overlapping a closure,
+// closure that ends before it starts, an opening overlapping a closure, a
+// Weekdays or Months value with bits beyond the days or months it names,
 // a month-end rule that avoids every weekday, bad hours) and rules under
-// which the place could never open (ErrNeverOpen).
+// which the place would not open on any day of the span (ErrNeverOpen),
+// whatever combination of settings closes it.
 func New(r Rules) (*Calendar, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
@@ -57,8 +65,17 @@ func New(r Rules) (*Calendar, error) {
 	for w, x := range c.words {
 		c.ranks[w+1] = c.ranks[w] + int32(bits.OnesCount64(x))
 	}
+	// Checked on the result rather than on the settings, so that no
+	// combination of them slips through.
+	if c.total() == 0 {
+		return nil, fmt.Errorf("%w (%q is closed every day from %v to %v)", ErrNeverOpen, r.Name, spanFirst, spanLast)
+	}
 	return c, nil
 }
+
+// Span returns the first and last day of the span c answers AddOpenDays,
+// NextOpen and OpenDaysBetween for: 1955-01-01 and 2100-12-31.
+func (c *Calendar) Span() (first, last Date) { return spanFirst, spanLast }
 
 // MustNew is New for rules known to be good, such as the presets; it
 // panics on error.
@@ -71,8 +88,11 @@ func MustNew(r Rules) *Calendar {
 }
 
 func (r Rules) validate() error {
-	if r.ClosedWeekdays == EveryDay && len(r.Openings) == 0 && !r.HolidayOpensWeeklyClosure {
-		return fmt.Errorf("%w (%q closes every day of the week and has no openings)", ErrNeverOpen, r.Name)
+	if !r.ClosedWeekdays.valid() {
+		return fmt.Errorf("calendar: %q: ClosedWeekdays %#x has bits beyond the seven days", r.Name, uint8(r.ClosedWeekdays))
+	}
+	if !r.MonthEndAvoids.valid() {
+		return fmt.Errorf("calendar: %q: MonthEndAvoids %#x has bits beyond the seven days", r.Name, uint8(r.MonthEndAvoids))
 	}
 	if r.MonthEnd && r.MonthEndAvoids == EveryDay {
 		return fmt.Errorf("calendar: %q: the month-end closure avoids every day of the week", r.Name)
@@ -96,8 +116,8 @@ func (r Rules) validate() error {
 }
 
 func (r Rules) clone() Rules {
-	r.Closures = append([]Closure(nil), r.Closures...)
-	r.Openings = append([]Opening(nil), r.Openings...)
+	r.Closures = slices.Clone(r.Closures)
+	r.Openings = slices.Clone(r.Openings)
 	r.Hours = r.Hours.clone()
 	return r
 }
@@ -155,16 +175,20 @@ func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedRea
 }
 
 // monthEndClosure returns the month-end closure day of d's month, or the
-// zero Date when there is none.
+// zero Date when there is none. The search stays within the month, so it
+// ends whatever MonthEndAvoids holds; New refuses an avoid set of every
+// day, and a month has too few holidays to hide its other days.
 func (r *Rules) monthEndClosure(d Date) Date {
-	if !r.MonthEnd || (r.YearEnd && d.Month() == time.December) {
+	if !r.MonthEnd || d.IsZero() || (r.YearEnd && d.Month() == time.December) {
 		return Date{}
 	}
-	e := d.AddDays(d.DaysInMonth() - d.Day())
-	for r.MonthEndAvoids.Has(e.Weekday()) || IsHoliday(e) {
-		e = e.AddDays(-1)
+	first := d.AddDays(1 - d.Day())
+	for e := first.AddDays(d.DaysInMonth() - 1); !e.Before(first); e = e.AddDays(-1) {
+		if !r.MonthEndAvoids.Has(e.Weekday()) && !IsHoliday(e) {
+			return e
+		}
 	}
-	return e
+	return Date{}
 }
 
 // inSpan returns d's bit index and whether d lies in the compiled span.
@@ -173,11 +197,12 @@ func (c *Calendar) inSpan(d Date) (int, bool) {
 	return i, i >= 0 && i < len(c.words)*64 && d.n <= spanLast.n
 }
 
-// IsOpen reports whether the place is open on d. The zero Date is never
+// IsOpen reports whether the place is open on d. A day outside the span
+// is answered by applying the rules to it alone. The zero Date is never
 // open.
 func (c *Calendar) IsOpen(d Date) bool {
 	if i, ok := c.inSpan(d); ok {
-		return c.words[i>>6]&(1<<(i&63)) != 0
+		return c.isSet(i)
 	}
 	if d.IsZero() {
 		return false
@@ -186,8 +211,11 @@ func (c *Calendar) IsOpen(d Date) bool {
 	return open
 }
 
+func (c *Calendar) isSet(i int) bool { return c.words[i>>6]&(1<<(i&63)) != 0 }
+
 // WhyClosed reports why the place is closed on d; ok is false when it is
-// open.
+// open. A day outside the span is answered by applying the rules to it
+// alone. The zero Date gives no reason and ok false.
 func (c *Calendar) WhyClosed(d Date) (why ClosedReason, ok bool) {
 	if d.IsZero() {
 		return ClosedReason{}, false
@@ -196,43 +224,42 @@ func (c *Calendar) WhyClosed(d Date) (why ClosedReason, ok bool) {
 	return why, !open
 }
 
-// rank returns the number of open days in the span before bit i.
+// rank returns the number of open days in the span before bit i
+// (0 <= i <= the number of days in the span).
 func (c *Calendar) rank(i int) int {
-	return int(c.ranks[i>>6]) + bits.OnesCount64(c.words[i>>6]&(1<<(i&63)-1))
+	w := i >> 6
+	if w == len(c.words) {
+		return int(c.ranks[w])
+	}
+	return int(c.ranks[w]) + bits.OnesCount64(c.words[w]&(1<<(i&63)-1))
 }
+
+// total returns the number of open days in the span.
+func (c *Calendar) total() int { return int(c.ranks[len(c.ranks)-1]) }
 
 // OpenDaysBetween returns the number of open days in (from, to]: days
 // after from up to and including to. It is negative when to is before
 // from, so that it is additive: OpenDaysBetween(a, b) +
-// OpenDaysBetween(b, c) == OpenDaysBetween(a, c).
+// OpenDaysBetween(b, c) == OpenDaysBetween(a, c) for days in the span.
+// It returns 0 when from or to is the zero Date or outside the span.
 func (c *Calendar) OpenDaysBetween(from, to Date) int {
-	if to.Before(from) {
-		return -c.OpenDaysBetween(to, from)
-	}
-	if from.IsZero() {
-		from = Date{minDays - 1}
-	}
 	i, ok1 := c.inSpan(from)
 	j, ok2 := c.inSpan(to)
-	if ok1 && ok2 {
-		return c.rank(j+1) - c.rank(i+1)
+	if !ok1 || !ok2 {
+		return 0
 	}
-	n := 0
-	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {
-		if c.IsOpen(d) {
-			n++
-		}
-		if d.n == maxDays {
-			break
-		}
-	}
-	return n
+	return c.rank(j+1) - c.rank(i+1)
 }
 
-// NextOpen returns the first open day on or after d, or the zero Date if
-// there is none before the end of year 9999.
+// NextOpen returns the first open day on or after d. It returns the zero
+// Date when d is zero or outside the span, or when the place does not
+// open again before the span ends.
 func (c *Calendar) NextOpen(d Date) Date {
-	if c.IsOpen(d) {
+	i, ok := c.inSpan(d)
+	if !ok {
+		return Date{}
+	}
+	if c.isSet(i) {
 		return d
 	}
 	return c.AddOpenDays(d, 1)
@@ -240,38 +267,32 @@ func (c *Calendar) NextOpen(d Date) Date {
 
 // AddOpenDays returns the n-th open day strictly after d: AddOpenDays(d, 1)
 // is the next open day after d. A negative n counts back from d, and n = 0
-// returns d. It returns the zero Date when there is no such day in years
-// 1..9999, or when d is zero.
+// returns d. It returns the zero Date when d is zero or outside the span,
+// or when the n-th open day would fall outside it; any n, up to
+// math.MaxInt and down to math.MinInt, costs the same.
 func (c *Calendar) AddOpenDays(d Date, n int) Date {
-	if d.IsZero() || n == 0 {
+	i, ok := c.inSpan(d)
+	switch {
+	case !ok:
+		return Date{}
+	case n == 0:
 		return d
-	}
-	if i, ok := c.inSpan(d); ok {
-		if n > 0 {
-			if got, ok := c.scanForward(i, n); ok {
-				return Date{c.first + int32(got)}
-			}
-			if target := c.rank(i+1) + n; target <= int(c.ranks[len(c.ranks)-1]) {
-				return Date{c.first + int32(c.selectOpen(target))}
-			}
-		} else if target := c.rank(i) + n; target >= 0 {
-			return Date{c.first + int32(c.selectOpen(target+1))}
+	case n > 0:
+		if got, ok := c.scanForward(i, n); ok {
+			return Date{c.first + int32(got)}
 		}
-	}
-	step := 1
-	if n < 0 {
-		step, n = -1, -n
-	}
-	for n > 0 {
-		if (step > 0 && d.n >= maxDays) || (step < 0 && d.n <= minDays) {
+		upTo := c.rank(i + 1) // open days up to and including d
+		if n > c.total()-upTo {
+			return Date{} // compared this way round so that n cannot overflow
+		}
+		return Date{c.first + int32(c.selectOpen(upTo+n))}
+	default:
+		before := c.rank(i)
+		if n < -before {
 			return Date{}
 		}
-		d = Date{d.n + int32(step)}
-		if c.IsOpen(d) {
-			n--
-		}
+		return Date{c.first + int32(c.selectOpen(before+n+1))}
 	}
-	return d
 }
 
 // scanForward finds the n-th open day after bit i by scanning at most a

@@ -124,13 +124,11 @@ func TestQueriesC2(t *testing.T) {
 	assert.Equal(t, day("2027-01-13"), c.AddOpenDays(day("2026-12-25"), 10), "H4 example across year end")
 	assert.Equal(t, 10, c.OpenDaysBetween(day("2026-11-20"), day("2026-12-03")))
 	assert.Equal(t, day("2026-11-20"), c.AddOpenDays(day("2026-12-03"), -10))
-	// Outside the compiled span.
-	far := day("2150-11-20")
-	got := c.AddOpenDays(far, 10)
-	assert.Equal(t, 10, c.OpenDaysBetween(far, got))
+	// Up to the end of the span, and no further.
+	edge := day("2100-12-10")
+	got := c.AddOpenDays(edge, 10)
 	assert.True(t, c.IsOpen(got))
-	// Across the span boundary.
-	edge := day("2100-12-20")
-	got = c.AddOpenDays(edge, 10)
 	assert.Equal(t, 10, c.OpenDaysBetween(edge, got))
+	assert.True(t, c.AddOpenDays(day("2100-12-20"), 10).IsZero(), "the 10th open day is after the span")
+	assert.True(t, c.AddOpenDays(day("2150-11-20"), 10).IsZero(), "outside the span")
 }

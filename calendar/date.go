@@ -12,7 +12,8 @@ import (
 //
 // Date is a small comparable value: use == to compare two dates for
 // equality and Before, After or Compare to order them. Years 1 to 9999 are
-// representable; arithmetic that leaves that range saturates at its ends.
+// representable; arithmetic whose result leaves that range gives the zero
+// Date, so that an overflow reads as "no date" rather than a wrong one.
 type Date struct {
 	// n is 1 + the number of days since 0001-01-01, so that 0 is "no date".
 	n int32
@@ -121,14 +122,23 @@ var jst = time.FixedZone("JST", 9*60*60)
 func JST() *time.Location { return jst }
 
 // DateOf returns the calendar day in Japan (UTC+9) of the instant t,
-// whatever t's location: 2026-04-01T15:30:00Z is 2026-04-02.
+// whatever t's location: 2026-04-01T15:30:00Z is 2026-04-02. The zero
+// time.Time, and an instant whose day in Japan falls outside years
+// 1..9999, give the zero Date.
 func DateOf(t time.Time) Date {
+	if t.IsZero() {
+		return Date{}
+	}
 	y, m, d := t.In(jst).Date()
 	return NewDate(y, m, d)
 }
 
-// In returns the instant at which d begins in loc.
+// In returns the instant at which d begins in loc. The zero Date gives
+// the zero time.Time.
 func (d Date) In(loc *time.Location) time.Time {
+	if d.n == 0 {
+		return time.Time{}
+	}
 	y, m, dd := d.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
@@ -206,22 +216,16 @@ func (d Date) DaysInMonth() int {
 }
 
 // AddDays returns d plus n days (n may be negative). The zero Date stays
-// zero; a result outside years 1..9999 saturates at the nearest end.
+// zero, and a result outside years 1..9999 is the zero Date: a date
+// pushed off either end of the range is "no date", never a wrong one.
 func (d Date) AddDays(n int) Date {
-	if d.n == 0 {
-		return d
+	if d.n == 0 || n > maxDays || n < -maxDays {
+		return Date{}
 	}
-	// Clamp n first so that the sum cannot overflow.
-	if n > maxDays {
-		n = maxDays
-	} else if n < -maxDays {
-		n = -maxDays
-	}
+	// |n| <= maxDays, so the sum cannot overflow.
 	v := int64(d.n) + int64(n)
-	if v < minDays {
-		v = minDays
-	} else if v > maxDays {
-		v = maxDays
+	if v < minDays || v > maxDays {
+		return Date{}
 	}
 	return Date{int32(v)}
 }

@@ -39,10 +39,8 @@ func TestDateBasics(t *testing.T) {
 	assert.Equal(t, 1, d.Compare(d.AddDays(-1)))
 	assert.Equal(t, 0, d.Compare(d))
 	assert.True(t, NewDate(0, 12, 31).IsZero())
-	assert.Equal(t, NewDate(9999, 12, 31), NewDate(9999, 12, 31).AddDays(5), "saturates")
-	assert.Equal(t, NewDate(1, 1, 1), NewDate(1, 1, 2).AddDays(-500))
-	assert.Equal(t, NewDate(9999, 12, 31), d.AddDays(math.MaxInt), "no overflow")
-	assert.Equal(t, NewDate(1, 1, 1), d.AddDays(math.MinInt), "no overflow")
+	assert.Equal(t, NewDate(9999, 12, 31), NewDate(9999, 12, 30).AddDays(1))
+	assert.Equal(t, NewDate(1, 1, 1), NewDate(1, 1, 2).AddDays(-1))
 	assert.True(t, NewDate(2026, 1, math.MaxInt).IsZero())
 	assert.True(t, NewDate(math.MaxInt, 1, 1).IsZero())
 }
@@ -151,7 +149,8 @@ func FuzzParseDate(f *testing.F) {
 	})
 }
 
-// NewDate and AddDays never panic and stay in range for any input.
+// NewDate and AddDays never panic for any input; AddDays gives the zero
+// Date exactly when the result would leave years 1..9999.
 func TestPropNewDateTotal(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		y := rapid.Int().Draw(t, "y")
@@ -163,9 +162,36 @@ func TestPropNewDateTotal(t *testing.T) {
 				t.Fatalf("NewDate(%d, %d, %d) = %v", y, m, dd, d)
 			}
 		}
-		e := NewDate(2026, 1, 1).AddDays(rapid.Int().Draw(t, "n"))
-		if e.IsZero() || e.String() == "" {
-			t.Fatalf("AddDays left the range: %v", e)
+		n := rapid.Int().Draw(t, "n")
+		e := NewDate(2026, 1, 1).AddDays(n)
+		if e.IsZero() != (n < NewDate(1, 1, 1).DaysSince(NewDate(2026, 1, 1)) || n > NewDate(9999, 12, 31).DaysSince(NewDate(2026, 1, 1))) {
+			t.Fatalf("AddDays(%d) = %v", n, e)
 		}
 	})
+}
+
+// Arithmetic that leaves years 1..9999 answers the zero Date instead of
+// saturating at the nearest end, which would be a wrong date.
+func TestAddDaysOutOfRangeIsZeroDate(t *testing.T) {
+	d := NewDate(2026, time.April, 1)
+	assert.True(t, NewDate(9999, 12, 31).AddDays(1).IsZero())
+	assert.True(t, NewDate(9999, 12, 31).AddDays(5).IsZero())
+	assert.True(t, NewDate(1, 1, 1).AddDays(-1).IsZero())
+	assert.True(t, NewDate(1, 1, 2).AddDays(-500).IsZero())
+	assert.True(t, d.AddDays(math.MaxInt).IsZero(), "no overflow")
+	assert.True(t, d.AddDays(math.MinInt).IsZero(), "no overflow")
+	assert.True(t, d.AddDays(maxDays).IsZero())
+	assert.True(t, Date{}.AddDays(1).IsZero())
+}
+
+func TestDateOfZeroTimeIsZeroDate(t *testing.T) {
+	assert.True(t, DateOf(time.Time{}).IsZero())
+	assert.True(t, DateOf(time.Time{}.In(time.FixedZone("X", 14*3600))).IsZero())
+	assert.Equal(t, NewDate(1, 1, 2), DateOf(time.Date(1, 1, 1, 15, 0, 0, 0, time.UTC)))
+}
+
+func TestZeroDateInIsZeroTime(t *testing.T) {
+	assert.True(t, Date{}.In(JST()).IsZero())
+	assert.Equal(t, time.Time{}, Date{}.In(time.UTC))
+	assert.Equal(t, time.Date(2026, 4, 1, 0, 0, 0, 0, JST()), NewDate(2026, 4, 1).In(JST()))
 }

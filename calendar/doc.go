@@ -9,6 +9,11 @@
 // day in Japan (UTC+9, fixed: no tzdata needed) of any instant; ClockOf
 // reads its time of day.
 //
+// The zero Date means "no date". DateOf(time.Time{}) is the zero Date and
+// Date{}.In(loc) the zero time.Time. Years 1 to 9999 are representable,
+// and arithmetic whose result leaves them (AddDays, NewDate) gives the
+// zero Date rather than a wrong date.
+//
 // # Holidays (C1)
 //
 // Holiday names the Japanese public holiday on a day. It agrees with the
@@ -21,7 +26,16 @@
 // Rules describe a place; New compiles them into an immutable *Calendar
 // that answers IsOpen, NextOpen, AddOpenDays ("the 10th open day after"),
 // OpenDaysBetween and WhyClosed in constant or logarithmic time with no
-// allocation. PrefecturalLibrary (C2) and AssemblyLibrary (R-AL1) are
+// allocation, for any date and any count. New refuses rules it cannot
+// answer for in bounded time: unknown Weekdays or Months bits, and rules
+// under which the place never opens (ErrNeverOpen).
+//
+// The supported span is 1955-01-01 to 2100-12-31 (Calendar.Span). IsOpen
+// and WhyClosed answer a day outside it by applying the rules to that day.
+// NextOpen and AddOpenDays answer the zero Date, and OpenDaysBetween 0,
+// when a date given is zero or outside the span, or when the answer would
+// fall outside it: they never walk the years day by day.
+// PrefecturalLibrary (C2) and AssemblyLibrary (R-AL1) are
 // presets; WeeklySchedule expresses courier days (see package shipping)
 // and AssemblyLibraryStaffDays the staff days that process returns (see
 // package circulation). The hold-shelf deadline of package holds is

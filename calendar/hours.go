@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -45,32 +46,46 @@ func (s SeasonalHours) applies(d Date) bool {
 }
 
 // Hours are the windows of a day in which a place is open or a service is
-// offered. The zero Hours mean all day. The last SeasonalHours that
-// applies to a day wins over earlier ones and over Regular.
+// offered. The last SeasonalHours that applies to a day wins over earlier
+// ones and over Regular.
+//
+// A nil Regular with no Seasonal entries (the zero Hours) means all day.
+// A nil Regular next to Seasonal entries, or an empty but non-nil Regular
+// such as []Window{}, means no hours outside the seasons: Hours{Regular:
+// []Window{}} is never open. New and Calendar.Hours keep the difference.
 type Hours struct {
 	Regular  []Window
 	Seasonal []SeasonalHours
 }
 
-var allDay = []Window{{From: 0, To: ClockAt(24, 0)}}
-
-// On returns the windows of day d, whether or not the place is open that
-// day. The result must not be modified.
-func (h Hours) On(d Date) []Window {
+// windows returns the windows of day d without copying them; allDay is
+// true for hours that are open all day.
+func (h Hours) windows(d Date) (ws []Window, allDay bool) {
 	for i := len(h.Seasonal) - 1; i >= 0; i-- {
 		if h.Seasonal[i].applies(d) {
-			return h.Seasonal[i].Windows
+			return h.Seasonal[i].Windows, false
 		}
 	}
-	if h.Regular == nil && h.Seasonal == nil {
-		return allDay
+	return h.Regular, h.Regular == nil && len(h.Seasonal) == 0
+}
+
+// On returns the windows of day d, whether or not the place is open that
+// day. The result is the caller's own copy.
+func (h Hours) On(d Date) []Window {
+	ws, allDay := h.windows(d)
+	if allDay {
+		return []Window{{From: 0, To: ClockAt(24, 0)}}
 	}
-	return h.Regular
+	return slices.Clone(ws)
 }
 
 // Contains reports whether clock c of day d falls within the hours.
 func (h Hours) Contains(d Date, c Clock) bool {
-	for _, w := range h.On(d) {
+	ws, allDay := h.windows(d)
+	if allDay {
+		return c >= 0 && c < ClockAt(24, 0)
+	}
+	for _, w := range ws {
 		if w.Contains(c) {
 			return true
 		}
@@ -100,6 +115,9 @@ func (h Hours) validate() error {
 		return err
 	}
 	for _, s := range h.Seasonal {
+		if !s.Months.valid() || !s.Weekdays.valid() {
+			return fmt.Errorf("calendar: seasonal hours name months %#x or days %#x beyond the twelve months and seven days", uint16(s.Months), uint8(s.Weekdays))
+		}
 		if err := check(s.Windows); err != nil {
 			return err
 		}
@@ -107,11 +125,12 @@ func (h Hours) validate() error {
 	return nil
 }
 
+// clone copies h deeply. slices.Clone keeps nil and empty apart, which
+// matters for Regular (see Hours).
 func (h Hours) clone() Hours {
-	c := Hours{Regular: append([]Window(nil), h.Regular...)}
-	for _, s := range h.Seasonal {
-		s.Windows = append([]Window(nil), s.Windows...)
-		c.Seasonal = append(c.Seasonal, s)
+	c := Hours{Regular: slices.Clone(h.Regular), Seasonal: slices.Clone(h.Seasonal)}
+	for i := range c.Seasonal {
+		c.Seasonal[i].Windows = slices.Clone(c.Seasonal[i].Windows)
 	}
 	return c
 }

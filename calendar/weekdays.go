@@ -22,6 +22,10 @@ func WeekdaysOf(days ...time.Weekday) Weekdays {
 // EveryDay is the set of all seven days of the week.
 const EveryDay Weekdays = 1<<7 - 1
 
+// valid reports whether w holds only the seven named days; New refuses
+// other bits rather than guess what they mean.
+func (w Weekdays) valid() bool { return w&^EveryDay == 0 }
+
 // Has reports whether d is in w.
 func (w Weekdays) Has(d time.Weekday) bool { return w&(1<<d) != 0 }
 
@@ -52,6 +56,12 @@ func MonthsOf(ms ...time.Month) Months {
 	}
 	return s
 }
+
+// allMonths is the set of all twelve months.
+const allMonths Months = 1<<13 - 2
+
+// valid reports whether s holds only the twelve named months.
+func (s Months) valid() bool { return s&^allMonths == 0 }
 
 // Has reports whether m is in s.
 func (s Months) Has(m time.Month) bool { return s&(1<<m) != 0 }
