@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -176,4 +177,31 @@ func TestMonthEndClosureBoundedAtYearOne(t *testing.T) {
 		all := Rules{MonthEnd: true, MonthEndAvoids: EveryDay}
 		assert.True(t, all.monthEndClosure(NewDate(1, 1, 10)).IsZero(), "no day left in the month: no closure")
 	})
+}
+
+// TestNewManyOneOffsLinear: New costs O(span + closures + openings): ten
+// thousand announced closures and openings, spread over the span and
+// checked pairwise for overlap, compile in well under a second (C4).
+func TestNewManyOneOffsLinear(t *testing.T) {
+	r := PrefecturalLibrary()
+	for i := 0; i < 10000; i++ {
+		d := NewDate(1956, 1, 1+5*i)
+		r.Closures = append(r.Closures, Closure{Name: "c", From: d, To: d.AddDays(1)})
+		r.Openings = append(r.Openings, Opening{Name: "o", From: d.AddDays(3), To: d.AddDays(3)})
+	}
+	within(t, 2*time.Second, func() {
+		c, err := New(r)
+		if err != nil {
+			t.Errorf("New: %v", err)
+			return
+		}
+		d := NewDate(1956, 1, 1)
+		if c.IsOpen(d) || !c.IsOpen(d.AddDays(3)) {
+			t.Errorf("closure or opening not applied")
+		}
+	})
+	r.Openings = append(r.Openings, Opening{Name: "late", From: NewDate(1956, 1, 2), To: NewDate(1956, 1, 2)})
+	if _, err := New(r); err == nil || !strings.Contains(err.Error(), `"late" overlaps`) {
+		t.Errorf("overlap not found: %v", err)
+	}
 }

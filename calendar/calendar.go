@@ -52,13 +52,24 @@ func New(r Rules) (*Calendar, error) {
 	n := int(spanLast.n-spanFirst.n) + 1
 	c.words = make([]uint64, (n+63)/64)
 	c.ranks = make([]int32, len(c.words)+1)
+	// One-off closures and openings are laid over the span as running
+	// counts of the intervals covering each day, so that New costs
+	// O(span + closures + openings) however many staff announce.
+	closed, opened := coverCounts(c.rules.Closures, n), coverCounts(c.rules.Openings, n)
 	var monthEnd Date
+	var inClosure, inOpening int32
 	for i := 0; i < n; i++ {
 		d := Date{spanFirst.n + int32(i)}
 		if i == 0 || d.Day() == 1 {
 			monthEnd = c.rules.monthEndClosure(d)
 		}
-		if ok, _ := c.evaluateWith(d, monthEnd); ok {
+		inClosure += closed[i]
+		inOpening += opened[i]
+		open := inOpening > 0
+		if !open && inClosure == 0 {
+			open, _ = c.regular(d, monthEnd)
+		}
+		if open {
 			c.words[i>>6] |= 1 << (i & 63)
 		}
 	}
@@ -101,16 +112,14 @@ func (r Rules) validate() error {
 		if c.From.IsZero() || c.To.IsZero() || c.To.Before(c.From) {
 			return fmt.Errorf("calendar: %q: closure %q must run from a date to a later or equal date", r.Name, c.Name)
 		}
-		for _, o := range r.Openings {
-			if !o.To.Before(c.From) && !c.To.Before(o.From) {
-				return fmt.Errorf("calendar: %q: opening %q overlaps closure %q", r.Name, o.Name, c.Name)
-			}
-		}
 	}
 	for _, o := range r.Openings {
 		if o.From.IsZero() || o.To.IsZero() || o.To.Before(o.From) {
 			return fmt.Errorf("calendar: %q: opening %q must run from a date to a later or equal date", r.Name, o.Name)
 		}
+	}
+	if o, c, ok := firstOverlap(r.Openings, r.Closures); ok {
+		return fmt.Errorf("calendar: %q: opening %q overlaps closure %q", r.Name, o.Name, c.Name)
 	}
 	return r.Hours.validate()
 }
@@ -148,6 +157,13 @@ func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedRea
 			return false, ClosedReason{Kind: NamedClosure, Name: cl.Name}
 		}
 	}
+	return c.regular(d, monthEnd)
+}
+
+// regular applies the rules other than one-off closures and openings to
+// one day.
+func (c *Calendar) regular(d Date, monthEnd Date) (open bool, why ClosedReason) {
+	r := &c.rules
 	_, m, day := d.Date()
 	if r.YearEnd && ((m == time.December && day >= 29) || (m == time.January && day <= 3)) {
 		return false, ClosedReason{Kind: YearEndClosure}
