@@ -1,0 +1,33 @@
+package reason
+
+import (
+	"encoding/json"
+)
+
+// MaxQuoted is how many characters (runes) of an input Quote keeps, so
+// that an error quoting what a patron typed is never as large as the
+// input itself.
+const MaxQuoted = 32
+
+// Quote returns s as a JSON string literal for an error message, cut to
+// its first MaxQuoted characters followed by "…" when it is longer.
+// Invalid UTF-8 is shown as U+FFFD. Its cost is bounded by MaxQuoted,
+// whatever the length of s.
+func Quote(s string) string {
+	n, cut := 0, len(s)
+	for i := range s {
+		if n == MaxQuoted {
+			cut = i
+			break
+		}
+		n++
+	}
+	b, _ := json.Marshal(s[:cut])
+	if cut < len(s) {
+		return string(b[:len(b)-1]) + `…"`
+	}
+	return string(b)
+}
+
+// quote is Quote, for this package.
+func quote(s string) string { return Quote(s) }
