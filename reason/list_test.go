@@ -137,3 +137,8 @@ func FuzzRefuseCap(f *testing.F) {
 		}
 	})
 }
+
+func TestShortenCutsAtMaxQuotedRunes(t *testing.T) {
+	assert.Equal(t, "小樽市立図書館", reason.Shorten("小樽市立図書館"))
+	assert.Equal(t, strings.Repeat("館", 32)+"…", reason.Shorten(strings.Repeat("館", 1000)))
+}
