@@ -75,3 +75,20 @@ func (p *Parcel) UnmarshalJSON(b []byte) error {
 	*p = got
 	return nil
 }
+
+// UnmarshalJSON decodes a RateTable as encoding/json would, but refuses
+// unknown keys and a table NewTariff would refuse: no effective date,
+// weight steps or sizes that do not ascend, negative or implausible
+// amounts, postage that decreases.
+func (rt *RateTable) UnmarshalJSON(b []byte) error {
+	type plain RateTable // without this method, to decode the fields
+	var got plain
+	if err := decodeStrict("rate table", b, &got); err != nil {
+		return err
+	}
+	if err := (*RateTable)(&got).validate(); err != nil {
+		return err
+	}
+	*rt = RateTable(got)
+	return nil
+}

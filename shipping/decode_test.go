@@ -138,3 +138,47 @@ func FuzzParcelUnmarshalJSON(f *testing.F) {
 		_, _ = Classify(p)
 	})
 }
+
+// Defect: a zone name, which comes from the host's data or a request,
+// went whole into the postage refusal.
+func TestPostageZoneNameShortened(t *testing.T) {
+	tariff, err := NewTariff(RateTable{Effective: date(t, "2026-04-01"), YuPack: map[Zone][]SizeRate{ZoneHokkaido: {{Size: 60, Postage: dec("810")}}}})
+	require.NoError(t, err)
+	_, err = tariff.Postage(pack(60), dec("1"), Zone(strings.Repeat("z", 100000)), date(t, "2026-05-01"))
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 400)
+}
+
+// Defect: a RateTable decoded unknown keys and invalid rates, leaving
+// the check to NewTariff.
+func TestRateTableUnmarshalJSONRefusesInvalid(t *testing.T) {
+	for _, in := range []string{
+		`{"effective":"2026-04-01","yu_mail":[{"up_to":"-1","postage":"180"}]}`,
+		`{"effective":"2026-04-01","yu_pack":{"北海道":[{"size":-60,"postage":"810"}]}}`,
+		`{"effective":"2026-04-01","cod_fee":"-1"}`,
+		`{"yu_mail":[]}`,
+		`{"effective":"2026-04-01","colour":"red"}`,
+		`{"effective":"2026-04-01","yu_mail":[{"up_to":"1","postage":"180","extra":1}]}`,
+	} {
+		var rt RateTable
+		assert.Error(t, json.Unmarshal([]byte(in), &rt), in)
+	}
+	var rt RateTable
+	require.NoError(t, json.Unmarshal([]byte(`{"effective":"2026-04-01","yu_mail":[{"up_to":"1","postage":"180"}],"heavy_surcharge":null}`), &rt))
+	_, err := NewTariff(rt)
+	require.NoError(t, err)
+}
+
+func FuzzRateTableUnmarshalJSON(f *testing.F) {
+	f.Add(`{"effective":"2026-04-01","yu_mail":[{"up_to":"1","postage":"180"}]}`)
+	f.Add(`{"effective":"2026-04-01","yu_pack":{"北海道":[{"size":60,"postage":"810"}]}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var rt RateTable
+		if err := json.Unmarshal([]byte(s), &rt); err != nil {
+			return
+		}
+		if _, err := NewTariff(rt); err != nil {
+			t.Fatalf("%q decodes but NewTariff refuses it: %v", s, err)
+		}
+	})
+}
