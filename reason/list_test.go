@@ -142,3 +142,20 @@ func TestShortenCutsAtMaxQuotedRunes(t *testing.T) {
 	assert.Equal(t, "小樽市立図書館", reason.Shorten("小樽市立図書館"))
 	assert.Equal(t, strings.Repeat("館", 32)+"…", reason.Shorten(strings.Repeat("館", 1000)))
 }
+
+func FuzzParseLang(f *testing.F) {
+	f.Add("ja")
+	f.Add("en-US")
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := reason.ParseLang(s)
+		if err != nil {
+			if l != "" || len(err.Error()) > 250 {
+				t.Fatalf("%q: %q, %v", s, l, err)
+			}
+			return
+		}
+		if string(l) != s {
+			t.Fatalf("%q parsed as %q", s, l)
+		}
+	})
+}
