@@ -1,6 +1,9 @@
 package reason
 
-import "strconv"
+import (
+	"errors"
+	"strconv"
+)
 
 // MaxPerCode is how many reasons of one code a Refusal made by Refuse or
 // a List lists one by one. The reasons of that code beyond MaxPerCode
@@ -34,8 +37,15 @@ func (o *Omitted) Message(l Lang) string {
 	return n + " more not listed, the first: " + o.First.Message(l)
 }
 
-// Error returns the English message.
-func (o *Omitted) Error() string { return o.Message(English) }
+// Error returns the English message, prefixed with the name of the
+// package that declared the reason when First is or wraps a *Reason.
+func (o *Omitted) Error() string {
+	var r *Reason
+	if errors.As(o.First, &r) {
+		return r.pkg + ": " + o.Message(English)
+	}
+	return o.Message(English)
+}
 
 // Unwrap returns the first reason left out.
 func (o *Omitted) Unwrap() error { return o.First }
@@ -56,39 +66,60 @@ type List struct {
 }
 
 // Add adds c, or counts it in the *Omitted of its code when MaxPerCode
-// reasons of that code are listed already. A nil c is ignored; an
-// *Omitted counts as the N reasons it stands for.
+// reasons of that code are listed already. A nil c is ignored. An
+// *Omitted (from another refusal) counts as the N reasons it stands for
+// and is merged with the list's own *Omitted of its code; the List
+// copies it and never modifies what it is given.
 func (l *List) Add(c Coded) {
 	if c == nil {
 		return
 	}
 	code, n := c.Code(), 1
-	if o, ok := c.(*Omitted); ok {
-		n = o.N
+	given, isOmitted := c.(*Omitted)
+	if isOmitted {
+		n = max(given.N, 1)
 	}
 	if l.counts == nil && len(l.list) >= MaxPerCode-1 {
 		l.index()
 	}
-	if o := l.omitted[code]; o != nil {
+	if o := l.findOmitted(code); o != nil {
 		o.N += n
-		l.counts[code] += n
+		if l.counts != nil {
+			l.counts[code] += n
+		}
 		return
 	}
-	k := l.Count(code)
-	switch {
+	var o *Omitted
+	switch k := l.Count(code); {
+	case isOmitted:
+		o = &Omitted{First: given.First, N: n}
 	case k < MaxPerCode:
 		l.list = append(l.list, c)
-	case k == MaxPerCode:
-		o := &Omitted{First: c, N: n}
-		if co, ok := c.(*Omitted); ok {
-			o.First = co.First
-		}
+	default: // k == MaxPerCode: beyond, findOmitted finds one
+		o = &Omitted{First: c, N: 1}
+	}
+	if o != nil {
 		l.list = append(l.list, o)
-		l.omitted[code] = o
+		if l.omitted != nil {
+			l.omitted[code] = o
+		}
 	}
 	if l.counts != nil {
 		l.counts[code] += n
 	}
+}
+
+// findOmitted returns the *Omitted of code in the list, or nil.
+func (l *List) findOmitted(code string) *Omitted {
+	if l.omitted != nil {
+		return l.omitted[code]
+	}
+	for _, c := range l.list {
+		if o, ok := c.(*Omitted); ok && o.Code() == code {
+			return o
+		}
+	}
+	return nil
 }
 
 // index makes the maps that keep Count constant-time.
@@ -112,7 +143,9 @@ func (l *List) Count(code string) int {
 	}
 	n := 0
 	for _, c := range l.list {
-		if c.Code() == code {
+		if o, ok := c.(*Omitted); ok && o.Code() == code {
+			n += o.N
+		} else if c.Code() == code {
 			n++
 		}
 	}

@@ -159,3 +159,31 @@ func FuzzParseLang(f *testing.F) {
 		}
 	})
 }
+
+// Defect: an *Omitted given to a short List and then more reasons of its
+// code lost those reasons, and the given *Omitted could be modified.
+func TestListAddOmittedMergesAndCopies(t *testing.T) {
+	given := &reason.Omitted{First: errA, N: 3}
+	var l reason.List
+	l.Add(given)
+	for range 40 {
+		l.Add(errA)
+		l.Add(errB)
+	}
+	l.Add(given)
+	assert.Equal(t, 3, given.N)
+	assert.Equal(t, 46, l.Count("demo.a"))
+	total := 0
+	for _, c := range l.Reasons() {
+		if c.Code() != "demo.a" {
+			continue
+		}
+		if o, ok := c.(*reason.Omitted); ok {
+			total += o.N
+		} else {
+			total++
+		}
+	}
+	assert.Equal(t, 46, total, "every reason of demo.a listed or counted once")
+	assert.Equal(t, "demo: 46 more not listed, the first: A is wrong.", l.Reasons()[0].Error())
+}
