@@ -41,7 +41,7 @@ func ParseBirthKey(s string) (year int, err error) {
 	var d [birthKeyLength]byte
 	var rs refusal
 	birthKeyField.parse(s, d[:], &rs)
-	if rs.list == nil {
+	if rs.list.Len() == 0 {
 		for _, c := range d[:4] {
 			year = year*10 + int(c-'0')
 		}

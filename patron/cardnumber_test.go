@@ -3,6 +3,7 @@ package patron
 import (
 	"encoding/json"
 	"errors"
+	"github.com/kashidashi/kashidashi/reason"
 	"slices"
 	"strings"
 	"testing"
@@ -70,11 +71,12 @@ func TestParseCardNumber(t *testing.T) {
 
 func TestParseCardNumberPositionsBounded(t *testing.T) {
 	// P2: a page of text pasted into the field lists a bounded number of
-	// positions but is still refused.
+	// positions, then counts the rest in one reason.Omitted, but is still
+	// refused.
 	_, err := ParseCardNumber(strings.Repeat("x", 1000))
 	checkRefusal(t, err)
-	if n := len(codes(err)); n != 1+maxPositions {
-		t.Errorf("%d reasons, want %d", n, 1+maxPositions)
+	if n := len(codes(err)); n != 1+reason.MaxPerCode+1 {
+		t.Errorf("%d reasons, want %d", n, 1+reason.MaxPerCode+1)
 	}
 }
 

@@ -9,7 +9,9 @@
 //     password, an email address, and registration at the partner library
 //     of the pickup) in the guide's order. Whether a provisional
 //     registration counts is EligibilityPolicy.ProvisionalCounts (default:
-//     it does not).
+//     it does not). CanRegisterAt says whether a patron can register at
+//     a RegistrationPlace on a day: the Prefectural Library, the Assembly
+//     Library on staff days, a registration partner library, or by post.
 //   - P2: ParseCardNumber reads the 10-digit card number, folding the
 //     full-width digits and spaces a Japanese input method types.
 //   - P3: BirthKey and ParseBirthKey convert between a year of birth and
@@ -18,9 +20,11 @@
 //     the library's record. Whether a refusal says which field failed is
 //     VerifyPolicy.RevealMismatch (default: it does not).
 //   - P4: ParsePassword reads a password of 4 to 12 letters and digits,
-//     case-blind; a Password compares in constant time and never prints.
-//   - P5 (a new password may take ten minutes to work; a forgotten one is
-//     reset by telephone) is informational and has no code.
+//     case-blind; a Password compares in constant time and never prints,
+//     even through reflection; AppendSecret hands it to the host's hasher.
+//   - P5: PasswordUsableFrom is when to tell a patron a new password
+//     will work (PasswordDelay, ten minutes after it is set); resetting a
+//     forgotten password by telephone has no code.
 //   - P6: ParseEmail refuses addresses that cannot receive mail, among
 //     them the guide's three mistakes: ErrDotBeforeAt, ErrConsecutiveDots
 //     and ErrTrailingDot.
@@ -30,8 +34,9 @@
 // carrying a stable code and English and Japanese messages; Reasons lists
 // them all. Where a reason concerns one character, it is detailed with
 // the 1-based position of that character in the input, counted in
-// characters (runes), not bytes; at most 16 positions of one reason are
-// listed.
+// characters (runes), not bytes; at most reason.MaxPerCode positions of
+// one reason are listed and the rest counted in one *reason.Omitted. Input
+// quoted into a message is cut to reason.MaxQuoted characters.
 //
 // The package does no I/O and keeps no state: every function is pure and
 // every type is an immutable value safe for concurrent use.

@@ -1,6 +1,10 @@
 package patron
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // RegistrationStatus is the state of a patron's registration at the
 // Prefectural Library (P1 step 1).
@@ -79,7 +83,8 @@ func (r Registration) Eligible(partnerLibrary string) error {
 //     registration unless ProvisionalCounts;
 //  2. ErrNoPassword;
 //  3. ErrNoEmail;
-//  4. ErrNotPartnerRegistered, detailed with the library's name, when
+//  4. ErrNotPartnerRegistered, detailed with the library's name (cut by
+//     reason.Shorten), when
 //     partnerLibrary is not among r.PartnerLibraries.
 func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error {
 	var rs refusal
@@ -98,7 +103,8 @@ func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error
 		rs.add(ErrNoEmail)
 	}
 	if partnerLibrary != "" && !slices.Contains(r.PartnerLibraries, partnerLibrary) {
-		rs.add(ErrNotPartnerRegistered.Detail(partnerLibrary, partnerLibrary))
+		name := reason.Shorten(partnerLibrary)
+		rs.add(ErrNotPartnerRegistered.Detail(name, name))
 	}
 	return rs.refuse("reservation")
 }

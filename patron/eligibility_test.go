@@ -3,6 +3,7 @@ package patron
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -104,5 +105,14 @@ func TestRegistrationStatusString(t *testing.T) {
 		if s.String() != want {
 			t.Errorf("%d: %q", int(s), s.String())
 		}
+	}
+}
+
+// Defect: the partner library's name, as the host passed it, went whole
+// into the refusal (P1 step 4).
+func TestEligibleP1PartnerNameShortened(t *testing.T) {
+	err := Registration{Status: Registered, PasswordSet: true, EmailRegistered: true}.Eligible(strings.Repeat("館", 100000))
+	if !errors.Is(err, ErrNotPartnerRegistered) || len(err.Error()) > 400 {
+		t.Fatalf("error of %d bytes", len(err.Error()))
 	}
 }

@@ -1,7 +1,6 @@
 package patron
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -162,22 +161,26 @@ func checkDomain(domain string, rs *refusal) {
 		label, d, more = strings.Cut(d, ".")
 		switch {
 		case label == "":
-			rs.add(ErrEmailDomainLabel.Detail("an empty part between dots", "ドットの間が空です"))
+			rs.detail(ErrEmailDomainLabel, func() (string, string) {
+				return "an empty part between dots", "ドットの間が空です"
+			})
 		case len(label) > maxLabelLength:
-			rs.add(badLabel(label, " is longer than 63 characters", "が63文字を超えています"))
+			badLabel(rs, label, " is longer than 63 characters", "が63文字を超えています")
 		case label[0] == '-' || label[len(label)-1] == '-':
-			rs.add(badLabel(label, " starts or ends with a hyphen", "の先頭か末尾がハイフンです"))
+			badLabel(rs, label, " starts or ends with a hyphen", "の先頭か末尾がハイフンです")
 		case !more && allDigits(label):
-			rs.add(badLabel(label, " (the last part) is all digits", "（最後の部分）が数字だけです"))
+			badLabel(rs, label, " (the last part) is all digits", "（最後の部分）が数字だけです")
 		}
 	}
 }
 
-// badLabel returns ErrEmailDomainLabel detailed with the quoted label
-// followed by what is wrong with it.
-func badLabel(label, en, ja string) *reason.Detailed {
-	q := strconv.Quote(label)
-	return ErrEmailDomainLabel.Detail(q+en, q+ja)
+// badLabel adds ErrEmailDomainLabel detailed with the label, quoted and
+// cut by reason.Quote, followed by what is wrong with it.
+func badLabel(rs *refusal, label, en, ja string) {
+	rs.detail(ErrEmailDomainLabel, func() (string, string) {
+		q := reason.Quote(label)
+		return q + en, q + ja
+	})
 }
 
 // checkEmailCharacters adds a reason, with its position, for each

@@ -246,6 +246,11 @@ func FuzzParseEmail(f *testing.F) {
 		e, err := ParseEmail(s)
 		if err != nil {
 			checkRefusal(t, err)
+			// The refusal is bounded whatever the input: reasons capped
+			// per code, quoted labels cut.
+			if n := len(err.Error()); n > 32<<10 {
+				t.Fatalf("refusal of %d bytes for %d bytes of input", n, len(s))
+			}
 			return
 		}
 		if hasPitfall(s) {

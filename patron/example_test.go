@@ -1,9 +1,12 @@
 package patron_test
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -104,4 +107,30 @@ func ExampleEligibilityPolicy_Eligible() {
 	// eligibility.no_password
 	// eligibility.partner_not_registered
 	// <nil>
+}
+
+// P1: Prefectural Library staff are at the Assembly Library on Tuesdays
+// and Thursdays; the patron can register by post any day.
+func ExampleCanRegisterAt() {
+	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	assembly := patron.RegistrationPlace{Kind: patron.RegisterAtAssemblyLibrary, Calendar: staff}
+	fmt.Println(patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 12)))
+	err := patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 13))
+	fmt.Println(errors.Is(err, patron.ErrRegistrationNoStaff))
+	fmt.Println(patron.CanRegisterAt(patron.RegistrationPlace{Kind: patron.RegisterByPost}, calendar.Date{}))
+	// Output:
+	// <nil>
+	// true
+	// <nil>
+}
+
+// P4: the host hashes the password with its own hasher; this is the only
+// way to get the characters, and they come in the canonical case.
+func ExamplePassword_AppendSecret() {
+	pw, _ := patron.ParsePassword("Hana2026")
+	buf := pw.AppendSecret(make([]byte, 0, patron.MaxPasswordLength))
+	sum := sha256.Sum256(buf) // a real host uses bcrypt or argon2 with a salt
+	clear(buf)
+	fmt.Printf("%v %x…\n", pw, sum[:4])
+	// Output: [password redacted] 63b6b4af…
 }

@@ -22,23 +22,37 @@ const redacted = "[password redacted]"
 // lower-case form, so that ParsePassword("ABC1") and ParsePassword("abc1")
 // are Equal.
 //
-// A Password never reveals itself: String, every fmt verb (%v, %+v, %#v,
-// %s, %q, %x, ...), MarshalText, MarshalJSON and slog all give
-// "[password redacted]". There is deliberately no UnmarshalText: read a
+// A Password never reveals itself (P4 secrecy). String, every fmt verb
+// (%v, %+v, %#v, %s, %q, %x, %X, %d, %p, ...), MarshalText, MarshalJSON
+// and slog all give "[password redacted]". Printers that bypass those
+// methods see nothing either: fmt prints a Password held in an unexported
+// field of a host's struct by reflection, and dumpers such as go-spew
+// follow pointers, but the characters are kept only inside a closure
+// (see secretFunc), and reflection shows a func as a code address, never
+// what it captured. There is deliberately no UnmarshalText: read a
 // password with ParsePassword.
 //
-// Passwords cannot be compared with ==; use Equal, which takes the same
-// time whatever the passwords. The zero Password is no password: IsZero
-// reports it, and it is Equal to no Password, not even another zero one,
-// so that an unset password never matches. A Password is an immutable
-// value, safe for concurrent use.
+// AppendSecret is the one way to get the characters out, for the host's
+// own password hasher.
+//
+// Passwords cannot be compared with == (nor usefully with
+// reflect.DeepEqual); use Equal, which takes the same time whatever the
+// passwords. The zero Password is no password: IsZero reports it, and it
+// is Equal to no Password, not even another zero one, so that an unset
+// password never matches. A Password is an immutable value, safe for
+// concurrent use.
 type Password struct {
 	_ [0]func() // makes Password incomparable, to keep == away
-	// canon holds the lower-case characters, padded with zeros to the
-	// maximum length so that Equal compares a fixed number of bytes.
-	canon [MaxPasswordLength]byte
-	n     uint8
+	// secret returns the characters; nil for the zero Password.
+	secret secretFunc
 }
+
+// secretFunc returns the canonical characters of a password, padded with
+// zeros to the maximum length so that Equal compares a fixed number of
+// bytes, and their number. A closure of this type is the only place a
+// Password keeps its characters: reflection cannot read what a func
+// captured.
+type secretFunc func() (canon [MaxPasswordLength]byte, n uint8)
 
 // ParsePassword parses a password as a patron types it (P4). It is refused
 // with a *reason.Refusal that lists every reason that applies:
@@ -51,9 +65,9 @@ type Password struct {
 // the password a patron believes they set is the one they have. Error
 // messages never quote the offending characters.
 //
-// Parsing a valid password does not allocate.
+// Parsing a valid password allocates once, for the closure that hides it.
 func ParsePassword(s string) (Password, error) {
-	var p Password
+	var canon [MaxPasswordLength]byte
 	var rs refusal
 	n := utf8.RuneCountInString(s)
 	switch {
@@ -79,26 +93,48 @@ func ParsePassword(s string) (Password, error) {
 			rs.at(ErrPasswordCharacter, i)
 		}
 		if i <= MaxPasswordLength && r < utf8.RuneSelf {
-			p.canon[i-1] = byte(r)
+			canon[i-1] = byte(r)
 		}
 	}
 	if err := rs.refuse("password"); err != nil {
 		return Password{}, err
 	}
-	p.n = uint8(n)
-	return p, nil
+	length := uint8(n)
+	return Password{secret: func() ([MaxPasswordLength]byte, uint8) { return canon, length }}, nil
+}
+
+// reveal returns p's characters, padded with zeros, and their number;
+// nothing for the zero Password.
+func (p Password) reveal() (canon [MaxPasswordLength]byte, n uint8) {
+	if p.secret == nil {
+		return canon, 0
+	}
+	return p.secret()
 }
 
 // IsZero reports whether p is the zero Password, which is no password.
-func (p Password) IsZero() bool { return p.n == 0 }
+func (p Password) IsZero() bool { return p.secret == nil }
 
 // Equal reports whether p and q are the same password, case aside (P4).
 // It runs in time independent of their contents. The zero Password is
 // Equal to none.
 func (p Password) Equal(q Password) bool {
-	same := subtle.ConstantTimeCompare(p.canon[:], q.canon[:]) &
-		subtle.ConstantTimeByteEq(p.n, q.n)
-	return same == 1 && p.n != 0
+	pc, pn := p.reveal()
+	qc, qn := q.reveal()
+	same := subtle.ConstantTimeCompare(pc[:], qc[:]) & subtle.ConstantTimeByteEq(pn, qn)
+	return same == 1 && pn != 0
+}
+
+// AppendSecret appends the password's characters, in the canonical lower
+// case form (P4: "ABC1" and "abc1" append the same bytes), to dst and
+// returns the extended slice; the zero Password appends nothing. It is
+// the one intended way for a host to hand the password to its own
+// hasher (bcrypt, argon2, ...): hash the appended bytes, then overwrite
+// them, and never log or store them. Nothing else on a Password shows its
+// characters.
+func (p Password) AppendSecret(dst []byte) []byte {
+	canon, n := p.reveal()
+	return append(dst, canon[:n]...)
 }
 
 // String returns "[password redacted]".
@@ -121,4 +157,4 @@ func (p Password) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted +
 func (p Password) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // canonical returns the lower-case form p holds, for tests.
-func (p Password) canonical() string { return string(p.canon[:p.n]) }
+func (p Password) canonical() string { return string(p.AppendSecret(nil)) }

@@ -213,6 +213,31 @@ var (
 		"受取館で受け取るには、受取館の利用者登録も必要です。")
 )
 
+// Reasons why a patron cannot register at a place on a day (P1: where
+// and when registration can be done).
+var (
+	// ErrRegistrationPlaceUnknown reports a place that is none of the
+	// ways to register.
+	ErrRegistrationPlaceUnknown = reason.New(pkg, "registration.place_unknown",
+		"Register at the Prefectural Library, at the Assembly Library while library staff are there, at a registration partner library, or by post.",
+		"利用者登録は道立図書館、職員在室時の道議会図書室、利用登録協力館、または郵送でできます。")
+	// ErrRegistrationNotPartner reports a partner library that is not a
+	// registration partner (利用登録協力館).
+	ErrRegistrationNotPartner = reason.New(pkg, "registration.not_partner",
+		"This library cannot register patrons of the Prefectural Library; only registration partner libraries can.",
+		"この図書館では道立図書館の利用者登録はできません。利用登録協力館でのみできます。")
+	// ErrRegistrationNoStaff reports a day without Prefectural Library
+	// staff at the Assembly Library (Tuesdays and Thursdays, holidays
+	// excepted; R-AL1).
+	ErrRegistrationNoStaff = reason.New(pkg, "registration.no_staff",
+		"At the Assembly Library you can register only while Prefectural Library staff are there: Tuesdays and Thursdays, except holidays.",
+		"道議会図書室での利用者登録は、道立図書館職員の在室日（火曜・木曜、祝日を除く）のみできます。")
+	// ErrRegistrationClosed reports a library closed on the day.
+	ErrRegistrationClosed = reason.New(pkg, "registration.closed",
+		"The library is closed on that day.",
+		"その日は休館日です。")
+)
+
 // Reasons returns every sentinel reason of the package, grouped by rule.
 // The slice is new on each call.
 func Reasons() []*reason.Reason {
@@ -231,5 +256,7 @@ func Reasons() []*reason.Reason {
 		ErrEmailFullWidth, ErrEmailCharacter, ErrEmailDomainCharacter,
 		ErrNotRegistered, ErrProvisionalRegistration, ErrNoPassword,
 		ErrNoEmail, ErrNotPartnerRegistered,
+		ErrRegistrationPlaceUnknown, ErrRegistrationNotPartner,
+		ErrRegistrationNoStaff, ErrRegistrationClosed,
 	}
 }

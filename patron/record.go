@@ -59,7 +59,7 @@ func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
 	}
 	year, keyErr := ParseBirthKey(key)
 	rs.addAll(keyErr)
-	if rs.list != nil && !p.RevealMismatch {
+	if rs.list.Len() != 0 && !p.RevealMismatch {
 		return rs.refuse("identity check")
 	}
 	// Every field is compared, whichever fails, so that a revealing

@@ -11,6 +11,13 @@
 //	if errors.Is(err, circulation.ErrReserved) { ... }
 //	json.NewEncoder(w).Encode(reason.Localize(err, reason.Japanese))
 //
-// Reasons never change after they are declared; every type here is safe
-// for concurrent use.
+// A refusal stays small whatever the input: Refuse and List list at most
+// MaxPerCode reasons of one code and merge the rest into one *Omitted that
+// counts them (errors.Is still finds them), Refusal.Error takes time
+// linear in its reasons, and Quote and Shorten cut quoted input to
+// MaxQuoted characters followed by "…".
+//
+// Reasons never change after they are declared; Reason, Detailed,
+// Omitted and Refusal are safe for concurrent use once built; a List is
+// not.
 package reason

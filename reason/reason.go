@@ -3,6 +3,7 @@ package reason
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 )
 
 // Lang selects the language of a patron-facing message.
@@ -15,7 +16,8 @@ const (
 )
 
 // ParseLang returns the Lang for "en" or "ja" (case-sensitive, as in
-// BCP 47 primary tags). Anything else is an error.
+// BCP 47 primary tags). Anything else is an error, which quotes at most
+// MaxQuoted characters of s.
 func ParseLang(s string) (Lang, error) {
 	switch Lang(s) {
 	case English, Japanese:
@@ -120,16 +122,20 @@ type Refusal struct {
 
 // Error lists the English messages of all reasons.
 func (r *Refusal) Error() string {
-	s := r.Package + ": " + r.What + " refused"
+	var b strings.Builder
+	b.WriteString(r.Package)
+	b.WriteString(": ")
+	b.WriteString(r.What)
+	b.WriteString(" refused")
 	for i, c := range r.Reasons {
 		if i == 0 {
-			s += ": "
+			b.WriteString(": ")
 		} else {
-			s += "; "
+			b.WriteString("; ")
 		}
-		s += c.Message(English)
+		b.WriteString(c.Message(English))
 	}
-	return s
+	return b.String()
 }
 
 // Unwrap returns the reasons, so that errors.Is and errors.As see each.
@@ -150,10 +156,24 @@ func (r *Refusal) Localize(l Lang) []Message {
 	return ms
 }
 
-// Refuse returns nil when reasons is empty and a *Refusal otherwise.
+// Refuse returns nil when reasons is empty and a *Refusal otherwise. Of
+// each code, the Refusal lists the first MaxPerCode reasons and merges
+// the rest into one *Omitted in the place of the first left out (see
+// MaxPerCode); errors.Is still finds every reason. Refuse takes time
+// linear in len(reasons). When no code is over the cap the Refusal holds
+// reasons itself, so the caller must not modify it afterwards.
 func Refuse(pkg, what string, reasons []Coded) error {
 	if len(reasons) == 0 {
 		return nil
+	}
+	if len(reasons) > MaxPerCode {
+		var l List
+		for _, c := range reasons {
+			l.Add(c)
+		}
+		if l.Len() < len(reasons) {
+			return l.Refuse(pkg, what)
+		}
 	}
 	return &Refusal{Package: pkg, What: what, Reasons: reasons}
 }
@@ -179,8 +199,3 @@ func Localize(err error, l Lang) []Message {
 // MarshalJSON encodes r as an English Message. Use Localize to choose the
 // language.
 func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(r.Localize(English)) }
-
-func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}

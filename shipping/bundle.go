@@ -56,7 +56,10 @@ func (pk Packing) Bundle(books ...Parcel) (Parcel, error) {
 	}
 	var out Parcel
 	for _, b := range books {
-		long, mid, short := b.Sides()
+		long, mid, short, err := b.Sides()
+		if err != nil {
+			return Parcel{}, err // not reached: every measure was checked above
+		}
 		out.Length = decimal.Max(out.Length, long)
 		out.Width = decimal.Max(out.Width, mid)
 		out.Thickness = out.Thickness.Add(short)

@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 var (
@@ -190,9 +192,23 @@ func TestToMicro(t *testing.T) {
 }
 
 func TestParcelSides(t *testing.T) {
-	l, m, s := parcel("3", "34", "25", "1").Sides()
+	l, m, s, err := parcel("3", "34", "25", "1").Sides()
+	require.NoError(t, err)
 	got := []string{l.String(), m.String(), s.String()}
 	assert.Equal(t, []string{"34", "25", "3"}, got)
+}
+
+// Defect: Sides compared sides of any scale, so 1e-999999999 cm against
+// 1e999999999 cm built a two-billion-digit number; now it refuses them,
+// as Classify does (MaxScale).
+func TestParcelSidesScaleGuardMaxScale(t *testing.T) {
+	p := parcel("1e999999999", "-1e-999999999", "3", "1")
+	_, _, _, err := p.Sides()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrBadMeasure)
+	assert.Len(t, reason.Localize(err, reason.English), 2)
+	_, _, _, err = parcel("1e30", "1e-30", "3", "1e999999999").Sides()
+	assert.NoError(t, err, "the weight is not a side")
 }
 
 func TestClassifyErrorsAreRefusals(t *testing.T) {

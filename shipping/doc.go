@@ -31,6 +31,13 @@
 // sentinels of this package, usable with errors.Is, with a stable code
 // and English and Japanese messages; Reasons lists them all.
 //
+// Decoding is strict: Class, Parcel and RateTable refuse unknown JSON keys
+// and any value Classify or NewTariff would not accept (a size for
+// Yu-Mail, a negative measure, a measure beyond MaxScale, rates that do
+// not ascend). Parcel.Sides, like Classify, refuses a side beyond
+// MaxScale. Input quoted into an error is cut to reason.MaxQuoted
+// characters.
+//
 // Lengths are in centimetres, weights in kilograms and money in yen, all
 // as decimal.Decimal, compared exactly: 34 cm is Yu-Mail, 34.01 is not.
 // The package does no I/O and keeps no mutable state; Classifier, Tariff

@@ -59,10 +59,22 @@ func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) *reason.Det
 }
 
 // Sides returns p's sides sorted longest first: the length, width and
-// thickness that R-HD3 compares with 34, 25 and 3 cm.
-func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal) {
+// thickness that R-HD3 compares with 34, 25 and 3 cm. Like Classify, it
+// refuses a side beyond MaxScale with ErrBadMeasure rather than compare
+// it, since comparing decimals of far-apart scales could take unbounded
+// time and memory.
+func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal, err error) {
+	var rs []reason.Coded
+	for i, d := range p.measures() {
+		if i < 3 && !plausible(d) {
+			rs = append(rs, badMeasure("", "", i, d))
+		}
+	}
+	if err := reason.Refuse(pkg, "parcel", rs); err != nil {
+		return decimal.Decimal{}, decimal.Decimal{}, decimal.Decimal{}, err
+	}
 	s := sort3(exact(p.Length), exact(p.Width), exact(p.Thickness))
-	return decimal.Decimal(s[0]), decimal.Decimal(s[1]), decimal.Decimal(s[2])
+	return decimal.Decimal(s[0]), decimal.Decimal(s[1]), decimal.Decimal(s[2]), nil
 }
 
 // String formats p as ParseParcel reads it: "34x25x3cm 1kg", sides in

@@ -1,0 +1,119 @@
+package patron
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+)
+
+var (
+	prefCal   = calendar.MustNew(calendar.PrefecturalLibrary())
+	staffCal  = calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	otaruCal  = calendar.MustNew(calendar.WeeklySchedule("小樽", time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday))
+	tuesday   = calendar.NewDate(2026, time.May, 12)
+	wednesday = calendar.NewDate(2026, time.May, 13)
+	monday    = calendar.NewDate(2026, time.May, 11)
+	// 2026-11-03 (Culture Day) is a Tuesday.
+	holidayTuesday = calendar.NewDate(2026, time.November, 3)
+)
+
+// P1: where and when registration can be done: the Prefectural Library
+// on its open days, the Assembly Library on staff days (Tuesdays and
+// Thursdays, holidays excepted, R-AL1), registration partner libraries
+// on their open days, and by post any day.
+func TestCanRegisterAtP1Places(t *testing.T) {
+	otaru := RegistrationPlace{Kind: RegisterAtPartnerLibrary, Calendar: otaruCal, Library: "小樽市立図書館", RegistrationPartner: true}
+	notPartner := otaru
+	notPartner.RegistrationPartner = false
+	for _, tt := range []struct {
+		name  string
+		place RegistrationPlace
+		day   calendar.Date
+		want  []string
+	}{
+		{"prefectural open", RegistrationPlace{Kind: RegisterAtPrefecturalLibrary, Calendar: prefCal}, tuesday, nil},
+		{"prefectural monday closed", RegistrationPlace{Kind: RegisterAtPrefecturalLibrary, Calendar: prefCal}, monday, []string{"registration.closed"}},
+		{"prefectural no day", RegistrationPlace{Kind: RegisterAtPrefecturalLibrary, Calendar: prefCal}, calendar.Date{}, []string{"registration.closed"}},
+		{"assembly tuesday staff", RegistrationPlace{Kind: RegisterAtAssemblyLibrary, Calendar: staffCal}, tuesday, nil},
+		{"assembly wednesday no staff", RegistrationPlace{Kind: RegisterAtAssemblyLibrary, Calendar: staffCal}, wednesday, []string{"registration.no_staff"}},
+		{"assembly holiday tuesday", RegistrationPlace{Kind: RegisterAtAssemblyLibrary, Calendar: staffCal}, holidayTuesday, []string{"registration.no_staff"}},
+		{"registration partner", otaru, tuesday, nil},
+		{"registration partner closed", otaru, monday, []string{"registration.closed"}},
+		{"not a registration partner", notPartner, tuesday, []string{"registration.not_partner"}},
+		{"not a partner and closed", notPartner, monday, []string{"registration.not_partner", "registration.closed"}},
+		{"post any day", RegistrationPlace{Kind: RegisterByPost}, calendar.Date{}, nil},
+		{"post on a monday", RegistrationPlace{Kind: RegisterByPost}, monday, nil},
+		{"zero place", RegistrationPlace{}, tuesday, []string{"registration.place_unknown"}},
+		{"unknown kind", RegistrationPlace{Kind: 99, Calendar: prefCal}, tuesday, []string{"registration.place_unknown"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CanRegisterAt(tt.place, tt.day)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			checkRefusal(t, err)
+			if got := codes(err); !slices.Equal(got, tt.want) {
+				t.Fatalf("codes %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// P1: a counter place without a calendar is the host's mistake, not a
+// patron's refusal.
+func TestCanRegisterAtP1NeedsCalendar(t *testing.T) {
+	for _, k := range []RegistrationPlaceKind{RegisterAtPrefecturalLibrary, RegisterAtAssemblyLibrary, RegisterAtPartnerLibrary} {
+		if err := CanRegisterAt(RegistrationPlace{Kind: k}, tuesday); !errors.Is(err, ErrNoRegistrationCalendar) {
+			t.Errorf("kind %d: %v", k, err)
+		}
+	}
+}
+
+// P1: the refusal names the day in both languages.
+func TestCanRegisterAtP1DayDetail(t *testing.T) {
+	err := CanRegisterAt(RegistrationPlace{Kind: RegisterAtAssemblyLibrary, Calendar: staffCal}, wednesday)
+	if got := messages(err); len(got) != 1 || got[0] != ErrRegistrationNoStaff.Message("en")+" (2026-05-13)" {
+		t.Fatalf("messages %q", got)
+	}
+	if m := ErrRegistrationNoStaff.Detail(dayText(wednesday)).Message("ja"); m != ErrRegistrationNoStaff.Message("ja")+"（2026年5月13日）" {
+		t.Fatalf("Japanese %q", m)
+	}
+}
+
+// P5: a new password may take about 10 minutes to work.
+func TestPasswordUsableFromP5TenMinutes(t *testing.T) {
+	set := time.Date(2026, 5, 12, 9, 55, 0, 0, calendar.JST())
+	if got := PasswordUsableFrom(set); !got.Equal(time.Date(2026, 5, 12, 10, 5, 0, 0, calendar.JST())) {
+		t.Fatalf("usable from %v", got)
+	}
+	if PasswordDelay != 10*time.Minute {
+		t.Fatalf("PasswordDelay %v", PasswordDelay)
+	}
+}
+
+func FuzzCanRegisterAt(f *testing.F) {
+	f.Add(uint8(1), 2026, 5, 12, true, "小樽")
+	f.Add(uint8(2), 2026, 11, 3, false, "")
+	f.Add(uint8(9), -5, 0, 99, true, "x")
+	cals := []*calendar.Calendar{nil, prefCal, staffCal, otaruCal}
+	f.Fuzz(func(t *testing.T, kind uint8, y, m, d int, partner bool, name string) {
+		day := calendar.NewDate(y%3000, time.Month(m), d)
+		for _, c := range cals {
+			p := RegistrationPlace{Kind: RegistrationPlaceKind(kind % 6), Calendar: c, Library: name, RegistrationPartner: partner}
+			err := CanRegisterAt(p, day)
+			if err == nil || errors.Is(err, ErrNoRegistrationCalendar) {
+				continue
+			}
+			checkRefusal(t, err)
+			if len(err.Error()) > 1000 {
+				t.Fatalf("error of %d bytes", len(err.Error()))
+			}
+		}
+	})
+}
