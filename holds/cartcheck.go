@@ -36,18 +36,19 @@ func checkCartInput(c Cart, today calendar.Date) error {
 	return nil
 }
 
-// alreadyReserved sets dup[i] when the patron already has an active
-// reservation for item i of c or it is earlier in the cart
+// alreadyReserved reports, for each item of c, whether the patron
+// already has an active reservation for it or it is earlier in the cart
 // (ErrAlreadyReserved): O(k + n) for the patron's k active reservations
-// and the n items of the cart.
-func (d *Desk) alreadyReserved(c Cart, dup []bool) {
+// and the n items of the cart. The result is appended to buf.
+func (d *Desk) alreadyReserved(c Cart, buf []bool) []bool {
 	var seen itemSet
 	for _, i := range d.mine[c.Patron] {
 		seen.add(d.rs[i].Item)
 	}
-	for i, it := range c.Items {
-		dup[i] = seen.add(it.Item)
+	for _, it := range c.Items {
+		buf = append(buf, seen.add(it.Item))
 	}
+	return buf
 }
 
 // itemSet is a set of item identifiers: an array while it is small, where

@@ -26,12 +26,15 @@ import (
 // are copies, safe to keep and share.
 //
 // A desk scales to millions of reservations and to queues of tens of
-// thousands: with n the reservations of one item and k those of one
-// patron or reading order, Get and Active cost O(1); Position O(log n);
-// Reservations O(k); Checkout O(k + c) for a cart of c items;
-// SecureNext, Cancel and the other changes O(log n + k) amortised;
-// ExpireDue O(log N) per reservation it expires or skips, N the ready
-// ones. Queue is O(n) and All O(total), by nature.
+// thousands. Finding a reservation by ID costs O(1) while the IDs have no
+// gaps, as the desk numbers them, and O(log N) for N reservations once a
+// host has purged some. Beyond that, with n the active reservations of
+// one item and k those of one patron or one reading order: Active is
+// O(1); Position O(log n); Reservations O(k); Checkout O(k + c) for a
+// cart of c items; SecureNext and the changes (Cancel, Collect, ...)
+// O(log n + k) amortised; ExpireDue O(log R) for each reservation it
+// expires or finds stale, R the ready ones. Queue is O(n) and All O(N),
+// by nature.
 type Desk struct {
 	policy Policy
 	// rs holds every reservation in ID order; its index, the dense index,
@@ -86,7 +89,7 @@ func (d *Desk) find(id uint64) (int32, bool) {
 
 // All returns every reservation, final ones included, in ID order: what a
 // host stores.
-func (d *Desk) All() []Reservation { return slices.Clone(d.rs) }
+func (d *Desk) All() []Reservation { return append(make([]Reservation, 0, len(d.rs)), d.rs...) }
 
 // Queue returns the active reservations of item in queue order (first
 // come, first served): position 1 first.
@@ -179,13 +182,8 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		cart = append(cart, circulation.ErrLoanLimit.Detail("at most "+most+" items", most+"冊まで"))
 	}
 	var items []ItemRefusal
-	var small [smallSet]bool
-	dup := small[:0]
-	if len(c.Items) > smallSet {
-		dup = make([]bool, len(c.Items))
-	}
-	dup = dup[:len(c.Items)]
-	d.alreadyReserved(c, dup)
+	var buf [smallSet]bool
+	dup := d.alreadyReserved(c, buf[:0])
 	for i, it := range c.Items {
 		var rs []reason.Coded
 		if !it.Status.Loanable() {
@@ -201,8 +199,11 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 	if err := newCartRefusal(cart, items); err != nil {
 		return nil, err
 	}
-	if n := uint64(len(c.Items)); d.last > math.MaxUint64-n || len(d.rs) > math.MaxInt32-len(c.Items) {
+	if d.last > math.MaxUint64-uint64(len(c.Items)) {
 		return nil, errors.New("holds: checkout: the desk has run out of reservation IDs")
+	}
+	if len(d.rs) > math.MaxInt32-len(c.Items) {
+		return nil, fmt.Errorf("holds: checkout: a desk holds at most %d reservations", math.MaxInt32)
 	}
 	placed := make([]Reservation, len(c.Items))
 	group := uint64(0)
@@ -225,17 +226,6 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		placed[k] = r
 	}
 	return placed, nil
-}
-
-// holding reports whether patron has an active reservation for item:
-// O(k) for the patron's k active reservations.
-func (d *Desk) holding(patronID, item string) bool {
-	for _, i := range d.mine[patronID] {
-		if d.rs[i].Item == item {
-			return true
-		}
-	}
-	return false
 }
 
 // mayGoAhead reports whether the reading order of r lets it be secured:
