@@ -280,7 +280,7 @@ func (d *Desk) SecureNext(item string, today calendar.Date) (Reservation, error)
 		if !d.mayGoAhead(d.rs[i]) {
 			return Reservation{}, ErrOrderPending
 		}
-	} else if i = q.firstFree(d.rs); i < 0 {
+	} else if i = q.firstFree(d.rs, d.mayGoAhead); i < 0 {
 		return Reservation{}, ErrOrderPending
 	}
 	r := d.rs[i]
@@ -407,13 +407,14 @@ func (d *Desk) apply(id uint64, f func(Reservation) (Reservation, error)) (Reser
 
 // storable checks that a transition from r to n keeps what the desk's
 // indexes rely on: who, what and the reading order unchanged, and no way
-// back to waiting or out of a final state. The lifecycle has no such
-// transition; the check keeps a future one from corrupting the desk.
+// out of a final state (a final reservation has left its queue for
+// good). The lifecycle has no such transition; the check keeps a future
+// one from corrupting the desk.
 func storable(r, n Reservation) error {
 	switch {
 	case n.ID != r.ID || n.Patron != r.Patron || n.Item != r.Item || n.Group != r.Group || n.Order != r.Order:
 		return fmt.Errorf("holds: reservation %d: a transition may not change its ID, patron, item or reading order", r.ID)
-	case !n.State.Valid(), r.State.Final() && n.State != r.State, n.State == Waiting && r.State != Waiting:
+	case !n.State.Valid(), r.State.Final() && n.State != r.State:
 		return fmt.Errorf("holds: reservation %d: the desk cannot take it from %v to %v", r.ID, r.State, n.State)
 	}
 	return nil
@@ -429,6 +430,9 @@ func (d *Desk) store(i int32, r, n Reservation) {
 	if r.State == Waiting && n.State != Waiting {
 		d.queues[r.Item].waiting--
 		d.letNextGoAhead(r)
+	}
+	if r.State != Waiting && n.State == Waiting {
+		d.queues[r.Item].rewait(i, d.mayGoAhead(n))
 	}
 	if r.State.Active() && n.State.Final() {
 		q := d.queues[r.Item]

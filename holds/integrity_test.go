@@ -123,31 +123,63 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 }
 
 func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
-	// The desk's indexes rely on the lifecycle: a transition back to
-	// waiting, out of a final state, or to another item is refused and
-	// changes nothing.
-	d := newDesk(t)
-	a := reserve(t, d, "A", "book", "2026-11-16")
-	s, err := d.SecureNext("book", mustDay("2026-11-17"))
-	require.NoError(t, err)
-	_, err = d.apply(a.ID, func(r Reservation) (Reservation, error) {
-		r.State, r.Secured = Waiting, calendar.Date{}
-		return r, nil
-	})
-	assert.ErrorContains(t, err, "cannot take it from secured to waiting")
-	_, err = d.apply(a.ID, func(r Reservation) (Reservation, error) {
-		r.Item = "other"
-		return r, nil
-	})
-	assert.ErrorContains(t, err, "may not change")
-	assert.Equal(t, s, d.mustGet(t, a.ID))
-	c, err := d.Cancel(a.ID, Staff, mustDay("2026-11-18"))
-	require.NoError(t, err)
-	_, err = d.apply(a.ID, func(r Reservation) (Reservation, error) {
-		r.State = Secured
-		return r, nil
-	})
-	assert.ErrorContains(t, err, "cannot take it from cancelled to secured")
-	assert.Equal(t, c, d.mustGet(t, a.ID))
-	assert.Zero(t, d.Position(a.ID))
+	// The desk's indexes follow any transition back to waiting (none
+	// exists today), and refuse, changing nothing, one out of a final
+	// state or to another item, which they cannot follow.
+	for _, hold := range []bool{false, true} {
+		p := DefaultPolicy()
+		p.HoldForReadingOrder = hold
+		d, err := NewDesk(p, nil)
+		require.NoError(t, err)
+		today := mustDay("2026-11-17")
+		a := reserve(t, d, "A", "book", "2026-11-16")
+		b := reserve(t, d, "B", "book", "2026-11-16")
+		rs, err := d.Checkout(Cart{Patron: "C", Items: []CartItem{{Item: "book", Status: circulation.OnLoan}, {Item: "sequel", Status: circulation.OnLoan}},
+			Place: atPrefectural, Ordering: ReadingOrder}, today)
+		require.NoError(t, err)
+		c1 := rs[0]
+		for _, want := range []uint64{a.ID, b.ID, c1.ID} {
+			s, err := d.SecureNext("book", today)
+			require.NoError(t, err)
+			require.Equal(t, want, s.ID)
+		}
+		// a and C's first volume wait again: a is first in line again, and
+		// C's sequel may not go ahead of its first volume (H2).
+		back := func(r Reservation) (Reservation, error) {
+			r.State, r.Secured = Waiting, calendar.Date{}
+			return r, nil
+		}
+		_, err = d.apply(a.ID, back)
+		require.NoError(t, err)
+		_, err = d.apply(c1.ID, back)
+		require.NoError(t, err)
+		_, err = d.SecureNext("sequel", today)
+		assert.ErrorIs(t, err, ErrOrderPending)
+		s, err := d.SecureNext("book", today)
+		require.NoError(t, err)
+		assert.Equal(t, a.ID, s.ID, "H3 first come, first served")
+		assert.Equal(t, 1, d.Position(a.ID))
+		s, err = d.SecureNext("book", today)
+		require.NoError(t, err)
+		assert.Equal(t, c1.ID, s.ID)
+		s, err = d.SecureNext("sequel", today)
+		require.NoError(t, err)
+		assert.Equal(t, rs[1].ID, s.ID, "H2 the sequel goes ahead now")
+
+		_, err = d.apply(a.ID, func(r Reservation) (Reservation, error) {
+			r.Item = "other"
+			return r, nil
+		})
+		assert.ErrorContains(t, err, "may not change")
+		c, err := d.Cancel(b.ID, Staff, today)
+		require.NoError(t, err)
+		_, err = d.apply(b.ID, func(r Reservation) (Reservation, error) {
+			r.State, r.Ended, r.CancelledBy = Waiting, calendar.Date{}, 0
+			return r, nil
+		})
+		assert.ErrorContains(t, err, "cannot take it from cancelled to waiting")
+		assert.Equal(t, c, d.mustGet(t, b.ID))
+		assert.Zero(t, d.Position(b.ID))
+		assert.Equal(t, 2, d.Position(c1.ID))
+	}
 }

@@ -11,9 +11,9 @@ import (
 // (amortised O(1) per removal). A Fenwick tree of active flags gives a
 // position as a prefix sum in O(log n).
 //
-// For SecureNext, head is a cursor before which no slot is waiting: a
-// reservation never goes back to waiting (Desk.store refuses it), so the
-// cursor only moves forward between compactions. free holds the waiting
+// For SecureNext, head is a cursor before which no slot is waiting: it
+// moves forward as reservations stop waiting, and back only for one that
+// waits again (no transition does so today). free holds the waiting
 // reservations that their reading order lets go ahead (H2), possibly with
 // stale entries that are dropped when they reach the top.
 type queue struct {
@@ -92,6 +92,18 @@ func (q *queue) compact(rs []Reservation) {
 	q.slots, q.active, q.head, q.free = slots, ones(len(slots)), 0, free
 }
 
+// rewait records that active reservation i is waiting again; free
+// reports whether its reading order lets it go ahead.
+func (q *queue) rewait(i int32, free bool) {
+	q.waiting++
+	if s := q.slot(i); s >= 0 && int32(s) < q.head {
+		q.head = int32(s)
+	}
+	if free {
+		q.free.push(i)
+	}
+}
+
 // firstWaiting returns the first waiting reservation, or -1. The cursor
 // passes each slot once between compactions: amortised O(1).
 func (q *queue) firstWaiting(rs []Reservation) int32 {
@@ -107,11 +119,13 @@ func (q *queue) firstWaiting(rs []Reservation) int32 {
 }
 
 // firstFree returns the first waiting reservation that may go ahead
-// (H2), or -1. An entry is pushed once, when the reservation becomes free
-// to go ahead, and popped once: amortised O(log n).
-func (q *queue) firstFree(rs []Reservation) int32 {
+// (H2), or -1; mayGoAhead checks its reading order, which only an
+// earlier item waiting again can have closed. An entry is pushed once
+// each time its reservation becomes free to go ahead and popped once:
+// amortised O(log n), plus the check.
+func (q *queue) firstFree(rs []Reservation, mayGoAhead func(Reservation) bool) int32 {
 	for len(q.free) > 0 {
-		if i := q.free[0]; rs[i].State == Waiting {
+		if i := q.free[0]; rs[i].State == Waiting && mayGoAhead(rs[i]) {
 			return i
 		}
 		q.free.pop()
