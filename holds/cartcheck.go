@@ -41,8 +41,9 @@ func checkCartInput(c Cart, today calendar.Date) error {
 // (ErrAlreadyReserved): O(k + n) for the patron's k active reservations
 // and the n items of the cart. The result is appended to buf.
 func (d *Desk) alreadyReserved(c Cart, buf []bool) []bool {
-	var seen itemSet
-	for _, i := range d.mine[c.Patron] {
+	mine := d.mine[c.Patron]
+	seen := itemSet{size: len(mine) + len(c.Items)}
+	for _, i := range mine {
 		seen.add(d.rs[i].Item)
 	}
 	for _, it := range c.Items {
@@ -57,6 +58,7 @@ type itemSet struct {
 	few  [smallSet]string
 	n    int
 	many map[string]struct{}
+	size int // the most items expected, to size the map at once
 }
 
 // smallSet is the most items an itemSet scans.
@@ -75,7 +77,7 @@ func (s *itemSet) add(item string) bool {
 			s.n++
 			return false
 		}
-		s.many = make(map[string]struct{}, 2*smallSet)
+		s.many = make(map[string]struct{}, max(s.size, 2*smallSet))
 		for _, e := range s.few {
 			s.many[e] = struct{}{}
 		}
