@@ -262,11 +262,13 @@ func (d *Desk) mayGoAhead(r Reservation) bool {
 // The desk does not count copies: the host calls SecureNext once per
 // copy that becomes free for the queue.
 //
-// SecureNext does not walk the queue: the reservations free to go ahead
-// are kept in a heap, each entering it once (when placed, or when the
-// earlier items of its reading order stop waiting) and leaving it once,
-// so a call costs O(log n + k) amortised for a queue of n and a reading
-// order of k, however many reservations ahead are secured or held back.
+// SecureNext does not walk the queue. The reservations free to go ahead
+// are kept in a heap: each enters it when it becomes free (placed, or the
+// earlier items of its reading order no longer waiting) and leaves it
+// once, so a call costs O(log n + k) amortised for a queue of n and a
+// reading order of k, however many reservations ahead of it are secured
+// or held back. With Policy.HoldForReadingOrder a cursor past the
+// reservations no longer waiting finds the first in line, amortised O(1).
 func (d *Desk) SecureNext(item string, today calendar.Date) (Reservation, error) {
 	q := d.queues[item]
 	if q == nil || q.waiting == 0 {
