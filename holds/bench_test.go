@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -78,6 +79,106 @@ func BenchmarkDesk(b *testing.B) {
 		}
 		if _, _, err := d.Collect(rs[0].ID, today, false, prefectural); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeskPopularItem places 40,000 reservations of one item, one
+// checkout per patron, then asks the position of each (H3): the worst
+// queue of a popular title.
+func BenchmarkDeskPopularItem(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := NewDesk(DefaultPolicy(), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs := popularQueue(b, d, 40_000)
+		for i, r := range rs {
+			if d.Position(r.ID) != i+1 {
+				b.Fatal("wrong position")
+			}
+		}
+	}
+}
+
+var sinkReservations []Reservation
+
+// BenchmarkDeskReservationsMillion lists one patron's reservations (My
+// Page) on a desk of 1,000,000.
+func BenchmarkDeskReservationsMillion(b *testing.B) {
+	d, err := NewDesk(DefaultPolicy(), storedDesk(b, 1_000_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		sinkReservations = d.Reservations("patron-4242")
+	}
+}
+
+var sinkDesk *Desk
+
+// BenchmarkNewDeskMillion rebuilds a desk from 1,000,000 stored
+// reservations, in ID order as All returns them and shuffled.
+func BenchmarkNewDeskMillion(b *testing.B) {
+	stored := storedDesk(b, 1_000_000)
+	for _, c := range []struct {
+		name   string
+		stored []Reservation
+	}{{"sorted", stored}, {"shuffled", shuffled(stored)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if sinkDesk, err = NewDesk(DefaultPolicy(), c.stored); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDeskHeapPerReservation reports the heap a desk keeps per
+// reservation (B/reservation) after NewDesk of 1,000,000, the stored
+// strings being shared with the caller's slice.
+func BenchmarkDeskHeapPerReservation(b *testing.B) {
+	const n = 1_000_000
+	stored := storedDesk(b, n)
+	var perRes float64
+	for b.Loop() {
+		sinkDesk = nil
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d, err := NewDesk(DefaultPolicy(), stored)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(d)
+		perRes = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
+	}
+	b.ReportMetric(perRes, "B/reservation")
+}
+
+var sinkErr error
+
+// BenchmarkCheckoutRefusesHugeCart refuses a cart of 40,000 items: over
+// the limit of H1, every item checked.
+func BenchmarkCheckoutRefusesHugeCart(b *testing.B) {
+	d, err := NewDesk(DefaultPolicy(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := bigCart(40_000)
+	today := mustDay("2026-11-16")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, sinkErr = d.Checkout(c, today); sinkErr == nil {
+			b.Fatal("accepted")
 		}
 	}
 }

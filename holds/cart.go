@@ -144,9 +144,11 @@ func newCartRefusal(cart []reason.Coded, items []ItemRefusal) error {
 	return &CartRefusal{Cart: cart, Items: items, all: &reason.Refusal{Package: pkg, What: "reservation", Reasons: all}}
 }
 
-// detailItem details c with the item it concerns, when c is a sentinel.
+// detailItem details c with the item it concerns, when c is a sentinel,
+// cut to a short prefix: ItemRefusal.Item keeps the whole identifier.
 func detailItem(c reason.Coded, item string) reason.Coded {
 	if r, ok := c.(*reason.Reason); ok {
+		item = cutID(item)
 		return r.Detail("item "+item, "資料 "+item)
 	}
 	return c

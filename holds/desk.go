@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -14,7 +15,7 @@ import (
 )
 
 // Desk is an in-memory reservation desk: every reservation, the queue of
-// each item (first come, first served, H3), each patron's count of
+// each item (first come, first served, H3), each patron's active
 // reservations (H1) and the reading orders (H2). A host rebuilds it from
 // storage with NewDesk, applies one change, and stores the reservations
 // the change returns.
@@ -23,64 +24,41 @@ import (
 // between goroutines must hold a lock around every call (reads included,
 // as they may run alongside a change). The Reservation values it returns
 // are copies, safe to keep and share.
+//
+// A desk scales to millions of reservations and to queues of tens of
+// thousands. Finding a reservation by ID costs O(1) while the IDs have no
+// gaps, as the desk numbers them, and O(log N) for N reservations once a
+// host has purged some. Beyond that, with n the active reservations of
+// one item and k those of one patron or one reading order: Active is
+// O(1); Position O(log n); Reservations O(k); Checkout O(k + c) for a
+// cart of c items; SecureNext and the changes (Cancel, Collect, ...)
+// O(log n + k) amortised; ExpireDue O(log R) for each reservation it
+// expires or finds stale, R the ready ones. Queue is O(n) and All O(N),
+// by nature.
 type Desk struct {
 	policy Policy
-	byID   map[uint64]Reservation
-	queues map[string][]uint64 // item → active reservations, in ID order
-	count  map[string]int      // patron → active reservations
-	groups map[uint64][]uint64 // group → members, in reading order
-	next   uint64
+	// rs holds every reservation in ID order; its index, the dense index,
+	// is what the other structures keep, and find maps an ID to it.
+	rs     []Reservation
+	queues map[string]*queue  // item → its queue; none when empty (H3)
+	mine   map[string][]int32 // patron → active reservations, in ID order (H1)
+	groups map[uint64][]int32 // reading order → members, in order (H2)
+	shelf  shelf              // ready reservations by deadline (H4)
+	last   uint64             // highest ID so far
 }
 
-// NewDesk returns a desk with policy p holding the stored reservations,
-// in any order. Each must pass Reservation.Validate, IDs must be unique,
-// and the members of a reading order must share a patron and have
-// distinct orders. The limit of H1 is not checked for stored
-// reservations: a host may have lowered it since.
-func NewDesk(p Policy, stored []Reservation) (*Desk, error) {
-	if err := p.Validate(); err != nil {
-		return nil, err
+// enqueue adds active reservation i to its item's queue and its patron's
+// list; its reading order, if any, must be complete.
+func (d *Desk) enqueue(i int32) {
+	r := &d.rs[i]
+	q := d.queues[r.Item]
+	if q == nil {
+		q = &queue{}
+		d.queues[r.Item] = q
 	}
-	d := &Desk{
-		policy: p,
-		byID:   make(map[uint64]Reservation, len(stored)),
-		queues: make(map[string][]uint64),
-		count:  make(map[string]int),
-		groups: make(map[uint64][]uint64),
-		next:   1,
-	}
-	sorted := slices.Clone(stored)
-	slices.SortFunc(sorted, func(a, b Reservation) int { return cmp.Compare(a.ID, b.ID) })
-	for _, r := range sorted {
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		if _, dup := d.byID[r.ID]; dup {
-			return nil, fmt.Errorf("holds: reservation %d is stored twice", r.ID)
-		}
-		d.byID[r.ID] = r
-		d.next = r.ID + 1
-		if r.State.Active() {
-			d.queues[r.Item] = append(d.queues[r.Item], r.ID)
-			d.count[r.Patron]++
-		}
-		if r.Group != 0 {
-			d.groups[r.Group] = append(d.groups[r.Group], r.ID)
-		}
-	}
-	for g, ids := range d.groups {
-		slices.SortFunc(ids, func(a, b uint64) int { return cmp.Compare(d.byID[a].Order, d.byID[b].Order) })
-		for i, id := range ids {
-			r := d.byID[id]
-			if r.Patron != d.byID[ids[0]].Patron {
-				return nil, fmt.Errorf("holds: reading order %d mixes patrons", g)
-			}
-			if i > 0 && r.Order == d.byID[ids[i-1]].Order {
-				return nil, fmt.Errorf("holds: reading order %d has two items at order %d", g, r.Order)
-			}
-		}
-	}
-	return d, nil
+	waiting := r.State == Waiting
+	q.push(i, waiting, waiting && d.mayGoAhead(*r))
+	d.mine[r.Patron] = append(d.mine[r.Patron], i)
 }
 
 // Policy returns the desk's policy.
@@ -88,29 +66,40 @@ func (d *Desk) Policy() Policy { return d.policy }
 
 // Get returns the reservation with the given ID.
 func (d *Desk) Get(id uint64) (Reservation, bool) {
-	r, ok := d.byID[id]
-	return r, ok
+	i, ok := d.find(id)
+	if !ok {
+		return Reservation{}, false
+	}
+	return d.rs[i], true
+}
+
+// find returns the dense index of reservation id: O(1) when the IDs
+// have no gaps, as the desk numbers them, and O(log N) by binary search
+// otherwise (a host may have purged old reservations).
+func (d *Desk) find(id uint64) (int32, bool) {
+	if len(d.rs) == 0 || id < d.rs[0].ID {
+		return 0, false
+	}
+	if g := id - d.rs[0].ID; g < uint64(len(d.rs)) && d.rs[g].ID == id {
+		return int32(g), true
+	}
+	i, ok := slices.BinarySearchFunc(d.rs, id, func(r Reservation, id uint64) int { return cmp.Compare(r.ID, id) })
+	return int32(i), ok
 }
 
 // All returns every reservation, final ones included, in ID order: what a
 // host stores.
-func (d *Desk) All() []Reservation {
-	out := make([]Reservation, 0, len(d.byID))
-	for _, r := range d.byID {
-		out = append(out, r)
-	}
-	slices.SortFunc(out, func(a, b Reservation) int { return cmp.Compare(a.ID, b.ID) })
-	return out
-}
+func (d *Desk) All() []Reservation { return append(make([]Reservation, 0, len(d.rs)), d.rs...) }
 
 // Queue returns the active reservations of item in queue order (first
 // come, first served): position 1 first.
 func (d *Desk) Queue(item string) []Reservation {
-	ids := d.queues[item]
-	out := make([]Reservation, len(ids))
-	for i, id := range ids {
-		out[i] = d.byID[id]
+	q := d.queues[item]
+	if q == nil {
+		return []Reservation{}
 	}
+	out := make([]Reservation, 0, q.live)
+	q.each(d.rs, func(r Reservation) { out = append(out, r) })
 	return out
 }
 
@@ -120,27 +109,28 @@ func (d *Desk) Queue(item string) []Reservation {
 // until it is collected, expires or is cancelled; then everyone behind
 // moves up. Position returns 0 for a final or unknown reservation.
 func (d *Desk) Position(id uint64) int {
-	r, ok := d.byID[id]
-	if !ok || !r.State.Active() {
+	i, ok := d.find(id)
+	if !ok || !d.rs[i].State.Active() {
 		return 0
 	}
-	return slices.Index(d.queues[r.Item], id) + 1
+	return d.queues[d.rs[i].Item].position(i)
 }
 
 // Active returns the number of active reservations of patron: the ones
 // that count towards the limit (H1).
-func (d *Desk) Active(patronID string) int { return d.count[patronID] }
+func (d *Desk) Active(patronID string) int { return len(d.mine[patronID]) }
 
 // Reservations returns the active reservations of patron in ID order, as
 // My Page lists them (H3).
 func (d *Desk) Reservations(patronID string) []Reservation {
-	var out []Reservation
-	for _, r := range d.byID {
-		if r.Patron == patronID && r.State.Active() {
-			out = append(out, r)
-		}
+	mine := d.mine[patronID]
+	if len(mine) == 0 {
+		return nil
 	}
-	slices.SortFunc(out, func(a, b Reservation) int { return cmp.Compare(a.ID, b.ID) })
+	out := make([]Reservation, len(mine))
+	for k, i := range mine {
+		out[k] = d.rs[i]
+	}
 	return out
 }
 
@@ -163,7 +153,7 @@ func (d *Desk) Reservations(patronID string) []Reservation {
 // Reservations are numbered in cart order; with ReadingOrder they form
 // one group, in that order. An empty patron or item identifier, an
 // invalid status, a negative loan count or a zero today is an error, not
-// a refusal.
+// a refusal; so is a desk that has run out of IDs.
 func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 	if err := checkCartInput(c, today); err != nil {
 		return nil, err
@@ -181,7 +171,7 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		cart = append(cart, patron.ErrNotPartnerRegistered.Detail(c.Place.Library, c.Place.Library))
 	}
 	cp := d.policy.Circulation
-	if have := d.count[c.Patron]; have+len(c.Items) > cp.MaxReservations {
+	if have := d.Active(c.Patron); have+len(c.Items) > cp.MaxReservations {
 		most, h, n := strconv.Itoa(cp.MaxReservations), strconv.Itoa(have), strconv.Itoa(len(c.Items))
 		cart = append(cart, circulation.ErrReservationLimit.Detail(
 			"at most "+most+" items; you have "+h+" and the cart holds "+n,
@@ -192,12 +182,14 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		cart = append(cart, circulation.ErrLoanLimit.Detail("at most "+most+" items", most+"冊まで"))
 	}
 	var items []ItemRefusal
+	var buf [smallSet]bool
+	dup := d.alreadyReserved(c, buf[:0])
 	for i, it := range c.Items {
 		var rs []reason.Coded
 		if !it.Status.Loanable() {
 			rs = append(rs, circulation.ErrNotLoanable)
 		}
-		if d.holding(c.Patron, it.Item) || slices.ContainsFunc(c.Items[:i], func(e CartItem) bool { return e.Item == it.Item }) {
+		if dup[i] {
 			rs = append(rs, ErrAlreadyReserved)
 		}
 		if rs != nil {
@@ -207,72 +199,48 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 	if err := newCartRefusal(cart, items); err != nil {
 		return nil, err
 	}
+	if d.last > math.MaxUint64-uint64(len(c.Items)) {
+		return nil, errors.New("holds: checkout: the desk has run out of reservation IDs")
+	}
+	if len(d.rs) > math.MaxInt32-len(c.Items) {
+		return nil, fmt.Errorf("holds: checkout: a desk holds at most %d reservations", math.MaxInt32)
+	}
 	placed := make([]Reservation, len(c.Items))
 	group := uint64(0)
 	if c.Ordering == ReadingOrder {
-		group = d.next
+		group = d.last + 1
 	}
-	for i, it := range c.Items {
+	for k, it := range c.Items {
+		d.last++
 		r := Reservation{
-			ID: d.next, Patron: c.Patron, Item: it.Item, Place: c.Place,
+			ID: d.last, Patron: c.Patron, Item: it.Item, Place: c.Place,
 			Collection: it.Collection, State: Waiting, Placed: today,
 		}
+		i := int32(len(d.rs))
 		if group != 0 {
-			r.Group, r.Order = group, i+1
-			d.groups[group] = append(d.groups[group], r.ID)
+			r.Group, r.Order = group, k+1
+			d.groups[group] = append(d.groups[group], i)
 		}
-		d.next++
-		d.byID[r.ID] = r
-		d.queues[r.Item] = append(d.queues[r.Item], r.ID)
-		d.count[r.Patron]++
-		placed[i] = r
+		d.rs = append(d.rs, r)
+		d.enqueue(i)
+		placed[k] = r
 	}
 	return placed, nil
 }
 
-func checkCartInput(c Cart, today calendar.Date) error {
-	switch {
-	case c.Patron == "":
-		return errors.New("holds: checkout needs a patron")
-	case today.IsZero():
-		return errors.New("holds: checkout needs today's date")
-	case c.Loans < 0:
-		return fmt.Errorf("holds: checkout: negative loan count %d", c.Loans)
-	}
-	for i, it := range c.Items {
-		if it.Item == "" {
-			return fmt.Errorf("holds: checkout: cart item %d has no identifier", i)
-		}
-		if !it.Status.Valid() {
-			return fmt.Errorf("holds: checkout: item %q: %w", it.Item, circulation.ErrUnknownStatus)
-		}
-		if !it.Collection.Valid() {
-			return fmt.Errorf("holds: checkout: item %q has an unknown collection", it.Item)
-		}
-	}
-	return nil
-}
-
-// holding reports whether patron has an active reservation for item.
-func (d *Desk) holding(patronID, item string) bool {
-	for _, id := range d.queues[item] {
-		if d.byID[id].Patron == patronID {
-			return true
-		}
-	}
-	return false
-}
-
 // mayGoAhead reports whether the reading order of r lets it be secured:
 // no earlier item of its group is still waiting (H2). A reservation
-// placed normally always may.
+// placed normally always may. O(k) for a group of k.
 func (d *Desk) mayGoAhead(r Reservation) bool {
 	if r.Group == 0 {
 		return true
 	}
-	for _, id := range d.groups[r.Group] {
-		e := d.byID[id]
-		if e.Order < r.Order && e.State == Waiting {
+	for _, i := range d.groups[r.Group] {
+		e := &d.rs[i]
+		if e.Order >= r.Order {
+			break // members are in order
+		}
+		if e.State == Waiting {
 			return false
 		}
 	}
@@ -293,31 +261,37 @@ func (d *Desk) mayGoAhead(r Reservation) bool {
 //
 // The desk does not count copies: the host calls SecureNext once per
 // copy that becomes free for the queue.
+//
+// SecureNext does not walk the queue. The reservations free to go ahead
+// are kept in a heap: each enters it when it becomes free (placed, or the
+// earlier items of its reading order no longer waiting) and leaves it
+// once, so a call costs O(log n + k) amortised for a queue of n and a
+// reading order of k, however many reservations ahead of it are secured
+// or held back. With Policy.HoldForReadingOrder a cursor past the
+// reservations no longer waiting finds the first in line, amortised O(1).
 func (d *Desk) SecureNext(item string, today calendar.Date) (Reservation, error) {
-	pending := false
-	for _, id := range d.queues[item] {
-		r := d.byID[id]
-		if r.State != Waiting {
-			continue
-		}
-		if !d.mayGoAhead(r) {
-			if d.policy.HoldForReadingOrder {
-				return Reservation{}, ErrOrderPending
-			}
-			pending = true
-			continue
-		}
-		s, err := r.Secure(today)
-		if err != nil {
-			return Reservation{}, err
-		}
-		d.byID[id] = s
-		return s, nil
+	q := d.queues[item]
+	if q == nil || q.waiting == 0 {
+		return Reservation{}, ErrNobodyWaiting
 	}
-	if pending {
+	var i int32
+	if d.policy.HoldForReadingOrder {
+		if i = q.firstWaiting(d.rs); i < 0 {
+			return Reservation{}, ErrNobodyWaiting
+		}
+		if !d.mayGoAhead(d.rs[i]) {
+			return Reservation{}, ErrOrderPending
+		}
+	} else if i = q.firstFree(d.rs, d.mayGoAhead); i < 0 {
 		return Reservation{}, ErrOrderPending
 	}
-	return Reservation{}, ErrNobodyWaiting
+	r := d.rs[i]
+	s, err := r.Secure(today)
+	if err != nil {
+		return Reservation{}, err
+	}
+	d.store(i, r, s)
+	return s, nil
 }
 
 // Ship sends the item of reservation id today; see Reservation.Ship.
@@ -349,7 +323,7 @@ func (d *Desk) Collect(id uint64, today calendar.Date, short bool, returnTo *cal
 	if err != nil {
 		return r, circulation.Loan{}, err
 	}
-	loan.Reserved = len(d.queues[r.Item]) > 0
+	loan.Reserved = d.queues[r.Item] != nil // empty queues are dropped
 	return r, loan, nil
 }
 
@@ -360,22 +334,48 @@ func (d *Desk) Expire(id uint64, today calendar.Date) (Reservation, error) {
 }
 
 // ExpireDue expires every ready reservation whose deadline is before today
-// (H4) and returns them in ID order.
-func (d *Desk) ExpireDue(today calendar.Date) []Reservation {
-	var ids []uint64
-	for id, r := range d.byID {
-		if r.Expired(today) {
-			ids = append(ids, id)
+// (H4) and returns them in ID order. A reservation that cannot be expired
+// is left ready and reported in the error, the others being expired all
+// the same. It costs O(log N) for each of the N ready reservations it
+// expires or finds stale, not a scan of the desk.
+func (d *Desk) ExpireDue(today calendar.Date) ([]Reservation, error) {
+	var due []int32
+	for len(d.shelf) > 0 && today.After(d.shelf[0].deadline) {
+		e := d.shelf.pop()
+		if r := &d.rs[e.i]; r.State == Ready && r.Deadline == e.deadline {
+			due = append(due, e.i)
 		}
 	}
-	slices.Sort(ids)
-	out := make([]Reservation, 0, len(ids))
-	for _, id := range ids {
-		if r, err := d.Expire(id, today); err == nil {
-			out = append(out, r)
+	slices.Sort(due)
+	due = slices.Compact(due) // a reservation made ready twice with one deadline
+	out := make([]Reservation, 0, len(due))
+	var failed []error
+	for _, i := range due {
+		r, err := d.Expire(d.rs[i].ID, today)
+		if err != nil {
+			failed = append(failed, err)
+			d.shelf.push(shelfEntry{d.rs[i].Deadline, i}) // still ready: try again next time
+			continue
 		}
+		out = append(out, r)
 	}
-	return out
+	return out, joinFailures("holds: ExpireDue", failed)
+}
+
+// maxJoined is the most errors joinFailures lists one by one.
+const maxJoined = 8
+
+// joinFailures joins the errors of one call, listing the first maxJoined
+// and counting the rest, so that the message stays bounded.
+func joinFailures(what string, errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	if len(errs) > maxJoined {
+		rest := fmt.Errorf("%s: %d more failures", what, len(errs)-maxJoined)
+		errs = append(errs[:maxJoined:maxJoined], rest)
+	}
+	return errors.Join(errs...)
 }
 
 // Cancel cancels reservation id today on behalf of by (H5: the patron
@@ -392,31 +392,84 @@ func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLib
 }
 
 // apply runs a transition on reservation id and, when it succeeds, stores
-// the result, taking a reservation that became final out of its queue
-// and its patron's count.
+// the result.
 func (d *Desk) apply(id uint64, f func(Reservation) (Reservation, error)) (Reservation, error) {
-	r, ok := d.byID[id]
+	i, ok := d.find(id)
 	if !ok {
 		return Reservation{}, ErrUnknownReservation
 	}
+	r := d.rs[i]
 	n, err := f(r)
 	if err != nil {
 		return r, err
 	}
-	d.byID[id] = n
+	if err := storable(r, n); err != nil {
+		return r, err
+	}
+	d.store(i, r, n)
+	return n, nil
+}
+
+// storable checks that a transition from r to n keeps what the desk's
+// indexes rely on: who, what and the reading order unchanged, and no way
+// out of a final state (a final reservation has left its queue for
+// good). The lifecycle has no such transition; the check keeps a future
+// one from corrupting the desk.
+func storable(r, n Reservation) error {
+	switch {
+	case n.ID != r.ID || n.Patron != r.Patron || n.Item != r.Item || n.Group != r.Group || n.Order != r.Order:
+		return fmt.Errorf("holds: reservation %d: a transition may not change its ID, patron, item or reading order", r.ID)
+	case !n.State.Valid(), r.State.Final() && n.State != r.State:
+		return fmt.Errorf("holds: reservation %d: the desk cannot take it from %v to %v", r.ID, r.State, n.State)
+	}
+	return nil
+}
+
+// store records that reservation i went from r to n: a reservation that
+// stops waiting may let the next item of its reading order go ahead (H2);
+// one that becomes final leaves its queue and its patron's list (H1, H3);
+// one that becomes ready, or gets a new deadline, goes on the shelf (H4).
+// O(log n + k) amortised.
+func (d *Desk) store(i int32, r, n Reservation) {
+	d.rs[i] = n
+	if r.State == Waiting && n.State != Waiting {
+		d.queues[r.Item].waiting--
+		d.letNextGoAhead(r)
+	}
+	if r.State != Waiting && n.State == Waiting {
+		d.queues[r.Item].rewait(i, d.mayGoAhead(n))
+	}
 	if r.State.Active() && n.State.Final() {
-		q := d.queues[n.Item]
-		if i := slices.Index(q, id); i >= 0 {
-			q = slices.Delete(q, i, i+1)
+		q := d.queues[r.Item]
+		if q.remove(i, d.rs); q.live == 0 {
+			delete(d.queues, r.Item)
 		}
-		if len(q) == 0 {
-			delete(d.queues, n.Item)
+		mine := d.mine[r.Patron]
+		if k, ok := slices.BinarySearch(mine, i); ok {
+			mine = slices.Delete(mine, k, k+1)
+		}
+		if len(mine) == 0 {
+			delete(d.mine, r.Patron)
 		} else {
-			d.queues[n.Item] = q
-		}
-		if d.count[n.Patron]--; d.count[n.Patron] == 0 {
-			delete(d.count, n.Patron)
+			d.mine[r.Patron] = mine
 		}
 	}
-	return n, nil
+	if n.State == Ready && (r.State != Ready || r.Deadline != n.Deadline) {
+		d.shelf.push(shelfEntry{n.Deadline, i})
+	}
+}
+
+// letNextGoAhead is called when r, in a reading order, stopped waiting:
+// if it was the first waiting item of its order, the next waiting one may
+// now go ahead (H2) and becomes free in its queue.
+func (d *Desk) letNextGoAhead(r Reservation) {
+	if r.Group == 0 || !d.mayGoAhead(r) {
+		return
+	}
+	for _, j := range d.groups[r.Group] {
+		if e := &d.rs[j]; e.State == Waiting {
+			d.queues[e.Item].free.push(j)
+			return
+		}
+	}
 }

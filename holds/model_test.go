@@ -373,8 +373,12 @@ func (m *deskModel) expireDue(t *rapid.T) {
 			r.state = Expired
 		}
 	}
+	expired, err := m.desk.ExpireDue(m.today)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var got []uint64
-	for _, r := range m.desk.ExpireDue(m.today) {
+	for _, r := range expired {
 		got = append(got, r.ID)
 	}
 	if !slices.Equal(got, want) {

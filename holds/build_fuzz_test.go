@@ -1,0 +1,126 @@
+package holds
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+)
+
+// FuzzNewDeskSilentlyWrong feeds stored reservations, as a host reads
+// them, to NewDesk: it refuses them or builds a desk whose positions,
+// patrons' lists and next in line are what a plain scan of the
+// reservations gives (H1, H2, H3), never two active reservations of one
+// item by one patron, never an ID given twice.
+func FuzzNewDeskSilentlyWrong(f *testing.F) {
+	f.Add(`[]`)
+	f.Add(`[{"id":1,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"},
+		{"id":2,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"}]`)
+	f.Add(`[{"id":18446744073709551615,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"}]`)
+	f.Add(`[{"id":3,"patron":"A","item":"v2","place":{"method":"prefectural_library"},"group":2,"order":2,"state":"waiting","placed":"2026-11-16"},
+		{"id":2,"patron":"A","item":"v1","place":{"method":"prefectural_library"},"group":2,"order":1,"state":"waiting","placed":"2026-11-16"},
+		{"id":1,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"cancelled","placed":"2026-11-16","ended":"2026-11-17","cancelled_by":"patron"},
+		{"id":7,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"waiting","placed":"2026-11-16"},
+		{"id":9,"patron":"C","item":"v1","place":{"method":"prefectural_library"},"state":"secured","placed":"2026-11-16","secured":"2026-11-18"}]`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var stored []Reservation
+		if json.Unmarshal([]byte(data), &stored) != nil {
+			return
+		}
+		d, err := NewDesk(DefaultPolicy(), stored)
+		if err != nil {
+			return
+		}
+		all := d.All()
+		if len(all) != len(stored) || !slices.IsSortedFunc(all, func(a, b Reservation) int { return cmpID(a, b) }) {
+			t.Fatalf("All is not the stored reservations in ID order")
+		}
+		for _, r := range all {
+			want := 0
+			if r.State.Active() {
+				for _, e := range all {
+					if e.State.Active() && e.Item == r.Item && e.ID <= r.ID {
+						want++
+					}
+					if e.State.Active() && e.ID != r.ID && e.Patron == r.Patron && e.Item == r.Item {
+						t.Fatalf("H1 patron %q has reservations %d and %d of one item", r.Patron, e.ID, r.ID)
+					}
+				}
+			}
+			if got := d.Position(r.ID); got != want {
+				t.Fatalf("H3 reservation %d at position %d, a scan says %d", r.ID, got, want)
+			}
+			var mine []Reservation
+			for _, e := range all {
+				if e.Patron == r.Patron && e.State.Active() {
+					mine = append(mine, e)
+				}
+			}
+			if got := d.Reservations(r.Patron); !slices.Equal(got, mine) || d.Active(r.Patron) != len(mine) {
+				t.Fatalf("patron %q lists %d reservations, a scan %d", r.Patron, len(got), len(mine))
+			}
+		}
+		var today calendar.Date // a day after every step taken
+		for _, r := range all {
+			if l := r.latest(); l.After(today) {
+				today = l
+			}
+		}
+		for _, r := range all {
+			next, pending := nextByScan(all, r.Item)
+			s, err := d.SecureNext(r.Item, today)
+			switch {
+			case next != 0 && (err != nil || s.ID != next):
+				t.Fatalf("H2 H3 secured %d (%v), a scan says %d", s.ID, err, next)
+			case next == 0 && pending && !errors.Is(err, ErrOrderPending), next == 0 && !pending && !errors.Is(err, ErrNobodyWaiting):
+				t.Fatalf("H2 nobody may go ahead for %q, got %v", r.Item, err)
+			}
+			if err == nil {
+				all = d.All()
+			}
+		}
+		last := uint64(0)
+		if len(all) > 0 {
+			last = all[len(all)-1].ID
+		}
+		rs, err := d.Checkout(Cart{Patron: "fuzz", Items: []CartItem{{Item: "new", Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-20"))
+		switch {
+		case last == math.MaxUint64 && err == nil:
+			t.Fatalf("ID %d given after the last one", rs[0].ID)
+		case last < math.MaxUint64 && err == nil && rs[0].ID != last+1:
+			t.Fatalf("ID %d given after %d", rs[0].ID, last)
+		}
+	})
+}
+
+func cmpID(a, b Reservation) int {
+	if a.ID < b.ID {
+		return -1
+	}
+	return 1 // equal IDs are not sorted either: All must not hold two
+}
+
+// nextByScan returns the first waiting reservation of item whose reading
+// order lets it go ahead, and whether some are held back (H2, H3).
+func nextByScan(all []Reservation, item string) (next uint64, pending bool) {
+	for _, r := range all {
+		if r.Item != item || r.State != Waiting {
+			continue
+		}
+		blocked := false
+		for _, e := range all {
+			if r.Group != 0 && e.Group == r.Group && e.Order < r.Order && e.State == Waiting {
+				blocked = true
+			}
+		}
+		if !blocked {
+			return r.ID, pending
+		}
+		pending = true
+	}
+	return 0, pending
+}

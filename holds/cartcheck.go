@@ -1,0 +1,113 @@
+package holds
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+)
+
+// checkCartInput reports input that is an error rather than a refusal: no
+// patron, no day, a negative loan count, a cart item without identifier
+// or with an invalid status or collection.
+func checkCartInput(c Cart, today calendar.Date) error {
+	switch {
+	case c.Patron == "":
+		return errors.New("holds: checkout needs a patron")
+	case today.IsZero():
+		return errors.New("holds: checkout needs today's date")
+	case c.Loans < 0:
+		return fmt.Errorf("holds: checkout: negative loan count %d", c.Loans)
+	}
+	for i, it := range c.Items {
+		if it.Item == "" {
+			return fmt.Errorf("holds: checkout: cart item %d has no identifier", i)
+		}
+		if !it.Status.Valid() {
+			return fmt.Errorf("holds: checkout: item %s: %w", quoteID(it.Item), circulation.ErrUnknownStatus)
+		}
+		if !it.Collection.Valid() {
+			return fmt.Errorf("holds: checkout: item %s has an unknown collection", quoteID(it.Item))
+		}
+	}
+	return nil
+}
+
+// alreadyReserved reports, for each item of c, whether the patron
+// already has an active reservation for it or it is earlier in the cart
+// (ErrAlreadyReserved): O(k + n) for the patron's k active reservations
+// and the n items of the cart. The result is appended to buf.
+func (d *Desk) alreadyReserved(c Cart, buf []bool) []bool {
+	mine := d.mine[c.Patron]
+	seen := itemSet{size: len(mine) + len(c.Items)}
+	for _, i := range mine {
+		seen.add(d.rs[i].Item)
+	}
+	for _, it := range c.Items {
+		buf = append(buf, seen.add(it.Item))
+	}
+	return buf
+}
+
+// itemSet is a set of item identifiers: an array while it is small, where
+// a scan beats hashing, and a map beyond.
+type itemSet struct {
+	few  [smallSet]string
+	n    int
+	many map[string]struct{}
+	size int // the most items expected, to size the map at once
+}
+
+// smallSet is the most items an itemSet scans.
+const smallSet = 16
+
+// add adds item and reports whether it was there already.
+func (s *itemSet) add(item string) bool {
+	if s.many == nil {
+		for _, e := range s.few[:s.n] {
+			if e == item {
+				return true
+			}
+		}
+		if s.n < smallSet {
+			s.few[s.n] = item
+			s.n++
+			return false
+		}
+		s.many = make(map[string]struct{}, max(s.size, 2*smallSet))
+		for _, e := range s.few {
+			s.many[e] = struct{}{}
+		}
+	}
+	if _, ok := s.many[item]; ok {
+		return true
+	}
+	s.many[item] = struct{}{}
+	return false
+}
+
+// maxQuotedID is the most bytes of an identifier an error message quotes.
+const maxQuotedID = 40
+
+// quoteID quotes identifier s for an error message, cut to a short prefix
+// (marked with "...") so that a megabyte identifier does not make a
+// megabyte message.
+func quoteID(s string) string {
+	return strconv.Quote(cutID(s))
+}
+
+// cutID returns s, or its first maxQuotedID bytes (whole runes) followed
+// by "...".
+func cutID(s string) string {
+	if len(s) <= maxQuotedID {
+		return s
+	}
+	n := maxQuotedID
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
+}
