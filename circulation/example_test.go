@@ -115,7 +115,7 @@ func ExamplePolicy_MayReserve() {
 	fmt.Println(p.MayReserve(circulation.Reference, 0, 10))
 	// Output:
 	// <nil>
-	// circulation: reservation refused: This item cannot be borrowed, so it cannot be reserved.; You have reached the maximum number of reservations. (at most 10 items)
+	// circulation: reservation refused: reservation.not_loanable, reservation.limit
 }
 
 // Returns at the Assembly Library are taken 09:00–17:00 at the counter

@@ -2,6 +2,7 @@ package circulation
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,4 +133,17 @@ func TestGeneratorsAreValid(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// english joins the English messages of err's reasons with "; ": what a
+// patron reads, where err.Error() gives only the codes.
+func english(err error) string {
+	var b strings.Builder
+	for i, m := range reason.Localize(err, reason.English) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(m.Message)
+	}
+	return b.String()
 }

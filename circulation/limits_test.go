@@ -17,7 +17,8 @@ func TestMayBorrow(t *testing.T) {
 	err := p.MayBorrow(10)
 	assert.ErrorIs(t, err, ErrLoanLimit, "L1 ten on loan")
 	assert.Equal(t, []reason.Message{{Code: "loan.limit", Message: "貸出冊数の上限に達しています。（10冊まで）"}}, reason.Localize(err, reason.Japanese))
-	assert.EqualError(t, err, "circulation: loan refused: You have reached the maximum number of items on loan. (at most 10 items)")
+	assert.EqualError(t, err, "circulation: loan refused: loan.limit")
+	assert.Equal(t, "You have reached the maximum number of items on loan. (at most 10 items)", english(err))
 	assert.ErrorIs(t, p.MayBorrow(11), ErrLoanLimit, "L1 over the limit")
 	assert.ErrorIs(t, p.MayBorrow(-1), ErrBadCount)
 }

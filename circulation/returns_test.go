@@ -135,7 +135,7 @@ func TestAcceptWrongPlaceDetail(t *testing.T) {
 	require.Len(t, ms, 1)
 	assert.Equal(t, "return.wrong_place", ms[0].Code)
 	assert.Equal(t, "借りたときと同じ受取方法・場所で返却してください。（江別市情報図書館で受け取った本です）", ms[0].Message)
-	assert.Contains(t, err.Error(), "(received at 江別市情報図書館 (partner library))")
+	assert.Contains(t, english(err), "(received at 江別市情報図書館 (partner library))")
 }
 
 func TestAcceptInconsistent(t *testing.T) {
@@ -230,7 +230,7 @@ func TestAcceptRPL2NoBookDropItemRefused(t *testing.T) {
 	// The closed counter does not send such an item to the book drop.
 	_, err = desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: HokkaidoCounter, When: night})
 	assert.Equal(t, codesOf(ErrCounterClosed), codes(t, err))
-	assert.Contains(t, err.Error(), "(this item cannot go in the book drop)")
+	assert.Contains(t, english(err), "(this item cannot go in the book drop)")
 
 	partner := Loan{Item: "b1", Place: atEbetsu, NoBookDrop: true, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
 	_, err = desk.Accept(Return{Loan: partner, At: atEbetsu, Channel: BookDrop, When: night})

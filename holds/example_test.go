@@ -129,7 +129,7 @@ func ExampleDesk() {
 	// Output:
 	// A secured B is at position 2
 	// ready 貸出可能 until 2026-12-02
-	// holds: Once the notice that your item is ready has been sent, the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.
+	// holds: change.needs_staff
 	// collected due 2026-12-05 reserved true
 	// B is at position 1
 }

@@ -36,7 +36,7 @@
 // the 1-based position of that character in the input, counted in
 // characters (runes), not bytes; at most reason.MaxPerCode positions of
 // one reason are listed and the rest counted in one *reason.Omitted. Input
-// quoted into a message is cut to reason.MaxQuoted characters.
+// quoted into a message is cut to text.MaxQuoted characters.
 //
 // The package does no I/O and keeps no state: every function is pure and
 // every type is an immutable value safe for concurrent use.

@@ -1,9 +1,8 @@
 package patron
 
 import (
+	"github.com/kashidashi/kashidashi/internal/text"
 	"slices"
-
-	"github.com/kashidashi/kashidashi/reason"
 )
 
 // RegistrationStatus is the state of a patron's registration at the
@@ -103,7 +102,7 @@ func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error
 		rs.add(ErrNoEmail)
 	}
 	if partnerLibrary != "" && !slices.Contains(r.PartnerLibraries, partnerLibrary) {
-		name := reason.Shorten(partnerLibrary)
+		name := text.Shorten(partnerLibrary)
 		rs.add(ErrNotPartnerRegistered.Detail(name, name))
 	}
 	return rs.refuse("reservation")

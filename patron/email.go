@@ -1,6 +1,7 @@
 package patron
 
 import (
+	"github.com/kashidashi/kashidashi/internal/text"
 	"strings"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -178,7 +179,7 @@ func checkDomain(domain string, rs *refusal) {
 // cut by reason.Quote, followed by what is wrong with it.
 func badLabel(rs *refusal, label, en, ja string) {
 	rs.detail(ErrEmailDomainLabel, func() (string, string) {
-		q := reason.Quote(label)
+		q := text.Quote(label)
 		return q + en, q + ja
 	})
 }

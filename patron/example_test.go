@@ -66,10 +66,12 @@ func ExampleBirthKey() {
 
 	_, err := patron.ParseBirthKey("20010315")
 	fmt.Println(err)
+	fmt.Println(reason.Localize(err, reason.English)[0].Message)
 	// Output:
 	// 20010101
 	// 2001
-	// patron: birth key refused: Enter your year of birth followed by 0101, not your full date of birth (born in 2001: 20010101).
+	// patron: birth key refused: birth_key.not_0101
+	// Enter your year of birth followed by 0101, not your full date of birth (born in 2001: 20010101).
 }
 
 func ExampleRecord_Verify() {
@@ -83,8 +85,8 @@ func ExampleRecord_Verify() {
 	fmt.Println(reveal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))
 	// Output:
 	// <nil>
-	// patron: identity check refused: The card number, name and date of birth do not match our records.
-	// patron: identity check refused: The name does not match our records.; The date of birth does not match our records.
+	// patron: identity check refused: identity.mismatch
+	// patron: identity check refused: identity.name_mismatch, identity.birth_key_mismatch
 }
 
 func ExampleEligibilityPolicy_Eligible() {

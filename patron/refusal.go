@@ -9,42 +9,23 @@ import (
 
 // refusal collects the reasons an input is refused in a reason.List, so
 // that pasting a page of text into a field does not produce a page of
-// errors: at most reason.MaxPerCode reasons of one code are listed and
-// the rest are counted in a *reason.Omitted. The input is refused all
-// the same. Its zero value is empty and allocates nothing until the
-// first reason is added, so that parsing a good value does not allocate.
+// errors: the list shows 16 reasons of one code and counts the rest. The
+// input is refused all the same. Its zero value is empty and allocates
+// nothing until the first reason is added, so that parsing a good value
+// does not allocate.
 type refusal struct {
 	list reason.List
-	// tallies counts the detailed reasons by reason, so that a reason
-	// past the cap costs one short scan and no detail (see detail).
-	tallies []tally
-}
-
-// tally counts the reasons of r that detail was asked for; extra of them
-// were past the cap and not yet handed to the list.
-type tally struct {
-	r        *reason.Reason
-	n, extra int
 }
 
 // add appends r.
 func (rs *refusal) add(r reason.Coded) { rs.list.Add(r) }
 
-// detail adds r detailed by the details detail builds, unless more than
-// reason.MaxPerCode+1 of r were detailed already: the list would not
-// show such a detail (it shows the first MaxPerCode and the first left
-// out), so r is only counted, and handed to the list by refuse.
+// detail adds r detailed by the details detail builds, or r alone once
+// the list would only count it: a megabyte of bad input then costs no
+// detail per character.
 func (rs *refusal) detail(r *reason.Reason, detail func() (en, ja string)) {
-	i := 0
-	for i < len(rs.tallies) && rs.tallies[i].r != r {
-		i++
-	}
-	if i == len(rs.tallies) {
-		rs.tallies = append(rs.tallies, tally{r: r})
-	}
-	t := &rs.tallies[i]
-	if t.n++; t.n > reason.MaxPerCode+1 {
-		t.extra++
+	if rs.list.Full(r.Code()) {
+		rs.add(r)
 		return
 	}
 	rs.add(r.Detail(detail()))
@@ -76,12 +57,4 @@ func (rs *refusal) count(r *reason.Reason, n int) {
 }
 
 // refuse returns the refusal of what, or nil when no reason was added.
-func (rs *refusal) refuse(what string) error {
-	for i, t := range rs.tallies {
-		if t.extra > 0 {
-			rs.add(&reason.Omitted{First: t.r, N: t.extra})
-			rs.tallies[i].extra = 0
-		}
-	}
-	return rs.list.Refuse(pkg, what)
-}
+func (rs *refusal) refuse(what string) error { return rs.list.Refuse(pkg, what) }

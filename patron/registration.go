@@ -2,10 +2,10 @@ package patron
 
 import (
 	"errors"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/reason"
 )
 
 // RegistrationPlaceKind says where or how a patron registers with the
@@ -82,7 +82,7 @@ func CanRegisterAt(place RegistrationPlace, day calendar.Date) error {
 		return ErrNoRegistrationCalendar
 	}
 	if place.Kind == RegisterAtPartnerLibrary && !place.RegistrationPartner {
-		name := reason.Shorten(place.Library)
+		name := text.Shorten(place.Library)
 		rs.add(ErrRegistrationNotPartner.Detail(name, name))
 	}
 	if !place.Calendar.IsOpen(day) {

@@ -11,13 +11,17 @@
 //	if errors.Is(err, circulation.ErrReserved) { ... }
 //	json.NewEncoder(w).Encode(reason.Localize(err, reason.Japanese))
 //
-// A refusal stays small whatever the input: Refuse and List list at most
-// MaxPerCode reasons of one code and merge the rest into one *Omitted that
-// counts them (errors.Is still finds them), Refusal.Error takes time
-// linear in its reasons, and Quote and Shorten cut quoted input to
-// MaxQuoted characters followed by "…".
+// Error strings are short and lower-case, as Go errors are: a reason's is
+// its package and code ("patron: email.trailing_dot"), a refusal's lists
+// the codes ("circulation: extension refused: extension.reserved,
+// extension.overdue"). The patron's sentences come from Localize, the one
+// way to render a decision in a language.
 //
-// Reasons never change after they are declared; Reason, Detailed,
-// Omitted and Refusal are safe for concurrent use once built; a List is
-// not.
+// A refusal stays small whatever the input: Refuse and List list the
+// first 16 reasons of one code and merge the rest into one entry that
+// counts them (errors.Is still finds them), and Refusal.Error takes time
+// linear in its reasons.
+//
+// Reasons never change after they are declared; reasons and refusals are
+// safe for concurrent use once built; a List is not.
 package reason

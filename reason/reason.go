@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
 // Lang selects the language of a patron-facing message.
@@ -16,20 +18,20 @@ const (
 )
 
 // ParseLang returns the Lang for "en" or "ja" (case-sensitive, as in
-// BCP 47 primary tags). Anything else is an error, which quotes at most
-// MaxQuoted characters of s.
+// BCP 47 primary tags). Anything else is an error.
 func ParseLang(s string) (Lang, error) {
 	switch Lang(s) {
 	case English, Japanese:
 		return Lang(s), nil
 	}
-	return "", errors.New("reason: unknown language " + quote(s) + " (want en or ja)")
+	return "", errors.New("reason: unknown language " + text.Quote(s) + " (want en or ja)")
 }
 
 // Coded is implemented by every refusal reason in the module: a stable
 // machine-readable code and a message fit to show a patron in either
 // language. Codes are dotted lower-case words such as "extension.reserved";
-// they never change once published.
+// they never change once published. Error returns the short Go form,
+// "circulation: extension.reserved"; Message the patron's sentence.
 type Coded interface {
 	error
 	Code() string
@@ -65,42 +67,41 @@ func (r *Reason) Message(l Lang) string {
 	return r.en
 }
 
-// Error returns the English message prefixed with the package name.
-func (r *Reason) Error() string { return r.pkg + ": " + r.en }
+// Error returns the package name and the code, "patron: email.trailing_dot",
+// short and lower-case as Go errors are. The patron's sentence is
+// Message's.
+func (r *Reason) Error() string { return r.pkg + ": " + r.code }
 
-// Localize returns r as a Message in language l.
-func (r *Reason) Localize(l Lang) Message { return Message{Code: r.code, Message: r.Message(l)} }
+// MarshalJSON encodes r as an English Message. Use Localize to choose the
+// language.
+func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(Localize(r, English)) }
 
-// Detail returns an error that carries r's code, matches r with errors.Is,
+// Detail returns a reason that carries r's code, matches r with errors.Is,
 // and whose messages are r's followed by the given details (for example
-// the position of an offending character).
-func (r *Reason) Detail(en, ja string) *Detailed {
-	return &Detailed{Reason: r, en: en, ja: ja}
+// the position of an offending character): "… (at position 3)",
+// "…（3文字目）".
+func (r *Reason) Detail(en, ja string) Coded {
+	return &detailed{reason: r, en: en, ja: ja}
 }
 
-// Detailed is a Reason with a detail appended to its messages, such as
-// "at position 3". It matches its Reason with errors.Is.
-type Detailed struct {
-	Reason *Reason
+// detailed is a Reason with a detail appended to its messages.
+type detailed struct {
+	reason *Reason
 	en, ja string
 }
 
-// Code returns the code of the underlying Reason.
-func (d *Detailed) Code() string { return d.Reason.code }
+func (d *detailed) Code() string { return d.reason.code }
 
-// Message returns the Reason's message followed by the detail.
-func (d *Detailed) Message(l Lang) string {
+func (d *detailed) Message(l Lang) string {
 	if l == Japanese {
-		return d.Reason.ja + "（" + d.ja + "）"
+		return d.reason.ja + "（" + d.ja + "）"
 	}
-	return d.Reason.en + " (" + d.en + ")"
+	return d.reason.en + " (" + d.en + ")"
 }
 
-// Error returns the English message prefixed with the package name.
-func (d *Detailed) Error() string { return d.Reason.pkg + ": " + d.Message(English) }
+func (d *detailed) Error() string { return d.reason.Error() + " (" + d.en + ")" }
 
-// Unwrap returns the underlying Reason.
-func (d *Detailed) Unwrap() error { return d.Reason }
+func (d *detailed) Unwrap() error { return d.reason }
 
 // Message is a reason rendered in one language, ready to cross an API
 // boundary as JSON: {"code": "...", "message": "..."}.
@@ -120,22 +121,50 @@ type Refusal struct {
 	Reasons []Coded
 }
 
-// Error lists the English messages of all reasons.
+// Error returns the short Go form of the refusal: the package, what was
+// refused and the codes of its reasons, each once, in order:
+// "circulation: extension refused: extension.reserved, extension.overdue".
+// It takes time linear in the number of reasons. The patron's sentences
+// are Localize's.
 func (r *Refusal) Error() string {
 	var b strings.Builder
-	b.WriteString(r.Package)
-	b.WriteString(": ")
-	b.WriteString(r.What)
-	b.WriteString(" refused")
+	b.WriteString(r.Package + ": " + r.What + " refused")
+	sep := ": "
+	var seen map[string]bool // past a few reasons, the codes written
 	for i, c := range r.Reasons {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
+		code := c.Code()
+		switch {
+		case i < 8:
+			if repeats(r.Reasons[:i], code) {
+				continue
+			}
+		case seen == nil:
+			seen = make(map[string]bool, len(r.Reasons))
+			for _, e := range r.Reasons[:i] {
+				seen[e.Code()] = true
+			}
+			fallthrough
+		default:
+			if seen[code] {
+				continue
+			}
+			seen[code] = true
 		}
-		b.WriteString(c.Message(English))
+		b.WriteString(sep)
+		b.WriteString(code)
+		sep = ", "
 	}
 	return b.String()
+}
+
+// repeats reports whether code is among the codes of rs.
+func repeats(rs []Coded, code string) bool {
+	for _, c := range rs {
+		if c.Code() == code {
+			return true
+		}
+	}
+	return false
 }
 
 // Unwrap returns the reasons, so that errors.Is and errors.As see each.
@@ -147,26 +176,18 @@ func (r *Refusal) Unwrap() []error {
 	return errs
 }
 
-// Localize returns every reason as a Message in language l.
-func (r *Refusal) Localize(l Lang) []Message {
-	ms := make([]Message, len(r.Reasons))
-	for i, c := range r.Reasons {
-		ms[i] = Message{Code: c.Code(), Message: c.Message(l)}
-	}
-	return ms
-}
-
 // Refuse returns nil when reasons is empty and a *Refusal otherwise. Of
-// each code, the Refusal lists the first MaxPerCode reasons and merges
-// the rest into one *Omitted in the place of the first left out (see
-// MaxPerCode); errors.Is still finds every reason. Refuse takes time
-// linear in len(reasons). When no code is over the cap the Refusal holds
-// reasons itself, so the caller must not modify it afterwards.
+// each code, the Refusal lists the first 16 reasons one by one and the
+// rest as one entry that counts them ("99984 more not listed, the first:
+// …"), in the place of the first left out; errors.Is still finds every
+// reason. Refuse takes time linear in len(reasons). When no code is over
+// the cap the Refusal holds reasons itself, so the caller must not modify
+// it afterwards.
 func Refuse(pkg, what string, reasons []Coded) error {
 	if len(reasons) == 0 {
 		return nil
 	}
-	if len(reasons) > MaxPerCode {
+	if len(reasons) > maxPerCode {
 		var l List
 		for _, c := range reasons {
 			l.Add(c)
@@ -180,14 +201,19 @@ func Refuse(pkg, what string, reasons []Coded) error {
 
 // Localize renders any error as Messages in language l: every reason of a
 // Refusal, a single Coded error, or, for an error that carries no code, one
-// Message with code "error" and the error's text.
+// Message with code "error" and the error's text. It is the one way to
+// turn a decision into what a patron reads.
 func Localize(err error, l Lang) []Message {
 	if err == nil {
 		return nil
 	}
 	var ref *Refusal
 	if errors.As(err, &ref) {
-		return ref.Localize(l)
+		ms := make([]Message, len(ref.Reasons))
+		for i, c := range ref.Reasons {
+			ms[i] = Message{Code: c.Code(), Message: c.Message(l)}
+		}
+		return ms
 	}
 	var c Coded
 	if errors.As(err, &c) {
@@ -195,7 +221,3 @@ func Localize(err error, l Lang) []Message {
 	}
 	return []Message{{Code: "error", Message: err.Error()}}
 }
-
-// MarshalJSON encodes r as an English Message. Use Localize to choose the
-// language.
-func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(r.Localize(English)) }

@@ -22,7 +22,9 @@ func TestRefusal(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, errA)
 	assert.ErrorIs(t, err, errB)
-	assert.Equal(t, "demo: thing refused: A is wrong.; B is wrong. (at position 3)", err.Error())
+	assert.Equal(t, "demo: thing refused: demo.a, demo.b", err.Error())
+	assert.Equal(t, "demo: demo.a", errA.Error())
+	assert.Equal(t, "demo: demo.b (at position 3)", errB.Detail("at position 3", "3文字目").Error())
 	wrapped := fmt.Errorf("host: %w", err)
 	assert.Equal(t, []reason.Message{
 		{Code: "demo.a", Message: "Aが違います。"},

@@ -42,8 +42,8 @@ func TestBundleRefusals(t *testing.T) {
 
 	_, err = Bundle(parcel("21", "14.8", "1.5", "0.3"), parcel("21", "0", "1.5", "-0.3"))
 	assert.Equal(t, []string{"parcel.bad_measure", "parcel.bad_measure"}, codes(err))
-	assert.Contains(t, err.Error(), "(book 2: width 0 cm); ")
-	assert.Contains(t, err.Error(), "(book 2: weight -0.3 kg)")
+	assert.Contains(t, english(err), "(book 2: width 0 cm); ")
+	assert.Contains(t, english(err), "(book 2: weight -0.3 kg)")
 	assert.Contains(t, codesAndMessages(err)[0], "2冊目：幅 0 cm")
 
 	for _, pk := range []Packing{{Length: dec("-1")}, {Weight: dec("-0.01")}, {Thickness: dec("1e-40")}} {

@@ -73,8 +73,9 @@ func TestClassifyRefusalDetailsRHD3(t *testing.T) {
 	assert.ErrorIs(t, err, ErrBadMeasure)
 	assert.ErrorIs(t, err, ErrTooLarge)
 	assert.NotErrorIs(t, err, ErrTooHeavy)
-	assert.Equal(t, "shipping: parcel refused: Every measure of a parcel must be a positive number of centimetres or kilograms. (weight -1 kg); "+
-		"The parcel is too large to post as Yu-Pack. (the three sides sum to 270 cm; at most 170 cm)", err.Error())
+	assert.Equal(t, "shipping: parcel refused: parcel.bad_measure, parcel.too_large", err.Error())
+	assert.Equal(t, "Every measure of a parcel must be a positive number of centimetres or kilograms. (weight -1 kg); "+
+		"The parcel is too large to post as Yu-Pack. (the three sides sum to 270 cm; at most 170 cm)", english(err))
 	ja := codesAndMessages(err)
 	assert.Equal(t, []string{
 		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。（重さ -1 kg）",
@@ -82,7 +83,7 @@ func TestClassifyRefusalDetailsRHD3(t *testing.T) {
 	}, ja)
 
 	_, err = Classify(Parcel{Length: decimal.New(1, -40), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")})
-	assert.Contains(t, err.Error(), "length is not a plausible measure")
+	assert.Contains(t, english(err), "length is not a plausible measure")
 }
 
 func TestClassifierLimitsRHD3(t *testing.T) {

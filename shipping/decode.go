@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/kashidashi/kashidashi/internal/text"
 
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/shopspring/decimal"
@@ -21,7 +22,7 @@ func decodeStrict(what string, b []byte, v any) error {
 		err = errors.New("data after the object")
 	}
 	if err != nil {
-		return errors.New("shipping: bad " + what + ": " + reason.Shorten(err.Error()))
+		return errors.New("shipping: bad " + what + ": " + text.Shorten(err.Error()))
 	}
 	return nil
 }

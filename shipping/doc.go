@@ -35,7 +35,7 @@
 // and any value Classify or NewTariff would not accept (a size for
 // Yu-Mail, a negative measure, a measure beyond MaxScale, rates that do
 // not ascend). Parcel.Sides, like Classify, refuses a side beyond
-// MaxScale. Input quoted into an error is cut to reason.MaxQuoted
+// MaxScale. Input quoted into an error is cut to text.MaxQuoted
 // characters.
 //
 // Lengths are in centimetres, weights in kilograms and money in yen, all

@@ -68,11 +68,15 @@ func ExampleTariff_Postage() {
 	fmt.Println(c, yen, "yen")
 	_, err := tariff.Postage(c, box.Weight, shipping.ZoneKanto, calendar.NewDate(2026, 4, 1))
 	fmt.Println(err)
+	for _, m := range reason.Localize(err, reason.English) {
+		fmt.Println(m.Message)
+	}
 	// Output:
 	// 2025-10-31 Yu-Mail 310 yen
 	// 2025-11-01 Yu-Mail 320 yen
 	// Yu-Pack size 100 1450 yen
-	// shipping: postage refused: The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)
+	// shipping: postage refused: postage.no_rate
+	// The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)
 }
 
 func ExampleCourier() {

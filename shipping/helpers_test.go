@@ -2,6 +2,7 @@ package shipping
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -66,4 +67,17 @@ func codesAndMessages(err error) []string {
 		out = append(out, m.Message)
 	}
 	return out
+}
+
+// english joins the English messages of err's reasons with "; ": what a
+// patron reads, where err.Error() gives only the codes.
+func english(err error) string {
+	var b strings.Builder
+	for i, m := range reason.Localize(err, reason.English) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(m.Message)
+	}
+	return b.String()
 }

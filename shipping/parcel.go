@@ -49,7 +49,7 @@ var measureUnits = [4]string{"cm", "cm", "cm", "kg"}
 
 // badMeasure details ErrBadMeasure for measure i of a parcel, whose value
 // is d; prefix (such as "book 2: ") comes before it.
-func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) *reason.Detailed {
+func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) reason.Coded {
 	if !plausible(d) {
 		return ErrBadMeasure.Detail(prefixEn+measureNames[i][0]+" is not a plausible measure",
 			prefixJa+measureNames[i][1]+"の値が扱える範囲外です")

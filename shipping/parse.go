@@ -1,6 +1,7 @@
 package shipping
 
 import (
+	"github.com/kashidashi/kashidashi/internal/text"
 	"strconv"
 	"strings"
 
@@ -65,12 +66,12 @@ func ParseParcel(s string) (Parcel, error) {
 func parseNumber(s string, places int) (decimal.Decimal, error) {
 	whole, frac, point := strings.Cut(s, ".")
 	if whole == "" || !allDigits(whole) || (point && (frac == "" || !allDigits(frac))) {
-		return decimal.Decimal{}, syntaxError(reason.Quote(s)+" is not a number such as 21 or 21.5",
-			"「"+reason.Shorten(s)+"」は数値（21、21.5 など）ではありません")
+		return decimal.Decimal{}, syntaxError(text.Quote(s)+" is not a number such as 21 or 21.5",
+			"「"+text.Shorten(s)+"」は数値（21、21.5 など）ではありません")
 	}
 	if len(frac) > places {
-		return decimal.Decimal{}, syntaxError(reason.Quote(s)+" has more than "+strconv.Itoa(places)+" decimal places",
-			"「"+reason.Shorten(s)+"」の小数が"+strconv.Itoa(places)+"桁を超えています")
+		return decimal.Decimal{}, syntaxError(text.Quote(s)+" has more than "+strconv.Itoa(places)+" decimal places",
+			"「"+text.Shorten(s)+"」の小数が"+strconv.Itoa(places)+"桁を超えています")
 	}
 	return decimal.NewFromString(s)
 }

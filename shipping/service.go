@@ -2,9 +2,8 @@ package shipping
 
 import (
 	"errors"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"strconv"
-
-	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Service is a Japan Post parcel service the library posts home-delivery
@@ -61,7 +60,7 @@ func (s Service) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a token written by MarshalText. It accepts
 // nothing else: no names, no other case. Its error quotes at most
-// reason.MaxQuoted characters of b.
+// text.MaxQuoted characters of b.
 func (s *Service) UnmarshalText(b []byte) error {
 	for i, n := range serviceNames {
 		if n[0] == string(b) {
@@ -69,7 +68,7 @@ func (s *Service) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errors.New("shipping: unknown service " + reason.Quote(string(b)) + " (want yu_mail, yu_pack or heavy_yu_pack)")
+	return errors.New("shipping: unknown service " + text.Quote(string(b)) + " (want yu_mail, yu_pack or heavy_yu_pack)")
 }
 
 // Class is the class a parcel is posted in: its service and, for Yu-Pack

@@ -2,6 +2,7 @@ package shipping
 
 import (
 	"errors"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"slices"
 	"strconv"
 
@@ -64,10 +65,10 @@ func (rt *RateTable) validate() error {
 		}
 		for i, r := range rates {
 			if r.Size <= 0 || (i > 0 && r.Size <= rates[i-1].Size) {
-				return errors.New("shipping: Yu-Pack sizes to " + reason.Quote(string(z)) + " must be positive and ascending" + at)
+				return errors.New("shipping: Yu-Pack sizes to " + text.Quote(string(z)) + " must be positive and ascending" + at)
 			}
 			if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rates[i-1].Postage) < 0) {
-				return errors.New("shipping: Yu-Pack postage to " + reason.Quote(string(z)) + " must be zero or more and never decrease with size" + at)
+				return errors.New("shipping: Yu-Pack postage to " + text.Quote(string(z)) + " must be zero or more and never decrease with size" + at)
 			}
 		}
 	}
@@ -224,13 +225,13 @@ func (rt *RateTable) postage(c Class, weight decimal.Decimal, zone Zone) (decima
 	}
 	rates, ok := rt.YuPack[zone]
 	if !ok {
-		return decimal.Decimal{}, rt.noRate("no Yu-Pack rates to "+reason.Shorten(string(zone)), reason.Shorten(zone.Japanese())+"宛のゆうパック運賃なし")
+		return decimal.Decimal{}, rt.noRate("no Yu-Pack rates to "+text.Shorten(string(zone)), text.Shorten(zone.Japanese())+"宛のゆうパック運賃なし")
 	}
 	i, found := slices.BinarySearchFunc(rates, c.Size, func(r SizeRate, size int) int { return r.Size - size })
 	if !found {
 		size := strconv.Itoa(c.Size)
-		return decimal.Decimal{}, rt.noRate("no Yu-Pack size "+size+" to "+reason.Shorten(string(zone)),
-			reason.Shorten(zone.Japanese())+"宛のゆうパック"+size+"サイズの運賃なし")
+		return decimal.Decimal{}, rt.noRate("no Yu-Pack size "+size+" to "+text.Shorten(string(zone)),
+			text.Shorten(zone.Japanese())+"宛のゆうパック"+size+"サイズの運賃なし")
 	}
 	p := rates[i].Postage
 	if c.Service == HeavyYuPack {

@@ -60,12 +60,13 @@ func TestSamplePostageRHD1(t *testing.T) {
 func TestPostageMessages(t *testing.T) {
 	tariff := SampleTariff()
 	_, err := tariff.Postage(pack(60), dec("2"), ZoneKanto, date(t, "2025-11-01"))
-	assert.EqualError(t, err, "shipping: postage refused: The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)")
+	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate")
+	assert.Equal(t, "The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)", english(err))
 	assert.Equal(t, []string{"運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, codesAndMessages(err))
 
 	_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
 	assert.ErrorIs(t, err, ErrNoTable)
-	assert.Contains(t, err.Error(), "posted 2024-07-31; first table: 2024-08-01")
+	assert.Contains(t, english(err), "posted 2024-07-31; first table: 2024-08-01")
 
 	var none *Tariff
 	_, err = none.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
@@ -136,10 +137,10 @@ func TestHostTableRHD1(t *testing.T) {
 
 	_, err = tariff.Postage(heavy(60), dec("28"), ZoneKanto, on)
 	assert.ErrorIs(t, err, ErrNoRate)
-	assert.Contains(t, err.Error(), "no heavy Yu-Pack surcharge")
+	assert.Contains(t, english(err), "no heavy Yu-Pack surcharge")
 	_, err = tariff.CashOnDelivery(pack(60), dec("5"), ZoneKanto, on)
 	assert.ErrorIs(t, err, ErrNoRate)
-	assert.Contains(t, err.Error(), "no cash-on-delivery fee")
+	assert.Contains(t, english(err), "no cash-on-delivery fee")
 }
 
 func TestNewTariffRefuses(t *testing.T) {

@@ -12,8 +12,8 @@ package enum
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -88,7 +88,7 @@ func (t *Table[T]) parseError(s string) error {
 			codes = append(codes, n.Code)
 		}
 	}
-	msg := fmt.Sprintf("unknown %s %s (want %s)", t.kind, Quote(s), strings.Join(codes, ", "))
+	msg := fmt.Sprintf("unknown %s %s (want %s)", t.kind, text.Quote(s), strings.Join(codes, ", "))
 	if t.unknown != nil {
 		return fmt.Errorf("%w: %s", t.unknown, msg)
 	}
@@ -113,24 +113,4 @@ func (t *Table[T]) UnmarshalText(v *T, b []byte) error {
 	}
 	*v = x
 	return nil
-}
-
-// MaxQuoted is how many runes of an input Quote keeps: an error is never
-// as large as the input it quotes.
-const MaxQuoted = 32
-
-// Quote returns s as a Go string literal, cut to its first MaxQuoted
-// runes followed by "…" when it is longer.
-func Quote(s string) string {
-	if utf8.RuneCountInString(s) <= MaxQuoted {
-		return fmt.Sprintf("%q", s)
-	}
-	i, n := 0, 0
-	for i = range s {
-		if n == MaxQuoted {
-			break
-		}
-		n++
-	}
-	return fmt.Sprintf("%q…", s[:i])
 }

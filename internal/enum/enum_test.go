@@ -70,16 +70,6 @@ func TestParseErrorQuotesAShortPrefix(t *testing.T) {
 	}
 }
 
-func TestQuote(t *testing.T) {
-	if got := Quote("abc"); got != `"abc"` {
-		t.Errorf("Quote(abc) = %s", got)
-	}
-	long := strings.Repeat("北", MaxQuoted+5)
-	if got := Quote(long); got != `"`+strings.Repeat("北", MaxQuoted)+`"…` {
-		t.Errorf("Quote(long) = %s", got)
-	}
-}
-
 func FuzzTableParse(f *testing.F) {
 	f.Add("red")
 	f.Add("紺")

@@ -1,4 +1,6 @@
-package reason
+// Package text holds the module's small helpers for text that goes into
+// errors: quoting what a patron typed without ever copying all of it.
+package text
 
 import (
 	"encoding/json"
@@ -45,6 +47,3 @@ func prefix(s string) int {
 	}
 	return len(s)
 }
-
-// quote is Quote, for this package.
-func quote(s string) string { return Quote(s) }
