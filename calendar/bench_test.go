@@ -33,7 +33,7 @@ var sinkInt int
 var sinkTime time.Time
 
 func BenchmarkAddOpenDays10(b *testing.B) {
-	c := MustNew(AssemblyLibrary())
+	c := MustNew(AssemblyLibraryRules())
 	d := NewDate(2026, 11, 20)
 	b.Run("kashidashi", func(b *testing.B) {
 		b.ReportAllocs()
@@ -52,7 +52,7 @@ func BenchmarkAddOpenDays10(b *testing.B) {
 }
 
 func BenchmarkOpenDaysBetweenYear(b *testing.B) {
-	c := MustNew(AssemblyLibrary())
+	c := MustNew(AssemblyLibraryRules())
 	d := NewDate(2026, 1, 1)
 	b.Run("kashidashi", func(b *testing.B) {
 		b.ReportAllocs()
@@ -74,7 +74,7 @@ func BenchmarkOpenDaysBetweenYear(b *testing.B) {
 
 // BenchmarkNew measures compiling a calendar for 1955–2100.
 func BenchmarkNew(b *testing.B) {
-	r := PrefecturalLibrary()
+	r := PrefecturalLibraryRules()
 	holidays() // the shared holiday table is built once per process
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -94,7 +94,7 @@ func BenchmarkHoliday(b *testing.B) {
 }
 
 func BenchmarkIsOpen(b *testing.B) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	d := NewDate(2026, 1, 1)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -116,7 +116,7 @@ func BenchmarkHolidayTable(b *testing.B) {
 // New accepts.
 
 func BenchmarkOpenDaysBetweenWidest(b *testing.B) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	first, last := c.Span()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -125,7 +125,7 @@ func BenchmarkOpenDaysBetweenWidest(b *testing.B) {
 }
 
 func BenchmarkAddOpenDaysWorst(b *testing.B) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	first, last := c.Span()
 	b.Run("MaxInt", func(b *testing.B) {
 		b.ReportAllocs()

@@ -33,7 +33,7 @@ func sparsest() Rules {
 }
 
 func TestAddOpenDaysMaxIntNoOverflow(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	d := NewDate(2026, 11, 20)
 	within(t, 2*time.Second, func() {
 		assert.True(t, c.AddOpenDays(d, math.MaxInt).IsZero())
@@ -45,7 +45,7 @@ func TestAddOpenDaysMaxIntNoOverflow(t *testing.T) {
 }
 
 func TestAddOpenDaysToEndOfSpanThenZero(t *testing.T) {
-	c := MustNew(AssemblyLibrary())
+	c := MustNew(AssemblyLibraryRules())
 	first, last := c.Span()
 	assert.Equal(t, NewDate(1955, 1, 1), first)
 	assert.Equal(t, NewDate(2100, 12, 31), last)
@@ -65,7 +65,7 @@ func TestAddOpenDaysToEndOfSpanThenZero(t *testing.T) {
 }
 
 func TestOpenDaysBetweenZeroDateIsZeroNoWalk(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	d := NewDate(2026, 11, 20)
 	within(t, 2*time.Second, func() {
 		assert.Equal(t, 0, c.OpenDaysBetween(Date{}, d))
@@ -183,7 +183,7 @@ func TestMonthEndClosureBoundedAtYearOne(t *testing.T) {
 // thousand announced closures and openings, spread over the span and
 // checked pairwise for overlap, compile in well under a second (C4).
 func TestNewManyOneOffsLinear(t *testing.T) {
-	r := PrefecturalLibrary()
+	r := PrefecturalLibraryRules()
 	for i := 0; i < 10000; i++ {
 		d := NewDate(1956, 1, 1+5*i)
 		r.Closures = append(r.Closures, Closure{Name: "c", From: d, To: d.AddDays(1)})

@@ -216,7 +216,7 @@ func TestPropOutsideSpan(t *testing.T) {
 }
 
 func TestCalendarConcurrent(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	var wg sync.WaitGroup
 	for g := 0; g < 32; g++ {
 		wg.Add(1)

@@ -17,7 +17,7 @@ func day(s string) Date {
 }
 
 func TestPrefecturalLibraryC2(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	for _, tc := range []struct {
 		name string
 		date string
@@ -54,7 +54,7 @@ func TestPrefecturalLibraryC2(t *testing.T) {
 }
 
 func TestInventoryClosureC2C4(t *testing.T) {
-	r := PrefecturalLibrary()
+	r := PrefecturalLibraryRules()
 	r.Closures = append(r.Closures, Closure{Name: "特別整理期間", From: day("2027-03-08"), To: day("2027-03-14")})
 	r.Openings = append(r.Openings, Opening{Name: "臨時開館", From: day("2027-03-22"), To: day("2027-03-22")})
 	c, err := New(r)
@@ -67,7 +67,7 @@ func TestInventoryClosureC2C4(t *testing.T) {
 
 // C3, R-AL1: the Assembly Library calendar, hours and staff days.
 func TestAssemblyLibraryRAL1(t *testing.T) {
-	c := MustNew(AssemblyLibrary())
+	c := MustNew(AssemblyLibraryRules())
 	assert.False(t, c.IsOpen(day("2026-11-23")), "R-AL1 holiday closed")
 	why, _ := c.WhyClosed(day("2026-11-23"))
 	assert.Equal(t, "public holiday (勤労感謝の日)", why.String())
@@ -85,7 +85,7 @@ func TestAssemblyLibraryRAL1(t *testing.T) {
 	// 23:30 UTC on Sunday is 08:30 Monday in Japan, 00:30 UTC is 09:30.
 	assert.True(t, svc.OpenAt(c, time.Date(2026, 11, 30, 0, 30, 0, 0, time.UTC)))
 
-	staff := MustNew(AssemblyLibraryStaffDays())
+	staff := MustNew(AssemblyLibraryStaffDayRules())
 	assert.True(t, staff.IsOpen(day("2026-12-01")), "R-AL1 Tuesday staff day")
 	assert.False(t, staff.IsOpen(day("2026-12-02")))
 	assert.False(t, staff.IsOpen(day("2026-11-03")), "R-AL1 holiday excepted")
@@ -93,7 +93,7 @@ func TestAssemblyLibraryRAL1(t *testing.T) {
 }
 
 func TestPrefecturalHoursC2(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	jst := JST()
 	assert.True(t, c.OpenAt(time.Date(2026, 7, 2, 18, 30, 0, 0, jst)), "C2 July Thursday until 19:00")
 	assert.False(t, c.OpenAt(time.Date(2026, 7, 1, 18, 30, 0, 0, jst)), "C2 July Wednesday until 17:00")
@@ -118,7 +118,7 @@ func TestNewRefuses(t *testing.T) {
 }
 
 func TestQueriesC2(t *testing.T) {
-	c := MustNew(PrefecturalLibrary())
+	c := MustNew(PrefecturalLibraryRules())
 	assert.Equal(t, day("2026-11-25"), c.NextOpen(day("2026-11-24")))
 	assert.Equal(t, day("2026-12-03"), c.AddOpenDays(day("2026-11-20"), 10), "H4 example")
 	assert.Equal(t, day("2027-01-13"), c.AddOpenDays(day("2026-12-25"), 10), "H4 example across year end")

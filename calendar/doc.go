@@ -35,9 +35,9 @@
 // NextOpen and AddOpenDays answer the zero Date, and OpenDaysBetween 0,
 // when a date given is zero or outside the span, or when the answer would
 // fall outside it: they never walk the years day by day.
-// PrefecturalLibrary (C2) and AssemblyLibrary (R-AL1) are
+// PrefecturalLibraryRules (C2) and AssemblyLibraryRules (R-AL1) are
 // presets; WeeklySchedule expresses courier days (see package shipping)
-// and AssemblyLibraryStaffDays the staff days that process returns (see
+// and AssemblyLibraryStaffDayRules the staff days that process returns (see
 // package circulation). The hold-shelf deadline of package holds is
 // AddOpenDays(ready, 10) on the pickup place's calendar.
 //

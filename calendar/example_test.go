@@ -40,7 +40,7 @@ func ExampleHoliday() {
 }
 
 func ExampleCalendar() {
-	rules := calendar.PrefecturalLibrary()
+	rules := calendar.PrefecturalLibraryRules()
 	rules.Closures = append(rules.Closures, calendar.Closure{
 		Name: "特別整理期間",
 		From: calendar.NewDate(2027, time.March, 8),
@@ -73,14 +73,14 @@ func ExampleCalendar() {
 }
 
 func ExampleWeeklySchedule() {
-	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
 	returned := calendar.NewDate(2026, time.November, 2) // a Monday
 	fmt.Println(staff.NextOpen(returned))                // Tuesday 11-03 is a holiday
 	// Output: 2026-11-05
 }
 
 func ExampleHours_OpenAt() {
-	assembly := calendar.MustNew(calendar.AssemblyLibrary())
+	assembly := calendar.MustNew(calendar.AssemblyLibraryRules())
 	service := calendar.AssemblyLibraryServiceHours()
 	at := time.Date(2026, time.November, 30, 8, 50, 0, 0, calendar.JST())
 	fmt.Println(assembly.OpenAt(at), service.OpenAt(assembly, at))
@@ -99,14 +99,14 @@ func ExampleParseDate() {
 }
 
 func ExampleCalendar_AddOpenDays() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	// H4: the 10th open day after an item is ready, across the year end.
 	fmt.Println(lib.AddOpenDays(calendar.NewDate(2026, time.December, 25), 10))
 	// Output: 2027-01-13
 }
 
 func ExampleCalendar_OpenDaysBetween() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	from := calendar.NewDate(2026, time.December, 25)
 	to := calendar.NewDate(2027, time.January, 13)
 	fmt.Println(lib.OpenDaysBetween(from, to), "open days in (from, to]")
@@ -114,7 +114,7 @@ func ExampleCalendar_OpenDaysBetween() {
 }
 
 func ExampleCalendar_NextOpen() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	fmt.Println(lib.NextOpen(calendar.NewDate(2026, time.December, 29)))
 	// Output: 2027-01-05
 }

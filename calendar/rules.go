@@ -10,7 +10,7 @@ import (
 // The zero Rules describe a place open every day, all day.
 //
 // Rules is a plain value to fill in or to start from a preset
-// (PrefecturalLibrary, AssemblyLibrary, AssemblyLibraryStaffDays) and
+// (PrefecturalLibraryRules, AssemblyLibraryRules, AssemblyLibraryStaffDayRules) and
 // adjust; New compiles it into a *Calendar. The same type expresses weekly
 // schedules such as courier days: "open" then means "the schedule runs".
 type Rules struct {
@@ -82,7 +82,7 @@ func WeeklySchedule(name string, days ...time.Weekday) Rules {
 	return Rules{Name: name, ClosedWeekdays: WeekdaysOf(days...).Complement()}
 }
 
-// PrefecturalLibrary returns the opening rules of the Hokkaido Prefectural
+// PrefecturalLibraryRules returns the opening rules of the Hokkaido Prefectural
 // Library (C2): open 09:00–17:00, June to August on Thursdays and Fridays
 // until 19:00; closed every Monday (a holiday Monday opens and the next
 // day that is not a holiday closes instead), on the last day of each month
@@ -90,7 +90,7 @@ func WeeklySchedule(name string, days ...time.Weekday) Rules {
 // Saturday or Sunday), and from December 29 to January 3. Other public
 // holidays are open days. The March inventory period is announced each
 // year: add it to Closures.
-func PrefecturalLibrary() Rules {
+func PrefecturalLibraryRules() Rules {
 	return Rules{
 		Name:                      "北海道立図書館",
 		ClosedWeekdays:            WeekdaysOf(time.Monday),
@@ -109,12 +109,12 @@ func PrefecturalLibrary() Rules {
 	}
 }
 
-// AssemblyLibrary returns the opening rules of the Hokkaido Assembly
+// AssemblyLibraryRules returns the opening rules of the Hokkaido Assembly
 // Library (R-AL1): open Monday to Friday 08:45–17:30; closed Saturdays,
 // Sundays, public holidays and substitute holidays, and December 29 to
 // January 3. Loans and returns of reserved items keep shorter hours: see
 // AssemblyLibraryServiceHours.
-func AssemblyLibrary() Rules {
+func AssemblyLibraryRules() Rules {
 	return Rules{
 		Name:             "北海道議会図書室",
 		ClosedWeekdays:   WeekdaysOf(time.Saturday, time.Sunday),
@@ -131,11 +131,11 @@ func AssemblyLibraryServiceHours() Hours {
 	return Hours{Regular: []Window{{From: ClockAt(9, 0), To: ClockAt(17, 0)}}}
 }
 
-// AssemblyLibraryStaffDays returns the schedule of Prefectural Library
+// AssemblyLibraryStaffDayRules returns the schedule of Prefectural Library
 // staff at the Assembly Library (R-AL1, R-AL4): Tuesdays and Thursdays,
 // not on public holidays nor in the year-end closure, with a lunch break
 // from 13:00 to 14:00.
-func AssemblyLibraryStaffDays() Rules {
+func AssemblyLibraryStaffDayRules() Rules {
 	r := WeeklySchedule("道立図書館職員在室日", time.Tuesday, time.Thursday)
 	r.ClosedOnHolidays = true
 	r.YearEnd = true

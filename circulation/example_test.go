@@ -37,7 +37,7 @@ func ExamplePolicy_DueDate() {
 // Prefectural Library's month-end closure. Without that place's calendar
 // the knob cannot apply, and DueDate says so.
 func ExamplePolicy_DueDate_nextOpenDay() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	p := circulation.DefaultPolicy()
 	p.DueOnClosedDay = circulation.DueDateNextOpenDay
 	fmt.Println(p.DueDate(circulation.HomeDelivery, false, date("2026-04-01"), lib))

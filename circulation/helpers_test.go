@@ -61,9 +61,9 @@ func codesOf(rs ...*reason.Reason) []string {
 // The published calendars, compiled once for all tests; they are
 // immutable.
 var (
-	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibrary())
-	assemblyCal    = calendar.MustNew(calendar.AssemblyLibrary())
-	staffDaysCal   = calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibraryRules())
+	assemblyCal    = calendar.MustNew(calendar.AssemblyLibraryRules())
+	staffDaysCal   = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
 	desk           = DefaultReturnDesk()
 )
 

@@ -102,7 +102,7 @@ type ReturnDesk struct {
 // NewReturnDesk returns a desk using the Prefectural Library's calendar
 // (C2, with its announced closures), the Assembly Library's (R-AL1), and
 // the Prefectural Library staff days at the Assembly Library (R-AL4,
-// compiled from calendar.AssemblyLibraryStaffDays). None may be nil.
+// compiled from calendar.AssemblyLibraryStaffDayRules). None may be nil.
 func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*ReturnDesk, error) {
 	if prefectural == nil || assembly == nil || staffDays == nil {
 		return nil, fmt.Errorf("%w: NewReturnDesk needs three calendars", ErrInconsistentReturn)
@@ -121,9 +121,9 @@ func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*Return
 // their own with NewReturnDesk.
 func DefaultReturnDesk() *ReturnDesk {
 	d, err := NewReturnDesk(
-		calendar.MustNew(calendar.PrefecturalLibrary()),
-		calendar.MustNew(calendar.AssemblyLibrary()),
-		calendar.MustNew(calendar.AssemblyLibraryStaffDays()),
+		calendar.MustNew(calendar.PrefecturalLibraryRules()),
+		calendar.MustNew(calendar.AssemblyLibraryRules()),
+		calendar.MustNew(calendar.AssemblyLibraryStaffDayRules()),
 	)
 	if err != nil {
 		panic(err) // the presets always compile

@@ -28,11 +28,11 @@ type Calendars struct {
 // and the courier as published, with no announced closures and no partner
 // libraries: add those before use.
 func DefaultCalendars() (Calendars, error) {
-	lib, err := calendar.New(calendar.PrefecturalLibrary())
+	lib, err := calendar.New(calendar.PrefecturalLibraryRules())
 	if err != nil {
 		return Calendars{}, err
 	}
-	asm, err := calendar.New(calendar.AssemblyLibrary())
+	asm, err := calendar.New(calendar.AssemblyLibraryRules())
 	if err != nil {
 		return Calendars{}, err
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func ExamplePolicy_ShelfDeadline() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	p := holds.DefaultPolicy()
 	// The first day the patron can collect is day 1 of the 10 (H4).
 	for _, first := range []calendar.Date{calendar.NewDate(2026, 11, 20), calendar.NewDate(2026, 12, 25)} {
@@ -102,7 +102,7 @@ func ExampleDesk_Checkout() {
 
 // A reservation from the queue to the loan, with a refusal on the way.
 func ExampleDesk() {
-	lib := calendar.MustNew(calendar.PrefecturalLibrary())
+	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	desk, err := holds.NewDesk(holds.DefaultPolicy(), nil)
 	if err != nil {
 		panic(err)

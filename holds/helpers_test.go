@@ -11,8 +11,8 @@ import (
 
 // Calendars shared by the tests: compiled once, immutable.
 var (
-	prefectural = calendar.MustNew(calendar.PrefecturalLibrary())
-	assembly    = calendar.MustNew(calendar.AssemblyLibrary())
+	prefectural = calendar.MustNew(calendar.PrefecturalLibraryRules())
+	assembly    = calendar.MustNew(calendar.AssemblyLibraryRules())
 	courier     = shipping.DefaultCourier()
 	// ebetsu is a partner library closed on Mondays, on public holidays
 	// and at the year-end.

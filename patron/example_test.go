@@ -114,7 +114,7 @@ func ExampleEligibilityPolicy_Eligible() {
 // P1: Prefectural Library staff are at the Assembly Library on Tuesdays
 // and Thursdays; the patron can register by post any day.
 func ExampleCanRegisterAt() {
-	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
 	assembly := patron.RegistrationPlace{Kind: patron.RegisterAtAssemblyLibrary, Calendar: staff}
 	fmt.Println(patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 12)))
 	err := patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 13))

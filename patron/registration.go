@@ -36,7 +36,7 @@ type RegistrationPlace struct {
 	// Calendar says on which days the place registers patrons. For the
 	// Prefectural Library and a partner library, their opening calendar;
 	// for the Assembly Library, the days Prefectural Library staff are
-	// there: calendar.AssemblyLibraryStaffDays compiled, or the host's own
+	// there: calendar.AssemblyLibraryStaffDayRules compiled, or the host's own
 	// staff-day calendar (not the Assembly Library's opening days, which
 	// include days without staff). Unused for RegisterByPost; required for
 	// the others.

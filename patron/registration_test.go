@@ -10,8 +10,8 @@ import (
 )
 
 var (
-	prefCal   = calendar.MustNew(calendar.PrefecturalLibrary())
-	staffCal  = calendar.MustNew(calendar.AssemblyLibraryStaffDays())
+	prefCal   = calendar.MustNew(calendar.PrefecturalLibraryRules())
+	staffCal  = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
 	otaruCal  = calendar.MustNew(calendar.WeeklySchedule("小樽", time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday))
 	tuesday   = calendar.NewDate(2026, time.May, 12)
 	wednesday = calendar.NewDate(2026, time.May, 13)

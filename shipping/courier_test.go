@@ -75,7 +75,7 @@ func TestCollectableRPT3(t *testing.T) {
 		ClosedWeekdays: calendar.WeekdaysOf(time.Saturday, time.Sunday),
 		YearEnd:        true,
 	})
-	library := calendar.MustNew(calendar.PrefecturalLibrary())
+	library := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	sunMon := calendar.MustNew(calendar.Rules{Name: "日月休館", ClosedWeekdays: calendar.WeekdaysOf(time.Sunday, time.Monday)})
 	for _, tc := range []struct {
 		name    string
