@@ -1,0 +1,64 @@
+// Package strictjson is the module's one strict JSON decoder: every type
+// that decodes itself from JSON refuses unknown keys, at every depth, and
+// anything after the value, and names what it was decoding in the error.
+package strictjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+)
+
+// ErrTrailingData is the cause of a Decode error for text after the JSON
+// value.
+var ErrTrailingData = errors.New("trailing data after the JSON value")
+
+// Decode decodes the one JSON value in b into v, refusing keys v does not
+// have (down to types with decoders of their own, which decode strictly
+// too) and anything after the value. The error is an *Error naming pkg
+// and what ("circulation", "loan").
+func Decode(pkg, what string, b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if _, tok := dec.Token(); tok != io.EOF {
+			err = ErrTrailingData
+		}
+	}
+	if err != nil {
+		return &Error{Package: pkg, What: what, Err: err}
+	}
+	return nil
+}
+
+// Error is an error decoding JSON into a value of a package. Nested
+// errors read as a path: "circulation: loan: place: json: unknown field
+// "x"", with one package prefix.
+type Error struct {
+	Package, What string
+	Err           error
+}
+
+// Error names the package and the value, then the cause.
+func (e *Error) Error() string {
+	var inner *Error
+	if errors.As(e.Err, &inner) && inner.Package == e.Package {
+		return e.Package + ": " + e.What + ": " + inner.path()
+	}
+	return e.Package + ": " + e.What + ": " + e.Err.Error()
+}
+
+// path is the error without its package prefix.
+func (e *Error) path() string {
+	var inner *Error
+	if errors.As(e.Err, &inner) && inner.Package == e.Package {
+		return e.What + ": " + inner.path()
+	}
+	return e.What + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause, so that errors.Is finds the sentinels of the
+// packages through it.
+func (e *Error) Unwrap() error { return e.Err }
