@@ -10,6 +10,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,10 +22,18 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout, os.Args[1:], time.Now()); err != nil {
-		fmt.Fprintln(os.Stderr, "tour:", err)
-		os.Exit(2)
+	os.Exit(exitCode(os.Stderr, run(os.Stdout, os.Args[1:], time.Now())))
+}
+
+// exitCode reports err on stderr and returns the process's exit code: 0
+// for success and for -h, which asked for the usage run has printed; 2
+// for anything else.
+func exitCode(stderr io.Writer, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
 	}
+	fmt.Fprintln(stderr, "tour:", err)
+	return 2
 }
 
 // run is the whole tour. now is read only to default the start day: the

@@ -60,3 +60,19 @@ func TestAnyStartDay(t *testing.T) {
 		}
 	}
 }
+
+// Defect: tour -h printed the usage and exited 2 with "flag: help
+// requested", as if the newcomer had made a mistake.
+func TestHelpExitsZero(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run(&out, []string{"-h"}, time.Time{})
+	if code := exitCode(&errOut, err); code != 0 || errOut.Len() != 0 {
+		t.Errorf("-h: exit %d, stderr %q", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "-start") {
+		t.Errorf("-h printed no usage: %q", out.String())
+	}
+	if code := exitCode(&errOut, run(&out, []string{"-lang", "fr"}, time.Time{})); code != 2 || !strings.Contains(errOut.String(), "tour:") {
+		t.Errorf("bad flag: exit %d, stderr %q", code, errOut.String())
+	}
+}
