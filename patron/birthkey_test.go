@@ -17,9 +17,9 @@ func TestBirthKey(t *testing.T) {
 		want string // "" when refused
 	}{
 		{"P3 guide example 2001", 2001, "20010101"},
-		{"P3 first year", MinBirthYear, "19000101"},
-		{"P3 last year", MaxBirthYear, "99990101"},
-		{"P3 before range", MinBirthYear - 1, ""},
+		{"P3 first year", minBirthYear, "19000101"},
+		{"P3 last year", maxBirthYear, "99990101"},
+		{"P3 before range", minBirthYear - 1, ""},
 		{"P3 five digits", 10000, ""},
 		{"P3 negative", -2001, ""},
 		{"P3 huge", math.MaxInt, ""},
@@ -29,7 +29,7 @@ func TestBirthKey(t *testing.T) {
 			got, err := BirthKey(tt.year)
 			if tt.want == "" {
 				checkRefusal(t, err)
-				if !errors.Is(err, ErrBirthYearRange) || got != "" {
+				if !errors.Is(err, errBirthYearRange) || got != "" {
 					t.Fatalf("BirthKey(%d) = %q, %v", tt.year, got, err)
 				}
 				return
@@ -77,7 +77,7 @@ func TestParseBirthKey(t *testing.T) {
 // P3: BirthKey and ParseBirthKey are inverse over the range of years.
 func TestBirthKeyRoundTripProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		year := rapid.IntRange(MinBirthYear, MaxBirthYear).Draw(t, "year")
+		year := rapid.IntRange(minBirthYear, maxBirthYear).Draw(t, "year")
 		key, err := BirthKey(year)
 		if err != nil || key != strconv.Itoa(year)+"0101" {
 			t.Fatalf("BirthKey(%d) = %q, %v", year, key, err)

@@ -25,18 +25,18 @@ func TestParseCardNumber(t *testing.T) {
 		{name: "P2 empty", in: "", codes: []string{"card_number.empty"}},
 		{name: "P2 only spaces", in: " \u3000 ", codes: []string{"card_number.empty"}},
 		{name: "P2 nine digits", in: "012345678", codes: []string{"card_number.length"},
-			details: []string{ErrCardNumberLength.Message("en") + " (9 characters typed)"}},
+			details: []string{errCardNumberLength.Message("en") + " (9 characters typed)"}},
 		{name: "P2 eleven digits", in: "01234567890", codes: []string{"card_number.length"}},
 		{name: "P2 letter at position", in: "01234x6789", codes: []string{"card_number.character"},
-			details: []string{ErrCardNumberCharacter.Message("en") + " (at position 6)"}},
+			details: []string{errCardNumberCharacter.Message("en") + " (at position 6)"}},
 		{name: "P2 position counts leading spaces and runes", in: "\u3000 ０１２３-５６７８９", codes: []string{"card_number.character"},
-			details: []string{ErrCardNumberCharacter.Message("en") + " (at position 7)"}},
+			details: []string{errCardNumberCharacter.Message("en") + " (at position 7)"}},
 		{name: "P2 inner space refused", in: "01234 56789", codes: []string{"card_number.length", "card_number.character"}},
 		{name: "P2 hyphens and length both", in: "012-345-678", codes: []string{"card_number.length", "card_number.character", "card_number.character"},
 			details: []string{
-				ErrCardNumberLength.Message("en") + " (11 characters typed)",
-				ErrCardNumberCharacter.Message("en") + " (at position 4)",
-				ErrCardNumberCharacter.Message("en") + " (at position 8)",
+				errCardNumberLength.Message("en") + " (11 characters typed)",
+				errCardNumberCharacter.Message("en") + " (at position 4)",
+				errCardNumberCharacter.Message("en") + " (at position 8)",
 			}},
 		{name: "P2 tab not folded", in: "0123456789\t", codes: []string{"card_number.length", "card_number.character"}},
 		{name: "P2 other digits refused", in: "٠١٢٣٤٥٦٧٨٩", codes: slices.Repeat([]string{"card_number.character"}, 10)},
@@ -110,7 +110,7 @@ func TestCardNumberZeroAndText(t *testing.T) {
 		t.Fatalf("round trip gave %+v", back)
 	}
 	err = json.Unmarshal([]byte(`{"card":"12345"}`), &back)
-	if !errors.Is(err, ErrCardNumberLength) {
+	if !errors.Is(err, errCardNumberLength) {
 		t.Fatalf("unmarshal of a short number: %v", err)
 	}
 }

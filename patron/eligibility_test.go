@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
 )
 
@@ -54,9 +55,9 @@ func TestEligible(t *testing.T) {
 			}
 		})
 	}
-	err := Registration{}.Eligible("小樽市立図書館")
+	err := EligibilityPolicy{}.Eligible(Registration{}, "小樽市立図書館")
 	if !errors.Is(err, ErrNotRegistered) || !errors.Is(err, ErrNotPartnerRegistered) {
-		t.Errorf("Registration.Eligible: %v", err)
+		t.Errorf("Eligible: %v", err)
 	}
 	if got := messages(err)[3]; got != ErrNotPartnerRegistered.Message("en")+" (小樽市立図書館)" {
 		t.Errorf("partner detail %q", got)
@@ -100,18 +101,30 @@ func TestEligibleProperty(t *testing.T) {
 	})
 }
 
-func TestRegistrationStatusString(t *testing.T) {
-	for s, want := range map[RegistrationStatus]string{Unregistered: "unregistered", Provisional: "provisional", Registered: "registered", -1: "RegistrationStatus(invalid)"} {
+// Issue 10: RegistrationStatus names itself through internal/enum: the
+// stable code from String, a label from Label, text both ways.
+func TestRegistrationStatusEnumCodes(t *testing.T) {
+	for s, want := range map[RegistrationStatus]string{Unregistered: "unregistered", Provisional: "provisional", Registered: "registered", 9: "registration status(9)"} {
 		if s.String() != want {
-			t.Errorf("%d: %q", int(s), s.String())
+			t.Errorf("%d: %q", s, s.String())
 		}
+	}
+	if got := Provisional.Label(reason.Japanese); got != "仮利用登録" {
+		t.Errorf("label %q", got)
+	}
+	var s RegistrationStatus
+	if err := s.UnmarshalText([]byte("registered")); err != nil || s != Registered {
+		t.Errorf("UnmarshalText: %v, %v", s, err)
+	}
+	if err := s.UnmarshalText([]byte("member")); !errors.Is(err, ErrInconsistentInput) {
+		t.Errorf("UnmarshalText of an unknown code: %v", err)
 	}
 }
 
 // Defect: the partner library's name, as the host passed it, went whole
 // into the refusal (P1 step 4).
 func TestEligibleP1PartnerNameShortened(t *testing.T) {
-	err := Registration{Status: Registered, PasswordSet: true, EmailRegistered: true}.Eligible(strings.Repeat("館", 100000))
+	err := EligibilityPolicy{}.Eligible(Registration{Status: Registered, PasswordSet: true, EmailRegistered: true}, strings.Repeat("館", 100000))
 	if !errors.Is(err, ErrNotPartnerRegistered) || len(err.Error()) > 400 {
 		t.Fatalf("error of %d bytes", len(err.Error()))
 	}

@@ -14,10 +14,8 @@ import (
 const ideographicSpace = '\u3000'
 
 // isFullWidth reports whether r is a full-width form of an ASCII character
-// or the ideographic space.
-func isFullWidth(r rune) bool {
-	return r == ideographicSpace || (r >= '！' && r <= '～')
-}
+// or the ideographic space: one that narrow folds.
+func isFullWidth(r rune) bool { return narrow(r) != r }
 
 // narrow returns the ASCII character whose full-width form is r, and r
 // itself for any other rune.
@@ -64,7 +62,7 @@ func (f digitField) parse(s string, dst []byte, rs *refusal) {
 		pos++
 		r = narrow(r)
 		if r < '0' || r > '9' {
-			rs.at(f.char, pos)
+			rs.at(f.char, pos, charKind{})
 		} else if i < len(dst) {
 			dst[i] = byte(r)
 		}
