@@ -60,14 +60,5 @@ func (c CardNumber) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with ParseCardNumber.
 // As with netip.Addr, empty text sets the zero CardNumber.
 func (c *CardNumber) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = CardNumber{}
-		return nil
-	}
-	p, err := ParseCardNumber(string(text))
-	if err != nil {
-		return err
-	}
-	*c = p
-	return nil
+	return unmarshalTyped(c, text, ParseCardNumber)
 }

@@ -11,12 +11,7 @@ import (
 )
 
 func TestParseCardNumber(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     string   // String() of the result when accepted
-		codes    []string // codes of the refusal
-		details  []string // English messages, when checked
-	}{
+	runParseCases(t, []parseCase{
 		{name: "P2 ten digits", in: "0123456789", want: "0123456789"},
 		{name: "P2 leading zeros kept", in: "0000000001", want: "0000000001"},
 		{name: "P2 full-width digits folded", in: "０１２３４５６７８９", want: "0123456789"},
@@ -40,32 +35,7 @@ func TestParseCardNumber(t *testing.T) {
 			}},
 		{name: "P2 tab not folded", in: "0123456789\t", codes: []string{"card_number.length", "card_number.character"}},
 		{name: "P2 other digits refused", in: "٠١٢٣٤٥٦٧٨٩", codes: slices.Repeat([]string{"card_number.character"}, 10)},
-		{name: "P2 invalid UTF-8", in: "012345678\xff", codes: []string{"card_number.character"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c, err := ParseCardNumber(tt.in)
-			if tt.codes == nil {
-				if err != nil {
-					t.Fatalf("ParseCardNumber(%q): %v", tt.in, err)
-				}
-				if c.String() != tt.want {
-					t.Fatalf("ParseCardNumber(%q) = %q, want %q", tt.in, c, tt.want)
-				}
-				return
-			}
-			checkRefusal(t, err)
-			if !c.IsZero() {
-				t.Errorf("refused number is not zero: %q", c)
-			}
-			if got := codes(err); !slices.Equal(got, tt.codes) {
-				t.Errorf("codes %v, want %v", got, tt.codes)
-			}
-			if tt.details != nil && !slices.Equal(messages(err), tt.details) {
-				t.Errorf("messages %q, want %q", messages(err), tt.details)
-			}
-		})
-	}
+		{name: "P2 invalid UTF-8", in: "012345678\xff", codes: []string{"card_number.character"}}}, ParseCardNumber, CardNumber.String)
 }
 
 func TestParseCardNumberPositionsBounded(t *testing.T) {

@@ -263,14 +263,5 @@ func (e Email) MarshalText() ([]byte, error) { return []byte(e.addr), nil }
 // UnmarshalText implements encoding.TextUnmarshaler with ParseEmail. As
 // with netip.Addr, empty text sets the zero Email.
 func (e *Email) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*e = Email{}
-		return nil
-	}
-	p, err := ParseEmail(string(text))
-	if err != nil {
-		return err
-	}
-	*e = p
-	return nil
+	return unmarshalTyped(e, text, ParseEmail)
 }

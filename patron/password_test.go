@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"testing"
 
@@ -13,15 +12,11 @@ import (
 )
 
 func TestParsePassword(t *testing.T) {
-	tests := []struct {
-		name, in string
-		codes    []string // nil when accepted
-		details  []string
-	}{
-		{name: "P4 four letters and digits", in: "abc1"},
-		{name: "P4 twelve characters", in: "abcdefghij12"},
-		{name: "P4 upper case", in: "ABC1"},
-		{name: "P4 digits only", in: "1234"},
+	runParseCases(t, []parseCase{
+		{name: "P4 four letters and digits", in: "abc1", want: "abc1"},
+		{name: "P4 twelve characters", in: "abcdefghij12", want: "abcdefghij12"},
+		{name: "P4 upper case", in: "ABC1", want: "abc1"},
+		{name: "P4 digits only", in: "1234", want: "1234"},
 		{name: "P4 empty is too short", in: "", codes: []string{"password.length"}},
 		{name: "P4 three is too short", in: "ab1", codes: []string{"password.length"},
 			details: []string{ErrPasswordLength.Message("en") + " (3 characters typed)"}},
@@ -44,32 +39,7 @@ func TestParsePassword(t *testing.T) {
 		{name: "P4 short with symbol", in: "a-1", codes: []string{"password.length", "password.character"}},
 		{name: "P4 long with symbols", in: "abc-def-ghi-jkl", codes: []string{"password.length", "password.character", "password.character", "password.character"}},
 		{name: "P4 invalid UTF-8", in: "abc\xff", codes: []string{"password.character"}},
-		{name: "P4 control character", in: "abc\x00", codes: []string{"password.character"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p, err := ParsePassword(tt.in)
-			if tt.codes == nil {
-				if err != nil {
-					t.Fatalf("ParsePassword(%q): %v", tt.in, err)
-				}
-				if p.canonical() != strings.ToLower(tt.in) {
-					t.Fatalf("canonical form %q", p.canonical())
-				}
-				return
-			}
-			checkRefusal(t, err)
-			if !p.IsZero() {
-				t.Error("refused password is not zero")
-			}
-			if got := codes(err); !slices.Equal(got, tt.codes) {
-				t.Errorf("codes %v, want %v", got, tt.codes)
-			}
-			if tt.details != nil && !slices.Equal(messages(err), tt.details) {
-				t.Errorf("messages %q, want %q", messages(err), tt.details)
-			}
-		})
-	}
+		{name: "P4 control character", in: "abc\x00", codes: []string{"password.character"}}}, ParsePassword, Password.canonical)
 }
 
 func TestPasswordEqual(t *testing.T) {
