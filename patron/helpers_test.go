@@ -94,3 +94,14 @@ func runParseCases[T interface{ IsZero() bool }](t *testing.T, cases []parseCase
 		})
 	}
 }
+
+// refused reports whether err refused the input, after checking that it
+// is a proper refusal; a fuzz target stops there.
+func refused(t testing.TB, err error) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	checkRefusal(t, err)
+	return true
+}
