@@ -115,11 +115,7 @@ func lowerDomain(addr string, at int) string {
 	b.Grow(len(addr))
 	b.WriteString(addr[:i])
 	for ; i < len(addr); i++ {
-		c := addr[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+		b.WriteByte(byte(lowerASCII(rune(addr[i]))))
 	}
 	return b.String()
 }
@@ -217,11 +213,6 @@ func checkEmailCharacters(s string, at int, rs *refusal) {
 			}
 		}
 	}
-}
-
-// isLetterDigit reports whether r is an ASCII letter or digit.
-func isLetterDigit(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // allDigits reports whether s, not empty, is all ASCII digits.

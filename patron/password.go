@@ -78,10 +78,9 @@ func ParsePassword(s string) (Password, error) {
 	i := 0
 	for _, r := range s {
 		i++
+		r = lowerASCII(r)
 		switch {
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case isLetterDigit(r):
 		case isFullWidth(r):
 			rs.at(ErrPasswordCharacter, i, fullWidthChar)
 		case unicode.IsSpace(r):
