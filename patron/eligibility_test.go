@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
 )
 
@@ -99,26 +98,6 @@ func TestEligibleProperty(t *testing.T) {
 			t.Fatalf("%+v at %q: codes %v, want %v", reg, partner, got, want)
 		}
 	})
-}
-
-// Issue 10: RegistrationStatus names itself through internal/enum: the
-// stable code from String, a label from Label, text both ways.
-func TestRegistrationStatusEnumCodes(t *testing.T) {
-	for s, want := range map[RegistrationStatus]string{Unregistered: "unregistered", Provisional: "provisional", Registered: "registered", 9: "registration status(9)"} {
-		if s.String() != want {
-			t.Errorf("%d: %q", s, s.String())
-		}
-	}
-	if got := Provisional.Label(reason.Japanese); got != "仮利用登録" {
-		t.Errorf("label %q", got)
-	}
-	var s RegistrationStatus
-	if err := s.UnmarshalText([]byte("registered")); err != nil || s != Registered {
-		t.Errorf("UnmarshalText: %v, %v", s, err)
-	}
-	if err := s.UnmarshalText([]byte("member")); !errors.Is(err, ErrInconsistentInput) {
-		t.Errorf("UnmarshalText of an unknown code: %v", err)
-	}
 }
 
 // Defect: the partner library's name, as the host passed it, went whole

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/reason"
 )
 
 var (
@@ -113,26 +112,4 @@ func FuzzCanRegisterAt(f *testing.F) {
 			}
 		}
 	})
-}
-
-// Issue 10: RegistrationPlaceKind names itself through internal/enum: the
-// stable code from String, a label from Label, text both ways; the zero
-// kind and unknown codes are refused.
-func TestRegistrationPlaceKindEnumCodes(t *testing.T) {
-	if got := RegisterAtAssemblyLibrary.String(); got != "assembly_library" {
-		t.Errorf("String %q", got)
-	}
-	if got := RegisterByPost.Label(reason.Japanese); got != "郵送" {
-		t.Errorf("Label %q", got)
-	}
-	var k RegistrationPlaceKind
-	if err := k.UnmarshalText([]byte("partner_library")); err != nil || k != RegisterAtPartnerLibrary {
-		t.Errorf("UnmarshalText: %v, %v", k, err)
-	}
-	if err := k.UnmarshalText([]byte("library")); !errors.Is(err, ErrInconsistentInput) {
-		t.Errorf("UnmarshalText of an unknown code: %v", err)
-	}
-	if _, err := RegistrationPlaceKind(0).MarshalText(); err == nil {
-		t.Error("the zero kind was encoded")
-	}
 }
