@@ -6,19 +6,19 @@ import "strconv"
 // birth of any living patron; 9999 is the last year a 4-digit key can
 // hold. A host that wants a narrower range checks the year itself.
 const (
-	MinBirthYear = 1900
-	MaxBirthYear = 9999
+	minBirthYear = 1900
+	maxBirthYear = 9999
 )
 
 // birthKeyLength is the number of digits of a birth key: YYYY0101.
 const birthKeyLength = 8
 
-var birthKeyField = digitField{ErrBirthKeyEmpty, ErrBirthKeyLength, ErrBirthKeyCharacter}
+var birthKeyField = digitField{errBirthKeyEmpty, errBirthKeyLength, errBirthKeyCharacter}
 
 // BirthKey returns the birth key a patron born in year types when setting
 // a first password (P3): the year in the Western calendar followed by
-// "0101", so that 2001 gives "20010101". A year outside
-// MinBirthYear..MaxBirthYear is refused with ErrBirthYearRange.
+// "0101", so that 2001 gives "20010101". A year outside 1900..9999 is
+// refused with the reason birth_key.year_range.
 func BirthKey(year int) (string, error) {
 	var rs refusal
 	checkBirthYear(year, &rs)
@@ -29,14 +29,14 @@ func BirthKey(year int) (string, error) {
 }
 
 // ParseBirthKey returns the year of birth of a birth key (P3): 8 digits,
-// a year in MinBirthYear..MaxBirthYear followed by 0101. As for a card
+// a year in 1900..9999 followed by 0101. As for a card
 // number, full-width digits and surrounding spaces are folded.
 //
-// A refused key gives a *reason.Refusal listing every reason that applies:
-// ErrBirthKeyEmpty; or ErrBirthKeyLength and ErrBirthKeyCharacter (with
-// the 1-based position of each offending character); or, for 8 digits,
-// ErrBirthKeyNot0101 (a full date of birth such as 20010315 is the usual
-// mistake) and ErrBirthYearRange.
+// A refused key gives a *reason.Refusal listing every reason that applies,
+// by code: birth_key.empty; or birth_key.length and birth_key.character
+// (with the 1-based position of each offending character); or, for 8
+// digits, birth_key.not_0101 (a full date of birth such as 20010315 is
+// the usual mistake) and birth_key.year_range.
 func ParseBirthKey(s string) (year int, err error) {
 	var d [birthKeyLength]byte
 	var rs refusal
@@ -46,7 +46,7 @@ func ParseBirthKey(s string) (year int, err error) {
 			year = year*10 + int(c-'0')
 		}
 		if string(d[4:]) != "0101" {
-			rs.add(ErrBirthKeyNot0101)
+			rs.add(errBirthKeyNot0101)
 		}
 		checkBirthYear(year, &rs)
 	}
@@ -56,10 +56,13 @@ func ParseBirthKey(s string) (year int, err error) {
 	return year, nil
 }
 
-// checkBirthYear adds ErrBirthYearRange to rs when year is out of range.
+// plausibleBirthYear reports whether year is in minBirthYear..maxBirthYear.
+func plausibleBirthYear(year int) bool { return year >= minBirthYear && year <= maxBirthYear }
+
+// checkBirthYear adds errBirthYearRange to rs when year is out of range.
 func checkBirthYear(year int, rs *refusal) {
-	if year < MinBirthYear || year > MaxBirthYear {
+	if !plausibleBirthYear(year) {
 		y := strconv.Itoa(year)
-		rs.add(ErrBirthYearRange.Detail("year "+y, y+"年"))
+		rs.add(errBirthYearRange.Detail("year "+y, y+"年"))
 	}
 }

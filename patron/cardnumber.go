@@ -14,7 +14,7 @@ type CardNumber struct {
 	digits [CardNumberLength]byte
 }
 
-var cardNumberField = digitField{ErrCardNumberEmpty, ErrCardNumberLength, ErrCardNumberCharacter}
+var cardNumberField = digitField{errCardNumberEmpty, errCardNumberLength, errCardNumberCharacter}
 
 // ParseCardNumber parses a card number as a patron types it (P2): exactly
 // 10 digits. Full-width digits (０-９) and spaces around the number (ASCII
@@ -23,9 +23,9 @@ var cardNumberField = digitField{ErrCardNumberEmpty, ErrCardNumberLength, ErrCar
 // refused.
 //
 // A refused number gives a *reason.Refusal listing every reason that
-// applies: ErrCardNumberEmpty, or ErrCardNumberLength (any number of
-// characters other than 10) and ErrCardNumberCharacter detailed with the
-// 1-based position of each offending character in s, counted in
+// applies, by code: card_number.empty, or card_number.length (any number
+// of characters other than 10) and card_number.character detailed with
+// the 1-based position of each offending character in s, counted in
 // characters, not bytes.
 func ParseCardNumber(s string) (CardNumber, error) {
 	var c CardNumber
@@ -60,14 +60,5 @@ func (c CardNumber) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with ParseCardNumber.
 // As with netip.Addr, empty text sets the zero CardNumber.
 func (c *CardNumber) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*c = CardNumber{}
-		return nil
-	}
-	p, err := ParseCardNumber(string(text))
-	if err != nil {
-		return err
-	}
-	*c = p
-	return nil
+	return unmarshalTyped(c, text, ParseCardNumber)
 }

@@ -1,13 +1,16 @@
 package patron
 
 import (
-	"github.com/kashidashi/kashidashi/internal/text"
 	"slices"
+
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // RegistrationStatus is the state of a patron's registration at the
 // Prefectural Library (P1 step 1).
-type RegistrationStatus int
+type RegistrationStatus uint8
 
 // The registration states. The zero value is Unregistered; Eligible
 // treats any value not listed here as Unregistered.
@@ -24,23 +27,34 @@ const (
 	Registered
 )
 
-// String returns "unregistered", "provisional" or "registered".
-func (s RegistrationStatus) String() string {
-	switch s {
-	case Unregistered:
-		return "unregistered"
-	case Provisional:
-		return "provisional"
-	case Registered:
-		return "registered"
-	}
-	return "RegistrationStatus(invalid)"
+var registrationStatuses = enum.NewTable[RegistrationStatus](pkg, "registration status", ErrInconsistentInput,
+	enum.Name{Code: "unregistered", En: "Not registered", Ja: "未登録"},
+	enum.Name{Code: "provisional", En: "Provisional registration", Ja: "仮利用登録"},
+	enum.Name{Code: "registered", En: "Registered", Ja: "利用者登録済み"})
+
+// Valid reports whether s is one of the registration states.
+func (s RegistrationStatus) Valid() bool { return registrationStatuses.Valid(s) }
+
+// String returns the stable code: "unregistered", "provisional" or
+// "registered".
+func (s RegistrationStatus) String() string { return registrationStatuses.String(s) }
+
+// Label returns the name of s in language l.
+func (s RegistrationStatus) Label(l reason.Lang) string { return registrationStatuses.Label(s, l) }
+
+// MarshalText encodes s as its stable code.
+func (s RegistrationStatus) MarshalText() ([]byte, error) { return registrationStatuses.MarshalText(s) }
+
+// UnmarshalText decodes a stable code or label; an unknown one is an error
+// wrapping ErrInconsistentInput.
+func (s *RegistrationStatus) UnmarshalText(b []byte) error {
+	return registrationStatuses.UnmarshalText(s, b)
 }
 
 // Registration is what the host knows of a patron's steps towards the
 // reservation service (P1). The zero Registration has taken none.
-// A Registration is safe for concurrent reads; Eligible does not modify
-// it.
+// A Registration is safe for concurrent reads; EligibilityPolicy.Eligible
+// does not modify it.
 type Registration struct {
 	// Status is the registration at the Prefectural Library (step 1).
 	Status RegistrationStatus
@@ -66,12 +80,6 @@ type EligibilityPolicy struct {
 	ProvisionalCounts bool
 }
 
-// Eligible reports, with the zero EligibilityPolicy, whether the patron of
-// r may reserve for the given pickup; see EligibilityPolicy.Eligible.
-func (r Registration) Eligible(partnerLibrary string) error {
-	return EligibilityPolicy{}.Eligible(r, partnerLibrary)
-}
-
 // Eligible returns nil when the patron of r may reserve items to receive
 // at partnerLibrary, or at any other place when partnerLibrary is empty
 // (the Prefectural Library, the Assembly Library, home delivery). Otherwise
@@ -83,8 +91,7 @@ func (r Registration) Eligible(partnerLibrary string) error {
 //  2. ErrNoPassword;
 //  3. ErrNoEmail;
 //  4. ErrNotPartnerRegistered, detailed with the library's name (cut by
-//     reason.Shorten), when
-//     partnerLibrary is not among r.PartnerLibraries.
+//     text.Shorten), when partnerLibrary is not among r.PartnerLibraries.
 func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error {
 	var rs refusal
 	switch {

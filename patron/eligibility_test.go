@@ -54,9 +54,9 @@ func TestEligible(t *testing.T) {
 			}
 		})
 	}
-	err := Registration{}.Eligible("小樽市立図書館")
+	err := EligibilityPolicy{}.Eligible(Registration{}, "小樽市立図書館")
 	if !errors.Is(err, ErrNotRegistered) || !errors.Is(err, ErrNotPartnerRegistered) {
-		t.Errorf("Registration.Eligible: %v", err)
+		t.Errorf("Eligible: %v", err)
 	}
 	if got := messages(err)[3]; got != ErrNotPartnerRegistered.Message("en")+" (小樽市立図書館)" {
 		t.Errorf("partner detail %q", got)
@@ -100,18 +100,10 @@ func TestEligibleProperty(t *testing.T) {
 	})
 }
 
-func TestRegistrationStatusString(t *testing.T) {
-	for s, want := range map[RegistrationStatus]string{Unregistered: "unregistered", Provisional: "provisional", Registered: "registered", -1: "RegistrationStatus(invalid)"} {
-		if s.String() != want {
-			t.Errorf("%d: %q", int(s), s.String())
-		}
-	}
-}
-
 // Defect: the partner library's name, as the host passed it, went whole
 // into the refusal (P1 step 4).
 func TestEligibleP1PartnerNameShortened(t *testing.T) {
-	err := Registration{Status: Registered, PasswordSet: true, EmailRegistered: true}.Eligible(strings.Repeat("館", 100000))
+	err := EligibilityPolicy{}.Eligible(Registration{Status: Registered, PasswordSet: true, EmailRegistered: true}, strings.Repeat("館", 100000))
 	if !errors.Is(err, ErrNotPartnerRegistered) || len(err.Error()) > 400 {
 		t.Fatalf("error of %d bytes", len(err.Error()))
 	}

@@ -1,10 +1,10 @@
 package patron
 
 import (
-	"github.com/kashidashi/kashidashi/internal/text"
+	"strconv"
 	"strings"
 
-	"github.com/kashidashi/kashidashi/reason"
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
 // Limits of RFC 5321 on the length of an address, in octets.
@@ -37,22 +37,22 @@ type Email struct {
 // unless mail can be delivered to it (P6). The refusal is a
 // *reason.Refusal listing every reason that applies:
 //
-//   - ErrEmailEmpty, ErrEmailNoAt, ErrEmailSeveralAt, ErrEmailLocalEmpty;
 //   - the three mistakes the guide names: ErrDotBeforeAt (xxxxx.@xxxxxx),
 //     ErrConsecutiveDots (x..xx@xxxxxx, two or more dots in a row before
 //     the @) and ErrTrailingDot (@xxxxx.jp., a dot at the very end);
-//   - ErrEmailLeadingDot, ErrEmailLocalTooLong (over 64 octets before the @);
-//   - ErrEmailDomainEmpty, ErrEmailDomainNoDot (taro@localhost), and
-//     ErrEmailDomainLabel for each part of the domain between dots that is
-//     empty (so two dots in a row after the @), over 63 octets, starts or
-//     ends with a hyphen, or is an all-digit last part (taro@127.0.0.1);
-//   - with the 1-based character position: ErrEmailLineBreak (CR or LF),
-//     ErrEmailSpace (space or tab), ErrEmailFullWidth (full-width forms
-//     such as ＠ and the ideographic space), ErrEmailCharacter (before the
-//     @, outside RFC 5322 atext: letters, digits, ! # $ % & ' * + - / = ?
-//     ^ _ ` { | } ~) and ErrEmailDomainCharacter (after the @, other than
-//     letters, digits and hyphens);
-//   - ErrEmailTooLong (over 254 octets).
+//   - ErrEmailCharacter for each character that has no place in an
+//     address, detailed with its 1-based position and its kind: a line
+//     break (CR or LF), a space or tab, a full-width form (such as ＠ or
+//     the ideographic space), before the @ a character outside RFC 5322
+//     atext (letters, digits, ! # $ % & ' * + - / = ? ^ _ ` { | } ~), after
+//     the @ one other than letters, digits and hyphens;
+//   - ErrEmailTooLong, over 64 octets before the @ or 254 in all;
+//   - reasons with the codes email.empty, email.no_at, email.several_at,
+//     email.local_empty, email.leading_dot, email.domain_empty,
+//     email.domain_no_dot (taro@localhost) and email.domain_label, the
+//     last for each part of the domain between dots that is empty (so two
+//     dots in a row after the @), over 63 octets, starts or ends with a
+//     hyphen, or is an all-digit last part (taro@127.0.0.1).
 //
 // Nothing is trimmed or folded: an address with a stray space or a
 // full-width character is refused rather than repaired.
@@ -74,17 +74,18 @@ type Email struct {
 // Parsing a valid address whose domain is already lower case does not
 // allocate.
 func ParseEmail(s string) (Email, error) {
-	if s == "" {
-		return Email{}, reason.Refuse(pkg, "email address", []reason.Coded{ErrEmailEmpty})
-	}
 	var rs refusal
+	if s == "" {
+		rs.add(errEmailEmpty)
+		return Email{}, rs.refuse("email address")
+	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {
-		rs.add(ErrEmailNoAt)
+		rs.add(errEmailNoAt)
 	} else {
 		local, domain := s[:at], s[at+1:]
 		if strings.IndexByte(local, '@') >= 0 {
-			rs.add(ErrEmailSeveralAt)
+			rs.add(errEmailSeveralAt)
 		}
 		checkLocal(local, &rs)
 		checkDomain(domain, &rs)
@@ -93,9 +94,7 @@ func ParseEmail(s string) (Email, error) {
 		rs.add(ErrTrailingDot)
 	}
 	checkEmailCharacters(s, at, &rs)
-	if len(s) > maxEmailLength {
-		rs.add(ErrEmailTooLong)
-	}
+	tooLong(&rs, len(s), maxEmailLength, "the address", "全体")
 	if err := rs.refuse("email address"); err != nil {
 		return Email{}, err
 	}
@@ -116,11 +115,7 @@ func lowerDomain(addr string, at int) string {
 	b.Grow(len(addr))
 	b.WriteString(addr[:i])
 	for ; i < len(addr); i++ {
-		c := addr[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+		b.WriteByte(byte(lowerASCII(rune(addr[i]))))
 	}
 	return b.String()
 }
@@ -130,10 +125,10 @@ func lowerDomain(addr string, at int) string {
 func checkLocal(local string, rs *refusal) {
 	switch {
 	case local == "":
-		rs.add(ErrEmailLocalEmpty)
+		rs.add(errEmailLocalEmpty)
 		return
 	case local[0] == '.':
-		rs.add(ErrEmailLeadingDot)
+		rs.add(errEmailLeadingDot)
 	}
 	if strings.Contains(local, "..") {
 		rs.add(ErrConsecutiveDots)
@@ -141,9 +136,7 @@ func checkLocal(local string, rs *refusal) {
 	if local[len(local)-1] == '.' {
 		rs.add(ErrDotBeforeAt)
 	}
-	if len(local) > maxLocalLength {
-		rs.add(ErrEmailLocalTooLong)
-	}
+	tooLong(rs, len(local), maxLocalLength, "the part before @", "@ より前")
 }
 
 // checkDomain adds the reasons the part after the @ is refused, but for a
@@ -151,18 +144,18 @@ func checkLocal(local string, rs *refusal) {
 func checkDomain(domain string, rs *refusal) {
 	d := strings.TrimSuffix(domain, ".")
 	if d == "" {
-		rs.add(ErrEmailDomainEmpty)
+		rs.add(errEmailDomainEmpty)
 		return
 	}
 	if strings.IndexByte(d, '.') < 0 {
-		rs.add(ErrEmailDomainNoDot)
+		rs.add(errEmailDomainNoDot)
 	}
 	for more := true; more; {
 		var label string
 		label, d, more = strings.Cut(d, ".")
 		switch {
 		case label == "":
-			rs.detail(ErrEmailDomainLabel, func() (string, string) {
+			rs.detail(errEmailDomainLabel, func() (string, string) {
 				return "an empty part between dots", "ドットの間が空です"
 			})
 		case len(label) > maxLabelLength:
@@ -175,10 +168,20 @@ func checkDomain(domain string, rs *refusal) {
 	}
 }
 
-// badLabel adds ErrEmailDomainLabel detailed with the label, quoted and
-// cut by reason.Quote, followed by what is wrong with it.
+// tooLong adds ErrEmailTooLong when n, the octets of part, exceed limit.
+func tooLong(rs *refusal, n, limit int, partEn, partJa string) {
+	if n <= limit {
+		return
+	}
+	c, l := strconv.Itoa(n), strconv.Itoa(limit)
+	rs.add(ErrEmailTooLong.Detail(partEn+" has "+c+" characters; at most "+l,
+		partJa+"が"+c+"文字（最大"+l+"文字）"))
+}
+
+// badLabel adds errEmailDomainLabel detailed with the label, quoted and
+// cut by text.Quote, followed by what is wrong with it.
 func badLabel(rs *refusal, label, en, ja string) {
-	rs.detail(ErrEmailDomainLabel, func() (string, string) {
+	rs.detail(errEmailDomainLabel, func() (string, string) {
 		q := text.Quote(label)
 		return q + en, q + ja
 	})
@@ -195,26 +198,21 @@ func checkEmailCharacters(s string, at int, rs *refusal) {
 		case r == '@' || r == '.':
 			// Checked with the structure of the address.
 		case r == '\r' || r == '\n':
-			rs.at(ErrEmailLineBreak, pos)
+			rs.at(ErrEmailCharacter, pos, lineBreakChar)
 		case r == ' ' || r == '\t':
-			rs.at(ErrEmailSpace, pos)
+			rs.at(ErrEmailCharacter, pos, spaceChar)
 		case isFullWidth(r):
-			rs.at(ErrEmailFullWidth, pos)
+			rs.at(ErrEmailCharacter, pos, fullWidthChar)
 		case at >= 0 && i > at:
 			if !isLetterDigit(r) && r != '-' {
-				rs.at(ErrEmailDomainCharacter, pos)
+				rs.at(ErrEmailCharacter, pos, afterAtChar)
 			}
 		default:
 			if !isLetterDigit(r) && (r > '~' || strings.IndexByte(atextSymbols, byte(r)) < 0) {
-				rs.at(ErrEmailCharacter, pos)
+				rs.at(ErrEmailCharacter, pos, beforeAtChar)
 			}
 		}
 	}
-}
-
-// isLetterDigit reports whether r is an ASCII letter or digit.
-func isLetterDigit(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // allDigits reports whether s, not empty, is all ASCII digits.
@@ -256,14 +254,5 @@ func (e Email) MarshalText() ([]byte, error) { return []byte(e.addr), nil }
 // UnmarshalText implements encoding.TextUnmarshaler with ParseEmail. As
 // with netip.Addr, empty text sets the zero Email.
 func (e *Email) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*e = Email{}
-		return nil
-	}
-	p, err := ParseEmail(string(text))
-	if err != nil {
-		return err
-	}
-	*e = p
-	return nil
+	return unmarshalTyped(e, text, ParseEmail)
 }

@@ -63,7 +63,7 @@ func TestParseEmailP6HugeInputRefusedFastAndShort(t *testing.T) {
 func TestParseEmailP6LongLabelQuotedShort(t *testing.T) {
 	_, err := ParseEmail("a@" + strings.Repeat("x", 1000) + ".jp")
 	checkRefusal(t, err)
-	if !errors.Is(err, ErrEmailDomainLabel) {
+	if !errors.Is(err, errEmailDomainLabel) {
 		t.Fatalf("%v", err)
 	}
 	if m := strings.Join(messages(err), "; "); len(m) > 300 || !strings.Contains(m, strings.Repeat("x", text.MaxQuoted)+"…") {

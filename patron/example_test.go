@@ -38,8 +38,8 @@ func ExampleParsePassword() {
 	}
 	// Output:
 	// true [password redacted]
-	// password.too_short: パスワードは4字以上にしてください。（3文字入力されています）
-	// password.symbol: パスワードに記号は使用できません。英数字だけを使ってください。（3文字目）
+	// password.length: パスワードは4～12字にしてください。（3文字入力されています）
+	// password.character: パスワードには半角英字（A～Z）と数字（0～9）だけを使ってください。（3文字目に記号）
 }
 
 func ExampleParseEmail() {
@@ -74,12 +74,13 @@ func ExampleBirthKey() {
 	// Enter your year of birth followed by 0101, not your full date of birth (born in 2001: 20010101).
 }
 
-func ExampleRecord_Verify() {
+func ExampleVerifyPolicy_Verify() {
 	card, _ := patron.ParseCardNumber("0123456789")
 	rec := patron.Record{Card: card, Name: "ﾔﾏﾀﾞ ﾀﾛｳ", BirthYear: 2001}
 
-	fmt.Println(rec.Verify("0123456789", "ヤマダ　タロウ", "20010101"))
-	fmt.Println(rec.Verify("0123456789", "ヤマダ　ハナコ", "20000101"))
+	var conceal patron.VerifyPolicy // the default: a mismatch does not say which field
+	fmt.Println(conceal.Verify(rec, "0123456789", "ヤマダ　タロウ", "20010101"))
+	fmt.Println(conceal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))
 
 	reveal := patron.VerifyPolicy{RevealMismatch: true}
 	fmt.Println(reveal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))

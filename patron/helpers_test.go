@@ -2,6 +2,7 @@ package patron
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -53,4 +54,54 @@ func checkRefusal(t testing.TB, err error) {
 			t.Fatalf("reason %v (%s) is not in Reasons()", c, c.Code())
 		}
 	}
+}
+
+// parseCase is a row of a table test of a parser of typed input.
+type parseCase struct {
+	name, in string
+	want     string   // accepted: the result as show gives it
+	codes    []string // refused: the codes of the refusal; nil when accepted
+	details  []string // refused: the English messages, when checked
+}
+
+// runParseCases runs cases through parse: an accepted input must give
+// want (as show gives the result), a refused one the zero value and a
+// refusal of this package with the codes (and details) of the row.
+func runParseCases[T interface{ IsZero() bool }](t *testing.T, cases []parseCase, parse func(string) (T, error), show func(T) string) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := parse(tt.in)
+			if tt.codes == nil {
+				if err != nil {
+					t.Fatalf("%q: %v", tt.in, err)
+				}
+				if got := show(v); got != tt.want {
+					t.Fatalf("%q gave %q, want %q", tt.in, got, tt.want)
+				}
+				return
+			}
+			checkRefusal(t, err)
+			if !v.IsZero() {
+				t.Errorf("refused %q gave a value that is not zero", tt.in)
+			}
+			if got := codes(err); !slices.Equal(got, tt.codes) {
+				t.Errorf("%q: codes %v, want %v", tt.in, got, tt.codes)
+			}
+			if tt.details != nil && !slices.Equal(messages(err), tt.details) {
+				t.Errorf("%q: messages %q, want %q", tt.in, messages(err), tt.details)
+			}
+		})
+	}
+}
+
+// refused reports whether err refused the input, after checking that it
+// is a proper refusal; a fuzz target stops there.
+func refused(t testing.TB, err error) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	checkRefusal(t, err)
+	return true
 }

@@ -16,12 +16,10 @@ var halfWidthKana = []rune("。「」、・ヲァィゥェォャュョッーア�
 func foldName(s string) string {
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
-		r = narrow(r)
+		r = lowerASCII(narrow(r))
 		switch {
 		case unicode.IsSpace(r):
 			continue
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
 		case r >= '｡' && r <= 'ﾟ':
 			r = halfWidthKana[r-'｡']
 		}

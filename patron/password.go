@@ -10,7 +10,9 @@ import (
 
 // Password lengths allowed by P4, in characters.
 const (
+	// MinPasswordLength is the fewest characters of a password.
 	MinPasswordLength = 4
+	// MaxPasswordLength is the most characters of a password.
 	MaxPasswordLength = 12
 )
 
@@ -56,41 +58,37 @@ type secretFunc func() (canon [MaxPasswordLength]byte, n uint8)
 
 // ParsePassword parses a password as a patron types it (P4). It is refused
 // with a *reason.Refusal that lists every reason that applies:
-// ErrPasswordTooShort or ErrPasswordTooLong (length counted in characters,
-// not bytes), and, each with the 1-based position of the character, every
-// ErrPasswordSpace, ErrPasswordSymbol, ErrPasswordFullWidth (a full-width
-// form such as ａ or １, or the ideographic space) and ErrPasswordCharacter
-// (anything else: kana, kanji, é, invalid UTF-8). Nothing is trimmed or
-// folded: a full-width character is refused rather than folded, so that
-// the password a patron believes they set is the one they have. Error
-// messages never quote the offending characters.
+// ErrPasswordLength (length counted in characters, not bytes) and, for
+// each character other than an ASCII letter or digit, ErrPasswordCharacter
+// detailed with its kind (a symbol, a space, a full-width form such as ａ
+// or １ or the ideographic space, or anything else: kana, kanji, é,
+// invalid UTF-8) and its 1-based position. Nothing is trimmed or folded: a
+// full-width character is refused rather than folded, so that the password
+// a patron believes they set is the one they have. Error messages never
+// quote the offending characters.
 //
 // Parsing a valid password allocates once, for the closure that hides it.
 func ParsePassword(s string) (Password, error) {
 	var canon [MaxPasswordLength]byte
 	var rs refusal
 	n := utf8.RuneCountInString(s)
-	switch {
-	case n < MinPasswordLength:
-		rs.count(ErrPasswordTooShort, n)
-	case n > MaxPasswordLength:
-		rs.count(ErrPasswordTooLong, n)
+	if n < MinPasswordLength || n > MaxPasswordLength {
+		rs.count(ErrPasswordLength, n)
 	}
 	i := 0
 	for _, r := range s {
 		i++
+		r = lowerASCII(r)
 		switch {
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case isLetterDigit(r):
 		case isFullWidth(r):
-			rs.at(ErrPasswordFullWidth, i)
+			rs.at(ErrPasswordCharacter, i, fullWidthChar)
 		case unicode.IsSpace(r):
-			rs.at(ErrPasswordSpace, i)
+			rs.at(ErrPasswordCharacter, i, spaceChar)
 		case r < utf8.RuneSelf:
-			rs.at(ErrPasswordSymbol, i)
+			rs.at(ErrPasswordCharacter, i, symbolChar)
 		default:
-			rs.at(ErrPasswordCharacter, i)
+			rs.at(ErrPasswordCharacter, i, otherChar)
 		}
 		if i <= MaxPasswordLength && r < utf8.RuneSelf {
 			canon[i-1] = byte(r)

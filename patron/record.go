@@ -1,14 +1,17 @@
 package patron
 
-import "errors"
+import "fmt"
 
 // Record is what the library holds about a patron to check the identity
 // of someone setting a first My Page password (P3). The host looks it up
 // by card number; the zero Record is not a valid record.
 type Record struct {
-	Card      CardNumber
-	Name      string // as registered, in any width and spacing
-	BirthYear int    // Western calendar
+	// Card is the patron's card number.
+	Card CardNumber
+	// Name is the name as registered, in any width and spacing.
+	Name string
+	// BirthYear is the year of birth, in the Western calendar.
+	BirthYear int
 }
 
 // VerifyPolicy decides how much a refused identity check tells (P3).
@@ -23,12 +26,6 @@ type VerifyPolicy struct {
 }
 
 // Verify checks the card number, name and birth key typed on the first
-// password form (P3) against r, with the zero VerifyPolicy.
-func (r Record) Verify(card, name, key string) error {
-	return VerifyPolicy{}.Verify(r, card, name, key)
-}
-
-// Verify checks the card number, name and birth key typed on the first
 // password form (P3) against rec. The card number is parsed by
 // ParseCardNumber and the key by ParseBirthKey; names are compared after
 // folding width, case and spaces (full-width and half-width forms are the
@@ -36,7 +33,7 @@ func (r Record) Verify(card, name, key string) error {
 //
 // The refusal is a *reason.Refusal. It lists first what is wrong with the
 // typed values themselves, which says nothing about the record: the
-// reasons of ParseCardNumber and ParseBirthKey, and ErrNameEmpty. When
+// reasons of ParseCardNumber and ParseBirthKey, and identity.name_empty. When
 // RevealMismatch is false and any of those applies, nothing else is
 // checked; otherwise a mismatch follows, as ErrIdentityMismatch or, with
 // RevealMismatch, as every one of ErrCardMismatch, ErrNameMismatch and
@@ -44,18 +41,18 @@ func (r Record) Verify(card, name, key string) error {
 // number should refuse with ErrIdentityMismatch too, unless it reveals.
 //
 // A Record without a card number or name, or with a BirthYear out of
-// range, is the host's mistake and gives a plain error.
+// range, is the host's mistake: an error wrapping ErrInconsistentInput.
 func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
 	recName := foldName(rec.Name)
-	if rec.Card.IsZero() || recName == "" || rec.BirthYear < MinBirthYear || rec.BirthYear > MaxBirthYear {
-		return errors.New(pkg + ": Verify: record lacks a card number, a name or a plausible year of birth")
+	if rec.Card.IsZero() || recName == "" || !plausibleBirthYear(rec.BirthYear) {
+		return fmt.Errorf("%w: record lacks a card number, a name or a plausible year of birth", ErrInconsistentInput)
 	}
 	var rs refusal
 	c, cardErr := ParseCardNumber(card)
 	rs.addAll(cardErr)
 	typedName := foldName(name)
 	if typedName == "" {
-		rs.add(ErrNameEmpty)
+		rs.add(errNameEmpty)
 	}
 	year, keyErr := ParseBirthKey(key)
 	rs.addAll(keyErr)

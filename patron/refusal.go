@@ -31,11 +31,35 @@ func (rs *refusal) detail(r *reason.Reason, detail func() (en, ja string)) {
 	rs.add(r.Detail(detail()))
 }
 
-// at appends r detailed with the 1-based character position pos.
-func (rs *refusal) at(r *reason.Reason, pos int) {
+// charKind names what an offending character is, for a reason that
+// covers several kinds (a space, a full-width character, ...); the zero
+// charKind names nothing. advice, when set, follows the position.
+type charKind struct {
+	en, ja             string
+	adviceEn, adviceJa string
+}
+
+// The kinds of offending characters.
+var (
+	symbolChar    = charKind{en: "a symbol", ja: "記号"}
+	spaceChar     = charKind{en: "a space", ja: "空白"}
+	lineBreakChar = charKind{en: "a line break", ja: "改行"}
+	fullWidthChar = charKind{en: "a full-width character", ja: "全角文字",
+		adviceEn: "; turn off Japanese input", adviceJa: "。日本語入力をオフにしてください"}
+	otherChar    = charKind{en: "a character not allowed", ja: "使えない文字"}
+	beforeAtChar = charKind{en: "a character not allowed before @", ja: "@ より前で使えない文字"}
+	afterAtChar  = charKind{en: "a character not allowed after @", ja: "@ より後ろで使えない文字"}
+)
+
+// at appends r detailed with the kind of character and its 1-based
+// position pos.
+func (rs *refusal) at(r *reason.Reason, pos int, k charKind) {
 	rs.detail(r, func() (string, string) {
 		p := strconv.Itoa(pos)
-		return "at position " + p, p + "文字目"
+		if k.en == "" {
+			return "at position " + p, p + "文字目"
+		}
+		return k.en + " at position " + p + k.adviceEn, p + "文字目に" + k.ja + k.adviceJa
 	})
 }
 

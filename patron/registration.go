@@ -1,11 +1,13 @@
 package patron
 
 import (
-	"errors"
-	"github.com/kashidashi/kashidashi/internal/text"
+	"fmt"
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // RegistrationPlaceKind says where or how a patron registers with the
@@ -28,6 +30,33 @@ const (
 	RegisterByPost
 )
 
+var registrationPlaceKinds = enum.NewTable[RegistrationPlaceKind](pkg, "registration place kind", ErrInconsistentInput,
+	enum.Name{},
+	enum.Name{Code: "prefectural_library", En: "Prefectural Library", Ja: "道立図書館"},
+	enum.Name{Code: "assembly_library", En: "Assembly Library", Ja: "道議会図書室"},
+	enum.Name{Code: "partner_library", En: "Partner library", Ja: "協力館"},
+	enum.Name{Code: "post", En: "By post", Ja: "郵送"})
+
+// Valid reports whether k is one of the ways to register.
+func (k RegistrationPlaceKind) Valid() bool { return registrationPlaceKinds.Valid(k) }
+
+// String returns the stable code, such as "assembly_library".
+func (k RegistrationPlaceKind) String() string { return registrationPlaceKinds.String(k) }
+
+// Label returns the name of k in language l.
+func (k RegistrationPlaceKind) Label(l reason.Lang) string { return registrationPlaceKinds.Label(k, l) }
+
+// MarshalText encodes k as its stable code; the zero kind is an error.
+func (k RegistrationPlaceKind) MarshalText() ([]byte, error) {
+	return registrationPlaceKinds.MarshalText(k)
+}
+
+// UnmarshalText decodes a stable code or label; an unknown one is an error
+// wrapping ErrInconsistentInput.
+func (k *RegistrationPlaceKind) UnmarshalText(b []byte) error {
+	return registrationPlaceKinds.UnmarshalText(k, b)
+}
+
 // RegistrationPlace is a place where, or a way by which, a patron asks to
 // register with the Prefectural Library (P1). It is a plain value.
 type RegistrationPlace struct {
@@ -48,11 +77,6 @@ type RegistrationPlace struct {
 	RegistrationPartner bool
 }
 
-// ErrNoRegistrationCalendar is returned, not as a refusal, by
-// CanRegisterAt for a place at a counter that has no Calendar: the host
-// must say when the place registers patrons.
-var ErrNoRegistrationCalendar = errors.New("patron: registration place without a calendar")
-
 // CanRegisterAt returns nil when a patron can register with the
 // Prefectural Library at place on day (P1: "where and when registration
 // can be done"). Otherwise it returns a *reason.Refusal listing every
@@ -67,7 +91,8 @@ var ErrNoRegistrationCalendar = errors.New("patron: registration place without a
 //     library on a day it is closed, or the zero day.
 //
 // By post, any day will do and day may be zero. A counter place without
-// a Calendar is a host error: ErrNoRegistrationCalendar.
+// a Calendar is the host's mistake: an error, not a refusal, wrapping
+// ErrInconsistentInput.
 func CanRegisterAt(place RegistrationPlace, day calendar.Date) error {
 	var rs refusal
 	switch place.Kind {
@@ -75,11 +100,12 @@ func CanRegisterAt(place RegistrationPlace, day calendar.Date) error {
 		return nil
 	case RegisterAtPrefecturalLibrary, RegisterAtAssemblyLibrary, RegisterAtPartnerLibrary:
 	default:
-		rs.add(ErrRegistrationPlaceUnknown.Detail("kind "+strconv.Itoa(int(place.Kind)), "種類 "+strconv.Itoa(int(place.Kind))))
+		k := place.Kind.String()
+		rs.add(ErrRegistrationPlaceUnknown.Detail(k, k))
 		return rs.refuse("registration")
 	}
 	if place.Calendar == nil {
-		return ErrNoRegistrationCalendar
+		return fmt.Errorf("%w: %s registration place without a calendar", ErrInconsistentInput, place.Kind)
 	}
 	if place.Kind == RegisterAtPartnerLibrary && !place.RegistrationPartner {
 		name := text.Shorten(place.Library)

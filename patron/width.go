@@ -14,10 +14,8 @@ import (
 const ideographicSpace = '\u3000'
 
 // isFullWidth reports whether r is a full-width form of an ASCII character
-// or the ideographic space.
-func isFullWidth(r rune) bool {
-	return r == ideographicSpace || (r >= '！' && r <= '～')
-}
+// or the ideographic space: one that narrow folds.
+func isFullWidth(r rune) bool { return narrow(r) != r }
 
 // narrow returns the ASCII character whose full-width form is r, and r
 // itself for any other rune.
@@ -31,11 +29,25 @@ func narrow(r rune) rune {
 	return r
 }
 
+// lowerASCII returns r with an ASCII upper-case letter in lower case, the
+// one case folding of the package (P3 names, P4 passwords, P6 domains).
+func lowerASCII(r rune) rune {
+	if r >= 'A' && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
+}
+
+// isLetterDigit reports whether r is an ASCII letter or digit.
+func isLetterDigit(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
 // trimTypedSpace returns s without the ASCII and ideographic spaces around
 // it, and the number of characters removed in front, so that positions in
 // the result can be reported as positions in s.
 func trimTypedSpace(s string) (body string, lead int) {
-	isSpace := func(r rune) bool { return r == ' ' || r == ideographicSpace }
+	isSpace := func(r rune) bool { return narrow(r) == ' ' }
 	body = strings.TrimLeftFunc(s, isSpace)
 	lead = utf8.RuneCountInString(s[:len(s)-len(body)])
 	return strings.TrimRightFunc(body, isSpace), lead
@@ -64,7 +76,7 @@ func (f digitField) parse(s string, dst []byte, rs *refusal) {
 		pos++
 		r = narrow(r)
 		if r < '0' || r > '9' {
-			rs.at(f.char, pos)
+			rs.at(f.char, pos, charKind{})
 		} else if i < len(dst) {
 			dst[i] = byte(r)
 		}

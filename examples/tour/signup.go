@@ -18,7 +18,7 @@ func (s *story) signUp() error {
 		return err
 	}
 	rec := patron.Record{Card: card, Name: "山田 花子", BirthYear: 1990}
-	if err := rec.Verify(card.String(), "山田花子", key); err != nil {
+	if err := (patron.VerifyPolicy{}).Verify(rec, card.String(), "山田花子", key); err != nil {
 		return err
 	}
 	s.say("Birth key for 1990: %s (card, name and key match the record)",
@@ -50,11 +50,12 @@ func (s *story) signUp() error {
 		Status: patron.Registered, PasswordSet: true, EmailRegistered: true,
 		PartnerLibraries: []string{partnerName},
 	}
-	if err := reg.Eligible(partnerName); err != nil {
+	var policy patron.EligibilityPolicy // provisional registration does not count
+	if err := policy.Eligible(reg, partnerName); err != nil {
 		return err
 	}
 	s.say("She may reserve for pickup at %s.", "%sでの受取を予約できます。", partnerName)
-	if err := reg.Eligible("北広島市図書館"); err != nil {
+	if err := policy.Eligible(reg, "北広島市図書館"); err != nil {
 		s.say("But not at 北広島市図書館:", "北広島市図書館では受け取れません:")
 		s.reasons(err)
 	}
