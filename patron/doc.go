@@ -23,7 +23,7 @@
 //   - P4: ParsePassword reads a password of 4 to 12 letters and digits,
 //     case-blind; a Password compares in constant time and never prints,
 //     even through reflection; AppendSecret hands it to the host's hasher.
-//   - P5: PasswordDelay is how long after it is set to tell a patron a new
+//   - P5: PasswordUsableFrom is when to tell a patron a new
 //     password will work; resetting a forgotten password by telephone has
 //     no code.
 //   - P6: ParseEmail refuses addresses that cannot receive mail, among

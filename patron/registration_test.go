@@ -87,9 +87,13 @@ func TestCanRegisterAtP1DayDetail(t *testing.T) {
 }
 
 // P5: a new password may take about 10 minutes to work.
-func TestPasswordDelayP5TenMinutes(t *testing.T) {
-	if PasswordDelay != 10*time.Minute {
-		t.Fatalf("PasswordDelay %v", PasswordDelay)
+func TestPasswordUsableFromP5TenMinutes(t *testing.T) {
+	set := time.Date(2026, 11, 27, 23, 55, 0, 0, calendar.JST())
+	if got, want := PasswordUsableFrom(set), set.Add(10*time.Minute); !got.Equal(want) {
+		t.Errorf("PasswordUsableFrom(%v) = %v, want %v", set, got, want)
+	}
+	if !PasswordUsableFrom(time.Time{}).IsZero() {
+		t.Error("zero time gave a time")
 	}
 }
 
