@@ -64,10 +64,10 @@ var (
 	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibraryRules())
 	assemblyCal    = calendar.MustNew(calendar.AssemblyLibraryRules())
 	staffDaysCal   = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
-	desk           = DefaultReturnDesk()
+	desk, _        = NewReturnDesk(prefecturalCal, assemblyCal, staffDaysCal)
 )
 
-var methods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
+var allMethods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
 
 // Generators for property tests.
 
@@ -79,7 +79,7 @@ func genDate(t *rapid.T, label string) calendar.Date {
 // genPlace draws a valid place; partner libraries come from a small set so
 // that two draws are sometimes the same place.
 func genPlace(t *rapid.T, label string) Place {
-	m := rapid.SampledFrom(methods).Draw(t, label+".method")
+	m := rapid.SampledFrom(allMethods).Draw(t, label+".method")
 	if m != PartnerLibrary {
 		return Place{Method: m}
 	}
@@ -112,7 +112,7 @@ func genPolicy(t *rapid.T) Policy {
 	var p Policy
 	p.LoanDays = rapid.IntRange(1, 60).Draw(t, "loan_days")
 	p.ShortLoanDays = rapid.IntRange(1, p.LoanDays).Draw(t, "short_loan_days")
-	p.RemoteLoanDays = rapid.IntRange(1, MaxPeriodDays).Draw(t, "remote_loan_days")
+	p.RemoteLoanDays = rapid.IntRange(1, maxPeriodDays).Draw(t, "remote_loan_days")
 	p.RemoteShortLoanDays = rapid.IntRange(1, p.RemoteLoanDays).Draw(t, "remote_short_loan_days")
 	p.ExtensionDays = rapid.IntRange(max(1, p.LoanDays-1), 90).Draw(t, "extension_days")
 	p.ShortExtensionDays = rapid.IntRange(max(1, p.ShortLoanDays-1), p.ExtensionDays).Draw(t, "short_extension_days")

@@ -147,7 +147,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		}
 		err := p.Validate()
 		loaned := day(t, "2026-04-01")
-		for _, m := range methods {
+		for _, m := range allMethods {
 			for _, cal := range []*calendar.Calendar{prefecturalCal, nil} {
 				due, err := p.DueDate(m, true, loaned, cal)
 				if err == nil && due.Before(loaned) {
