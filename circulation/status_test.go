@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
 )
 
