@@ -63,7 +63,7 @@ func (p Policy) LoanPeriod(m Method, short bool) int {
 // and Policy.Extend when the policy's DueOnClosedDay needs the calendar of
 // the place the item goes back to (DueDateNextOpenDay, L5) and none was
 // given: the setting is never dropped silently.
-var ErrNoCalendar = errors.New(pkg + ": the due-date rule needs the calendar of the return place")
+var ErrNoCalendar = errors.New(pkg + ": due-date rule needs a calendar")
 
 // DueDate returns the due date of a loan made on loaned by method m (L2),
 // with p.DueOnClosedDay applied (L5).

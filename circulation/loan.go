@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/internal/text"
 )
 
@@ -43,13 +42,8 @@ type Loan struct {
 // ReturnDesk.Accept do, with ErrInconsistent. On error l is
 // unchanged.
 func (l *Loan) UnmarshalJSON(b []byte) error {
-	type loan Loan // without this method, so that decoding does not recurse
-	v := loan(*l)
-	if err := strictjson.Decode(pkg, "loan", b, &v); err != nil {
-		return err
-	}
-	*l = Loan(v)
-	return nil
+	type plain Loan // without this method, so that decoding does not recurse
+	return decodeOver("loan", b, l, func(v *Loan) any { return (*plain)(v) })
 }
 
 // Validate reports whether l is a consistent loan record: a valid place

@@ -3,7 +3,6 @@ package circulation
 import (
 	"encoding/json"
 
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -76,14 +75,14 @@ func (p Place) MarshalJSON() ([]byte, error) {
 // and unknown method codes, naming them; an invalid place is an error
 // matching ErrInconsistent.
 func (p *Place) UnmarshalJSON(b []byte) error {
-	type place Place
-	var v place
-	if err := strictjson.Decode(pkg, "place", b, &v); err != nil {
+	type plain Place // without this method, so that decoding does not recurse
+	var v Place
+	if err := decodeOver("place", b, &v, func(v *Place) any { return (*plain)(v) }); err != nil {
 		return err
 	}
-	if err := Place(v).Validate(); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
-	*p = Place(v)
+	*p = v
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 )
 
 // Policy holds the circulation rules as data a host may change. The fields
@@ -68,13 +67,8 @@ func DefaultPolicy() Policy {
 // an unknown code. The error names the key: circulation: policy: json:
 // unknown field "loan_day". On error p is unchanged.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	type policy Policy // without this method, so that decoding does not recurse
-	v := policy(*p)
-	if err := strictjson.Decode(pkg, "policy", b, &v); err != nil {
-		return err
-	}
-	*p = Policy(v)
-	return nil
+	type plain Policy // without this method, so that decoding does not recurse
+	return decodeOver("policy", b, p, func(v *Policy) any { return (*plain)(v) })
 }
 
 // maxPeriodDays bounds every period of a Policy: a loan or extension of

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -25,13 +24,8 @@ type Return struct {
 // keys and values that are not values of their type, naming them.
 // ReturnDesk.Accept checks the rest. On error r is unchanged.
 func (r *Return) UnmarshalJSON(b []byte) error {
-	type ret Return // without this method, so that decoding does not recurse
-	v := ret(*r)
-	if err := strictjson.Decode(pkg, "return", b, &v); err != nil {
-		return err
-	}
-	*r = Return(v)
-	return nil
+	type plain Return // without this method, so that decoding does not recurse
+	return decodeOver("return", b, r, func(v *Return) any { return (*plain)(v) })
 }
 
 // ReturnReceipt is what ReturnDesk.Accept says about an accepted return.
@@ -51,13 +45,8 @@ type ReturnReceipt struct {
 // UnmarshalJSON decodes a receipt like encoding/json but refuses unknown
 // keys, naming them. On error r is unchanged.
 func (r *ReturnReceipt) UnmarshalJSON(b []byte) error {
-	type receipt ReturnReceipt // without this method, so that decoding does not recurse
-	v := receipt(*r)
-	if err := strictjson.Decode(pkg, "return receipt", b, &v); err != nil {
-		return err
-	}
-	*r = ReturnReceipt(v)
-	return nil
+	type plain ReturnReceipt // without this method, so that decoding does not recurse
+	return decodeOver("return receipt", b, r, func(v *ReturnReceipt) any { return (*plain)(v) })
 }
 
 // ReturnDesk decides whether a return is accepted, from the calendars of
