@@ -1,6 +1,7 @@
 package circulation
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -30,10 +31,7 @@ func at(t testing.TB, date string, h, m int) time.Time {
 
 // codes returns the codes of the reasons of a refusal, in order; nil for a
 // nil error. Any other error fails the test.
-func codes(t interface {
-	Helper()
-	Fatalf(string, ...any)
-}, err error) []string {
+func codes(t fataler, err error) []string {
 	t.Helper()
 	if err == nil {
 		return nil
@@ -146,4 +144,25 @@ func english(err error) string {
 		b.WriteString(m.Message)
 	}
 	return b.String()
+}
+
+// fataler is what the helpers need of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatalf(string, ...any)
+}
+
+// roundTrip encodes v as JSON and fails unless it decodes back equal; it
+// returns the encoding.
+func roundTrip[T comparable](t fataler, v T) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%+v does not encode: %v", v, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil || back != v {
+		t.Fatalf("%s decodes to %+v, %v; want %+v", b, back, err, v)
+	}
+	return b
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
 )
 
 // Policy holds the circulation rules as data a host may change. The fields

@@ -80,18 +80,7 @@ func TestStatusLaws(t *testing.T) {
 		if s.Available() && !s.Loanable() {
 			t.Fatalf("%v available but not loanable", s)
 		}
-		back, err := ParseStatus(s.String())
-		if err != nil || back != s {
-			t.Fatalf("ParseStatus(%q) = %v, %v", s.String(), back, err)
-		}
-		b, err := json.Marshal(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got Status
-		if err := json.Unmarshal(b, &got); err != nil || got != s {
-			t.Fatalf("JSON %s decodes to %v, %v", b, got, err)
-		}
+		roundTrip(t, s)
 	})
 }
 
