@@ -93,32 +93,3 @@ func TestStatusJSON(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrInconsistent), "%v", err)
 	assert.Error(t, json.Unmarshal([]byte(`3`), &s))
 }
-
-// FuzzParseStatus: ParseStatus never panics; an accepted label is one of
-// the nine, surrounded by white space at most, and re-parses to itself.
-func FuzzParseStatus(f *testing.F) {
-	for _, s := range allStatuses {
-		f.Add(s.String())
-	}
-	for _, s := range []string{"", " 在庫\u3000", "在", "貸出中中", "\xff", "館短\x00", "Status(0)"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		s, err := ParseStatus(in)
-		if err != nil {
-			if !errors.Is(err, ErrInconsistent) {
-				t.Fatalf("error %v does not match ErrInconsistent", err)
-			}
-			return
-		}
-		if !s.Valid() {
-			t.Fatalf("ParseStatus(%q) = invalid %d", in, s)
-		}
-		if trimmed := strings.TrimSpace(in); trimmed != s.String() && trimmed != s.Label(reason.Japanese) && trimmed != s.Label(reason.English) {
-			t.Fatalf("ParseStatus(%q) = %v", in, s)
-		}
-		if back, err := ParseStatus(s.String()); err != nil || back != s {
-			t.Fatalf("re-parse of %q: %v, %v", s.String(), back, err)
-		}
-	})
-}
