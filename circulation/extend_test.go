@@ -350,14 +350,7 @@ func TestExtendModel(t *testing.T) {
 }
 
 func TestExtendDoesNotAllocate(t *testing.T) {
-	p := DefaultPolicy()
-	p.DueOnClosedDay = DueDateNextOpenDay
-	l := loanAt(t, "2026-04-01", "2026-04-15")
-	others := make([]Loan, 9)
-	for i := range others {
-		others[i] = loanAt(t, "2026-04-01", "2026-04-15")
-	}
-	today := day(t, "2026-04-10")
+	p, l, others, today := extendWorstCase(t)
 	if n := testing.AllocsPerRun(100, func() {
 		if _, err := p.Extend(l, others, today, prefecturalCal); err != nil {
 			t.Fatal(err)
