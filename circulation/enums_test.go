@@ -58,11 +58,11 @@ var enumCases = []enumCase{
 		decoder[Status](func(v Status) enumValue { return v })},
 }
 
-// TestEnumCodes: every enum's String is a stable ASCII code that decodes
+// TestEnumStringIsStableASCIICode: every enum's String is a stable ASCII code that decodes
 // back, as do its labels; labels differ by language; an invalid value
 // has no code and does not encode; an unknown code does not decode and
 // matches the package's sentinel.
-func TestEnumCodes(t *testing.T) {
+func TestEnumStringIsStableASCIICode(t *testing.T) {
 	for _, c := range enumCases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, v := range c.valid {

@@ -101,7 +101,9 @@ func (l Loan) Overdue(today calendar.Date) bool {
 }
 
 // DaysOverdue returns how many days l is past its due date on today: 1 on
-// the day after the due date, 0 when l is not overdue.
+// the day after the due date, 0 when l is not overdue. It is more than 0
+// exactly when Overdue reports true; Overdue is the test, DaysOverdue the
+// count.
 func (l Loan) DaysOverdue(today calendar.Date) int {
 	if !l.Overdue(today) {
 		return 0
