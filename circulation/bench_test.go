@@ -9,48 +9,42 @@ import (
 // sink keeps results alive so that the compiler does not drop the work.
 var sink any
 
+// BenchmarkDueDate computes a 15-day due date, as computed (L2) and
+// moved off a month-end closure (L5).
 func BenchmarkDueDate(b *testing.B) {
-	p := DefaultPolicy()
-	loaned := day(b, "2026-04-01")
-	var due calendar.Date
-	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if due, err = p.DueDate(HomeDelivery, true, loaned, nil); err != nil {
-			b.Fatal(err)
-		}
+	for _, rule := range []DueDateRule{DueDateStands, DueDateNextOpenDay} {
+		b.Run(rule.String(), func(b *testing.B) {
+			p := DefaultPolicy()
+			p.DueOnClosedDay = rule
+			loaned := day(b, "2026-04-01")
+			var due calendar.Date
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if due, err = p.DueDate(HomeDelivery, true, loaned, prefecturalCal); err != nil {
+					b.Fatal(err)
+				}
+			}
+			sink = due
+		})
 	}
-	sink = due
 }
 
-// BenchmarkDueDateNextOpenDay moves a due date off a month-end closure
-// (L5).
-func BenchmarkDueDateNextOpenDay(b *testing.B) {
-	p := DefaultPolicy()
+// extendWorstCase is the worst case of a successful extension: a patron
+// with 9 other loans, the new due date moved off a closed day (L5).
+func extendWorstCase(t testing.TB) (p Policy, l Loan, others []Loan, today calendar.Date) {
+	p = DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
-	loaned := day(b, "2026-04-01")
-	var due calendar.Date
-	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if due, err = p.DueDate(HomeDelivery, false, loaned, prefecturalCal); err != nil {
-			b.Fatal(err)
-		}
-	}
-	sink = due
-}
-
-// BenchmarkExtend extends a loan of a patron with 9 other loans, moving
-// the new due date off a closed day (L5).
-func BenchmarkExtend(b *testing.B) {
-	p := DefaultPolicy()
-	p.DueOnClosedDay = DueDateNextOpenDay
-	l := loanAt(b, "2026-04-01", "2026-04-15")
-	others := make([]Loan, 9)
+	others = make([]Loan, 9)
 	for i := range others {
-		others[i] = loanAt(b, "2026-04-01", "2026-04-20")
+		others[i] = loanAt(t, "2026-04-01", "2026-04-20")
 	}
-	today := day(b, "2026-04-10")
+	return p, loanAt(t, "2026-04-01", "2026-04-15"), others, day(t, "2026-04-10")
+}
+
+// BenchmarkExtend extends a loan in the worst case, extendWorstCase.
+func BenchmarkExtend(b *testing.B) {
+	p, l, others, today := extendWorstCase(b)
 	var got Loan
 	b.ReportAllocs()
 	for b.Loop() {

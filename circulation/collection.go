@@ -1,6 +1,9 @@
 package circulation
 
-import "fmt"
+import (
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // Collection is the collection an item belongs to; it decides the counter
 // that lends and takes back the item at the Prefectural Library (M1,
@@ -14,63 +17,34 @@ const (
 	Hokkaido                   // the Hokkaido collection (北方資料)
 )
 
-var collectionNames = [...]struct{ code, en, ja string }{
-	General:  {"general", "general collection", "一般資料"},
-	Hokkaido: {"hokkaido", "Hokkaido collection", "北方資料"},
-}
+var collections = enum.NewTable[Collection](pkg, "collection", ErrInconsistent,
+	enum.Name{Code: "general", En: "general collection", Ja: "一般資料"},
+	enum.Name{Code: "hokkaido", En: "Hokkaido collection", Ja: "北方資料"},
+)
 
 // Valid reports whether c is one of the two collections.
-func (c Collection) Valid() bool { return c <= Hokkaido }
+func (c Collection) Valid() bool { return collections.Valid(c) }
 
 // String returns the stable code of c, "general" or "hokkaido", as used
 // in text and JSON.
-func (c Collection) String() string {
-	if !c.Valid() {
-		return fmt.Sprintf("Collection(%d)", uint8(c))
-	}
-	return collectionNames[c].code
-}
+func (c Collection) String() string { return collections.String(c) }
 
-// English returns the English name of c.
-func (c Collection) English() string {
-	if !c.Valid() {
-		return c.String()
-	}
-	return collectionNames[c].en
-}
-
-// Japanese returns the Japanese name of c, as the guide writes it.
-func (c Collection) Japanese() string {
-	if !c.Valid() {
-		return c.String()
-	}
-	return collectionNames[c].ja
-}
-
-// ParseCollection returns the Collection whose stable code is s.
-func ParseCollection(s string) (Collection, error) {
-	for c := General; c <= Hokkaido; c++ {
-		if collectionNames[c].code == s {
-			return c, nil
-		}
-	}
-	return 0, fmt.Errorf("%s: unknown collection %q (want general or hokkaido)", pkg, s)
-}
+// Label returns the name of c in language l, as the guide writes it.
+func (c Collection) Label(l reason.Lang) string { return collections.Label(c, l) }
 
 // MarshalText encodes c as its stable code.
-func (c Collection) MarshalText() ([]byte, error) {
-	if !c.Valid() {
-		return nil, fmt.Errorf("%s: cannot encode invalid collection %d", pkg, uint8(c))
-	}
-	return []byte(collectionNames[c].code), nil
-}
+func (c Collection) MarshalText() ([]byte, error) { return collections.MarshalText(c) }
 
-// UnmarshalText decodes a stable code.
-func (c *Collection) UnmarshalText(b []byte) error {
-	v, err := ParseCollection(string(b))
-	if err != nil {
-		return err
+// UnmarshalText decodes a stable code or a label; an unknown one is an
+// error matching ErrInconsistent.
+func (c *Collection) UnmarshalText(b []byte) error { return collections.UnmarshalText(c, b) }
+
+// Counter returns the Prefectural Library counter that lends and takes
+// back items of collection c (R-PL1, R-PL2): HokkaidoCounter for the
+// Hokkaido collection, GeneralCounter otherwise.
+func (c Collection) Counter() ReturnChannel {
+	if c == Hokkaido {
+		return HokkaidoCounter
 	}
-	*c = v
-	return nil
+	return GeneralCounter
 }

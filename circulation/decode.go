@@ -1,43 +1,16 @@
 package circulation
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
-	"strings"
-)
+import "github.com/kashidashi/kashidashi/internal/strictjson"
 
-// decodeStrict decodes the one JSON value b into v, refusing unknown keys
-// and trailing data. what names the type for the error ("policy",
-// "loan"), so that a nested error reads "circulation: loan: place: json:
-// unknown field "x"".
-func decodeStrict(what string, b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		if _, tok := dec.Token(); tok != io.EOF {
-			err = errors.New("trailing data after the JSON value")
-		}
+// decodeOver decodes the JSON value b strictly (strictjson.Decode) over
+// the fields already set in *dst, and changes *dst only on success. plain
+// converts a *T to a pointer to T without its UnmarshalJSON method, so
+// that decoding does not recurse.
+func decodeOver[T any](what string, b []byte, dst *T, plain func(*T) any) error {
+	v := *dst
+	if err := strictjson.Decode(pkg, what, b, plain(&v)); err != nil {
+		return err
 	}
-	if err != nil {
-		return &decodeError{what: what, err: err}
-	}
+	*dst = v
 	return nil
 }
-
-// decodeError is an error of decoding JSON into a type of this package.
-type decodeError struct {
-	what string
-	err  error
-}
-
-// Error names the type, then the cause, with one package prefix.
-func (e *decodeError) Error() string {
-	return pkg + ": " + e.what + ": " + strings.TrimPrefix(e.err.Error(), pkg+": ")
-}
-
-// Unwrap returns the cause, so that errors.Is finds sentinels such as
-// ErrUnknownStatus through it.
-func (e *decodeError) Unwrap() error { return e.err }

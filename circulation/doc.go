@@ -2,21 +2,23 @@
 // Prefectural Library's internet reservation service: places, item
 // statuses, loan periods and due dates, extensions, limits, and returns.
 //
-// Rules (see RULES.md):
+// The rules are catalogued, with their IDs, in docs/rules.md of the
+// module's repository:
 //
 //   - M1: Method and Place say where an item is received: the
 //     Prefectural Library, the Assembly Library, a named partner library,
-//     or home delivery. Method, Place, Collection, Status, ReturnChannel
-//     and DueDateRule encode as stable strings in text and JSON. Every
-//     JSON decoder of the package (Policy, Place, Loan, Return,
-//     ReturnReceipt) refuses unknown keys and unknown codes, naming them.
+//     or home delivery. Method, Collection, Status, ReturnChannel and
+//     DueDateRule encode as stable ASCII codes in text and JSON (String);
+//     Label names them in English or Japanese. Every JSON decoder of the
+//     package (Policy, Place, Loan, Return, ReturnReceipt) refuses
+//     unknown keys, trailing data and unknown codes, naming them.
 //   - M2: ReturnDesk.Accept refuses a return at any other place or by any
-//     other method (ErrReturnWrongPlace, ErrReturnInPerson,
-//     ErrReturnByPost), and at the Prefectural Library at the other
-//     counter (ErrReturnWrongCounter).
+//     other method (ErrReturnWrongPlace, ErrReturnChannel), and at the
+//     Prefectural Library at the other counter (ErrReturnWrongPlace,
+//     detailed with the right counter).
 //   - I1: ParseStatus reads the nine catalogue labels (在庫 短縮 貸出中
-//     協力 割当 回送 禁帯 館内 館短); Status reports Loanable, Available
-//     and Short.
+//     協力 割当 回送 禁帯 館内 館短), which are the statuses' Japanese
+//     labels; Status reports Loanable, Available and Short.
 //   - I2, H1, L1: Policy.MayReserve says whether the Reserve button is
 //     offered (ErrNotLoanable, ErrReservationLimit, and ErrLoanLimit
 //     when Policy.HideReserveAtLoanLimit is set — a [reading], off by
@@ -32,26 +34,27 @@
 //     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
 //     the one entry point each, take the calendar of the place the item
 //     goes back to and apply it; a rule they cannot apply is an error
-//     (ErrNoCalendar, ErrDueDateOutOfRange), never a silently unmoved
-//     date.
+//     (ErrNoCalendar, or ErrInconsistent for a date beyond 9999-12-31),
+//     never a silently unmoved date.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
 //     counter, book drop and hours of each place and says when the return
 //     shows on My Page: the same day at the Prefectural Library, the next
 //     staff day at the Assembly Library, and, for partner libraries and
 //     home delivery, only once the item arrives back (not computed). At
 //     the Prefectural Library a return names its counter (GeneralCounter
-//     or HokkaidoCounter; CounterFor gives the right one, from the loan's
-//     Collection), and the book drop refuses the Hokkaido collection and
-//     items marked Loan.NoBookDrop (ErrBookDropExcluded).
+//     or HokkaidoCounter; Collection.Counter gives the right one), and
+//     the book drop refuses the Hokkaido collection and items marked
+//     Loan.NoBookDrop (ErrBookDropExcluded).
 //
-// Every refusal is a *reason.Refusal (package reason) listing every reason
-// that applies, each a sentinel of this package usable with errors.Is and
-// carrying a stable code and English and Japanese messages; Reasons lists
-// them all. Input that cannot be right — a loan due before it was made, a
-// negative count — is a plain error (ErrInconsistentLoan,
-// ErrInconsistentReturn, ErrBadCount, ErrUnknownStatus), never a refusal;
-// so is a setting that cannot be applied (ErrNoCalendar,
-// ErrDueDateOutOfRange, ErrInvalidPolicy).
+// Errors follow one scheme. Every refusal is a *reason.Refusal (package
+// reason) listing every reason that applies, each a sentinel of this
+// package usable with errors.Is and carrying a stable code and English
+// and Japanese messages; Reasons lists them all. Input that cannot be
+// right — a loan due before it was made, a negative count, an unknown
+// code or label — is a plain error matching ErrInconsistent, never a
+// refusal; so is a setting that cannot be applied: ErrInvalidPolicy (an
+// *InvalidPolicyError from Policy.Validate lists every problem) and
+// ErrNoCalendar.
 //
 // Policy holds every number of the rules as data; DefaultPolicy is the
 // guide of 2026-03-10, and Policy.Validate rejects nonsense. The package

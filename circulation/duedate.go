@@ -5,6 +5,9 @@ import (
 	"fmt"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // DueDateRule says what happens to a due date that falls on a day the
@@ -18,59 +21,34 @@ const (
 	DueDateNextOpenDay                    // it moves to the place's next open day
 )
 
-var dueDateRuleCodes = [...]string{
-	DueDateStands:      "stands",
-	DueDateNextOpenDay: "next_open_day",
-}
+var dueDateRules = enum.NewTable[DueDateRule](pkg, "due-date rule", ErrInvalidPolicy,
+	enum.Name{Code: "stands", En: "the due date stands", Ja: "返却期限日のまま"},
+	enum.Name{Code: "next_open_day", En: "the next open day", Ja: "翌開館日"},
+)
 
 // Valid reports whether r is one of the two rules.
-func (r DueDateRule) Valid() bool { return r <= DueDateNextOpenDay }
+func (r DueDateRule) Valid() bool { return dueDateRules.Valid(r) }
 
 // String returns the stable code of r, "stands" or "next_open_day", as
 // used in text and JSON.
-func (r DueDateRule) String() string {
-	if !r.Valid() {
-		return fmt.Sprintf("DueDateRule(%d)", uint8(r))
-	}
-	return dueDateRuleCodes[r]
-}
+func (r DueDateRule) String() string { return dueDateRules.String(r) }
 
-// ParseDueDateRule returns the rule whose stable code is s.
-func ParseDueDateRule(s string) (DueDateRule, error) {
-	for r := DueDateStands; r <= DueDateNextOpenDay; r++ {
-		if dueDateRuleCodes[r] == s {
-			return r, nil
-		}
-	}
-	return 0, fmt.Errorf("%s: unknown due-date rule %q (want stands or next_open_day)", pkg, s)
-}
+// Label returns the name of r in language l.
+func (r DueDateRule) Label(l reason.Lang) string { return dueDateRules.Label(r, l) }
 
 // MarshalText encodes r as its stable code.
-func (r DueDateRule) MarshalText() ([]byte, error) {
-	if !r.Valid() {
-		return nil, fmt.Errorf("%s: cannot encode invalid due-date rule %d", pkg, uint8(r))
-	}
-	return []byte(dueDateRuleCodes[r]), nil
-}
+func (r DueDateRule) MarshalText() ([]byte, error) { return dueDateRules.MarshalText(r) }
 
-// UnmarshalText decodes a stable code.
-func (r *DueDateRule) UnmarshalText(b []byte) error {
-	v, err := ParseDueDateRule(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
-
-// remote reports whether m ships the item both ways (L2).
-func remote(m Method) bool { return m == PartnerLibrary || m == HomeDelivery }
+// UnmarshalText decodes a stable code or a label; an unknown one is an
+// error matching ErrInvalidPolicy.
+func (r *DueDateRule) UnmarshalText(b []byte) error { return dueDateRules.UnmarshalText(r, b) }
 
 // LoanPeriod returns the loan period in days for method m (L2), counting
 // the day of loan: the remote periods for a partner library or home
-// delivery, the library periods otherwise.
+// delivery, the library periods otherwise. It is the number only, for
+// display; DueDate is the one way to get a due date.
 func (p Policy) LoanPeriod(m Method, short bool) int {
-	switch r := remote(m); {
+	switch r := m.remote(); {
 	case r && short:
 		return p.RemoteShortLoanDays
 	case r:
@@ -85,13 +63,7 @@ func (p Policy) LoanPeriod(m Method, short bool) int {
 // and Policy.Extend when the policy's DueOnClosedDay needs the calendar of
 // the place the item goes back to (DueDateNextOpenDay, L5) and none was
 // given: the setting is never dropped silently.
-var ErrNoCalendar = errors.New(pkg + ": the due-date rule needs the calendar of the return place")
-
-// ErrDueDateOutOfRange is the error, matched with errors.Is, of
-// Policy.DueDate and Policy.Extend when the due date would fall after
-// 9999-12-31, or when DueDateNextOpenDay finds no open day in the
-// calendar from the computed due date to 9999-12-31 (L5).
-var ErrDueDateOutOfRange = errors.New(pkg + ": no due date within years 1 to 9999")
+var ErrNoCalendar = errors.New(pkg + ": due-date rule needs a calendar")
 
 // DueDate returns the due date of a loan made on loaned by method m (L2),
 // with p.DueOnClosedDay applied (L5).
@@ -105,10 +77,10 @@ var ErrDueDateOutOfRange = errors.New(pkg + ": no due date within years 1 to 999
 // DueDateStands it is not read and may be nil.
 //
 // Errors, never a date that ignores a setting: ErrNoCalendar when the
-// rule needs returnTo and it is nil; ErrInconsistentLoan for an invalid
-// method or a zero loaned; ErrInvalidPolicy when the period or the rule
-// is not valid (see Policy.Validate); ErrDueDateOutOfRange when no due
-// date exists within the calendar's years. DueDate does not allocate when
+// rule needs returnTo and it is nil; ErrInvalidPolicy when the period or
+// the rule is not valid (see Policy.Validate); ErrInconsistent for an
+// invalid method or a zero loaned, or when no due date exists within the
+// calendar's years. DueDate does not allocate when
 // it succeeds.
 func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *calendar.Calendar) (calendar.Date, error) {
 	if err := p.DueOnClosedDay.check(returnTo); err != nil {
@@ -116,9 +88,9 @@ func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *ca
 	}
 	switch {
 	case !m.Valid():
-		return calendar.Date{}, fmt.Errorf("%w: invalid method %d", ErrInconsistentLoan, uint8(m))
+		return calendar.Date{}, inconsistent("due date", "invalid "+m.String())
 	case loaned.IsZero():
-		return calendar.Date{}, fmt.Errorf("%w: no loan date", ErrInconsistentLoan)
+		return calendar.Date{}, inconsistent("due date", "no loan date")
 	}
 	n := p.LoanPeriod(m, short)
 	if err := checkPeriod(n); err != nil {
@@ -130,8 +102,8 @@ func (p Policy) DueDate(m Method, short bool, loaned calendar.Date, returnTo *ca
 // checkPeriod checks a period of a Policy, so that a policy that skipped
 // Validate gives an error rather than a due date before the loan date.
 func checkPeriod(days int) error {
-	if days < 1 || days > MaxPeriodDays {
-		return fmt.Errorf("%w: a period of %d days (want 1 to %d)", ErrInvalidPolicy, days, MaxPeriodDays)
+	if days < 1 || days > maxPeriodDays {
+		return fmt.Errorf("%w: a period of %d days (want 1 to %d)", ErrInvalidPolicy, days, maxPeriodDays)
 	}
 	return nil
 }
@@ -153,14 +125,14 @@ func (r DueDateRule) check(returnTo *calendar.Calendar) error {
 func (r DueDateRule) due(from calendar.Date, days int, returnTo *calendar.Calendar) (calendar.Date, error) {
 	d := from.AddDays(days)
 	if d.DaysSince(from) != days { // AddDays saturated at 9999-12-31
-		return calendar.Date{}, fmt.Errorf("%w: %d days after %v", ErrDueDateOutOfRange, days, from)
+		return calendar.Date{}, inconsistent("due date", fmt.Sprintf("%d days after %v is beyond 9999-12-31", days, from))
 	}
 	if r != DueDateNextOpenDay {
 		return d, nil
 	}
 	next := returnTo.NextOpen(d)
 	if next.IsZero() {
-		return calendar.Date{}, fmt.Errorf("%w: calendar %q has no open day on or after %v", ErrDueDateOutOfRange, returnTo.Name(), d)
+		return calendar.Date{}, inconsistent("due date", fmt.Sprintf("calendar %s has no open day from %v to 9999-12-31", text.Quote(returnTo.Name()), d))
 	}
 	return next, nil
 }

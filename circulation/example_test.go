@@ -99,13 +99,13 @@ func ExampleParseStatus() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s (%s): loanable %v, available %v\n", s, s.English(), s.Loanable(), s.Available())
+		fmt.Printf("%s %s (%s): loanable %v, available %v\n", s.Label(reason.Japanese), s, s.Label(reason.English), s.Loanable(), s.Available())
 	}
 	// Output:
-	// 短縮 (on the shelf (short loan)): loanable true, available true
-	// 貸出中 (on loan): loanable true, available false
-	// 館内 (in-library use only): loanable false, available false
-	// circulation: unknown item status "貸出" (want one of 在庫 短縮 貸出中 協力 割当 回送 禁帯 館内 館短)
+	// 短縮 on_shelf_short (on the shelf (short loan)): loanable true, available true
+	// 貸出中 on_loan (on loan): loanable true, available false
+	// 館内 library_use_only (in-library use only): loanable false, available false
+	// circulation: inconsistent input: unknown status "貸出" (want on_shelf, on_shelf_short, on_loan, lent_to_library, assigned, in_transit, reference, library_use_only, library_use_only_short)
 }
 
 // Whether the Reserve button is offered (I2, H1).
@@ -121,7 +121,14 @@ func ExamplePolicy_MayReserve() {
 // Returns at the Assembly Library are taken 09:00–17:00 at the counter
 // (R-AL3) and show on My Page on the next staff day (R-AL4).
 func ExampleReturnDesk_Accept() {
-	desk := circulation.DefaultReturnDesk()
+	desk, err := circulation.NewReturnDesk(
+		calendar.MustNew(calendar.PrefecturalLibraryRules()),
+		calendar.MustNew(calendar.AssemblyLibraryRules()),
+		calendar.MustNew(calendar.AssemblyLibraryStaffDayRules()),
+	)
+	if err != nil {
+		panic(err)
+	}
 	loan := circulation.Loan{
 		Item:   "b4",
 		Place:  circulation.Place{Method: circulation.AssemblyLibrary},
@@ -140,6 +147,6 @@ func ExampleReturnDesk_Accept() {
 	}
 	// Output:
 	// 2026-04-10 2026-04-14 <nil>
-	// return.no_book_drop
+	// return.channel
 	// return.assembly_hours
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -31,9 +32,9 @@ import (
 // (L4 e: l or another loan is overdue on today, that is today is after
 // its due date).
 //
-// Errors, with no refusal reasons: ErrNoCalendar, ErrInvalidPolicy and
-// ErrDueDateOutOfRange as for DueDate, and ErrInconsistentLoan for data
-// that cannot be right — l or one of others failing Loan.Validate, a zero
+// Errors, with no refusal reasons: ErrNoCalendar and ErrInvalidPolicy as
+// for DueDate, and ErrInconsistent for data that cannot be right (a due
+// date beyond 9999-12-31 too) — l or one of others failing Loan.Validate, a zero
 // today, a loan made after today.
 //
 // Extend does not allocate when it succeeds.
@@ -42,16 +43,16 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 		return Loan{}, err
 	}
 	if today.IsZero() {
-		return Loan{}, fmt.Errorf("%w: no today", ErrInconsistentLoan)
+		return Loan{}, inconsistent("extension", "no today")
 	}
-	if problems := l.problems(today); problems != nil {
-		return Loan{}, inconsistent("loan", l.Item, problems)
+	if err := l.check("loan", today); err != nil {
+		return Loan{}, err
 	}
 	overdue := l.Overdue(today)
 	for i := range others {
 		o := &others[i]
 		if problems := o.problems(today); problems != nil {
-			return Loan{}, inconsistent(fmt.Sprintf("other loan %d", i), o.Item, problems)
+			return Loan{}, inconsistent(fmt.Sprintf("other loan %d %s", i, text.Quote(o.Item)), problems...)
 		}
 		overdue = overdue || o.Overdue(today)
 	}

@@ -93,7 +93,7 @@ func TestExtendL3BadPolicyIsAnError(t *testing.T) {
 	_, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal)
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 	_, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil)
-	assert.ErrorIs(t, err, ErrDueDateOutOfRange)
+	assert.ErrorIs(t, err, ErrInconsistent)
 }
 
 // TestExtendRefused: each reason of L4 (and L2's home delivery) alone and
@@ -147,7 +147,7 @@ func TestExtendRefused(t *testing.T) {
 			for _, r := range c.want {
 				assert.ErrorIs(t, err, r)
 			}
-			assert.False(t, errors.Is(err, ErrInconsistentLoan))
+			assert.False(t, errors.Is(err, ErrInconsistent))
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: extension refused: "), err.Error())
 			for i, m := range reason.Localize(err, reason.Japanese) {
 				assert.True(t, strings.HasPrefix(m.Message, c.want[i].Message(reason.Japanese)), m.Message)
@@ -204,7 +204,7 @@ func TestExtendInconsistent(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := p.Extend(c.loan, c.others, c.today, nil)
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrInconsistentLoan)
+			assert.ErrorIs(t, err, ErrInconsistent)
 			var ref *reason.Refusal
 			assert.False(t, errors.As(err, &ref), "not a refusal")
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: "), err.Error())
@@ -350,14 +350,7 @@ func TestExtendModel(t *testing.T) {
 }
 
 func TestExtendDoesNotAllocate(t *testing.T) {
-	p := DefaultPolicy()
-	p.DueOnClosedDay = DueDateNextOpenDay
-	l := loanAt(t, "2026-04-01", "2026-04-15")
-	others := make([]Loan, 9)
-	for i := range others {
-		others[i] = loanAt(t, "2026-04-01", "2026-04-15")
-	}
-	today := day(t, "2026-04-10")
+	p, l, others, today := extendWorstCase(t)
 	if n := testing.AllocsPerRun(100, func() {
 		if _, err := p.Extend(l, others, today, prefecturalCal); err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package circulation
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -30,10 +31,7 @@ func at(t testing.TB, date string, h, m int) time.Time {
 
 // codes returns the codes of the reasons of a refusal, in order; nil for a
 // nil error. Any other error fails the test.
-func codes(t interface {
-	Helper()
-	Fatalf(string, ...any)
-}, err error) []string {
+func codes(t fataler, err error) []string {
 	t.Helper()
 	if err == nil {
 		return nil
@@ -64,10 +62,10 @@ var (
 	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibraryRules())
 	assemblyCal    = calendar.MustNew(calendar.AssemblyLibraryRules())
 	staffDaysCal   = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
-	desk           = DefaultReturnDesk()
+	desk, _        = NewReturnDesk(prefecturalCal, assemblyCal, staffDaysCal)
 )
 
-var methods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
+var allMethods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
 
 // Generators for property tests.
 
@@ -79,7 +77,7 @@ func genDate(t *rapid.T, label string) calendar.Date {
 // genPlace draws a valid place; partner libraries come from a small set so
 // that two draws are sometimes the same place.
 func genPlace(t *rapid.T, label string) Place {
-	m := rapid.SampledFrom(methods).Draw(t, label+".method")
+	m := rapid.SampledFrom(allMethods).Draw(t, label+".method")
 	if m != PartnerLibrary {
 		return Place{Method: m}
 	}
@@ -112,7 +110,7 @@ func genPolicy(t *rapid.T) Policy {
 	var p Policy
 	p.LoanDays = rapid.IntRange(1, 60).Draw(t, "loan_days")
 	p.ShortLoanDays = rapid.IntRange(1, p.LoanDays).Draw(t, "short_loan_days")
-	p.RemoteLoanDays = rapid.IntRange(1, MaxPeriodDays).Draw(t, "remote_loan_days")
+	p.RemoteLoanDays = rapid.IntRange(1, maxPeriodDays).Draw(t, "remote_loan_days")
 	p.RemoteShortLoanDays = rapid.IntRange(1, p.RemoteLoanDays).Draw(t, "remote_short_loan_days")
 	p.ExtensionDays = rapid.IntRange(max(1, p.LoanDays-1), 90).Draw(t, "extension_days")
 	p.ShortExtensionDays = rapid.IntRange(max(1, p.ShortLoanDays-1), p.ExtensionDays).Draw(t, "short_extension_days")
@@ -146,4 +144,25 @@ func english(err error) string {
 		b.WriteString(m.Message)
 	}
 	return b.String()
+}
+
+// fataler is what the helpers need of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatalf(string, ...any)
+}
+
+// roundTrip encodes v as JSON and fails unless it decodes back equal; it
+// returns the encoding.
+func roundTrip[T comparable](t fataler, v T) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%+v does not encode: %v", v, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil || back != v {
+		t.Fatalf("%s decodes to %+v, %v; want %+v", b, back, err, v)
+	}
+	return b
 }

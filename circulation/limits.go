@@ -1,24 +1,20 @@
 package circulation
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-// ErrBadCount is the error, matched with errors.Is, for a negative count
-// of loans or reservations: a fault in the caller's data, not a refusal.
-var ErrBadCount = errors.New(pkg + ": negative count")
-
 // MayBorrow reports whether a patron with loans items on loan may borrow
 // one more (L1): nil, or a refusal with ErrLoanLimit when loans is
 // MaxLoans or more. The reason is detailed with the limit ("at most 10
-// items", "10冊まで").
+// items", "10冊まで"). A negative count is an error matching
+// ErrInconsistent, not a refusal.
 func (p Policy) MayBorrow(loans int) error {
 	if loans < 0 {
-		return fmt.Errorf("%w: %d loans", ErrBadCount, loans)
+		return inconsistent("loan", fmt.Sprintf("negative count of loans %d", loans))
 	}
 	if loans >= p.MaxLoans {
 		return reason.Refuse(pkg, "loan", []reason.Coded{limit(ErrLoanLimit, p.MaxLoans)})
@@ -38,14 +34,14 @@ func (p Policy) MayBorrow(loans int) error {
 //     limit may still reserve (I2 [reading], see Policy).
 //
 // An item on loan, assigned or in transit is loanable and may be
-// reserved. An invalid status is an error matching ErrUnknownStatus and a
-// negative count one matching ErrBadCount, not refusals.
+// reserved. An invalid status or a negative count is an error matching
+// ErrInconsistent, not a refusal.
 func (p Policy) MayReserve(s Status, loans, reservations int) error {
 	switch {
 	case !s.Valid():
-		return fmt.Errorf("%w: %v", ErrUnknownStatus, s)
+		return inconsistent("reservation", "invalid "+s.String())
 	case loans < 0 || reservations < 0:
-		return fmt.Errorf("%w: %d loans, %d reservations", ErrBadCount, loans, reservations)
+		return inconsistent("reservation", fmt.Sprintf("negative count: %d loans, %d reservations", loans, reservations))
 	}
 	var rs []reason.Coded
 	if !s.Loanable() {

@@ -20,7 +20,7 @@ func TestMayBorrow(t *testing.T) {
 	assert.EqualError(t, err, "circulation: loan refused: loan.limit")
 	assert.Equal(t, "You have reached the maximum number of items on loan. (at most 10 items)", english(err))
 	assert.ErrorIs(t, p.MayBorrow(11), ErrLoanLimit, "L1 over the limit")
-	assert.ErrorIs(t, p.MayBorrow(-1), ErrBadCount)
+	assert.ErrorIs(t, p.MayBorrow(-1), ErrInconsistent)
 }
 
 // TestMayReserve: I2, H1 — the Reserve button.
@@ -50,9 +50,9 @@ func TestMayReserve(t *testing.T) {
 			assert.Equal(t, c.want, codes(t, c.policy.MayReserve(c.status, c.loans, c.reservations)))
 		})
 	}
-	assert.ErrorIs(t, p.MayReserve(0, 0, 0), ErrUnknownStatus)
-	assert.ErrorIs(t, p.MayReserve(OnShelf, -1, 0), ErrBadCount)
-	assert.ErrorIs(t, p.MayReserve(OnShelf, 0, -1), ErrBadCount)
+	assert.ErrorIs(t, p.MayReserve(0, 0, 0), ErrInconsistent)
+	assert.ErrorIs(t, p.MayReserve(OnShelf, -1, 0), ErrInconsistent)
+	assert.ErrorIs(t, p.MayReserve(OnShelf, 0, -1), ErrInconsistent)
 }
 
 // TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.

@@ -1,19 +1,11 @@
 package circulation
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/text"
 )
-
-// ErrInconsistentLoan is the error, matched with errors.Is, for a loan
-// record that cannot be right: no valid place, a zero date, a due date
-// before the loan date, a negative count of extensions, or a loan made
-// after the day it is checked on. It is a fault in the caller's data, not
-// a refusal to show a patron.
-var ErrInconsistentLoan = errors.New(pkg + ": inconsistent loan")
 
 // Loan is one item on loan to a patron. It is a plain value, safe for
 // concurrent use; Policy.Extend returns a new Loan rather than changing
@@ -47,26 +39,28 @@ type Loan struct {
 // and values that are not values of their type (an unknown collection
 // code, a malformed date, an invalid place), naming them. It does not
 // check that the record is consistent: Validate, Policy.Extend and
-// ReturnDesk.Accept do, with ErrInconsistentLoan. On error l is
+// ReturnDesk.Accept do, with ErrInconsistent. On error l is
 // unchanged.
 func (l *Loan) UnmarshalJSON(b []byte) error {
-	type loan Loan // without this method, so that decoding does not recurse
-	v := loan(*l)
-	if err := decodeStrict("loan", b, &v); err != nil {
-		return err
-	}
-	*l = Loan(v)
-	return nil
+	type plain Loan // without this method, so that decoding does not recurse
+	return decodeOver("loan", b, l, func(v *Loan) any { return (*plain)(v) })
 }
 
 // Validate reports whether l is a consistent loan record: a valid place
 // and collection, non-zero loan and due dates with the due date not
 // before the loan date, and no negative count of extensions. The error
-// matches ErrInconsistentLoan and names every problem. Validate does not
+// matches ErrInconsistent and names every problem. Validate does not
 // check the due date against a Policy: hosts may have moved it (L5).
 func (l Loan) Validate() error {
-	if problems := l.problems(calendar.Date{}); problems != nil {
-		return inconsistent("loan", l.Item, problems)
+	return l.check("loan", calendar.Date{})
+}
+
+// check is Validate, with a loan made after today wrong too when today is
+// not zero; what names the loan in the error ("loan", "other loan 2").
+// It allocates only when l is wrong.
+func (l Loan) check(what string, today calendar.Date) error {
+	if problems := l.problems(today); problems != nil {
+		return inconsistent(what+" "+text.Quote(l.Item), problems...)
 	}
 	return nil
 }
@@ -75,8 +69,8 @@ func (l Loan) Validate() error {
 // made after today is wrong too. It allocates only when l is wrong.
 func (l Loan) problems(today calendar.Date) []string {
 	var problems []string
-	if err := l.Place.Validate(); err != nil {
-		problems = append(problems, strings.TrimPrefix(err.Error(), pkg+": "))
+	if problem := l.Place.problem(); problem != "" {
+		problems = append(problems, "place: "+problem)
 	}
 	if !l.Collection.Valid() {
 		problems = append(problems, fmt.Sprintf("invalid collection %d", uint8(l.Collection)))
@@ -99,12 +93,6 @@ func (l Loan) problems(today calendar.Date) []string {
 	return problems
 }
 
-// inconsistent returns the error for the problems of the loan of item,
-// which what names ("loan", "other loan 2").
-func inconsistent(what, item string, problems []string) error {
-	return fmt.Errorf("%w: %s %q: %s", ErrInconsistentLoan, what, item, strings.Join(problems, "; "))
-}
-
 // Overdue reports whether l is past its due date on today: today is after
 // l.Due (L4 e). The due date itself is not overdue. A zero today or due
 // date is never overdue.
@@ -113,7 +101,9 @@ func (l Loan) Overdue(today calendar.Date) bool {
 }
 
 // DaysOverdue returns how many days l is past its due date on today: 1 on
-// the day after the due date, 0 when l is not overdue.
+// the day after the due date, 0 when l is not overdue. It is more than 0
+// exactly when Overdue reports true; Overdue is the test, DaysOverdue the
+// count.
 func (l Loan) DaysOverdue(today calendar.Date) int {
 	if !l.Overdue(today) {
 		return 0

@@ -66,18 +66,13 @@ func DefaultPolicy() Policy {
 // an unknown code. The error names the key: circulation: policy: json:
 // unknown field "loan_day". On error p is unchanged.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	type policy Policy // without this method, so that decoding does not recurse
-	v := policy(*p)
-	if err := decodeStrict("policy", b, &v); err != nil {
-		return err
-	}
-	*p = Policy(v)
-	return nil
+	type plain Policy // without this method, so that decoding does not recurse
+	return decodeOver("policy", b, p, func(v *Policy) any { return (*plain)(v) })
 }
 
-// MaxPeriodDays bounds every period of a Policy: a loan or extension of
+// maxPeriodDays bounds every period of a Policy: a loan or extension of
 // more than a year is taken for a typing mistake.
-const MaxPeriodDays = 366
+const maxPeriodDays = 366
 
 // ErrInvalidPolicy is matched with errors.Is by the error of
 // Policy.Validate.
@@ -99,7 +94,7 @@ func (e *InvalidPolicyError) Unwrap() error { return ErrInvalidPolicy }
 
 // Validate reports every problem of p as an *InvalidPolicyError, or nil:
 //
-//   - every period is 1 to MaxPeriodDays days;
+//   - every period is 1 to 366 days;
 //   - a short period is no longer than the normal one it shortens;
 //   - an extension never shortens a loan (L3): ExtensionDays is at least
 //     LoanDays−1, and ShortExtensionDays at least ShortLoanDays−1, so
@@ -127,8 +122,8 @@ func (p Policy) Validate() error {
 		{"short_extension_days", p.ShortExtensionDays},
 	}
 	for _, f := range periods {
-		if f.days < 1 || f.days > MaxPeriodDays {
-			bad("%s must be 1 to %d days (got %d)", f.name, MaxPeriodDays, f.days)
+		if f.days < 1 || f.days > maxPeriodDays {
+			bad("%s must be 1 to %d days (got %d)", f.name, maxPeriodDays, f.days)
 		}
 	}
 	shorter := []struct {

@@ -2,9 +2,6 @@ package circulation
 
 import "github.com/kashidashi/kashidashi/reason"
 
-// pkg prefixes every error string and reason of this package.
-const pkg = "circulation"
-
 // Reasons an extension is refused (L4, L2). Policy.Extend lists every one
 // that applies.
 var (
@@ -63,25 +60,21 @@ var (
 // lists every one that applies.
 var (
 	// ErrReturnWrongPlace refuses a return at a place other than the one
-	// where the item was received (M2).
+	// where the item was received, by the same method (M2), and at the
+	// Prefectural Library at the other counter than the one that lent it
+	// (R-PL2). ReturnDesk.Accept details it with the right place or
+	// counter.
 	ErrReturnWrongPlace = reason.New(pkg, "return.wrong_place",
 		"Return the item by the same method and at the same place where you received it.",
 		"借りたときと同じ受取方法・場所で返却してください。")
-	// ErrReturnInPerson refuses to take by post an item received at a
-	// library: it goes back to that library's counter (M2, R-PL2, R-AL3).
-	ErrReturnInPerson = reason.New(pkg, "return.in_person",
-		"Items received at a library cannot be returned by post; bring them back to that library.",
-		"図書館（室）で受け取った本は郵送では返却できません。受け取った図書館（室）に返却してください。")
-	// ErrReturnByPost refuses to take in person an item delivered to the
-	// patron's home: it is sent back by prepaid post (M2, R-HD1).
-	ErrReturnByPost = reason.New(pkg, "return.by_post",
-		"Items delivered to your home are returned by post, postage prepaid.",
-		"自宅で受け取った本は元払いで返送してください。")
-	// ErrNoBookDrop refuses a book-drop return at the Assembly Library,
-	// which has none (R-AL3).
-	ErrNoBookDrop = reason.New(pkg, "return.no_book_drop",
-		"The Assembly Library has no book drop; return items at its counter.",
-		"道議会図書室にはブックポストはありません。カウンターに返却してください。")
+	// ErrReturnChannel refuses a return by a channel the place does not
+	// take: by post at a library, which takes items back in person (M2,
+	// R-PL2, R-AL3); in person for home delivery, which goes back by
+	// prepaid post (R-HD1); in the book drop at the Assembly Library,
+	// which has none (R-AL3). ReturnDesk.Accept details it with which.
+	ErrReturnChannel = reason.New(pkg, "return.channel",
+		"This item cannot be returned this way.",
+		"この方法では返却できません。")
 	// ErrBookDropExcluded refuses an item the Prefectural Library's book
 	// drop does not take: the Hokkaido collection and any item marked
 	// Loan.NoBookDrop (R-PL2: 北方資料など一部の資料). ReturnDesk.Accept
@@ -89,13 +82,6 @@ var (
 	ErrBookDropExcluded = reason.New(pkg, "return.book_drop_excluded",
 		"This item cannot be returned in the book drop; return it at the counter that lent it while the library is open.",
 		"この本はブックポストに返却できません。開館時間中に、貸出を受けたカウンターに返却してください。")
-	// ErrReturnWrongCounter refuses a return at the Prefectural Library's
-	// other counter: an item goes back to the counter that lent it, the
-	// general or the Hokkaido collection counter (R-PL2). ReturnDesk.Accept
-	// details it with the right counter.
-	ErrReturnWrongCounter = reason.New(pkg, "return.wrong_counter",
-		"Return the item at the counter that lent it.",
-		"貸出を受けたカウンターに返却してください。")
 	// ErrAssemblyHours refuses a return at the Assembly Library outside
 	// 09:00–17:00 on the days it is open (R-AL3).
 	ErrAssemblyHours = reason.New(pkg, "return.assembly_hours",
@@ -116,7 +102,7 @@ func Reasons() []*reason.Reason {
 		ErrPartnerPickup, ErrHomeDelivery, ErrReserved, ErrAlreadyExtended,
 		ErrInterlibraryLoan, ErrOverdue,
 		ErrLoanLimit, ErrReservationLimit, ErrNotLoanable,
-		ErrReturnWrongPlace, ErrReturnInPerson, ErrReturnByPost, ErrNoBookDrop,
-		ErrBookDropExcluded, ErrAssemblyHours, ErrCounterClosed, ErrReturnWrongCounter,
+		ErrReturnWrongPlace, ErrReturnChannel, ErrBookDropExcluded,
+		ErrAssemblyHours, ErrCounterClosed,
 	}
 }

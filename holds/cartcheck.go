@@ -27,7 +27,7 @@ func checkCartInput(c Cart, today calendar.Date) error {
 			return fmt.Errorf("holds: checkout: cart item %d has no identifier", i)
 		}
 		if !it.Status.Valid() {
-			return fmt.Errorf("holds: checkout: item %s: %w", quoteID(it.Item), circulation.ErrUnknownStatus)
+			return fmt.Errorf("holds: checkout: item %s: %w", quoteID(it.Item), circulation.ErrInconsistent)
 		}
 		if !it.Collection.Valid() {
 			return fmt.Errorf("holds: checkout: item %s has an unknown collection", quoteID(it.Item))

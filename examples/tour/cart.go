@@ -110,8 +110,5 @@ func (s *story) reserveCart() error {
 }
 
 func (s *story) statusOf(st circulation.Status) string {
-	if s.lang == "ja" {
-		return st.String()
-	}
-	return st.English()
+	return st.Label(s.lang)
 }

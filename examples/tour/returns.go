@@ -11,10 +11,14 @@ import (
 // was received (R-PT4).
 func (s *story) returnItem() error {
 	s.heading(4, "Returns (M2, R-PL2, R-PT4)", "返却（M2, R-PL2, R-PT4）")
-	desk := circulation.DefaultReturnDesk()
+	desk, err := circulation.NewReturnDesk(s.cals.Library, s.cals.Assembly,
+		calendar.MustNew(calendar.AssemblyLibraryStaffDayRules()))
+	if err != nil {
+		return err
+	}
 	day := s.collectedOn.AddDays(20)
 	at := day.In(calendar.JST()).Add(10 * time.Hour)
-	_, err := desk.Accept(circulation.Return{
+	_, err = desk.Accept(circulation.Return{
 		Loan:    s.collected,
 		At:      circulation.Place{Method: circulation.PrefecturalLibrary},
 		Channel: circulation.BookDrop,
