@@ -134,7 +134,7 @@ func FuzzCalendar(f *testing.F) {
 			timed(t, queryBudget, "NextOpen", func() { next = c.NextOpen(d) })
 			timed(t, queryBudget, "AddOpenDays", func() { added = c.AddOpenDays(d, n) })
 			timed(t, queryBudget, "OpenDaysBetween", func() { between, back = c.OpenDaysBetween(d, e), c.OpenDaysBetween(e, d) })
-			if !d.IsZero() && closed == open || closed && why.Kind == NotClosed {
+			if !d.IsZero() && closed == open || closed && why.Kind == ClosedKind(0) {
 				t.Fatalf("%v: IsOpen %v, WhyClosed %v %v", d, open, why, closed)
 			}
 			if !next.IsZero() && (!inSpan(next) || next.Before(d) || !c.IsOpen(next) || c.OpenDaysBetween(d.AddDays(-1), next.AddDays(-1)) != 0) {

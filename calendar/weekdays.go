@@ -19,18 +19,18 @@ func WeekdaysOf(days ...time.Weekday) Weekdays {
 	return w
 }
 
-// EveryDay is the set of all seven days of the week.
-const EveryDay Weekdays = 1<<7 - 1
+// everyDay is the set of all seven days of the week.
+const everyDay Weekdays = 1<<7 - 1
 
 // valid reports whether w holds only the seven named days; New refuses
 // other bits rather than guess what they mean.
-func (w Weekdays) valid() bool { return w&^EveryDay == 0 }
+func (w Weekdays) valid() bool { return w&^everyDay == 0 }
 
 // Has reports whether d is in w.
 func (w Weekdays) Has(d time.Weekday) bool { return w&(1<<d) != 0 }
 
 // Complement returns the days of the week that are not in w.
-func (w Weekdays) Complement() Weekdays { return EveryDay &^ w }
+func (w Weekdays) Complement() Weekdays { return everyDay &^ w }
 
 // String lists the days in w, Sunday first, as "Tue,Fri".
 func (w Weekdays) String() string {
