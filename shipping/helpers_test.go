@@ -81,3 +81,25 @@ func english(err error) string {
 	}
 	return b.String()
 }
+
+// classify classifies p under the default Limits.
+func classify(p Parcel) (Class, error) { return defaultClassifier.Classify(p) }
+
+var defaultClassifier = mustClassifier(Limits{})
+
+func mustClassifier(l Limits) *Classifier {
+	c, err := NewClassifier(l)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// publishedCourier is the courier as published, with no announcements.
+func publishedCourier() *Courier {
+	c, err := NewCourier(CourierRules())
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
