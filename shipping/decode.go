@@ -8,7 +8,7 @@ import (
 
 // UnmarshalJSON decodes a Class as encoding/json writes it, {"service":
 // "yu_pack", "size": 60}, and refuses, with ErrInconsistentInput,
-// anything Classify could not return under some Limits: an unknown key
+// anything Classifier.Classify could not return under some Limits: an unknown key
 // or service, a size for Yu-Mail or for no service, and a Yu-Pack or
 // heavy Yu-Pack size that is not positive. null and {} decode as the
 // zero Class.
@@ -32,7 +32,7 @@ func (c *Class) UnmarshalJSON(b []byte) error {
 // "thickness": 3, "weight": 1} (numbers or strings, as package decimal
 // reads them; a missing measure is zero), and refuses an unknown key and,
 // with ErrBadMeasure, a negative measure or an implausible one. A zero
-// measure decodes, as in a Packing allowance; Classify refuses it.
+// measure decodes, as in a Packing allowance; Classifier.Classify refuses it.
 func (p *Parcel) UnmarshalJSON(b []byte) error {
 	var raw struct {
 		Length    decimal.Decimal `json:"length"`

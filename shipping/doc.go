@@ -36,7 +36,7 @@
 // gives an error wrapping ErrInconsistentInput: limits, packing allowances
 // or rate tables that contradict themselves, and JSON that does not
 // decode. Decoding is strict: Class, Parcel and RateTable refuse unknown
-// JSON keys and any value Classify or NewTariff would not accept (a size
+// JSON keys and any value Classifier.Classify or NewTariff would not accept (a size
 // for Yu-Mail, a negative or implausible measure, rates that do not
 // ascend). Input quoted into an error is cut short.
 //

@@ -10,7 +10,7 @@ import (
 
 // ErrInconsistentInput is wrapped by every error that reports input data
 // the package cannot use: limits, packing allowances or rate tables that
-// contradict themselves, a class Classify never returns, and JSON or text
+// contradict themselves, a class Classifier.Classify never returns, and JSON or text
 // that does not decode. Refusals of a parcel (ErrBadMeasure and the other
 // reasons) are not input errors: they are answers.
 var ErrInconsistentInput = errors.New("shipping: inconsistent input")

@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Limits are the sizes and weights Classify sorts parcels by: the Yu-Mail
+// Limits are the sizes and weights Classifier.Classify sorts parcels by: the Yu-Mail
 // limits of R-HD3 and Japan Post's Yu-Pack size bands and weights. Lengths
 // are in cm, weights in kg, and every limit is inclusive.
 //

@@ -7,7 +7,7 @@ import (
 )
 
 // Parcel is the outside measures of a parcel: three sides in centimetres,
-// in any order, and a weight in kilograms. Classify sorts the sides, so
+// in any order, and a weight in kilograms. Classifier.Classify sorts the sides, so
 // which side is called Length does not matter (R-HD3).
 //
 // A plausible measure has at most 30 decimal places and a power of ten
@@ -63,7 +63,7 @@ func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) reason.Code
 }
 
 // Sides returns p's sides sorted longest first: the length, width and
-// thickness that R-HD3 compares with 34, 25 and 3 cm. Like Classify, it
+// thickness that R-HD3 compares with 34, 25 and 3 cm. Like Classifier.Classify, it
 // refuses a side beyond maxScale with ErrBadMeasure rather than compare
 // it, since comparing decimals of far-apart scales could take unbounded
 // time and memory.

@@ -22,7 +22,7 @@ const maxParcelText = 100
 // most 30 decimal places (27 for grams). Text of more than
 // 100 bytes is refused.
 //
-// ParseParcel checks only the writing; Classify judges the measures, so
+// ParseParcel checks only the writing; Classifier.Classify judges the measures, so
 // "0x25x3cm 1kg" parses and is then refused.
 func ParseParcel(s string) (Parcel, error) {
 	if len(s) > maxParcelText {

@@ -51,7 +51,7 @@ type Class struct {
 	Size    int     `json:"size,omitempty"`
 }
 
-// valid reports whether c could be a result of Classify under some
+// valid reports whether c could be a result of Classifier.Classify under some
 // Limits.
 func (c Class) valid() bool {
 	if c.Service == YuMail {

@@ -184,7 +184,7 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 // It returns ErrNoRate for a date before the first table or when the
 // table lacks the rate, ErrBadMeasure for a Yu-Mail weight that is not
 // positive, and an error wrapping ErrInconsistentInput for a class
-// Classify never returns.
+// Classifier.Classify never returns.
 func (t *Tariff) Postage(c Class, weight decimal.Decimal, zone Zone, posted calendar.Date) (decimal.Decimal, error) {
 	if !c.valid() {
 		return decimal.Decimal{}, inconsistent("no postage for class " + text.Quote(c.String()))
