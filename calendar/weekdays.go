@@ -10,13 +10,7 @@ type Weekdays uint8
 
 // WeekdaysOf returns the set holding the given days.
 func WeekdaysOf(days ...time.Weekday) Weekdays {
-	var w Weekdays
-	for _, d := range days {
-		if d >= time.Sunday && d <= time.Saturday {
-			w |= 1 << d
-		}
-	}
-	return w
+	return setOf[Weekdays](time.Sunday, time.Saturday, days)
 }
 
 // everyDay is the set of all seven days of the week.
@@ -48,10 +42,16 @@ type Months uint16
 
 // MonthsOf returns the set holding the given months.
 func MonthsOf(ms ...time.Month) Months {
-	var s Months
-	for _, m := range ms {
-		if m >= time.January && m <= time.December {
-			s |= 1 << m
+	return setOf[Months](time.January, time.December, ms)
+}
+
+// setOf returns the bit set of the elements of xs from lo to hi, each
+// element x as bit x; it ignores the others.
+func setOf[S ~uint8 | ~uint16, E ~int](lo, hi E, xs []E) S {
+	var s S
+	for _, x := range xs {
+		if x >= lo && x <= hi {
+			s |= 1 << x
 		}
 	}
 	return s

@@ -76,7 +76,7 @@ func TestClassifyRefusalDetailsRHD3(t *testing.T) {
 	assert.Equal(t, "shipping: parcel refused: parcel.bad_measure, parcel.too_large", err.Error())
 	assert.Equal(t, "Every measure of a parcel must be a positive number of centimetres or kilograms. (weight -1 kg); "+
 		"The parcel is too large to post as Yu-Pack. (the three sides sum to 270 cm; at most 170 cm)", english(err))
-	ja := codesAndMessages(err)
+	ja := japanese(err)
 	assert.Equal(t, []string{
 		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。（重さ -1 kg）",
 		"荷物がゆうパックで送れる大きさを超えています。（3辺の合計 270cm、上限 170cm）",

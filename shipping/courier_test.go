@@ -138,15 +138,7 @@ func TestPropNextDayWithAnnouncementsRPT2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		next := c.NextDay(d)
-		if !next.After(d) || !c.IsCourierDay(next) {
-			t.Fatalf("NextDay(%v) = %v", d, next)
-		}
-		for x := d.AddDays(1); x.Before(next); x = x.AddDays(1) {
-			if c.IsCourierDay(x) {
-				t.Fatalf("NextDay(%v) = %v skips %v", d, next, x)
-			}
-		}
+		assertFirstOpen(t, "NextDay", c.IsCourierDay, d.AddDays(1), c.NextDay(d))
 	})
 }
 
@@ -164,15 +156,7 @@ func TestPropCollectableRPT3(t *testing.T) {
 			t.Fatal(err)
 		}
 		sent := c.NextDay(rapidCourierDate().Draw(t, "ready"))
-		got := c.Collectable(sent, partner)
-		if got.Before(sent.AddDays(2)) || !partner.IsOpen(got) {
-			t.Fatalf("Collectable(%v) = %v", sent, got)
-		}
-		for x := sent.AddDays(2); x.Before(got); x = x.AddDays(1) {
-			if partner.IsOpen(x) {
-				t.Fatalf("Collectable(%v) = %v, but the partner is open on %v", sent, got, x)
-			}
-		}
+		assertFirstOpen(t, "Collectable", partner.IsOpen, sent.AddDays(2), c.Collectable(sent, partner))
 	})
 }
 
@@ -187,5 +171,18 @@ func TestCollectableNilPartner(t *testing.T) {
 	}
 	if got := c.Collectable(calendar.Date{}, nil); !got.IsZero() {
 		t.Fatalf("zero sent day gave %v", got)
+	}
+}
+
+// assertFirstOpen checks that got, the answer of what, is the first day
+// on or after from on which open holds.
+func assertFirstOpen(t *rapid.T, what string, open func(calendar.Date) bool, from, got calendar.Date) {
+	if got.Before(from) || !open(got) {
+		t.Fatalf("%s from %v = %v", what, from, got)
+	}
+	for x := from; x.Before(got); x = x.AddDays(1) {
+		if open(x) {
+			t.Fatalf("%s from %v = %v skips %v", what, from, got, x)
+		}
 	}
 }

@@ -62,7 +62,7 @@ func TestPostageMessages(t *testing.T) {
 	_, err := tariff.Postage(pack(60), dec("2"), ZoneKanto, date(t, "2025-11-01"))
 	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate")
 	assert.Equal(t, "The postage tariff has no rate for this parcel on the posting date. (no Yu-Pack rates to kanto in the table of 2025-11-01)", english(err))
-	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, codesAndMessages(err))
+	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, japanese(err))
 
 	_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
 	assert.ErrorIs(t, err, ErrNoRate)
