@@ -110,10 +110,15 @@ func MustNew(r Rules) *Calendar {
 
 // validate checks r; every error it returns wraps ErrInvalidRules.
 func (r Rules) validate() error {
-	if msg := r.problem(); msg != "" {
+	msg := r.problem()
+	switch {
+	case msg == "":
+		return nil
+	case r.Name == "":
+		return fmt.Errorf("%w: %s", ErrInvalidRules, msg)
+	default:
 		return fmt.Errorf("%w: %s: %s", ErrInvalidRules, text.Quote(r.Name), msg)
 	}
-	return nil
 }
 
 // problem describes the first thing wrong with r, or returns "".

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"encoding/binary"
+	"errors"
 	"testing"
 	"time"
 )
@@ -118,6 +119,9 @@ func FuzzCalendar(f *testing.F) {
 		var err error
 		timed(t, newBudget, "New", func() { c, err = New(r) })
 		if err != nil {
+			if !errors.Is(err, ErrInvalidRules) && !errors.Is(err, ErrNeverOpen) {
+				t.Fatalf("New: %v wraps neither ErrInvalidRules nor ErrNeverOpen", err)
+			}
 			return
 		}
 		first, last := c.Span()
@@ -134,7 +138,7 @@ func FuzzCalendar(f *testing.F) {
 			timed(t, queryBudget, "NextOpen", func() { next = c.NextOpen(d) })
 			timed(t, queryBudget, "AddOpenDays", func() { added = c.AddOpenDays(d, n) })
 			timed(t, queryBudget, "OpenDaysBetween", func() { between, back = c.OpenDaysBetween(d, e), c.OpenDaysBetween(e, d) })
-			if !d.IsZero() && closed == open || closed && why.Kind == ClosedKind(0) {
+			if !d.IsZero() && closed == open || closed && !why.Kind.Valid() {
 				t.Fatalf("%v: IsOpen %v, WhyClosed %v %v", d, open, why, closed)
 			}
 			if !next.IsZero() && (!inSpan(next) || next.Before(d) || !c.IsOpen(next) || c.OpenDaysBetween(d.AddDays(-1), next.AddDays(-1)) != 0) {
@@ -146,6 +150,25 @@ func FuzzCalendar(f *testing.F) {
 			if between != -back || (!inSpan(d) || !inSpan(e)) && between != 0 {
 				t.Fatalf("OpenDaysBetween(%v, %v) = %d, reversed %d", d, e, between, back)
 			}
+		}
+	})
+}
+
+// FuzzClosedKindText decodes any text as a ClosedKind: it is refused, or
+// decodes to a valid kind whose code decodes back to it.
+func FuzzClosedKindText(f *testing.F) {
+	for _, s := range []string{"holiday", "public holiday", "祝日休館", "", " weekly ", "open"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var k ClosedKind
+		if err := k.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		b, err := k.MarshalText()
+		var back ClosedKind
+		if !k.Valid() || err != nil || back.UnmarshalText(b) != nil || back != k {
+			t.Fatalf("%q decodes to %v, which encodes as %q, %v", s, k, b, err)
 		}
 	})
 }
