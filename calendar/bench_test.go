@@ -147,3 +147,14 @@ func BenchmarkNextOpenSparsest(b *testing.B) {
 		sinkDate = c.NextOpen(first)
 	}
 }
+
+func BenchmarkOpenAt(b *testing.B) {
+	c := MustNew(PrefecturalLibraryRules())
+	t := time.Date(2026, 7, 2, 18, 30, 0, 0, JST())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if c.OpenAt(t.Add(time.Duration(i&1023) * time.Hour)) {
+			sinkInt++
+		}
+	}
+}
