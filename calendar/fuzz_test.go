@@ -153,22 +153,3 @@ func FuzzCalendar(f *testing.F) {
 		}
 	})
 }
-
-// FuzzClosedKindText decodes any text as a ClosedKind: it is refused, or
-// decodes to a valid kind whose code decodes back to it.
-func FuzzClosedKindText(f *testing.F) {
-	for _, s := range []string{"holiday", "public holiday", "祝日休館", "", " weekly ", "open"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var k ClosedKind
-		if err := k.UnmarshalText([]byte(s)); err != nil {
-			return
-		}
-		b, err := k.MarshalText()
-		var back ClosedKind
-		if !k.Valid() || err != nil || back.UnmarshalText(b) != nil || back != k {
-			t.Fatalf("%q decodes to %v, which encodes as %q, %v", s, k, b, err)
-		}
-	})
-}

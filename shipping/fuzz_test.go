@@ -72,20 +72,3 @@ func FuzzParseParcel(f *testing.F) {
 		_, _ = classify(p)
 	})
 }
-
-func FuzzServiceText(f *testing.F) {
-	for _, s := range []string{"yu_mail", "yu_pack", "heavy_yu_pack", "", "Yu-Mail", "ゆうメール"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var v Service
-		if err := v.UnmarshalText([]byte(s)); err != nil {
-			return
-		}
-		b, err := v.MarshalText()
-		var back Service
-		if err != nil || string(b) != v.String() || back.UnmarshalText(b) != nil || back != v {
-			t.Fatalf("%q decodes to %d, which encodes as %q, %v", s, v, b, err)
-		}
-	})
-}
