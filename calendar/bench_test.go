@@ -32,44 +32,36 @@ var sinkDate Date
 var sinkInt int
 var sinkTime time.Time
 
+// versus benchmarks the i-th query of this package and of rickar/cal
+// side by side.
+func versus(b *testing.B, ours, theirs func(i int)) {
+	for _, run := range []struct {
+		name  string
+		query func(i int)
+	}{{"kashidashi", ours}, {"rickar", theirs}} {
+		b.Run(run.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				run.query(i)
+			}
+		})
+	}
+}
+
 func BenchmarkAddOpenDays10(b *testing.B) {
-	c := MustNew(AssemblyLibraryRules())
-	d := NewDate(2026, 11, 20)
-	b.Run("kashidashi", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkDate = c.AddOpenDays(d.AddDays(i&1023), 10)
-		}
-	})
-	b.Run("rickar", func(b *testing.B) {
-		rc := rickarAssemblyLibrary()
-		t := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkTime = rc.WorkdaysFrom(t.AddDate(0, 0, i&1023), 10)
-		}
-	})
+	c, rc := MustNew(AssemblyLibraryRules()), rickarAssemblyLibrary()
+	d, t := NewDate(2026, 11, 20), time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	versus(b,
+		func(i int) { sinkDate = c.AddOpenDays(d.AddDays(i&1023), 10) },
+		func(i int) { sinkTime = rc.WorkdaysFrom(t.AddDate(0, 0, i&1023), 10) })
 }
 
 func BenchmarkOpenDaysBetweenYear(b *testing.B) {
-	c := MustNew(AssemblyLibraryRules())
-	d := NewDate(2026, 1, 1)
-	b.Run("kashidashi", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			x := d.AddDays(i & 1023)
-			sinkInt = c.OpenDaysBetween(x, x.AddDays(365))
-		}
-	})
-	b.Run("rickar", func(b *testing.B) {
-		rc := rickarAssemblyLibrary()
-		t := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			x := t.AddDate(0, 0, i&1023)
-			sinkInt = rc.WorkdaysInRange(x, x.AddDate(0, 0, 365))
-		}
-	})
+	c, rc := MustNew(AssemblyLibraryRules()), rickarAssemblyLibrary()
+	d, t := NewDate(2026, 1, 1), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	versus(b,
+		func(i int) { x := d.AddDays(i & 1023); sinkInt = c.OpenDaysBetween(x, x.AddDays(365)) },
+		func(i int) { x := t.AddDate(0, 0, i&1023); sinkInt = rc.WorkdaysInRange(x, x.AddDate(0, 0, 365)) })
 }
 
 // BenchmarkNew measures compiling a calendar for 1955–2100.
@@ -127,31 +119,24 @@ func BenchmarkOpenDaysBetweenWidest(b *testing.B) {
 func BenchmarkAddOpenDaysWorst(b *testing.B) {
 	c := MustNew(PrefecturalLibraryRules())
 	first, last := c.Span()
-	b.Run("MaxInt", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkDate = c.AddOpenDays(first, math.MaxInt)
-		}
-	})
-	b.Run("MinInt", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkDate = c.AddOpenDays(last, math.MinInt)
-		}
-	})
 	n := c.OpenDaysBetween(first, last)
-	b.Run("ToEndOfSpan", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkDate = c.AddOpenDays(first, n)
-		}
-	})
-	b.Run("BackToStartOfSpan", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			sinkDate = c.AddOpenDays(last, -n+1)
-		}
-	})
+	for _, w := range []struct {
+		name  string
+		from  Date
+		count int
+	}{
+		{"MaxInt", first, math.MaxInt},
+		{"MinInt", last, math.MinInt},
+		{"ToEndOfSpan", first, n},
+		{"BackToStartOfSpan", last, -n + 1},
+	} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				sinkDate = c.AddOpenDays(w.from, w.count)
+			}
+		})
+	}
 }
 
 func BenchmarkNextOpenSparsest(b *testing.B) {
@@ -160,5 +145,16 @@ func BenchmarkNextOpenSparsest(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		sinkDate = c.NextOpen(first)
+	}
+}
+
+func BenchmarkOpenAt(b *testing.B) {
+	c := MustNew(PrefecturalLibraryRules())
+	t := time.Date(2026, 7, 2, 18, 30, 0, 0, JST())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if c.OpenAt(t.Add(time.Duration(i&1023) * time.Hour)) {
+			sinkInt++
+		}
 	}
 }

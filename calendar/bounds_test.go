@@ -29,7 +29,7 @@ func within(t *testing.T, limit time.Duration, f func()) {
 // sparsest returns rules open on one day only, the last of the span.
 func sparsest() Rules {
 	last := NewDate(2100, 12, 31)
-	return Rules{Name: "sparse", ClosedWeekdays: EveryDay, Openings: []Opening{{Name: "once", From: last, To: last}}}
+	return Rules{Name: "sparse", ClosedWeekdays: everyDay, Openings: []Opening{{Name: "once", From: last, To: last}}}
 }
 
 func TestAddOpenDaysMaxIntNoOverflow(t *testing.T) {
@@ -125,16 +125,16 @@ func TestNewRefusesUnknownWeekdayBitsMonthEndHang(t *testing.T) {
 func TestNewRefusesNeverOpenEveryHolidayCombination(t *testing.T) {
 	within(t, 2*time.Second, func() {
 		for _, r := range []Rules{
-			{ClosedWeekdays: EveryDay, HolidayOpensWeeklyClosure: true, ClosedOnHolidays: true},
-			{ClosedWeekdays: EveryDay, HolidayOpensWeeklyClosure: true, ClosedOnHolidays: true, YearEnd: true, MonthEnd: true},
+			{ClosedWeekdays: everyDay, HolidayOpensWeeklyClosure: true, ClosedOnHolidays: true},
+			{ClosedWeekdays: everyDay, HolidayOpensWeeklyClosure: true, ClosedOnHolidays: true, YearEnd: true, MonthEnd: true},
 			{Closures: []Closure{{Name: "forever", From: NewDate(1, 1, 1), To: NewDate(9999, 12, 31)}}},
-			{ClosedWeekdays: EveryDay, Openings: []Opening{{Name: "too late", From: NewDate(2150, 1, 1), To: NewDate(2150, 1, 1)}}},
+			{ClosedWeekdays: everyDay, Openings: []Opening{{Name: "too late", From: NewDate(2150, 1, 1), To: NewDate(2150, 1, 1)}}},
 		} {
 			_, err := New(r)
 			assert.ErrorIs(t, err, ErrNeverOpen, "%+v", r)
 		}
 	})
-	_, err := New(Rules{ClosedWeekdays: EveryDay, HolidayOpensWeeklyClosure: true})
+	_, err := New(Rules{ClosedWeekdays: everyDay, HolidayOpensWeeklyClosure: true})
 	require.NoError(t, err, "open on holidays only is a real calendar")
 }
 
@@ -145,9 +145,9 @@ func TestHoursOnResultNotShared(t *testing.T) {
 	ws[0].To = 0
 	_ = append(ws[:0], Window{From: 1, To: 2})
 	assert.Equal(t, []Window{{From: 0, To: ClockAt(24, 0)}}, Hours{}.On(d))
-	assert.True(t, Hours{}.Contains(d, ClockAt(23, 59)))
+	assert.True(t, Hours{}.contains(d, ClockAt(23, 59)))
 
-	h := AssemblyLibraryServiceHours()
+	h := AssemblyLibraryServiceRules().Hours
 	ws = h.On(d)
 	ws[0].To = ClockAt(10, 0)
 	assert.Equal(t, ClockAt(17, 0), h.On(d)[0].To)
@@ -157,7 +157,7 @@ func TestHoursExplicitEmptyNeverOpenAfterNew(t *testing.T) {
 	never := Hours{Regular: []Window{}}
 	d := NewDate(2026, 11, 20)
 	assert.Empty(t, never.On(d))
-	assert.False(t, never.Contains(d, ClockAt(12, 0)))
+	assert.False(t, never.contains(d, ClockAt(12, 0)))
 	c := MustNew(Rules{Hours: never})
 	noon := time.Date(2026, 11, 20, 12, 0, 0, 0, JST())
 	assert.False(t, c.OpenAt(noon), "explicitly empty hours stay empty after New")
@@ -168,13 +168,13 @@ func TestHoursExplicitEmptyNeverOpenAfterNew(t *testing.T) {
 }
 
 func TestMonthEndClosureBoundedAtYearOne(t *testing.T) {
-	r := Rules{MonthEnd: true, MonthEndAvoids: EveryDay &^ WeekdaysOf(time.Monday)}
+	r := Rules{MonthEnd: true, MonthEndAvoids: everyDay &^ WeekdaysOf(time.Monday)}
 	within(t, 2*time.Second, func() {
 		assert.True(t, r.monthEndClosure(Date{}).IsZero())
 		e := r.monthEndClosure(NewDate(1, 1, 10))
 		assert.Equal(t, time.Monday, e.Weekday())
 		assert.Equal(t, NewDate(1, 1, 29), e)
-		all := Rules{MonthEnd: true, MonthEndAvoids: EveryDay}
+		all := Rules{MonthEnd: true, MonthEndAvoids: everyDay}
 		assert.True(t, all.monthEndClosure(NewDate(1, 1, 10)).IsZero(), "no day left in the month: no closure")
 	})
 }

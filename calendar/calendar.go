@@ -6,11 +6,21 @@ import (
 	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
-// ErrNeverOpen is returned by New for rules under which the place would
-// not open on any day of the supported span (see Calendar.Span).
-var ErrNeverOpen = errors.New("calendar: the rules close every day")
+var (
+	// ErrInvalidRules is wrapped by every error New returns for malformed
+	// rules: a closure or opening that ends before it starts, an opening
+	// overlapping a closure, Weekdays or Months bits beyond the days or
+	// months they name, a month-end closure that avoids every weekday, bad
+	// hours.
+	ErrInvalidRules = errors.New("calendar: invalid rules")
+	// ErrNeverOpen is returned by New for rules under which the place
+	// would not open on any day of the supported span (see Calendar.Span).
+	ErrNeverOpen = errors.New("calendar: the rules close every day")
+)
 
 // The supported span, which New precomputes: 1955, the first year of the
 // Cabinet Office holiday list, to 2100. Queries that count or search
@@ -41,9 +51,9 @@ type Calendar struct {
 // New compiles r into a Calendar. It refuses rules that are malformed (a
 // closure that ends before it starts, an opening overlapping a closure, a
 // Weekdays or Months value with bits beyond the days or months it names,
-// a month-end rule that avoids every weekday, bad hours) and rules under
-// which the place would not open on any day of the span (ErrNeverOpen),
-// whatever combination of settings closes it.
+// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules)
+// and rules under which the place would not open on any day of the span
+// (ErrNeverOpen), whatever combination of settings closes it.
 func New(r Rules) (*Calendar, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
@@ -79,7 +89,7 @@ func New(r Rules) (*Calendar, error) {
 	// Checked on the result rather than on the settings, so that no
 	// combination of them slips through.
 	if c.total() == 0 {
-		return nil, fmt.Errorf("%w (%q is closed every day from %v to %v)", ErrNeverOpen, r.Name, spanFirst, spanLast)
+		return nil, fmt.Errorf("%w: %s is closed every day from %v to %v", ErrNeverOpen, text.Quote(r.Name), spanFirst, spanLast)
 	}
 	return c, nil
 }
@@ -98,30 +108,44 @@ func MustNew(r Rules) *Calendar {
 	return c
 }
 
+// validate checks r; every error it returns wraps ErrInvalidRules.
 func (r Rules) validate() error {
+	msg := r.problem()
+	switch {
+	case msg == "":
+		return nil
+	case r.Name == "":
+		return fmt.Errorf("%w: %s", ErrInvalidRules, msg)
+	default:
+		return fmt.Errorf("%w: %s: %s", ErrInvalidRules, text.Quote(r.Name), msg)
+	}
+}
+
+// problem describes the first thing wrong with r, or returns "".
+func (r Rules) problem() string {
 	if !r.ClosedWeekdays.valid() {
-		return fmt.Errorf("calendar: %q: ClosedWeekdays %#x has bits beyond the seven days", r.Name, uint8(r.ClosedWeekdays))
+		return fmt.Sprintf("ClosedWeekdays %#x has bits beyond the seven days", uint8(r.ClosedWeekdays))
 	}
 	if !r.MonthEndAvoids.valid() {
-		return fmt.Errorf("calendar: %q: MonthEndAvoids %#x has bits beyond the seven days", r.Name, uint8(r.MonthEndAvoids))
+		return fmt.Sprintf("MonthEndAvoids %#x has bits beyond the seven days", uint8(r.MonthEndAvoids))
 	}
-	if r.MonthEnd && r.MonthEndAvoids == EveryDay {
-		return fmt.Errorf("calendar: %q: the month-end closure avoids every day of the week", r.Name)
+	if r.MonthEnd && r.MonthEndAvoids == everyDay {
+		return "the month-end closure avoids every day of the week"
 	}
 	for _, c := range r.Closures {
 		if c.From.IsZero() || c.To.IsZero() || c.To.Before(c.From) {
-			return fmt.Errorf("calendar: %q: closure %q must run from a date to a later or equal date", r.Name, c.Name)
+			return "closure " + text.Quote(c.Name) + " must run from a date to a later or equal date"
 		}
 	}
 	for _, o := range r.Openings {
 		if o.From.IsZero() || o.To.IsZero() || o.To.Before(o.From) {
-			return fmt.Errorf("calendar: %q: opening %q must run from a date to a later or equal date", r.Name, o.Name)
+			return "opening " + text.Quote(o.Name) + " must run from a date to a later or equal date"
 		}
 	}
 	if o, c, ok := firstOverlap(r.Openings, r.Closures); ok {
-		return fmt.Errorf("calendar: %q: opening %q overlaps closure %q", r.Name, o.Name, c.Name)
+		return "opening " + text.Quote(o.Name) + " overlaps closure " + text.Quote(c.Name)
 	}
-	return r.Hours.validate()
+	return r.Hours.problem()
 }
 
 func (r Rules) clone() Rules {
@@ -355,8 +379,15 @@ func (c *Calendar) selectOpen(k int) int {
 }
 
 // OpenAt reports whether the place is open at instant t: its day in Japan
-// is an open day and its time of day is within the opening hours.
-func (c *Calendar) OpenAt(t time.Time) bool { return c.rules.Hours.OpenAt(c, t) }
+// is an open day and its time of day is within the hours of c's rules.
+// It is the one way to ask "open now?": for a service with hours of its
+// own, such as the Assembly Library's loans and returns (R-AL1), compile
+// the place's rules with those hours (see AssemblyLibraryServiceRules).
+func (c *Calendar) OpenAt(t time.Time) bool {
+	d := DateOf(t)
+	return c.IsOpen(d) && c.rules.Hours.contains(d, ClockOf(t))
+}
 
-// Hours returns the opening hours of c.
+// Hours returns the opening hours of c, for display; OpenAt answers
+// whether c is open at an instant.
 func (c *Calendar) Hours() Hours { return c.rules.Hours.clone() }

@@ -107,7 +107,7 @@ func TestPropCompiledMatchesNaive(t *testing.T) {
 				t.Fatalf("%v: IsOpen %v, naive %v", d, got, want)
 			}
 			why, closed := c.WhyClosed(d)
-			if closed == c.IsOpen(d) || (closed && why.Kind == NotClosed) {
+			if closed == c.IsOpen(d) || (closed && why.Kind == ClosedKind(0)) {
 				t.Fatalf("%v: WhyClosed %v %v", d, why, closed)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func day(s string) Date {
@@ -24,19 +26,19 @@ func TestPrefecturalLibraryC2(t *testing.T) {
 		open bool
 		kind ClosedKind
 	}{
-		{"C2 Monday holiday opens", "2026-11-23", true, NotClosed},
+		{"C2 Monday holiday opens", "2026-11-23", true, ClosedKind(0)},
 		{"C2 next weekday closes instead", "2026-11-24", false, ShiftedClosure},
 		{"C2 month-end moved from Monday 11-30", "2026-11-27", false, MonthEndClosure},
 		{"C2 Monday 11-30 is a weekly closure", "2026-11-30", false, WeeklyClosure},
-		{"C2 Saturday before month-end open", "2026-11-28", true, NotClosed},
-		{"C2 holiday Monday 05-04 opens", "2026-05-04", true, NotClosed},
-		{"C2 holiday Tuesday 05-05 open", "2026-05-05", true, NotClosed},
-		{"C2 substitute holiday 05-06 open", "2026-05-06", true, NotClosed},
+		{"C2 Saturday before month-end open", "2026-11-28", true, ClosedKind(0)},
+		{"C2 holiday Monday 05-04 opens", "2026-05-04", true, ClosedKind(0)},
+		{"C2 holiday Tuesday 05-05 open", "2026-05-05", true, ClosedKind(0)},
+		{"C2 substitute holiday 05-06 open", "2026-05-06", true, ClosedKind(0)},
 		{"C2 first day that is not a holiday closes", "2026-05-07", false, ShiftedClosure},
 		{"C2 ordinary Monday", "2026-11-16", false, WeeklyClosure},
-		{"C2 ordinary holiday is open", "2026-11-03", true, NotClosed},
+		{"C2 ordinary holiday is open", "2026-11-03", true, ClosedKind(0)},
 		{"C2 month-end on a Thursday", "2026-04-30", false, MonthEndClosure},
-		{"C2 reading: December's month-end is absorbed by the year end", "2029-12-28", true, NotClosed},
+		{"C2 reading: December's month-end is absorbed by the year end", "2029-12-28", true, ClosedKind(0)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := day(tc.date)
@@ -70,20 +72,21 @@ func TestAssemblyLibraryRAL1(t *testing.T) {
 	c := MustNew(AssemblyLibraryRules())
 	assert.False(t, c.IsOpen(day("2026-11-23")), "R-AL1 holiday closed")
 	why, _ := c.WhyClosed(day("2026-11-23"))
-	assert.Equal(t, "public holiday (勤労感謝の日)", why.String())
+	assert.Equal(t, "public holiday (勤労感謝の日)", why.Label(reason.English))
 	assert.False(t, c.IsOpen(day("2026-05-06")), "R-AL1 substitute holiday closed")
 	assert.False(t, c.IsOpen(day("2026-11-28")), "R-AL1 Saturday closed")
 	assert.True(t, c.IsOpen(day("2026-11-30")), "R-AL1 Monday open")
 	assert.False(t, c.IsOpen(day("2026-12-29")), "R-AL1 year end")
 
 	jst := JST()
-	svc := AssemblyLibraryServiceHours()
+	svc := MustNew(AssemblyLibraryServiceRules())
 	assert.True(t, c.OpenAt(time.Date(2026, 11, 30, 8, 50, 0, 0, jst)), "R-AL1 building open 08:45")
-	assert.False(t, svc.OpenAt(c, time.Date(2026, 11, 30, 8, 50, 0, 0, jst)), "R-AL1 service from 09:00")
-	assert.True(t, svc.OpenAt(c, time.Date(2026, 11, 30, 16, 59, 0, 0, jst)))
-	assert.False(t, svc.OpenAt(c, time.Date(2026, 11, 30, 17, 0, 0, 0, jst)))
+	assert.False(t, svc.OpenAt(time.Date(2026, 11, 30, 8, 50, 0, 0, jst)), "R-AL1 service from 09:00")
+	assert.True(t, svc.OpenAt(time.Date(2026, 11, 30, 16, 59, 0, 0, jst)))
+	assert.False(t, svc.OpenAt(time.Date(2026, 11, 30, 17, 0, 0, 0, jst)))
 	// 23:30 UTC on Sunday is 08:30 Monday in Japan, 00:30 UTC is 09:30.
-	assert.True(t, svc.OpenAt(c, time.Date(2026, 11, 30, 0, 30, 0, 0, time.UTC)))
+	assert.True(t, svc.OpenAt(time.Date(2026, 11, 30, 0, 30, 0, 0, time.UTC)))
+	assert.False(t, svc.OpenAt(time.Date(2026, 11, 23, 10, 0, 0, 0, jst)), "R-AL1 no service on a holiday")
 
 	staff := MustNew(AssemblyLibraryStaffDayRules())
 	assert.True(t, staff.IsOpen(day("2026-12-01")), "R-AL1 Tuesday staff day")
@@ -102,11 +105,11 @@ func TestPrefecturalHoursC2(t *testing.T) {
 }
 
 func TestNewRefuses(t *testing.T) {
-	_, err := New(Rules{ClosedWeekdays: EveryDay})
+	_, err := New(Rules{ClosedWeekdays: everyDay})
 	assert.ErrorIs(t, err, ErrNeverOpen)
 	_, err = New(Rules{Closures: []Closure{{Name: "x", From: day("2026-01-02"), To: day("2026-01-01")}}})
 	assert.Error(t, err)
-	_, err = New(Rules{MonthEnd: true, MonthEndAvoids: EveryDay})
+	_, err = New(Rules{MonthEnd: true, MonthEndAvoids: everyDay})
 	assert.Error(t, err)
 	_, err = New(Rules{
 		Closures: []Closure{{Name: "c", From: day("2026-01-01"), To: day("2026-01-10")}},

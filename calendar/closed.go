@@ -1,44 +1,49 @@
 package calendar
 
-// ClosedKind says which rule closes a day.
+import (
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// ClosedKind says which rule closes a day. The zero ClosedKind means "not
+// closed".
 type ClosedKind uint8
 
 // The kinds of closure, in the order Calendar checks them.
 const (
-	NotClosed       ClosedKind = iota
-	NamedClosure               // a one-off closure announced by staff (C4)
-	YearEndClosure             // December 29 to January 3
-	WeeklyClosure              // a closed day of the week
-	HolidayClosure             // a public holiday (C1)
-	ShiftedClosure             // the day after a holiday that opened a weekly closed day (C2)
-	MonthEndClosure            // the month-end closure (C2)
+	NamedClosure    ClosedKind = iota + 1 // a one-off closure announced by staff (C4)
+	YearEndClosure                        // December 29 to January 3
+	WeeklyClosure                         // a closed day of the week
+	HolidayClosure                        // a public holiday (C1)
+	ShiftedClosure                        // the day after a holiday that opened a weekly closed day (C2)
+	MonthEndClosure                       // the month-end closure (C2)
 )
 
-var closedKindNames = [...][2]string{
-	NotClosed:       {"open", "開館"},
-	NamedClosure:    {"closure", "臨時休館"},
-	YearEndClosure:  {"year-end closure", "年末年始休館"},
-	WeeklyClosure:   {"weekly closure", "定期休館日"},
-	HolidayClosure:  {"public holiday", "祝日休館"},
-	ShiftedClosure:  {"closed after a holiday opening", "祝日開館の振替休館"},
-	MonthEndClosure: {"month-end closure", "月末休館"},
-}
+var closedKinds = enum.NewTable[ClosedKind]("calendar", "closed kind", nil,
+	enum.Name{},
+	enum.Name{Code: "closure", En: "closure", Ja: "臨時休館"},
+	enum.Name{Code: "year_end", En: "year-end closure", Ja: "年末年始休館"},
+	enum.Name{Code: "weekly", En: "weekly closure", Ja: "定期休館日"},
+	enum.Name{Code: "holiday", En: "public holiday", Ja: "祝日休館"},
+	enum.Name{Code: "shifted", En: "closed after a holiday opening", Ja: "祝日開館の振替休館"},
+	enum.Name{Code: "month_end", En: "month-end closure", Ja: "月末休館"},
+)
 
-// String returns the English name of k.
-func (k ClosedKind) String() string {
-	if int(k) < len(closedKindNames) {
-		return closedKindNames[k][0]
-	}
-	return "unknown closure"
-}
+// Valid reports whether k is one of the kinds of closure.
+func (k ClosedKind) Valid() bool { return closedKinds.Valid(k) }
 
-// Japanese returns the Japanese name of k.
-func (k ClosedKind) Japanese() string {
-	if int(k) < len(closedKindNames) {
-		return closedKindNames[k][1]
-	}
-	return "不明"
-}
+// String returns the stable code of k, such as "holiday".
+func (k ClosedKind) String() string { return closedKinds.String(k) }
+
+// Label returns the name of k in language l, such as "public holiday" or
+// "祝日休館".
+func (k ClosedKind) Label(l reason.Lang) string { return closedKinds.Label(k, l) }
+
+// MarshalText encodes k as its stable code.
+func (k ClosedKind) MarshalText() ([]byte, error) { return closedKinds.MarshalText(k) }
+
+// UnmarshalText decodes a stable code or a label into k.
+func (k *ClosedKind) UnmarshalText(b []byte) error { return closedKinds.UnmarshalText(k, b) }
 
 // ClosedReason says why a day is closed: its kind and, for a public
 // holiday or a named closure, its name (the holiday's Japanese name, or the
@@ -48,19 +53,25 @@ type ClosedReason struct {
 	Name string
 }
 
-// String describes the reason in English, with the name when there is
-// one: "public holiday (元日)".
+// String returns the stable form of r: the kind's code, then the name
+// when there is one: "holiday:元日".
 func (r ClosedReason) String() string {
 	if r.Name != "" {
-		return r.Kind.String() + " (" + r.Name + ")"
+		return r.Kind.String() + ":" + r.Name
 	}
 	return r.Kind.String()
 }
 
-// Japanese describes the reason in Japanese: "祝日休館（元日）".
-func (r ClosedReason) Japanese() string {
-	if r.Name != "" {
-		return r.Kind.Japanese() + "（" + r.Name + "）"
+// Label describes r in language l, with the name when there is one:
+// "public holiday (元日)", "祝日休館（元日）".
+func (r ClosedReason) Label(l reason.Lang) string {
+	label := r.Kind.Label(l)
+	switch {
+	case r.Name == "":
+		return label
+	case l == reason.Japanese:
+		return label + "（" + r.Name + "）"
+	default:
+		return label + " (" + r.Name + ")"
 	}
-	return r.Kind.Japanese()
 }

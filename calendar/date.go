@@ -2,8 +2,10 @@ package calendar
 
 import (
 	"errors"
-	"strconv"
+	"fmt"
 	"time"
+
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
 // Date is a civil date in the proleptic Gregorian calendar, with no time of
@@ -148,34 +150,23 @@ func (d Date) In(loc *time.Location) time.Time {
 // exist, such as 2026-02-30.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, &ParseError{Text: s, Err: ErrDateSyntax}
+		return Date{}, dateError(ErrDateSyntax, s)
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, &ParseError{Text: s, Err: ErrDateSyntax}
+		return Date{}, dateError(ErrDateSyntax, s)
 	}
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
-		return Date{}, &ParseError{Text: s, Err: ErrDateRange}
+		return Date{}, dateError(ErrDateRange, s)
 	}
 	return NewDate(y, time.Month(m), d), nil
 }
 
-// ParseError describes text that ParseDate could not accept. It matches
-// ErrDateSyntax or ErrDateRange with errors.Is.
-type ParseError struct {
-	Text string
-	Err  error
-}
-
-// Error quotes the text and says what was wrong with it.
-func (e *ParseError) Error() string {
-	return e.Err.Error() + ": " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrDateSyntax or ErrDateRange.
-func (e *ParseError) Unwrap() error { return e.Err }
+// dateError wraps ErrDateSyntax or ErrDateRange with the text that
+// ParseDate could not accept, quoted and cut short.
+func dateError(err error, s string) error { return fmt.Errorf("%w: %s", err, text.Quote(s)) }
 
 func digits(s string) (int, bool) {
 	n := 0

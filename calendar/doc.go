@@ -2,6 +2,9 @@
 // public holidays, compiled opening-day calendars, opening hours, and
 // weekly schedules such as courier days and staff days.
 //
+// The rules (C1–C4, R-AL1, R-PT2) are catalogued in docs/rules.md of the
+// module's repository.
+//
 // # Dates
 //
 // Date is a civil date with no time of day and no location, so a host
@@ -27,8 +30,10 @@
 // that answers IsOpen, NextOpen, AddOpenDays ("the 10th open day after"),
 // OpenDaysBetween and WhyClosed in constant or logarithmic time with no
 // allocation, for any date and any count. New refuses rules it cannot
-// answer for in bounded time: unknown Weekdays or Months bits, and rules
-// under which the place never opens (ErrNeverOpen).
+// answer for in bounded time: malformed rules such as unknown Weekdays or
+// Months bits (ErrInvalidRules), and rules under which the place never
+// opens (ErrNeverOpen). Rules.SkipDay and Rules.MoveDay add the closures
+// and openings staff announce (C4), returning a copy.
 //
 // The supported span is 1955-01-01 to 2100-12-31 (Calendar.Span). IsOpen
 // and WhyClosed answer a day outside it by applying the rules to that day.
@@ -44,6 +49,12 @@
 // # Opening hours
 //
 // Hours hold per-day windows with seasonal overrides (C2: June to August,
-// Thursdays and Fridays until 19:00) and answer whether a place is open,
-// or a service offered, at an instant: Calendar.OpenAt and Hours.OpenAt.
+// Thursdays and Fridays until 19:00); Hours.On lists a day's windows for
+// display. Calendar.OpenAt is the one way to ask whether a place is open
+// at an instant: an open day, within the hours of its rules. A service
+// with hours of its own is a calendar of its own: the Assembly Library's
+// loans and returns are AssemblyLibraryServiceRules (R-AL1).
+//
+// ClosedKind and ClosedReason say why a day is closed: String gives a
+// stable code ("holiday:元日"), Label the English or Japanese words.
 package calendar

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func ExampleDate() {
@@ -57,7 +58,7 @@ func ExampleCalendar() {
 		calendar.NewDate(2027, time.March, 10),
 	} {
 		if why, closed := lib.WhyClosed(d); closed {
-			fmt.Println(d, "closed:", why)
+			fmt.Println(d, "closed:", why.Label(reason.English))
 		} else {
 			fmt.Println(d, "open")
 		}
@@ -79,11 +80,11 @@ func ExampleWeeklySchedule() {
 	// Output: 2026-11-05
 }
 
-func ExampleHours_OpenAt() {
+func ExampleCalendar_OpenAt() {
 	assembly := calendar.MustNew(calendar.AssemblyLibraryRules())
-	service := calendar.AssemblyLibraryServiceHours()
+	service := calendar.MustNew(calendar.AssemblyLibraryServiceRules())
 	at := time.Date(2026, time.November, 30, 8, 50, 0, 0, calendar.JST())
-	fmt.Println(assembly.OpenAt(at), service.OpenAt(assembly, at))
+	fmt.Println(assembly.OpenAt(at), service.OpenAt(at))
 	// Output: true false
 }
 

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"encoding/binary"
+	"errors"
 	"testing"
 	"time"
 )
@@ -118,6 +119,9 @@ func FuzzCalendar(f *testing.F) {
 		var err error
 		timed(t, newBudget, "New", func() { c, err = New(r) })
 		if err != nil {
+			if !errors.Is(err, ErrInvalidRules) && !errors.Is(err, ErrNeverOpen) {
+				t.Fatalf("New: %v wraps neither ErrInvalidRules nor ErrNeverOpen", err)
+			}
 			return
 		}
 		first, last := c.Span()
@@ -134,7 +138,7 @@ func FuzzCalendar(f *testing.F) {
 			timed(t, queryBudget, "NextOpen", func() { next = c.NextOpen(d) })
 			timed(t, queryBudget, "AddOpenDays", func() { added = c.AddOpenDays(d, n) })
 			timed(t, queryBudget, "OpenDaysBetween", func() { between, back = c.OpenDaysBetween(d, e), c.OpenDaysBetween(e, d) })
-			if !d.IsZero() && closed == open || closed && why.Kind == NotClosed {
+			if !d.IsZero() && closed == open || closed && !why.Kind.Valid() {
 				t.Fatalf("%v: IsOpen %v, WhyClosed %v %v", d, open, why, closed)
 			}
 			if !next.IsZero() && (!inSpan(next) || next.Before(d) || !c.IsOpen(next) || c.OpenDaysBetween(d.AddDays(-1), next.AddDays(-1)) != 0) {

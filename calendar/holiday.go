@@ -13,8 +13,8 @@ import (
 // The Japanese names Holiday reports for the two kinds of day the Cabinet
 // Office list writes only as 休日.
 const (
-	SubstituteHolidayName = "振替休日"  // a holiday that fell on a Sunday, moved on (C1)
-	CitizensHolidayName   = "国民の休日" // a weekday between two holidays (C1)
+	substituteHolidayName = "振替休日"  // a holiday that fell on a Sunday, moved on (C1)
+	citizensHolidayName   = "国民の休日" // a weekday between two holidays (C1)
 )
 
 // Holiday reports whether d is a Japanese public holiday (国民の祝日・休日,
@@ -138,12 +138,12 @@ func officialHolidays() []datedName {
 		if h.name != "休日" {
 			continue
 		}
-		out[i].name = CitizensHolidayName
+		out[i].name = citizensHolidayName
 		// A 休日 is a substitute when the run of holidays just before it
 		// contains a Sunday.
 		for p := h.date.AddDays(-1); set[p]; p = p.AddDays(-1) {
 			if p.Weekday() == time.Sunday {
-				out[i].name = SubstituteHolidayName
+				out[i].name = substituteHolidayName
 				break
 			}
 		}
@@ -231,14 +231,14 @@ func holidaysOfYear(y int) []datedName {
 			for taken(d) {
 				d = d.AddDays(1)
 			}
-			out = append(out, datedName{d, SubstituteHolidayName})
+			out = append(out, datedName{d, substituteHolidayName})
 		}
 	}
 	// Citizens' holiday: a day that is not a holiday, between two holidays.
 	for _, h := range base {
 		d := h.date.AddDays(1)
 		if !taken(d) && isBase(d.AddDays(1)) && d.Weekday() != time.Sunday {
-			out = append(out, datedName{d, CitizensHolidayName})
+			out = append(out, datedName{d, citizensHolidayName})
 		}
 	}
 	return out

@@ -49,7 +49,7 @@ func TestHolidayC1MatchesCabinetOfficeList(t *testing.T) {
 			continue
 		}
 		if wname == "休日" {
-			if name != SubstituteHolidayName && name != CitizensHolidayName {
+			if name != substituteHolidayName && name != citizensHolidayName {
 				t.Errorf("C1 %v: name %q for 休日", d, name)
 			}
 		} else if name != wname {
@@ -75,9 +75,9 @@ func TestHolidayC1MatchesPredictions2028to2050(t *testing.T) {
 		}
 		switch {
 		case strings.HasSuffix(wname, " 振替休日"):
-			assert.Equal(t, SubstituteHolidayName, name, d.String())
+			assert.Equal(t, substituteHolidayName, name, d.String())
 		case wname == "休日":
-			assert.Equal(t, CitizensHolidayName, name, d.String())
+			assert.Equal(t, citizensHolidayName, name, d.String())
 		case ok:
 			assert.Equal(t, wname, name, d.String())
 		}
@@ -90,14 +90,14 @@ func TestHolidayC1Examples(t *testing.T) {
 		name string
 	}{
 		{"2026-01-01", "元日"},
-		{"2026-05-06", SubstituteHolidayName}, // 憲法記念日 on Sunday 05-03
-		{"2026-09-22", CitizensHolidayName},   // between 敬老の日 and 秋分の日
+		{"2026-05-06", substituteHolidayName}, // 憲法記念日 on Sunday 05-03
+		{"2026-09-22", citizensHolidayName},   // between 敬老の日 and 秋分の日
 		{"2026-11-23", "勤労感謝の日"},
-		{"2019-04-30", CitizensHolidayName},
-		{"2019-05-06", SubstituteHolidayName},
-		{"2037-09-22", CitizensHolidayName},
-		{"2043-09-22", CitizensHolidayName},
-		{"2049-09-21", CitizensHolidayName},
+		{"2019-04-30", citizensHolidayName},
+		{"2019-05-06", substituteHolidayName},
+		{"2037-09-22", citizensHolidayName},
+		{"2043-09-22", citizensHolidayName},
+		{"2049-09-21", citizensHolidayName},
 		{"1950-11-03", "文化の日"},
 		{"2300-01-01", "元日"}, // beyond the precomputed table
 	} {

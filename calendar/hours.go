@@ -79,8 +79,8 @@ func (h Hours) On(d Date) []Window {
 	return slices.Clone(ws)
 }
 
-// Contains reports whether clock c of day d falls within the hours.
-func (h Hours) Contains(d Date, c Clock) bool {
+// contains reports whether clock c of day d falls within the hours.
+func (h Hours) contains(d Date, c Clock) bool {
 	ws, allDay := h.windows(d)
 	if allDay {
 		return c >= 0 && c < ClockAt(24, 0)
@@ -93,36 +93,28 @@ func (h Hours) Contains(d Date, c Clock) bool {
 	return false
 }
 
-// OpenAt reports whether the place of calendar c offers the service of
-// hours h at instant t: t's day in Japan is an open day of c and its time
-// of day falls within h. Use it for service windows such as the Assembly
-// Library's loans and returns (R-AL1).
-func (h Hours) OpenAt(c *Calendar, t time.Time) bool {
-	d := DateOf(t)
-	return c.IsOpen(d) && h.Contains(d, ClockOf(t))
-}
-
-func (h Hours) validate() error {
-	check := func(ws []Window) error {
+// problem describes the first thing wrong with h, or returns "".
+func (h Hours) problem() string {
+	check := func(ws []Window) string {
 		for _, w := range ws {
 			if w.From < 0 || w.To > ClockAt(24, 0) || w.From >= w.To {
-				return fmt.Errorf("calendar: bad opening window %v", w)
+				return "bad opening window " + w.String()
 			}
 		}
-		return nil
+		return ""
 	}
-	if err := check(h.Regular); err != nil {
-		return err
+	if msg := check(h.Regular); msg != "" {
+		return msg
 	}
 	for _, s := range h.Seasonal {
 		if !s.Months.valid() || !s.Weekdays.valid() {
-			return fmt.Errorf("calendar: seasonal hours name months %#x or days %#x beyond the twelve months and seven days", uint16(s.Months), uint8(s.Weekdays))
+			return fmt.Sprintf("seasonal hours name months %#x or days %#x beyond the twelve months and seven days", uint16(s.Months), uint8(s.Weekdays))
 		}
-		if err := check(s.Windows); err != nil {
-			return err
+		if msg := check(s.Windows); msg != "" {
+			return msg
 		}
 	}
-	return nil
+	return ""
 }
 
 // clone copies h deeply. slices.Clone keeps nil and empty apart, which

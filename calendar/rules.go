@@ -113,7 +113,7 @@ func PrefecturalLibraryRules() Rules {
 // Library (R-AL1): open Monday to Friday 08:45–17:30; closed Saturdays,
 // Sundays, public holidays and substitute holidays, and December 29 to
 // January 3. Loans and returns of reserved items keep shorter hours: see
-// AssemblyLibraryServiceHours.
+// AssemblyLibraryServiceRules.
 func AssemblyLibraryRules() Rules {
 	return Rules{
 		Name:             "北海道議会図書室",
@@ -124,11 +124,15 @@ func AssemblyLibraryRules() Rules {
 	}
 }
 
-// AssemblyLibraryServiceHours returns the hours in which the Assembly
-// Library lends and takes back reserved items: 09:00–17:00 on its open
-// days (R-AL1, R-AL3).
-func AssemblyLibraryServiceHours() Hours {
-	return Hours{Regular: []Window{{From: ClockAt(9, 0), To: ClockAt(17, 0)}}}
+// AssemblyLibraryServiceRules returns the Assembly Library's rules
+// (AssemblyLibraryRules) with the hours in which it lends and takes back
+// reserved items: 09:00–17:00 on its open days (R-AL1, R-AL3). Compile
+// them, with the same announcements as the building's rules, and ask
+// Calendar.OpenAt whether the service is offered at an instant.
+func AssemblyLibraryServiceRules() Rules {
+	r := AssemblyLibraryRules()
+	r.Hours = Hours{Regular: []Window{{From: ClockAt(9, 0), To: ClockAt(17, 0)}}}
+	return r
 }
 
 // AssemblyLibraryStaffDayRules returns the schedule of Prefectural Library

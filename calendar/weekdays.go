@@ -10,27 +10,21 @@ type Weekdays uint8
 
 // WeekdaysOf returns the set holding the given days.
 func WeekdaysOf(days ...time.Weekday) Weekdays {
-	var w Weekdays
-	for _, d := range days {
-		if d >= time.Sunday && d <= time.Saturday {
-			w |= 1 << d
-		}
-	}
-	return w
+	return setOf[Weekdays](time.Sunday, time.Saturday, days)
 }
 
-// EveryDay is the set of all seven days of the week.
-const EveryDay Weekdays = 1<<7 - 1
+// everyDay is the set of all seven days of the week.
+const everyDay Weekdays = 1<<7 - 1
 
 // valid reports whether w holds only the seven named days; New refuses
 // other bits rather than guess what they mean.
-func (w Weekdays) valid() bool { return w&^EveryDay == 0 }
+func (w Weekdays) valid() bool { return w&^everyDay == 0 }
 
 // Has reports whether d is in w.
 func (w Weekdays) Has(d time.Weekday) bool { return w&(1<<d) != 0 }
 
 // Complement returns the days of the week that are not in w.
-func (w Weekdays) Complement() Weekdays { return EveryDay &^ w }
+func (w Weekdays) Complement() Weekdays { return everyDay &^ w }
 
 // String lists the days in w, Sunday first, as "Tue,Fri".
 func (w Weekdays) String() string {
@@ -48,10 +42,16 @@ type Months uint16
 
 // MonthsOf returns the set holding the given months.
 func MonthsOf(ms ...time.Month) Months {
-	var s Months
-	for _, m := range ms {
-		if m >= time.January && m <= time.December {
-			s |= 1 << m
+	return setOf[Months](time.January, time.December, ms)
+}
+
+// setOf returns the bit set of the elements of xs from lo to hi, each
+// element x as bit x; it ignores the others.
+func setOf[S ~uint8 | ~uint16, E ~int](lo, hi E, xs []E) S {
+	var s S
+	for _, x := range xs {
+		if x >= lo && x <= hi {
+			s |= 1 << x
 		}
 	}
 	return s

@@ -65,7 +65,7 @@ func (r *ReturnReceipt) UnmarshalJSON(b []byte) error {
 //     資料": Hokkaido collection items and items marked Loan.NoBookDrop.
 //     Nothing is taken by post.
 //   - Assembly Library (R-AL3): the counter only, 09:00–17:00 on the days
-//     it is open (calendar.AssemblyLibraryServiceHours); no book drop,
+//     it is open (calendar.AssemblyLibraryServiceRules); no book drop,
 //     nothing by post. An in-person return outside those hours is refused
 //     for the hours whichever channel, so a book drop at night lists both
 //     reasons.
@@ -78,7 +78,9 @@ func (r *ReturnReceipt) UnmarshalJSON(b []byte) error {
 // the same method (M2): the same Place, so the same partner library.
 type ReturnDesk struct {
 	prefectural, assembly, staffDays *calendar.Calendar
-	serviceHours                     calendar.Hours
+	// assemblyService is the Assembly Library's calendar with its service
+	// hours (R-AL1, R-AL3), announcements included.
+	assemblyService *calendar.Calendar
 }
 
 // NewReturnDesk returns a desk using the Prefectural Library's calendar
@@ -98,11 +100,17 @@ func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*Return
 	if prefectural == nil || assembly == nil || staffDays == nil {
 		return nil, inconsistent("return desk", "NewReturnDesk needs three calendars")
 	}
+	service := assembly.Rules()
+	service.Hours = calendar.AssemblyLibraryServiceRules().Hours
+	assemblyService, err := calendar.New(service)
+	if err != nil {
+		return nil, fmt.Errorf("%w: Assembly Library service hours: %w", ErrInconsistentReturn, err)
+	}
 	return &ReturnDesk{
-		prefectural:  prefectural,
-		assembly:     assembly,
-		staffDays:    staffDays,
-		serviceHours: calendar.AssemblyLibraryServiceHours(),
+		prefectural:     prefectural,
+		assembly:        assembly,
+		staffDays:       staffDays,
+		assemblyService: assemblyService,
 	}, nil
 }
 
@@ -185,7 +193,7 @@ func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 			rs = append(rs, ErrBookDropExcluded.Detail("marked not for the book drop", "ブックポストに返却できない資料です"))
 		}
 	}
-	if r.At.Method == AssemblyLibrary && inPerson && !d.serviceHours.OpenAt(d.assembly, r.When) {
+	if r.At.Method == AssemblyLibrary && inPerson && !d.assemblyService.OpenAt(r.When) {
 		rs = append(rs, ErrAssemblyHours)
 	}
 	if r.At.Method == PrefecturalLibrary && r.Channel.prefecturalCounter() && !d.prefectural.OpenAt(r.When) {

@@ -36,7 +36,11 @@ func DefaultCalendars() (Calendars, error) {
 	if err != nil {
 		return Calendars{}, err
 	}
-	return Calendars{Library: lib, Assembly: asm, Courier: shipping.DefaultCourier()}, nil
+	courier, err := shipping.NewCourier(shipping.CourierRules())
+	if err != nil {
+		return Calendars{}, err
+	}
+	return Calendars{Library: lib, Assembly: asm, Courier: courier}, nil
 }
 
 // At returns the calendar of the pickup place p: the one whose open days

@@ -13,7 +13,7 @@ import (
 var (
 	prefectural = calendar.MustNew(calendar.PrefecturalLibraryRules())
 	assembly    = calendar.MustNew(calendar.AssemblyLibraryRules())
-	courier     = shipping.DefaultCourier()
+	courier, _  = shipping.NewCourier(shipping.CourierRules()) // the published rules always compile
 	// ebetsu is a partner library closed on Mondays, on public holidays
 	// and at the year-end.
 	ebetsu = calendar.MustNew(calendar.Rules{

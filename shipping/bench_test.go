@@ -27,7 +27,7 @@ func BenchmarkClassify(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkClass, sinkErr = Classify(c.p)
+				sinkClass, sinkErr = classify(c.p)
 			}
 		})
 	}
@@ -41,9 +41,9 @@ func BenchmarkBundle3(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		p, err := Bundle(books...)
+		p, err := Packing{}.Bundle(books...)
 		sinkErr = err
-		sinkClass, _ = Classify(p)
+		sinkClass, _ = classify(p)
 	}
 }
 
@@ -58,7 +58,7 @@ func BenchmarkPostage(b *testing.B) {
 }
 
 func BenchmarkNextDay(b *testing.B) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	d := calendar.NewDate(2026, 12, 25)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -67,7 +67,7 @@ func BenchmarkNextDay(b *testing.B) {
 }
 
 func BenchmarkCollectable(b *testing.B) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	partner := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	d := calendar.NewDate(2026, 12, 25)
 	b.ReportAllocs()

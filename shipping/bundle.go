@@ -1,7 +1,6 @@
 package shipping
 
 import (
-	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -11,16 +10,13 @@ import (
 
 // Packing is the allowance for wrapping that Packing.Bundle adds to a
 // stack of books: centimetres to the stack's length, width and thickness,
-// and kilograms to its weight. The zero Packing adds nothing, which is
-// what Bundle uses: the library knows its envelopes, the rules do not.
+// and kilograms to its weight. The zero Packing adds nothing: the library
+// knows its envelopes, the rules do not, so Packing{}.Bundle stacks the
+// books bare.
 type Packing struct {
 	Length, Width, Thickness decimal.Decimal // cm
 	Weight                   decimal.Decimal // kg
 }
-
-// Bundle returns the parcel of books stacked with no allowance for
-// wrapping; see Packing.Bundle.
-func Bundle(books ...Parcel) (Parcel, error) { return Packing{}.Bundle(books...) }
 
 // Bundle returns the parcel of several books posted together (R-HD3
 // classifies it like any parcel): the books stacked flat with their
@@ -30,13 +26,14 @@ func Bundle(books ...Parcel) (Parcel, error) { return Packing{}.Bundle(books...)
 // theirs; pk's allowance is added to each.
 //
 // It refuses an empty bundle (ErrEmptyBundle) and books with a measure
-// that is zero, negative or beyond MaxScale (ErrBadMeasure, detailed with
-// the book's 1-based position). An allowance that is negative or beyond
-// MaxScale is a plain error: the host's configuration is wrong.
+// that is zero, negative or implausible (ErrBadMeasure, detailed with the
+// book's 1-based position). An allowance that is negative or implausible
+// is an error wrapping ErrInconsistentInput: the host's configuration is
+// wrong.
 func (pk Packing) Bundle(books ...Parcel) (Parcel, error) {
 	for _, d := range []decimal.Decimal{pk.Length, pk.Width, pk.Thickness, pk.Weight} {
 		if d.Sign() < 0 || !plausible(d) {
-			return Parcel{}, errors.New("shipping: a packing allowance must be zero or positive, got " + format(d))
+			return Parcel{}, inconsistent("a packing allowance must be zero or positive, got " + format(d))
 		}
 	}
 	if len(books) == 0 {

@@ -2,7 +2,6 @@ package shipping
 
 import (
 	"strconv"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -18,8 +17,10 @@ type Classifier struct {
 }
 
 // NewClassifier returns a Classifier for l, its zero fields taken from
-// DefaultLimits. It refuses limits that are not positive, Yu-Mail sides
-// not given longest first, sizes not ascending, and weight limits that
+// the defaults: NewClassifier(Limits{}) classifies by R-HD3 and Japan
+// Post's published bands, and never fails. It refuses, with
+// ErrInconsistentInput, limits that are not positive, Yu-Mail sides not
+// given longest first, sizes not ascending, and weight limits that
 // decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack.
 func NewClassifier(l Limits) (*Classifier, error) {
 	l = l.withDefaults()
@@ -34,25 +35,12 @@ func NewClassifier(l Limits) (*Classifier, error) {
 	return c, nil
 }
 
-// defaultClassifier is the Classifier for DefaultLimits, built once.
-var defaultClassifier = sync.OnceValue(func() *Classifier {
-	c, err := NewClassifier(Limits{})
-	if err != nil {
-		panic(err) // DefaultLimits are valid
-	}
-	return c
-})
-
 // Limits returns the limits c applies, defaults filled in.
 func (c *Classifier) Limits() Limits {
 	l := c.limits
 	l.Sizes = append([]int(nil), l.Sizes...)
 	return l
 }
-
-// Classify returns the class p is posted in under DefaultLimits; see
-// Classifier.Classify.
-func Classify(p Parcel) (Class, error) { return defaultClassifier().Classify(p) }
 
 // Classify returns the class p is posted in (R-HD3). Its sides are sorted
 // first, so the order they are given in does not matter:
@@ -67,8 +55,8 @@ func Classify(p Parcel) (Class, error) { return defaultClassifier().Classify(p) 
 //
 // Every limit is inclusive: 34 cm is within the limit, 34.01 is not.
 // Otherwise it returns a *reason.Refusal listing every reason that
-// applies: ErrBadMeasure for each measure that is zero, negative or beyond
-// MaxScale, ErrTooLarge for sides summing to more than the last size
+// applies: ErrBadMeasure for each measure that is zero, negative or
+// implausible (see Parcel), ErrTooLarge for sides summing to more than the last size
 // band, ErrTooHeavy for a weight over HeavyWeight.
 //
 // Parcels whose measures are whole millionths below 10^12 are classified
@@ -91,7 +79,7 @@ func (c *Classifier) judge(p Parcel) verdict {
 	return judgeExact(c.exact, p)
 }
 
-// judgeExact judges p with exact decimals. A measure beyond MaxScale is
+// judgeExact judges p with exact decimals. A measure beyond maxScale is
 // judged as zero: a bad measure, without arithmetic on it.
 func judgeExact(b *bounds[exact], p Parcel) verdict {
 	var m [4]exact

@@ -51,11 +51,11 @@ func rapidAnyMeasure() *rapid.Generator[decimal.Decimal] {
 func TestPropClassifyIgnoresOrientationRHD3(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := rapidParcel().Draw(t, "p")
-		want, wantErr := Classify(p)
+		want, wantErr := classify(p)
 		s := [3]decimal.Decimal{p.Length, p.Width, p.Thickness}
 		for _, perm := range [6][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
 			q := Parcel{Length: s[perm[0]], Width: s[perm[1]], Thickness: s[perm[2]], Weight: p.Weight}
-			got, err := Classify(q)
+			got, err := classify(q)
 			if got != want || (err == nil) != (wantErr == nil) {
 				t.Fatalf("%v: %v, %v; %v: %v, %v", p, want, wantErr, q, got, err)
 			}
@@ -71,8 +71,8 @@ func TestPropShrinkingNeverGrowsRHD3(t *testing.T) {
 		m := p.measures()
 		m[i] = m[i].Mul(keep)
 		q := Parcel{Length: m[0], Width: m[1], Thickness: m[2], Weight: m[3]}
-		pc, perr := Classify(p)
-		qc, qerr := Classify(q)
+		pc, perr := classify(p)
+		qc, qerr := classify(q)
 		if rank(qc, qerr) > rank(pc, perr) {
 			t.Fatalf("%v is %v (%v) but the smaller %v is %v (%v)", p, pc, perr, q, qc, qerr)
 		}
@@ -82,7 +82,7 @@ func TestPropShrinkingNeverGrowsRHD3(t *testing.T) {
 func TestPropClassifyValidOrRefusedRHD3(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := rapidParcel().Draw(t, "p")
-		c, err := Classify(p)
+		c, err := classify(p)
 		if (err == nil) != c.valid() || (err != nil && !isCoded(err)) {
 			t.Fatalf("%v: %v, %v", p, c, err)
 		}
@@ -90,7 +90,7 @@ func TestPropClassifyValidOrRefusedRHD3(t *testing.T) {
 }
 
 func TestPropFastPathMatchesExact(t *testing.T) {
-	c := defaultClassifier()
+	c := defaultClassifier
 	rapid.Check(t, func(t *rapid.T) {
 		g := rapid.OneOf(rapidAnyMeasure(), rapidMeasure(40, "1", "3", "25", "34"))
 		p := Parcel{Length: g.Draw(t, "l"), Width: g.Draw(t, "w"), Thickness: g.Draw(t, "t"), Weight: g.Draw(t, "kg")}
@@ -103,12 +103,12 @@ func TestPropFastPathMatchesExact(t *testing.T) {
 func TestPropBundleOfOneIsTheBookRHD3(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := rapidParcel().Draw(t, "p")
-		b, err := Bundle(p)
+		b, err := Packing{}.Bundle(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, wantErr := Classify(p)
-		got, gotErr := Classify(b)
+		want, wantErr := classify(p)
+		got, gotErr := classify(b)
 		if got != want || (wantErr == nil) != (gotErr == nil) {
 			t.Fatalf("%v: %v, %v; bundled %v: %v, %v", p, want, wantErr, b, got, gotErr)
 		}
@@ -118,12 +118,12 @@ func TestPropBundleOfOneIsTheBookRHD3(t *testing.T) {
 func TestPropBundleIgnoresOrder(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		books := rapid.SliceOfN(rapidParcel(), 1, 6).Draw(t, "books")
-		a, err := Bundle(books...)
+		a, err := Packing{}.Bundle(books...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		perm := rapid.Permutation(books).Draw(t, "order")
-		b, err := Bundle(perm...)
+		b, err := Packing{}.Bundle(perm...)
 		if err != nil {
 			t.Fatal(err)
 		}

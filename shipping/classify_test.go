@@ -50,14 +50,14 @@ func TestClassifyRHD3(t *testing.T) {
 		{"negative weight and too large", parcel("200", "50", "20", "-1"), Class{}, []string{"parcel.bad_measure", "parcel.too_large"}},
 		{"negative side and too heavy", parcel("-1", "25", "3", "31"), Class{}, []string{"parcel.bad_measure", "parcel.too_heavy"}},
 		{"zero parcel", Parcel{}, Class{}, []string{"parcel.bad_measure", "parcel.bad_measure", "parcel.bad_measure", "parcel.bad_measure"}},
-		{"beyond MaxScale, tiny", Parcel{Length: decimal.New(1, -31), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")}, Class{}, []string{"parcel.bad_measure"}},
-		{"beyond MaxScale, huge", Parcel{Length: decimal.New(1, 999999999), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")}, Class{}, []string{"parcel.bad_measure"}},
+		{"beyond maxScale, tiny", Parcel{Length: decimal.New(1, -31), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")}, Class{}, []string{"parcel.bad_measure"}},
+		{"beyond maxScale, huge", Parcel{Length: decimal.New(1, 999999999), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")}, Class{}, []string{"parcel.bad_measure"}},
 		{"many decimal places", parcel("33.99999999999999999999", "25", "3", "1"), yuMail, nil},
 		{"many decimal places over", parcel("34.00000000000000000001", "25", "3", "1"), pack(80), nil},
 		{"huge but plausible", Parcel{Length: decimal.New(1, 30), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")}, Class{}, []string{"parcel.too_large"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := Classify(c.p)
+			got, err := classify(c.p)
 			assert.Equal(t, c.want, got)
 			assert.Equal(t, c.codes, codes(err))
 			if err != nil {
@@ -68,7 +68,7 @@ func TestClassifyRHD3(t *testing.T) {
 }
 
 func TestClassifyRefusalDetailsRHD3(t *testing.T) {
-	_, err := Classify(parcel("200", "50", "20", "-1"))
+	_, err := classify(parcel("200", "50", "20", "-1"))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrBadMeasure)
 	assert.ErrorIs(t, err, ErrTooLarge)
@@ -76,13 +76,13 @@ func TestClassifyRefusalDetailsRHD3(t *testing.T) {
 	assert.Equal(t, "shipping: parcel refused: parcel.bad_measure, parcel.too_large", err.Error())
 	assert.Equal(t, "Every measure of a parcel must be a positive number of centimetres or kilograms. (weight -1 kg); "+
 		"The parcel is too large to post as Yu-Pack. (the three sides sum to 270 cm; at most 170 cm)", english(err))
-	ja := codesAndMessages(err)
+	ja := japanese(err)
 	assert.Equal(t, []string{
 		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。（重さ -1 kg）",
 		"荷物がゆうパックで送れる大きさを超えています。（3辺の合計 270cm、上限 170cm）",
 	}, ja)
 
-	_, err = Classify(Parcel{Length: decimal.New(1, -40), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")})
+	_, err = classify(Parcel{Length: decimal.New(1, -40), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")})
 	assert.Contains(t, english(err), "length is not a plausible measure")
 }
 
@@ -91,7 +91,7 @@ func TestClassifierLimitsRHD3(t *testing.T) {
 	c, err := NewClassifier(Limits{})
 	require.NoError(t, err)
 	l := c.Limits()
-	d := DefaultLimits()
+	d := defaultLimits()
 	assert.Equal(t, d.Sizes, l.Sizes)
 	for i := range d.YuMail {
 		assert.True(t, d.YuMail[i].Equal(l.YuMail[i]))
@@ -148,7 +148,7 @@ func TestClassifierLimitsRHD3(t *testing.T) {
 }
 
 func TestClassifyFastPathMatchesExactRHD3(t *testing.T) {
-	c := defaultClassifier()
+	c := defaultClassifier
 	require.NotNil(t, c.fast)
 	for _, p := range []Parcel{
 		parcel("34", "25", "3", "1"),
@@ -201,7 +201,7 @@ func TestParcelSides(t *testing.T) {
 
 // Defect: Sides compared sides of any scale, so 1e-999999999 cm against
 // 1e999999999 cm built a two-billion-digit number; now it refuses them,
-// as Classify does (MaxScale).
+// as Classify does (maxScale).
 func TestParcelSidesScaleGuardMaxScale(t *testing.T) {
 	p := parcel("1e999999999", "-1e-999999999", "3", "1")
 	_, _, _, err := p.Sides()
@@ -213,7 +213,7 @@ func TestParcelSidesScaleGuardMaxScale(t *testing.T) {
 }
 
 func TestClassifyErrorsAreRefusals(t *testing.T) {
-	_, err := Classify(Parcel{})
+	_, err := classify(Parcel{})
 	var target interface{ Unwrap() []error }
 	assert.True(t, errors.As(err, &target))
 }

@@ -1,7 +1,6 @@
 package shipping
 
 import (
-	"slices"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -10,9 +9,8 @@ import (
 // CourierRules returns the schedule of the courier between the Prefectural
 // Library and the partner libraries (R-PT2): every Tuesday and Friday,
 // none on public holidays or from December 29 to January 3. Add the
-// library's announcements to the result: a suspended courier day as a
-// calendar.Closure, a moved one as a calendar.Opening on its new day plus
-// a Closure on its old one.
+// library's announcements to the result with calendar.Rules.SkipDay (a
+// suspended courier day) and calendar.Rules.MoveDay (a moved one).
 func CourierRules() calendar.Rules {
 	r := calendar.WeeklySchedule("協力車", time.Tuesday, time.Friday)
 	r.ClosedOnHolidays = true
@@ -26,23 +24,16 @@ type Courier struct {
 	days *calendar.Calendar
 }
 
-// NewCourier compiles a courier schedule, usually CourierRules() with the
-// library's announced moves and suspensions.
+// NewCourier compiles a courier schedule: CourierRules() with the
+// library's announced moves and suspensions, or CourierRules() alone for
+// the courier as published, which always compiles. Its errors are those
+// of calendar.New.
 func NewCourier(r calendar.Rules) (*Courier, error) {
 	c, err := calendar.New(r)
 	if err != nil {
 		return nil, err
 	}
 	return &Courier{days: c}, nil
-}
-
-// DefaultCourier returns the courier as published, with no announcements.
-func DefaultCourier() *Courier {
-	c, err := NewCourier(CourierRules())
-	if err != nil {
-		panic(err) // CourierRules always compiles
-	}
-	return c
 }
 
 // Calendar returns the courier days as a calendar: "open" on courier days.
@@ -70,24 +61,4 @@ func (c *Courier) Collectable(sent calendar.Date, partner *calendar.Calendar) ca
 		return sent.AddDays(2)
 	}
 	return partner.NextOpen(sent.AddDays(2))
-}
-
-// Suspend returns r with the courier suspended on day, as the library
-// announces (R-PT2: holidays and the year-end period suspend courier
-// days): a calendar.Closure of that day named why. r itself is not
-// changed.
-func Suspend(r calendar.Rules, day calendar.Date, why string) calendar.Rules {
-	r.Closures = append(slices.Clone(r.Closures), calendar.Closure{Name: why, From: day, To: day})
-	return r
-}
-
-// Move returns r with the courier day from moved to day to, as the
-// library announces (R-PT2): a calendar.Closure on from and a
-// calendar.Opening on to, both named why. r itself is not changed.
-// NewCourier refuses the result when to is a suspended day, from itself
-// included.
-func Move(r calendar.Rules, from, to calendar.Date, why string) calendar.Rules {
-	r = Suspend(r, from, why)
-	r.Openings = append(slices.Clone(r.Openings), calendar.Opening{Name: why, From: to, To: to})
-	return r
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func TestNextCourierDayRPT2(t *testing.T) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	for _, tc := range []struct{ name, ready, want string }{
 		{"R-PT2 Wednesday to Friday", "2026-04-01", "2026-04-03"},
 		{"R-PT2 Friday to Tuesday", "2026-04-03", "2026-04-07"},
@@ -36,9 +36,9 @@ func TestNextCourierDayRPT2(t *testing.T) {
 
 func TestCourierAnnouncementsRPT2(t *testing.T) {
 	r := CourierRules()
-	r = Suspend(r, date(t, "2026-04-07"), "車両点検")
-	r = Move(r, date(t, "2026-11-03"), date(t, "2026-11-04"), "文化の日の振替")
-	r = Move(r, date(t, "2026-12-25"), date(t, "2026-12-28"), "年末の繰り下げ")
+	r = r.SkipDay(date(t, "2026-04-07"), "車両点検")
+	r = r.MoveDay(date(t, "2026-11-03"), date(t, "2026-11-04"), "文化の日の振替")
+	r = r.MoveDay(date(t, "2026-12-25"), date(t, "2026-12-28"), "年末の繰り下げ")
 	c, err := NewCourier(r)
 	require.NoError(t, err)
 
@@ -52,23 +52,16 @@ func TestCourierAnnouncementsRPT2(t *testing.T) {
 
 	// The published rules are untouched.
 	assert.Empty(t, CourierRules().Closures)
-	assert.True(t, DefaultCourier().IsCourierDay(date(t, "2026-04-07")))
+	assert.True(t, publishedCourier().IsCourierDay(date(t, "2026-04-07")))
 
-	// Suspend and Move never write into the caller's slices.
-	base := CourierRules()
-	base.Closures = make([]calendar.Closure, 0, 4)
-	a := Suspend(base, date(t, "2026-04-07"), "a")
-	b := Suspend(base, date(t, "2026-04-10"), "b")
-	assert.Equal(t, "a", a.Closures[0].Name)
-	assert.Equal(t, "b", b.Closures[0].Name)
-
-	// A move onto a suspended day is refused.
-	_, err = NewCourier(Move(r, date(t, "2026-04-10"), date(t, "2026-04-07"), "x"))
-	assert.Error(t, err)
+	// A move onto a suspended day is refused; SkipDay and MoveDay never
+	// write into the caller's slices (tested in package calendar).
+	_, err = NewCourier(r.MoveDay(date(t, "2026-04-10"), date(t, "2026-04-07"), "x"))
+	assert.ErrorIs(t, err, calendar.ErrInvalidRules)
 }
 
 func TestCollectableRPT3(t *testing.T) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	everyDay := calendar.MustNew(calendar.Rules{Name: "every day"})
 	weekdays := calendar.MustNew(calendar.Rules{
 		Name:           "平日のみ",
@@ -106,7 +99,7 @@ func rapidCourierDate() *rapid.Generator[calendar.Date] {
 }
 
 func TestPropNextDayRPT2(t *testing.T) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	rapid.Check(t, func(t *rapid.T) {
 		d := rapidCourierDate().Draw(t, "d")
 		next := c.NextDay(d)
@@ -129,29 +122,21 @@ func TestPropNextDayWithAnnouncementsRPT2(t *testing.T) {
 		d := rapidCourierDate().Draw(t, "d")
 		r := CourierRules()
 		for i := range rapid.IntRange(0, 3).Draw(t, "suspensions") {
-			r = Suspend(r, d.AddDays(rapid.IntRange(0, 20).Draw(t, "suspend")), "s"+string(rune('0'+i)))
+			r = r.SkipDay(d.AddDays(rapid.IntRange(0, 20).Draw(t, "suspend")), "s"+string(rune('0'+i)))
 		}
 		if rapid.Bool().Draw(t, "move") {
-			r = Move(r, d.AddDays(rapid.IntRange(0, 20).Draw(t, "from")), d.AddDays(rapid.IntRange(21, 30).Draw(t, "to")), "m")
+			r = r.MoveDay(d.AddDays(rapid.IntRange(0, 20).Draw(t, "from")), d.AddDays(rapid.IntRange(21, 30).Draw(t, "to")), "m")
 		}
 		c, err := NewCourier(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		next := c.NextDay(d)
-		if !next.After(d) || !c.IsCourierDay(next) {
-			t.Fatalf("NextDay(%v) = %v", d, next)
-		}
-		for x := d.AddDays(1); x.Before(next); x = x.AddDays(1) {
-			if c.IsCourierDay(x) {
-				t.Fatalf("NextDay(%v) = %v skips %v", d, next, x)
-			}
-		}
+		assertFirstOpen(t, "NextDay", c.IsCourierDay, d.AddDays(1), c.NextDay(d))
 	})
 }
 
 func TestPropCollectableRPT3(t *testing.T) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	rapid.Check(t, func(t *rapid.T) {
 		closed := calendar.Weekdays(rapid.IntRange(0, 126).Draw(t, "closed weekdays"))
 		partner, err := calendar.New(calendar.Rules{
@@ -164,22 +149,14 @@ func TestPropCollectableRPT3(t *testing.T) {
 			t.Fatal(err)
 		}
 		sent := c.NextDay(rapidCourierDate().Draw(t, "ready"))
-		got := c.Collectable(sent, partner)
-		if got.Before(sent.AddDays(2)) || !partner.IsOpen(got) {
-			t.Fatalf("Collectable(%v) = %v", sent, got)
-		}
-		for x := sent.AddDays(2); x.Before(got); x = x.AddDays(1) {
-			if partner.IsOpen(x) {
-				t.Fatalf("Collectable(%v) = %v, but the partner is open on %v", sent, got, x)
-			}
-		}
+		assertFirstOpen(t, "Collectable", partner.IsOpen, sent.AddDays(2), c.Collectable(sent, partner))
 	})
 }
 
 // R-PT3: an unknown partner calendar gives the second day after sending,
 // never a panic.
 func TestCollectableNilPartner(t *testing.T) {
-	c := DefaultCourier()
+	c := publishedCourier()
 	sent, _ := calendar.ParseDate("2026-11-27")
 	want, _ := calendar.ParseDate("2026-11-29")
 	if got := c.Collectable(sent, nil); got != want {
@@ -187,5 +164,18 @@ func TestCollectableNilPartner(t *testing.T) {
 	}
 	if got := c.Collectable(calendar.Date{}, nil); !got.IsZero() {
 		t.Fatalf("zero sent day gave %v", got)
+	}
+}
+
+// assertFirstOpen checks that got, the answer of what, is the first day
+// on or after from on which open holds.
+func assertFirstOpen(t *rapid.T, what string, open func(calendar.Date) bool, from, got calendar.Date) {
+	if got.Before(from) || !open(got) {
+		t.Fatalf("%s from %v = %v", what, from, got)
+	}
+	for x := from; x.Before(got); x = x.AddDays(1) {
+		if open(x) {
+			t.Fatalf("%s from %v = %v skips %v", what, from, got, x)
+		}
 	}
 }

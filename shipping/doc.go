@@ -2,17 +2,17 @@
 // loans out of the building: by post to a patron's home, and by courier
 // to partner libraries.
 //
-// Rules (see RULES.md):
+// The rules are catalogued in docs/rules.md of the module's repository:
 //
-//   - R-HD3: Classify sorts a Parcel into a Class: Yu-Mail (ゆうメール)
+//   - R-HD3: Classifier.Classify sorts a Parcel into a Class: Yu-Mail (ゆうメール)
 //     when its sides, sorted, fit 34 × 25 × 3 cm and it weighs at most
 //     1 kg; otherwise Yu-Pack (ゆうパック) of the size band of the sum of
 //     its sides (60 to 170), or heavy Yu-Pack (重量ゆうパック) over 25 kg
 //     up to 30 kg. Larger or heavier parcels, and measures that are not
 //     positive, are refused with every reason that applies (ErrTooLarge,
 //     ErrTooHeavy, ErrBadMeasure). The limits are a policy value, Limits,
-//     whose zero value is DefaultLimits; NewClassifier applies others.
-//     Bundle (and Packing.Bundle, with an allowance for wrapping) gives the
+//     whose zero value holds the defaults; NewClassifier compiles them.
+//     Packing.Bundle (Packing{} for no allowance for wrapping) gives the
 //     parcel of several books stacked together. ParseParcel reads
 //     "34x25x3cm 1kg".
 //   - R-HD1: the patron pays postage both ways, outbound cash on delivery
@@ -22,7 +22,8 @@
 //     a host must confirm against the Japan Post tariff in force.
 //   - R-PT2: the courier to partner libraries runs on Tuesdays and Fridays,
 //     not on public holidays nor from December 29 to January 3
-//     (CourierRules); Suspend and Move add the library's announcements;
+//     (CourierRules); calendar.Rules.SkipDay and calendar.Rules.MoveDay
+//     add the library's announcements, and NewCourier compiles the result;
 //     Courier.NextDay is the day an item is sent after its ready email.
 //   - R-PT3: Courier.Collectable is the first day a partner library can
 //     hand the item over: two days after sending, or its next open day.
@@ -31,12 +32,17 @@
 // sentinels of this package, usable with errors.Is, with a stable code
 // and English and Japanese messages; Reasons lists them all.
 //
-// Decoding is strict: Class, Parcel and RateTable refuse unknown JSON keys
-// and any value Classify or NewTariff would not accept (a size for
-// Yu-Mail, a negative measure, a measure beyond MaxScale, rates that do
-// not ascend). Parcel.Sides, like Classify, refuses a side beyond
-// MaxScale. Input quoted into an error is cut to text.MaxQuoted
-// characters.
+// Input data the package cannot use, as opposed to a parcel it refuses,
+// gives an error wrapping ErrInconsistentInput: limits, packing allowances
+// or rate tables that contradict themselves, and JSON that does not
+// decode. Decoding is strict: Class, Parcel and RateTable refuse unknown
+// JSON keys and any value Classifier.Classify or NewTariff would not accept (a size
+// for Yu-Mail, a negative or implausible measure, rates that do not
+// ascend). Input quoted into an error is cut short.
+//
+// Service's String is its stable code ("yu_pack"), and Class's its code
+// and size band ("yu_pack:60"); Label gives the English or Japanese name,
+// as does Zone.Label.
 //
 // Lengths are in centimetres, weights in kilograms and money in yen, all
 // as decimal.Decimal, compared exactly: 34 cm is Yu-Mail, 34.01 is not.

@@ -12,10 +12,11 @@ import (
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
-func ExampleClassify() {
+func ExampleClassifier_Classify() {
+	classifier, _ := shipping.NewClassifier(shipping.Limits{}) // the defaults never fail
 	for _, s := range []string{"34x25x3cm 1kg", "3x34x25cm 1kg", "34.01x25x3cm 1kg", "40x30x20cm 27kg", "100x50x20.5cm 31kg"} {
 		p, _ := shipping.ParseParcel(s)
-		c, err := shipping.Classify(p)
+		c, err := classifier.Classify(p)
 		if err != nil {
 			fmt.Println(s, "→", errors.Is(err, shipping.ErrTooLarge), errors.Is(err, shipping.ErrTooHeavy))
 			for _, m := range reason.Localize(err, reason.Japanese) {
@@ -23,49 +24,51 @@ func ExampleClassify() {
 			}
 			continue
 		}
-		fmt.Println(s, "→", c, "/", c.Japanese())
+		fmt.Println(s, "→", c, "/", c.Label(reason.English), "/", c.Label(reason.Japanese))
 	}
 	// Output:
-	// 34x25x3cm 1kg → Yu-Mail / ゆうメール
-	// 3x34x25cm 1kg → Yu-Mail / ゆうメール
-	// 34.01x25x3cm 1kg → Yu-Pack size 80 / ゆうパック80サイズ
-	// 40x30x20cm 27kg → Heavy Yu-Pack size 100 / 重量ゆうパック100サイズ
+	// 34x25x3cm 1kg → yu_mail / Yu-Mail / ゆうメール
+	// 3x34x25cm 1kg → yu_mail / Yu-Mail / ゆうメール
+	// 34.01x25x3cm 1kg → yu_pack:80 / Yu-Pack size 80 / ゆうパック80サイズ
+	// 40x30x20cm 27kg → heavy_yu_pack:100 / Heavy Yu-Pack size 100 / 重量ゆうパック100サイズ
 	// 100x50x20.5cm 31kg → true true
 	//    parcel.too_large 荷物がゆうパックで送れる大きさを超えています。（3辺の合計 170.5cm、上限 170cm）
 	//    parcel.too_heavy 荷物がゆうパックで送れる重さを超えています。（31kg、上限 30kg）
 }
 
-func ExampleBundle() {
+func ExamplePacking_Bundle() {
+	classifier, _ := shipping.NewClassifier(shipping.Limits{})
 	a5, _ := shipping.ParseParcel("21x14.8x1.5cm 300g")
 	b5, _ := shipping.ParseParcel("25.7x18.2x1.2cm 450g")
 
-	two, _ := shipping.Bundle(a5, b5)
-	c, _ := shipping.Classify(two)
+	two, _ := shipping.Packing{}.Bundle(a5, b5) // no allowance for wrapping
+	c, _ := classifier.Classify(two)
 	fmt.Println(two, c)
 
 	// With an envelope: 5 mm and 50 g more.
 	envelope := shipping.Packing{Thickness: decimal.RequireFromString("0.5"), Weight: decimal.RequireFromString("0.05")}
 	wrapped, _ := envelope.Bundle(a5, b5)
-	c, _ = shipping.Classify(wrapped)
+	c, _ = classifier.Classify(wrapped)
 	fmt.Println(wrapped, c)
 	// Output:
-	// 25.7x18.2x2.7cm 0.75kg Yu-Mail
-	// 25.7x18.2x3.2cm 0.8kg Yu-Pack size 60
+	// 25.7x18.2x2.7cm 0.75kg yu_mail
+	// 25.7x18.2x3.2cm 0.8kg yu_pack:60
 }
 
 func ExampleTariff_Postage() {
 	tariff := shipping.SampleTariff() // sample figures: confirm them before use
+	classifier, _ := shipping.NewClassifier(shipping.Limits{})
 	book, _ := shipping.ParseParcel("21x14.8x1.5cm 300g")
-	c, _ := shipping.Classify(book)
+	c, _ := classifier.Classify(book)
 	for _, posted := range []calendar.Date{calendar.NewDate(2025, 10, 31), calendar.NewDate(2025, 11, 1)} {
 		yen, _ := tariff.CashOnDelivery(c, book.Weight, shipping.ZoneHokkaido, posted)
-		fmt.Println(posted, c, yen, "yen")
+		fmt.Println(posted, c.Label(reason.English), yen, "yen")
 	}
 
 	box, _ := shipping.ParseParcel("40x30x20cm 8kg")
-	c, _ = shipping.Classify(box)
+	c, _ = classifier.Classify(box)
 	yen, _ := tariff.Postage(c, box.Weight, shipping.ZoneHokkaido, calendar.NewDate(2026, 4, 1))
-	fmt.Println(c, yen, "yen")
+	fmt.Println(c.Label(reason.English), yen, "yen")
 	_, err := tariff.Postage(c, box.Weight, shipping.ZoneKanto, calendar.NewDate(2026, 4, 1))
 	fmt.Println(err)
 	for _, m := range reason.Localize(err, reason.English) {
@@ -76,16 +79,16 @@ func ExampleTariff_Postage() {
 	// 2025-11-01 Yu-Mail 320 yen
 	// Yu-Pack size 100 1450 yen
 	// shipping: postage refused: postage.no_rate
-	// The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)
+	// The postage tariff has no rate for this parcel on the posting date. (no Yu-Pack rates to kanto in the table of 2025-11-01)
 }
 
 func ExampleCourier() {
 	// The library announces that Friday 2026-12-25's courier runs on
 	// Monday 2026-12-28 instead.
-	rules := shipping.Move(shipping.CourierRules(),
+	rules := shipping.CourierRules().MoveDay(
 		calendar.NewDate(2026, 12, 25), calendar.NewDate(2026, 12, 28), "年末の繰り下げ")
 	announced, _ := shipping.NewCourier(rules)
-	published := shipping.DefaultCourier()
+	published, _ := shipping.NewCourier(shipping.CourierRules())
 	partner := calendar.MustNew(calendar.Rules{
 		Name:           "江別市情報図書館",
 		ClosedWeekdays: calendar.WeekdaysOf(time.Monday),

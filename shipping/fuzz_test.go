@@ -15,7 +15,7 @@ func FuzzClassify(f *testing.F) {
 	} {
 		f.Add(s[0], s[1], s[2], s[3])
 	}
-	c := defaultClassifier()
+	c := defaultClassifier
 	f.Fuzz(func(t *testing.T, l, w, th, kg string) {
 		var m [4]decimal.Decimal
 		for i, s := range []string{l, w, th, kg} {
@@ -26,19 +26,19 @@ func FuzzClassify(f *testing.F) {
 			m[i] = d
 		}
 		p := Parcel{Length: m[0], Width: m[1], Thickness: m[2], Weight: m[3]}
-		got, err := Classify(p)
+		got, err := classify(p)
 		if (err == nil) != got.valid() || (err != nil && !isCoded(err)) {
 			t.Fatalf("%v: %v, %v", p, got, err)
 		}
 		q := Parcel{Length: p.Thickness, Width: p.Length, Thickness: p.Width, Weight: p.Weight}
-		if again, err2 := Classify(q); again != got || (err == nil) != (err2 == nil) {
+		if again, err2 := classify(q); again != got || (err == nil) != (err2 == nil) {
 			t.Fatalf("%v: %v but %v: %v", p, got, q, again)
 		}
 		if fast, exact := c.judge(p), judgeExact(c.exact, p); fast != exact {
 			t.Fatalf("%v: fast %+v, exact %+v", p, fast, exact)
 		}
-		if b, err := Bundle(p); err == nil {
-			if again, _ := Classify(b); again != got {
+		if b, err := (Packing{}).Bundle(p); err == nil {
+			if again, _ := classify(b); again != got {
 				t.Fatalf("%v: %v but bundled %v", p, got, again)
 			}
 		}
@@ -69,22 +69,6 @@ func FuzzParseParcel(f *testing.F) {
 		if !q.Length.Equal(p.Length) || !q.Width.Equal(p.Width) || !q.Thickness.Equal(p.Thickness) || !q.Weight.Equal(p.Weight) || q.String() != text {
 			t.Fatalf("%q reads as %q, which reads as %q", s, text, q.String())
 		}
-		_, _ = Classify(p)
-	})
-}
-
-func FuzzServiceText(f *testing.F) {
-	for _, s := range []string{"yu_mail", "yu_pack", "heavy_yu_pack", "", "Yu-Mail", "ゆうメール"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var v Service
-		if err := v.UnmarshalText([]byte(s)); err != nil {
-			return
-		}
-		b, err := v.MarshalText()
-		if err != nil || string(b) != s {
-			t.Fatalf("%q decodes to %d, which encodes as %q, %v", s, v, b, err)
-		}
+		_, _ = classify(p)
 	})
 }

@@ -31,12 +31,19 @@ func date(t testing.TB, s string) calendar.Date {
 
 // codes lists the codes of the reasons in err, in order; nil for nil.
 func codes(err error) []string {
+	return localized(err, reason.English, func(m reason.Message) string { return m.Code })
+}
+
+// localized lists one field of each reason of err in language l.
+func localized(err error, l reason.Lang, field func(reason.Message) string) []string {
 	var out []string
-	for _, m := range reason.Localize(err, reason.English) {
-		out = append(out, m.Code)
+	for _, m := range reason.Localize(err, l) {
+		out = append(out, field(m))
 	}
 	return out
 }
+
+func message(m reason.Message) string { return m.Message }
 
 // isCoded reports whether err carries a reason code.
 func isCoded(err error) bool {
@@ -60,24 +67,31 @@ func rank(c Class, err error) int {
 	}
 }
 
-// codesAndMessages lists the Japanese messages of err's reasons.
-func codesAndMessages(err error) []string {
-	var out []string
-	for _, m := range reason.Localize(err, reason.Japanese) {
-		out = append(out, m.Message)
-	}
-	return out
-}
+// japanese lists the Japanese messages of err's reasons.
+func japanese(err error) []string { return localized(err, reason.Japanese, message) }
 
 // english joins the English messages of err's reasons with "; ": what a
 // patron reads, where err.Error() gives only the codes.
-func english(err error) string {
-	var b strings.Builder
-	for i, m := range reason.Localize(err, reason.English) {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(m.Message)
+func english(err error) string { return strings.Join(localized(err, reason.English, message), "; ") }
+
+// classify classifies p under the default Limits.
+func classify(p Parcel) (Class, error) { return defaultClassifier.Classify(p) }
+
+var defaultClassifier = mustClassifier(Limits{})
+
+func mustClassifier(l Limits) *Classifier {
+	c, err := NewClassifier(l)
+	if err != nil {
+		panic(err)
 	}
-	return b.String()
+	return c
+}
+
+// publishedCourier is the courier as published, with no announcements.
+func publishedCourier() *Courier {
+	c, err := NewCourier(CourierRules())
+	if err != nil {
+		panic(err)
+	}
+	return c
 }

@@ -1,20 +1,21 @@
 package shipping
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 )
 
-// Limits are the sizes and weights Classify sorts parcels by: the Yu-Mail
+// Limits are the sizes and weights Classifier.Classify sorts parcels by: the Yu-Mail
 // limits of R-HD3 and Japan Post's Yu-Pack size bands and weights. Lengths
 // are in cm, weights in kg, and every limit is inclusive.
 //
-// A zero field (or zero element of YuMail) takes its value from
-// DefaultLimits, so the zero Limits are the defaults and a host sets only
-// what its post office does differently.
+// A zero field (or zero element of YuMail) takes its default value, so
+// the zero Limits are the defaults (Yu-Mail up to 34 × 25 × 3 cm and 1 kg,
+// R-HD3; Yu-Pack sizes 60 to 170 up to 25 kg; heavy Yu-Pack up to 30 kg)
+// and a host sets only what its post office does differently.
+// Classifier.Limits reports the limits in force, defaults filled in.
 //
 // The defaults follow the issue rather than every detail of Japan Post:
 // every size band takes up to YuPackWeight (25 kg), and a parcel over it,
@@ -41,10 +42,8 @@ type Limits struct {
 	HeavyWeight decimal.Decimal
 }
 
-// DefaultLimits returns the limits Classify applies: Yu-Mail up to
-// 34 × 25 × 3 cm and 1 kg (R-HD3); Yu-Pack sizes 60 to 170 up to 25 kg;
-// heavy Yu-Pack up to 30 kg.
-func DefaultLimits() Limits {
+// defaultLimits returns the limits the zero Limits stand for.
+func defaultLimits() Limits {
 	return Limits{
 		YuMail:       [3]decimal.Decimal{decimal.NewFromInt(34), decimal.NewFromInt(25), decimal.NewFromInt(3)},
 		YuMailWeight: decimal.NewFromInt(1),
@@ -55,9 +54,9 @@ func DefaultLimits() Limits {
 }
 
 // withDefaults returns a copy of l with every zero field taken from
-// DefaultLimits; the copy shares no slice with l.
+// defaultLimits; the copy shares no slice with l.
 func (l Limits) withDefaults() Limits {
-	d := DefaultLimits()
+	d := defaultLimits()
 	for i, x := range l.YuMail {
 		if !x.IsZero() {
 			d.YuMail[i] = x
@@ -78,23 +77,24 @@ func (l Limits) withDefaults() Limits {
 	return d
 }
 
-// validate checks limits that have their defaults filled in.
+// validate checks limits that have their defaults filled in; its errors
+// wrap ErrInconsistentInput.
 func (l Limits) validate() error {
 	for _, x := range append(l.YuMail[:], l.YuMailWeight, l.YuPackWeight, l.HeavyWeight) {
 		if x.Sign() <= 0 || !plausible(x) {
-			return errors.New("shipping: limits must be positive measures, got " + format(x))
+			return inconsistent("limits must be positive measures, got " + format(x))
 		}
 	}
 	if l.YuMail[0].Cmp(l.YuMail[1]) < 0 || l.YuMail[1].Cmp(l.YuMail[2]) < 0 {
-		return errors.New("shipping: Yu-Mail limits must be given longest side first")
+		return inconsistent("Yu-Mail limits must be given longest side first")
 	}
 	for i, s := range l.Sizes {
 		if s <= 0 || (i > 0 && s <= l.Sizes[i-1]) {
-			return errors.New("shipping: Yu-Pack sizes must be positive and ascending, got " + strconv.Itoa(s))
+			return inconsistent("Yu-Pack sizes must be positive and ascending, got " + strconv.Itoa(s))
 		}
 	}
 	if l.YuMailWeight.Cmp(l.YuPackWeight) > 0 || l.YuPackWeight.Cmp(l.HeavyWeight) > 0 {
-		return errors.New("shipping: weight limits must not decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack")
+		return inconsistent("weight limits must not decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack")
 	}
 	return nil
 }

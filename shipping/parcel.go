@@ -7,8 +7,12 @@ import (
 )
 
 // Parcel is the outside measures of a parcel: three sides in centimetres,
-// in any order, and a weight in kilograms. Classify sorts the sides, so
+// in any order, and a weight in kilograms. Classifier.Classify sorts the sides, so
 // which side is called Length does not matter (R-HD3).
+//
+// A plausible measure has at most 30 decimal places and a power of ten
+// of at most 10^30; others are refused as ErrBadMeasure, since exact
+// arithmetic on them could take unbounded time and memory.
 //
 // A Parcel is a plain value; its decimals are immutable, so it is safe for
 // concurrent use.
@@ -19,18 +23,18 @@ type Parcel struct {
 	Weight    decimal.Decimal `json:"weight"`    // kg
 }
 
-// MaxScale bounds the decimal exponent of a measure: a plausible measure
-// has at most MaxScale decimal places and its coefficient is scaled by at
-// most 10^MaxScale. Beyond that, the exact arithmetic of package decimal
+// maxScale bounds the decimal exponent of a measure: a plausible measure
+// has at most 30 decimal places and its coefficient is scaled by at
+// most 10^30. Beyond that, the exact arithmetic of package decimal
 // could take unbounded time and memory (1e-999999999 cm is a valid
 // decimal), so such a measure is refused as ErrBadMeasure. No scale or
 // database produces one.
-const MaxScale = 30
+const maxScale = 30
 
-// plausible reports whether d is within MaxScale (see there).
+// plausible reports whether d is within maxScale (see there).
 func plausible(d decimal.Decimal) bool {
 	e := d.Exponent()
-	return e >= -MaxScale && e <= MaxScale
+	return e >= -maxScale && e <= maxScale
 }
 
 // measures returns p's four measures in field order.
@@ -59,8 +63,8 @@ func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) reason.Code
 }
 
 // Sides returns p's sides sorted longest first: the length, width and
-// thickness that R-HD3 compares with 34, 25 and 3 cm. Like Classify, it
-// refuses a side beyond MaxScale with ErrBadMeasure rather than compare
+// thickness that R-HD3 compares with 34, 25 and 3 cm. Like Classifier.Classify, it
+// refuses a side beyond maxScale with ErrBadMeasure rather than compare
 // it, since comparing decimals of far-apart scales could take unbounded
 // time and memory.
 func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal, err error) {
@@ -78,7 +82,7 @@ func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal, err error) {
 }
 
 // String formats p as ParseParcel reads it: "34x25x3cm 1kg", sides in
-// the order given. A measure beyond MaxScale is written "?", since
+// the order given. A measure beyond maxScale is written "?", since
 // writing it out could take unbounded memory.
 func (p Parcel) String() string {
 	return format(p.Length) + "x" + format(p.Width) + "x" + format(p.Thickness) + "cm " + format(p.Weight) + "kg"

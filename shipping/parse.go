@@ -1,12 +1,12 @@
 package shipping
 
 import (
-	"github.com/kashidashi/kashidashi/internal/text"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -19,10 +19,10 @@ const maxParcelText = 100
 // the weight ends in "kg" or "g" ("400g" is 0.4 kg); one or more spaces
 // separate sides and weight, and leading and trailing spaces are ignored.
 // Numbers are plain decimals such as 21 or 21.5: no sign, no exponent, at
-// most MaxScale decimal places (MaxScale-3 for grams). Text of more than
+// most 30 decimal places (27 for grams). Text of more than
 // 100 bytes is refused.
 //
-// ParseParcel checks only the writing; Classify judges the measures, so
+// ParseParcel checks only the writing; Classifier.Classify judges the measures, so
 // "0x25x3cm 1kg" parses and is then refused.
 func ParseParcel(s string) (Parcel, error) {
 	if len(s) > maxParcelText {
@@ -41,7 +41,7 @@ func ParseParcel(s string) (Parcel, error) {
 	var p Parcel
 	var err error
 	for i, dst := range []*decimal.Decimal{&p.Length, &p.Width, &p.Thickness} {
-		if *dst, err = parseNumber(sides[i], MaxScale); err != nil {
+		if *dst, err = parseNumber(sides[i], maxScale); err != nil {
 			return Parcel{}, err
 		}
 	}
@@ -54,7 +54,7 @@ func ParseParcel(s string) (Parcel, error) {
 	default:
 		return Parcel{}, syntaxError("the weight needs a unit, kg or g", "重さには単位 kg か g を付けてください")
 	}
-	if p.Weight, err = parseNumber(weight, MaxScale+int(shift)); err != nil {
+	if p.Weight, err = parseNumber(weight, maxScale+int(shift)); err != nil {
 		return Parcel{}, err
 	}
 	p.Weight = p.Weight.Shift(shift)

@@ -8,7 +8,7 @@ const pkg = "shipping"
 // Reasons why a parcel cannot be classified (R-HD3) or bundled.
 var (
 	// ErrBadMeasure reports a side or weight that is zero, negative, or not
-	// a plausible measure (more than MaxScale decimal places, or a power of
+	// a plausible measure (more than 30 decimal places, or a power of
 	// ten beyond it). Each offending measure is named in a detail.
 	ErrBadMeasure = reason.New(pkg, "parcel.bad_measure",
 		"Every measure of a parcel must be a positive number of centimetres or kilograms.",
@@ -33,26 +33,19 @@ var (
 		"荷物は「縦x横x厚さcm 重さkg」の形で書いてください（例：34x25x3cm 1kg）。")
 )
 
-// Reasons why postage cannot be worked out (R-HD1).
-var (
-	// ErrNoTable reports a posting date before the first rate table of a
-	// Tariff.
-	ErrNoTable = reason.New(pkg, "postage.no_table",
-		"No postage table is in force on the posting date.",
-		"発送日に有効な運賃表がありません。")
-	// ErrNoRate reports a rate table without a rate for the parcel: a
-	// destination zone or size it does not list, a Yu-Mail weight above its
-	// last step, or a fee it does not supply.
-	ErrNoRate = reason.New(pkg, "postage.no_rate",
-		"The postage table has no rate for this parcel.",
-		"運賃表にこの荷物の運賃がありません。")
-)
+// ErrNoRate reports that the tariff has no rate for the parcel (R-HD1):
+// no table in force on the posting date, or a table without the rate: a
+// destination zone or size it does not list, a Yu-Mail weight above its
+// last step, or a fee it does not supply. Its detail says which.
+var ErrNoRate = reason.New(pkg, "postage.no_rate",
+	"The postage tariff has no rate for this parcel on the posting date.",
+	"発送日の運賃表にこの荷物の運賃がありません。")
 
 // Reasons returns every sentinel reason of the package, for catalogues
 // and translation checks.
 func Reasons() []*reason.Reason {
 	return []*reason.Reason{
 		ErrBadMeasure, ErrTooLarge, ErrTooHeavy, ErrEmptyBundle, ErrParcelSyntax,
-		ErrNoTable, ErrNoRate,
+		ErrNoRate,
 	}
 }

@@ -39,7 +39,7 @@ func SampleTariff() *Tariff {
 		}
 	}
 	var hokkaido []SizeRate
-	sizes := DefaultLimits().Sizes
+	sizes := defaultLimits().Sizes
 	for i, p := range []int64{820, 1130, 1450, 1770, 2120, 2450, 3000} {
 		hokkaido = append(hokkaido, SizeRate{Size: sizes[i], Postage: yen(p)})
 	}

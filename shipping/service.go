@@ -1,9 +1,10 @@
 package shipping
 
 import (
-	"errors"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"strconv"
+
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Service is a Japan Post parcel service the library posts home-delivery
@@ -17,92 +18,67 @@ const (
 	HeavyYuPack                    // 重量ゆうパック: Yu-Pack over 25 kg, up to 30 kg
 )
 
-// serviceNames holds, per Service, its text token, English and Japanese
-// names.
-var serviceNames = [...][3]string{
-	{"", "no service", "なし"},
-	YuMail:      {"yu_mail", "Yu-Mail", "ゆうメール"},
-	YuPack:      {"yu_pack", "Yu-Pack", "ゆうパック"},
-	HeavyYuPack: {"heavy_yu_pack", "Heavy Yu-Pack", "重量ゆうパック"},
-}
+var services = enum.NewTable[Service](pkg, "service", ErrInconsistentInput,
+	enum.Name{},
+	enum.Name{Code: "yu_mail", En: "Yu-Mail", Ja: "ゆうメール"},
+	enum.Name{Code: "yu_pack", En: "Yu-Pack", Ja: "ゆうパック"},
+	enum.Name{Code: "heavy_yu_pack", En: "Heavy Yu-Pack", Ja: "重量ゆうパック"},
+)
 
-func (s Service) valid() bool { return s >= YuMail && s <= HeavyYuPack }
+// Valid reports whether s is one of the services.
+func (s Service) Valid() bool { return services.Valid(s) }
 
-// String returns the English name of s, as English does.
-func (s Service) String() string { return s.English() }
+// String returns the stable code of s: "yu_mail", "yu_pack" or
+// "heavy_yu_pack".
+func (s Service) String() string { return services.String(s) }
 
-// English returns the English name of s: "Yu-Mail", "Yu-Pack" or "Heavy
-// Yu-Pack".
-func (s Service) English() string {
-	if int(s) < len(serviceNames) {
-		return serviceNames[s][1]
-	}
-	return "Service(" + strconv.Itoa(int(s)) + ")"
-}
+// Label returns the name of s in language l: "Yu-Mail" or "ゆうメール".
+func (s Service) Label(l reason.Lang) string { return services.Label(s, l) }
 
-// Japanese returns the Japanese name of s: ゆうメール, ゆうパック or
-// 重量ゆうパック.
-func (s Service) Japanese() string {
-	if int(s) < len(serviceNames) {
-		return serviceNames[s][2]
-	}
-	return "Service(" + strconv.Itoa(int(s)) + ")"
-}
+// MarshalText encodes s as its stable code; the zero Service is an error.
+func (s Service) MarshalText() ([]byte, error) { return services.MarshalText(s) }
 
-// MarshalText encodes s as a stable token: "yu_mail", "yu_pack" or
-// "heavy_yu_pack", and the zero Service as the empty string.
-func (s Service) MarshalText() ([]byte, error) {
-	if int(s) < len(serviceNames) {
-		return []byte(serviceNames[s][0]), nil
-	}
-	return nil, errors.New("shipping: cannot encode " + s.English())
-}
-
-// UnmarshalText decodes a token written by MarshalText. It accepts
-// nothing else: no names, no other case. Its error quotes at most
-// text.MaxQuoted characters of b.
-func (s *Service) UnmarshalText(b []byte) error {
-	for i, n := range serviceNames {
-		if n[0] == string(b) {
-			*s = Service(i)
-			return nil
-		}
-	}
-	return errors.New("shipping: unknown service " + text.Quote(string(b)) + " (want yu_mail, yu_pack or heavy_yu_pack)")
-}
+// UnmarshalText decodes a stable code or a label into s; its error wraps
+// ErrInconsistentInput.
+func (s *Service) UnmarshalText(b []byte) error { return services.UnmarshalText(s, b) }
 
 // Class is the class a parcel is posted in: its service and, for Yu-Pack
 // and heavy Yu-Pack, its size band (60, 80, …, 170: the largest sum of
 // the three sides, in cm, of the band). Size is 0 for Yu-Mail. The zero
-// Class means "none".
+// Class means "none" and encodes as {}.
 type Class struct {
-	Service Service `json:"service"`
+	Service Service `json:"service,omitempty"`
 	Size    int     `json:"size,omitempty"`
 }
 
-// valid reports whether c could be a result of Classify under some
+// valid reports whether c could be a result of Classifier.Classify under some
 // Limits.
 func (c Class) valid() bool {
 	if c.Service == YuMail {
 		return c.Size == 0
 	}
-	return c.Service.valid() && c.Size > 0
+	return c.Service.Valid() && c.Size > 0
 }
 
-// String describes c in English: "Yu-Mail", "Yu-Pack size 60",
-// "Heavy Yu-Pack size 100".
+// String returns the stable form of c: the service's code, then the size
+// band when there is one: "yu_mail", "yu_pack:60".
 func (c Class) String() string {
 	if c.Size == 0 {
-		return c.Service.English()
+		return c.Service.String()
 	}
-	return c.Service.English() + " size " + strconv.Itoa(c.Size)
+	return c.Service.String() + ":" + strconv.Itoa(c.Size)
 }
 
-// Japanese describes c in Japanese: ゆうメール, ゆうパック60サイズ,
-// 重量ゆうパック100サイズ.
-func (c Class) Japanese() string {
-	if c.Size == 0 {
-		return c.Service.Japanese()
+// Label describes c in language l: "Yu-Pack size 60" or ゆうパック60サイズ,
+// and for Yu-Mail the service's name alone.
+func (c Class) Label(l reason.Lang) string {
+	name := c.Service.Label(l)
+	switch {
+	case c.Size == 0:
+		return name
+	case l == reason.Japanese:
+		return name + strconv.Itoa(c.Size) + "サイズ"
+	default:
+		return name + " size " + strconv.Itoa(c.Size)
 	}
-	return c.Service.Japanese() + strconv.Itoa(c.Size) + "サイズ"
 }

@@ -1,14 +1,13 @@
 package shipping
 
 import (
-	"errors"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -45,45 +44,46 @@ type RateTable struct {
 }
 
 // validate checks that rt's steps and sizes ascend, that postage never
-// decreases as they do, and that every amount is zero or positive.
+// decreases as they do, and that every amount is zero or positive; its
+// errors wrap ErrInconsistentInput.
 func (rt *RateTable) validate() error {
 	at := " (table " + rt.Effective.String() + ")"
 	if rt.Effective.IsZero() {
-		return errors.New("shipping: a rate table needs an effective date")
+		return inconsistent("a rate table needs an effective date")
 	}
 	for i, r := range rt.YuMail {
 		if !positive(r.UpTo) || (i > 0 && r.UpTo.Cmp(rt.YuMail[i-1].UpTo) <= 0) {
-			return errors.New("shipping: Yu-Mail weight steps must be positive and ascending" + at)
+			return inconsistent("Yu-Mail weight steps must be positive and ascending" + at)
 		}
 		if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rt.YuMail[i-1].Postage) < 0) {
-			return errors.New("shipping: Yu-Mail postage must be zero or more and never decrease with weight" + at)
+			return inconsistent("Yu-Mail postage must be zero or more and never decrease with weight" + at)
 		}
 	}
 	for z, rates := range rt.YuPack {
 		if z == "" {
-			return errors.New("shipping: a Yu-Pack zone needs a name" + at)
+			return inconsistent("a Yu-Pack zone needs a name" + at)
 		}
 		for i, r := range rates {
 			if r.Size <= 0 || (i > 0 && r.Size <= rates[i-1].Size) {
-				return errors.New("shipping: Yu-Pack sizes to " + text.Quote(string(z)) + " must be positive and ascending" + at)
+				return inconsistent("Yu-Pack sizes to " + text.Quote(string(z)) + " must be positive and ascending" + at)
 			}
 			if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rates[i-1].Postage) < 0) {
-				return errors.New("shipping: Yu-Pack postage to " + text.Quote(string(z)) + " must be zero or more and never decrease with size" + at)
+				return inconsistent("Yu-Pack postage to " + text.Quote(string(z)) + " must be zero or more and never decrease with size" + at)
 			}
 		}
 	}
 	for _, f := range []decimal.NullDecimal{rt.HeavySurcharge, rt.CODFee} {
 		if f.Valid && !amount(f.Decimal) {
-			return errors.New("shipping: fees must be zero or more" + at)
+			return inconsistent("fees must be zero or more" + at)
 		}
 	}
 	return nil
 }
 
-// positive reports whether d is a positive measure within MaxScale.
+// positive reports whether d is a positive measure within maxScale.
 func positive(d decimal.Decimal) bool { return d.Sign() > 0 && plausible(d) }
 
-// amount reports whether d is zero or a positive amount within MaxScale.
+// amount reports whether d is zero or a positive amount within maxScale.
 func amount(d decimal.Decimal) bool { return d.Sign() >= 0 && plausible(d) }
 
 // clone returns a copy of rt that shares no slice or map with it.
@@ -108,8 +108,8 @@ type Tariff struct {
 }
 
 // NewTariff returns the tariff of the given tables, in any order. It
-// refuses a table without an effective date, two tables with the same
-// one, Yu-Mail steps or Yu-Pack sizes that do not ascend, postage that
+// refuses, with ErrInconsistentInput, a table without an effective date,
+// two tables with the same one, Yu-Mail steps or Yu-Pack sizes that do not ascend, postage that
 // decreases as they ascend, and negative amounts.
 func NewTariff(tables ...RateTable) (*Tariff, error) {
 	t := &Tariff{tables: make([]RateTable, len(tables))}
@@ -122,7 +122,7 @@ func NewTariff(tables ...RateTable) (*Tariff, error) {
 	slices.SortFunc(t.tables, func(a, b RateTable) int { return a.Effective.Compare(b.Effective) })
 	for i := 1; i < len(t.tables); i++ {
 		if t.tables[i].Effective == t.tables[i-1].Effective {
-			return nil, errors.New("shipping: two rate tables take effect on " + t.tables[i].Effective.String())
+			return nil, inconsistent("two rate tables take effect on " + t.tables[i].Effective.String())
 		}
 	}
 	return t, nil
@@ -142,7 +142,7 @@ func (t *Tariff) Tables() []RateTable {
 
 // On returns a copy of the table in force on posting date d: the last
 // one whose Effective date is on or before d. Before the first table it
-// returns ErrNoTable.
+// returns ErrNoRate.
 func (t *Tariff) On(d calendar.Date) (RateTable, error) {
 	rt, err := t.on(d)
 	if err != nil {
@@ -168,8 +168,8 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 	if t != nil && len(t.tables) > 0 {
 		first = t.tables[0].Effective.String()
 	}
-	return nil, refusePostage(ErrNoTable.Detail("posted "+d.String()+"; first table: "+first,
-		"発送日 "+d.String()+"、最初の運賃表 "+first))
+	return nil, refusePostage(ErrNoRate.Detail("no table in force on "+d.String()+"; first table: "+first,
+		"発送日 "+d.String()+"に有効な運賃表なし（最初の運賃表 "+first+"）"))
 }
 
 // Postage returns the postage of a parcel of class c posted on date
@@ -181,12 +181,13 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 //   - Yu-Pack: the rate of c's size band to zone; weight does not matter;
 //   - heavy Yu-Pack: that rate plus the table's HeavySurcharge.
 //
-// It returns ErrNoTable for a date before the first table, ErrNoRate when
-// the table lacks the rate, ErrBadMeasure for a Yu-Mail weight that is not
-// positive, and a plain error for a class Classify never returns.
+// It returns ErrNoRate for a date before the first table or when the
+// table lacks the rate, ErrBadMeasure for a Yu-Mail weight that is not
+// positive, and an error wrapping ErrInconsistentInput for a class
+// Classifier.Classify never returns.
 func (t *Tariff) Postage(c Class, weight decimal.Decimal, zone Zone, posted calendar.Date) (decimal.Decimal, error) {
 	if !c.valid() {
-		return decimal.Decimal{}, errors.New("shipping: no postage for class " + strconv.Quote(c.String()))
+		return decimal.Decimal{}, inconsistent("no postage for class " + text.Quote(c.String()))
 	}
 	rt, err := t.on(posted)
 	if err != nil {
@@ -225,13 +226,13 @@ func (rt *RateTable) postage(c Class, weight decimal.Decimal, zone Zone) (decima
 	}
 	rates, ok := rt.YuPack[zone]
 	if !ok {
-		return decimal.Decimal{}, rt.noRate("no Yu-Pack rates to "+text.Shorten(string(zone)), text.Shorten(zone.Japanese())+"宛のゆうパック運賃なし")
+		return decimal.Decimal{}, rt.noRate("no Yu-Pack rates to "+text.Shorten(string(zone)), text.Shorten(zone.Label(reason.Japanese))+"宛のゆうパック運賃なし")
 	}
 	i, found := slices.BinarySearchFunc(rates, c.Size, func(r SizeRate, size int) int { return r.Size - size })
 	if !found {
 		size := strconv.Itoa(c.Size)
 		return decimal.Decimal{}, rt.noRate("no Yu-Pack size "+size+" to "+text.Shorten(string(zone)),
-			text.Shorten(zone.Japanese())+"宛のゆうパック"+size+"サイズの運賃なし")
+			text.Shorten(zone.Label(reason.Japanese))+"宛のゆうパック"+size+"サイズの運賃なし")
 	}
 	p := rates[i].Postage
 	if c.Service == HeavyYuPack {

@@ -39,7 +39,7 @@ func TestSamplePostageRHD1(t *testing.T) {
 		{"R-HD1 heavy Yu-Pack 100 adds the surcharge", heavy(100), "28", ZoneHokkaido, "2025-11-01", "1960", ""},
 		{"R-HD1 Yu-Pack to Kanto has no sample rate", pack(60), "2", ZoneKanto, "2025-11-01", "", "postage.no_rate"},
 		{"R-HD1 Yu-Pack of a size the table lacks", pack(180), "2", ZoneHokkaido, "2025-11-01", "", "postage.no_rate"},
-		{"R-HD1 before the first table", yuMail, "0.1", ZoneHokkaido, "2024-07-31", "", "postage.no_table"},
+		{"R-HD1 before the first table", yuMail, "0.1", ZoneHokkaido, "2024-07-31", "", "postage.no_rate"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := tariff.Postage(c.class, dec(c.weight), c.zone, date(t, c.posted))
@@ -61,16 +61,16 @@ func TestPostageMessages(t *testing.T) {
 	tariff := SampleTariff()
 	_, err := tariff.Postage(pack(60), dec("2"), ZoneKanto, date(t, "2025-11-01"))
 	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate")
-	assert.Equal(t, "The postage table has no rate for this parcel. (no Yu-Pack rates to kanto in the table of 2025-11-01)", english(err))
-	assert.Equal(t, []string{"運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, codesAndMessages(err))
+	assert.Equal(t, "The postage tariff has no rate for this parcel on the posting date. (no Yu-Pack rates to kanto in the table of 2025-11-01)", english(err))
+	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, japanese(err))
 
 	_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
-	assert.ErrorIs(t, err, ErrNoTable)
-	assert.Contains(t, english(err), "posted 2024-07-31; first table: 2024-08-01")
+	assert.ErrorIs(t, err, ErrNoRate)
+	assert.Contains(t, english(err), "no table in force on 2024-07-31; first table: 2024-08-01")
 
 	var none *Tariff
 	_, err = none.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
-	assert.ErrorIs(t, err, ErrNoTable)
+	assert.ErrorIs(t, err, ErrNoRate)
 	assert.Nil(t, none.Tables())
 
 	for _, c := range []Class{{}, {Service: YuMail, Size: 60}, {Service: YuPack}, {Service: 9, Size: 60}} {
@@ -173,7 +173,7 @@ func TestNewTariffRefuses(t *testing.T) {
 	empty, err := NewTariff()
 	require.NoError(t, err)
 	_, err = empty.On(date(t, "2026-04-01"))
-	assert.ErrorIs(t, err, ErrNoTable)
+	assert.ErrorIs(t, err, ErrNoRate)
 }
 
 func TestTariffConcurrent(t *testing.T) {
@@ -193,7 +193,7 @@ func TestTariffConcurrent(t *testing.T) {
 				}
 				rt, _ := tariff.On(posted)
 				rt.YuMail[0].Postage = decimal.Zero
-				if _, err := Classify(parcel("34", "25", "3", "1")); err != nil {
+				if _, err := classify(parcel("34", "25", "3", "1")); err != nil {
 					t.Error(err)
 				}
 			}

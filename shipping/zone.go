@@ -1,9 +1,12 @@
 package shipping
 
+import "github.com/kashidashi/kashidashi/reason"
+
 // Zone is a Yu-Pack destination zone, counted from Hokkaido, where the
 // Prefectural Library posts from: Yu-Pack postage depends on it, Yu-Mail
 // postage does not. The constants are Japan Post's regions; a host whose
 // rate tables group destinations differently may use its own values.
+// A Zone is its own stable code, so it has no String method.
 type Zone string
 
 // Japan Post's Yu-Pack regions.
@@ -21,17 +24,24 @@ const (
 	ZoneOkinawa  Zone = "okinawa"  // 沖縄
 )
 
-var zoneNames = map[Zone]string{
-	ZoneHokkaido: "北海道", ZoneTohoku: "東北", ZoneKanto: "関東", ZoneShinetsu: "信越",
-	ZoneHokuriku: "北陸", ZoneTokai: "東海", ZoneKinki: "近畿", ZoneChugoku: "中国",
-	ZoneShikoku: "四国", ZoneKyushu: "九州", ZoneOkinawa: "沖縄",
+// zoneNames holds the English and Japanese names of the constant zones.
+var zoneNames = map[Zone][2]string{
+	ZoneHokkaido: {"Hokkaido", "北海道"}, ZoneTohoku: {"Tohoku", "東北"}, ZoneKanto: {"Kanto", "関東"},
+	ZoneShinetsu: {"Shinetsu", "信越"}, ZoneHokuriku: {"Hokuriku", "北陸"}, ZoneTokai: {"Tokai", "東海"},
+	ZoneKinki: {"Kinki", "近畿"}, ZoneChugoku: {"Chugoku", "中国"}, ZoneShikoku: {"Shikoku", "四国"},
+	ZoneKyushu: {"Kyushu", "九州"}, ZoneOkinawa: {"Okinawa", "沖縄"},
 }
 
-// Japanese returns the Japanese name of one of the constant zones (北海道
-// for ZoneHokkaido) and z itself for any other.
-func (z Zone) Japanese() string {
-	if n, ok := zoneNames[z]; ok {
-		return n
+// Label returns the name of one of the constant zones in language l
+// (Hokkaido, 北海道) and z itself for any other zone.
+func (z Zone) Label(l reason.Lang) string {
+	n, ok := zoneNames[z]
+	switch {
+	case !ok:
+		return string(z)
+	case l == reason.Japanese:
+		return n[1]
+	default:
+		return n[0]
 	}
-	return string(z)
 }

@@ -14,13 +14,17 @@ func (s *story) homeDelivery() error {
 		Length: decimal.RequireFromString("21"), Width: decimal.RequireFromString("15"),
 		Thickness: decimal.RequireFromString("2.5"), Weight: decimal.RequireFromString("0.45"),
 	}
-	bundle, err := shipping.Bundle(book, book, book)
+	bundle, err := shipping.Packing{}.Bundle(book, book, book)
+	if err != nil {
+		return err
+	}
+	classifier, err := shipping.NewClassifier(shipping.Limits{})
 	if err != nil {
 		return err
 	}
 	tariff := shipping.SampleTariff()
 	for _, p := range []shipping.Parcel{book, bundle} {
-		class, err := shipping.Classify(p)
+		class, err := classifier.Classify(p)
 		if err != nil {
 			return err
 		}
@@ -28,10 +32,7 @@ func (s *story) homeDelivery() error {
 		if err != nil {
 			return err
 		}
-		name := class.String()
-		if s.lang == "ja" {
-			name = class.Japanese()
-		}
+		name := class.Label(s.lang)
 		s.say("%-22s → %s, %s yen (sample tariff, cash on delivery)",
 			"%-22s → %s、%s円（見本料金、着払い）", p, name, postage)
 	}

@@ -39,7 +39,7 @@ func (s *story) printMonth(first calendar.Date) {
 			fmt.Fprintf(s.w, "  * %s %s\n", d, name)
 		}
 		if why, closed := lib.WhyClosed(d); closed {
-			fmt.Fprintf(s.w, "  × %s %s\n", d, s.tr(why.String(), why.Japanese()))
+			fmt.Fprintf(s.w, "  × %s %s\n", d, why.Label(s.lang))
 		}
 	}
 }
