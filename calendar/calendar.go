@@ -73,8 +73,12 @@ func New(r Rules) (*Calendar, error) {
 		if i == 0 || d.Day() == 1 {
 			monthEnd = c.rules.monthEndClosure(d)
 		}
-		inClosure += closed[i]
-		inOpening += opened[i]
+		if closed != nil {
+			inClosure += closed[i]
+		}
+		if opened != nil {
+			inOpening += opened[i]
+		}
 		open := inOpening > 0
 		if !open && inClosure == 0 {
 			open, _ = c.regular(d, monthEnd)

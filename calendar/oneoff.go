@@ -7,9 +7,13 @@ import (
 
 // coverCounts returns, for the n days of the span, the change in the
 // number of intervals covering each day: a running sum over it is the
-// number of intervals that cover the day. Intervals are clipped to the
+// number of intervals that cover the day. It is nil when there are no
+// intervals. Intervals are clipped to the
 // span; the caller has checked that each runs forwards.
 func coverCounts[T Closure | Opening](intervals []T, n int) []int32 {
+	if len(intervals) == 0 {
+		return nil // no interval covers any day
+	}
 	delta := make([]int32, n+1)
 	for _, iv := range intervals {
 		c := Closure(iv)

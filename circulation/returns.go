@@ -104,7 +104,7 @@ func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*Return
 	service.Hours = calendar.AssemblyLibraryServiceRules().Hours
 	assemblyService, err := calendar.New(service)
 	if err != nil {
-		return nil, fmt.Errorf("%w: Assembly Library service hours: %w", ErrInconsistentReturn, err)
+		return nil, fmt.Errorf("%w: Assembly Library service hours: %w", ErrInconsistent, err)
 	}
 	return &ReturnDesk{
 		prefectural:     prefectural,
