@@ -1,0 +1,120 @@
+package reason
+
+import (
+	"errors"
+
+	"github.com/kashidashi/kashidashi/internal/text"
+)
+
+// Lang selects the language of a patron-facing message. Its values are
+// English and Japanese; ParseLang, Negotiate and UnmarshalText produce no
+// other. Message and Localize render any other Lang, which only a
+// conversion such as Lang("fr") can make, as English.
+type Lang string
+
+// The two languages every message is written in.
+const (
+	English  Lang = "en"
+	Japanese Lang = "ja"
+)
+
+// langs is every Lang, in the order a tie between them is broken.
+var langs = [...]Lang{English, Japanese}
+
+// ErrUnknownLang is the cause of the errors of ParseLang and Negotiate
+// when the text names no language kashidashi has. The SDK never picks a
+// language the host did not ask for: a host that wants a fallback says
+// so with NegotiateOr.
+var ErrUnknownLang = errors.New("reason: unknown language")
+
+// ParseLang returns the Lang of a BCP 47 language tag whose primary
+// subtag is en or ja, in any case: "ja", "JA-jp", "en-US",
+// "en-Latn-GB". Anything else, a malformed tag included, is an error
+// wrapping ErrUnknownLang.
+func ParseLang(s string) (Lang, error) {
+	if l, ok := matchTag(s); ok {
+		return l, nil
+	}
+	return "", &langError{s}
+}
+
+// langError is a tag ParseLang does not know.
+type langError struct{ tag string }
+
+func (e *langError) Error() string {
+	return "reason: unknown language " + text.Quote(e.tag) + " (want a tag of en or ja)"
+}
+
+func (e *langError) Unwrap() error { return ErrUnknownLang }
+
+// matchTag returns the Lang of the well-formed BCP 47 tag s: a primary
+// subtag of 2 to 8 letters, then subtags of 1 to 8 letters and digits,
+// joined by hyphens. Its cost is bounded by the length of s.
+func matchTag(s string) (Lang, bool) {
+	primary, ok := tagPrimary(s)
+	if !ok {
+		return "", false
+	}
+	for _, l := range langs {
+		if primary == string(l) {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// tagPrimary returns the lower-cased primary subtag of the well-formed
+// tag s.
+func tagPrimary(s string) (string, bool) {
+	var primary [8]byte
+	n, sub := 0, 0 // length of the primary subtag; of the current subtag
+	first := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-':
+			if sub == 0 {
+				return "", false
+			}
+			first, sub = false, 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9' && !first:
+		default:
+			return "", false
+		}
+		if sub++; sub > 8 {
+			return "", false
+		}
+		if first {
+			primary[n] = c
+			n++
+		}
+	}
+	if sub == 0 || n < 2 {
+		return "", false
+	}
+	return string(primary[:n]), true
+}
+
+// MarshalText encodes l as its code, "en" or "ja".
+func (l Lang) MarshalText() ([]byte, error) {
+	if l != English && l != Japanese {
+		return nil, &langError{string(l)}
+	}
+	return []byte(l), nil
+}
+
+// UnmarshalText sets l to the language of a BCP 47 tag, as ParseLang
+// does, so that a request's "lang": "ja-JP" reads as Japanese and
+// "lang": "fr" is refused rather than shown in English.
+func (l *Lang) UnmarshalText(b []byte) error {
+	v, err := ParseLang(string(b))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
