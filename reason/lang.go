@@ -47,25 +47,22 @@ func (e *langError) Error() string {
 
 func (e *langError) Unwrap() error { return ErrUnknownLang }
 
-// matchTag returns the Lang of the well-formed BCP 47 tag s: a primary
-// subtag of 2 to 8 letters, then subtags of 1 to 8 letters and digits,
-// joined by hyphens. Its cost is bounded by the length of s.
+// matchTag returns the Lang of s when s is a well-formed BCP 47 tag whose
+// primary subtag is one of langs.
 func matchTag(s string) (Lang, bool) {
-	primary, ok := tagPrimary(s)
-	if !ok {
+	i, ok := tagLang(s)
+	if !ok || i < 0 {
 		return "", false
 	}
-	for _, l := range langs {
-		if primary == string(l) {
-			return l, true
-		}
-	}
-	return "", false
+	return langs[i], true
 }
 
-// tagPrimary returns the lower-cased primary subtag of the well-formed
-// tag s.
-func tagPrimary(s string) (string, bool) {
+// tagLang reports whether s is a well-formed BCP 47 tag, a primary
+// subtag of 2 to 8 letters then subtags of 1 to 8 letters and digits
+// joined by hyphens, and returns the index in langs of its primary
+// subtag, in any case, or -1. It takes time linear in the length of s
+// and allocates nothing.
+func tagLang(s string) (int, bool) {
 	var primary [8]byte
 	n, sub := 0, 0 // length of the primary subtag; of the current subtag
 	first := true
@@ -74,7 +71,7 @@ func tagPrimary(s string) (string, bool) {
 		switch {
 		case c == '-':
 			if sub == 0 {
-				return "", false
+				return -1, false
 			}
 			first, sub = false, 0
 			continue
@@ -83,10 +80,10 @@ func tagPrimary(s string) (string, bool) {
 		case 'a' <= c && c <= 'z':
 		case '0' <= c && c <= '9' && !first:
 		default:
-			return "", false
+			return -1, false
 		}
 		if sub++; sub > 8 {
-			return "", false
+			return -1, false
 		}
 		if first {
 			primary[n] = c
@@ -94,9 +91,14 @@ func tagPrimary(s string) (string, bool) {
 		}
 	}
 	if sub == 0 || n < 2 {
-		return "", false
+		return -1, false
 	}
-	return string(primary[:n]), true
+	for i, l := range langs {
+		if string(primary[:n]) == string(l) {
+			return i, true
+		}
+	}
+	return -1, true
 }
 
 // MarshalText encodes l as its code, "en" or "ja".

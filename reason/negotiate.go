@@ -49,21 +49,16 @@ func Negotiate(header string) (Lang, error) {
 		if entries++; entries > maxLangRanges {
 			return "", errors.New("reason: Accept-Language with more than 32 entries")
 		}
-		tag, q, err := langRange(entry)
-		if err != nil {
+		i, q, err := langRange(entry)
+		switch {
+		case err != nil:
 			return "", err
-		}
-		if tag == "*" {
+		case i == wildcard:
 			if star < 0 {
 				star, starAt = q, entries
 			}
-			continue
-		}
-		primary, _ := tagPrimary(tag)
-		for i, l := range langs {
-			if primary == string(l) && q > weight[i] {
-				weight[i], at[i] = q, entries
-			}
+		case i >= 0 && q > weight[i]:
+			weight[i], at[i] = q, entries
 		}
 	}
 	best, bestQ, bestAt := Lang(""), 0, 0
@@ -102,29 +97,36 @@ func (e *negotiateError) Error() string {
 
 func (e *negotiateError) Unwrap() error { return ErrUnknownLang }
 
+// wildcard is langRange's index for "*".
+const wildcard = -2
+
 // langRange parses one entry of Accept-Language: a language range and an
-// optional weight, "ja-JP;q=0.8", the weight in thousandths.
-func langRange(entry string) (tag string, q int, err error) {
+// optional weight, "ja-JP;q=0.8". It returns the index in langs of the
+// language it names (-1 for another, wildcard for "*") and the weight in
+// thousandths.
+func langRange(entry string) (i, q int, err error) {
 	tag, params, hasParams := strings.Cut(entry, ";")
 	tag = strings.TrimRight(tag, " \t")
+	i = wildcard
 	if tag != "*" {
-		if _, ok := tagPrimary(tag); !ok {
-			return "", 0, errors.New("reason: Accept-Language: malformed language range " + text.Quote(tag))
+		var ok bool
+		if i, ok = tagLang(tag); !ok {
+			return 0, 0, errors.New("reason: Accept-Language: malformed language range " + text.Quote(tag))
 		}
 	}
 	if !hasParams {
-		return tag, 1000, nil
+		return i, 1000, nil
 	}
 	params = strings.Trim(params, " \t")
 	name, value, ok := strings.Cut(params, "=")
 	if !ok || (name != "q" && name != "Q") {
-		return "", 0, errors.New("reason: Accept-Language: want q=weight, not " + text.Quote(params))
+		return 0, 0, errors.New("reason: Accept-Language: want q=weight, not " + text.Quote(params))
 	}
 	q, ok = qvalue(value)
 	if !ok {
-		return "", 0, errors.New("reason: Accept-Language: malformed weight " + text.Quote(value))
+		return 0, 0, errors.New("reason: Accept-Language: malformed weight " + text.Quote(value))
 	}
-	return tag, q, nil
+	return i, q, nil
 }
 
 // qvalue parses a weight (RFC 9110 §12.4.2): 0 to 1 with at most three
