@@ -2,6 +2,7 @@ package reason
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
@@ -68,11 +69,15 @@ func Limit(n int) Param { return Param{k: kindLimit, n: n} }
 func Count(n int) Param { return Param{k: kindCount, n: n} }
 
 // Library is the name of a library, cut to 32 characters: {library}.
-func Library(name string) Param { return Param{k: kindLibrary, s: text.Shorten(name)} }
+func Library(name string) Param { return Param{k: kindLibrary, s: cleanText(name)} }
 
 // Field is the name of the input field at fault ("email", "password"),
 // cut to 32 characters: {field}.
-func Field(name string) Param { return Param{k: kindField, s: text.Shorten(name)} }
+func Field(name string) Param { return Param{k: kindField, s: cleanText(name)} }
+
+// cleanText cuts s to 32 characters and replaces invalid UTF-8 with
+// U+FFFD, as JSON would, so that a parameter survives a round trip.
+func cleanText(s string) string { return strings.ToValidUTF8(text.Shorten(s), "\uFFFD") }
 
 // Date is a civil date, given as anything with a Date method as
 // calendar.Date and time.Time have: {date}. It reads 2026-04-01 in

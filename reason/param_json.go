@@ -14,11 +14,11 @@ import (
 // position, limit and count, strings for the others, in ps's order.
 func (ps Params) MarshalJSON() ([]byte, error) {
 	b := []byte{'{'}
-	for i, p := range ps {
+	for _, p := range ps {
 		if p.k == noKind {
 			continue
 		}
-		if i > 0 {
+		if len(b) > 1 {
 			b = append(b, ',')
 		}
 		b = strconv.AppendQuote(b, p.Name())
@@ -84,5 +84,5 @@ func decodeParam(name string, raw json.RawMessage) (Param, error) {
 		}
 		return Date(t), nil
 	}
-	return Param{k: k, s: text.Shorten(s)}, nil
+	return Param{k: k, s: cleanText(s)}, nil
 }

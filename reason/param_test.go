@@ -115,3 +115,38 @@ func TestLibraryParamCutTo32Characters(t *testing.T) {
 	v := reason.Library(long).Value().(string)
 	assert.Equal(t, 33, len([]rune(v)))
 }
+
+func FuzzParamsUnmarshal(f *testing.F) {
+	f.Add(`{"limit":10,"date":"2026-04-01","library":"小樽"}`)
+	f.Add(`{"position":-1,"field":"email","count":0}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var ps reason.Params
+		if json.Unmarshal([]byte(s), &ps) != nil {
+			return
+		}
+		b, err := json.Marshal(ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again reason.Params
+		if err := json.Unmarshal(b, &again); err != nil || len(again) != len(ps) {
+			t.Fatalf("%s: %v", b, err)
+		}
+		for i := range ps {
+			if ps[i] != again[i] {
+				t.Fatalf("%s changed", b)
+			}
+		}
+	})
+}
+
+// Defect guard: a Params whose first entry is the zero Param encodes to
+// valid JSON, and invalid UTF-8 in a library name survives a round trip.
+func TestParamsJSONZeroFirstAndInvalidUTF8(t *testing.T) {
+	b, err := json.Marshal(reason.Params{reason.Param{}, reason.Library("a\xffb")})
+	require.NoError(t, err)
+	assert.Equal(t, "{\"library\":\"a\uFFFDb\"}", string(b))
+	var ps reason.Params
+	require.NoError(t, json.Unmarshal(b, &ps))
+	assert.Equal(t, reason.Params{reason.Library("a\xffb")}, ps)
+}
