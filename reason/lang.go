@@ -101,9 +101,10 @@ func tagLang(s string) (int, bool) {
 	return -1, true
 }
 
-// MarshalText encodes l as its code, "en" or "ja".
+// MarshalText encodes l as its code, "en" or "ja"; the zero Lang, no
+// language chosen, encodes as empty text. Any other value is an error.
 func (l Lang) MarshalText() ([]byte, error) {
-	if l != English && l != Japanese {
+	if l != English && l != Japanese && l != "" {
 		return nil, &langError{string(l)}
 	}
 	return []byte(l), nil
@@ -111,8 +112,13 @@ func (l Lang) MarshalText() ([]byte, error) {
 
 // UnmarshalText sets l to the language of a BCP 47 tag, as ParseLang
 // does, so that a request's "lang": "ja-JP" reads as Japanese and
-// "lang": "fr" is refused rather than shown in English.
+// "lang": "fr" is refused rather than shown in English. Empty text is
+// the zero Lang, which the host resolves to the language it chooses.
 func (l *Lang) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = ""
+		return nil
+	}
 	v, err := ParseLang(string(b))
 	if err != nil {
 		return err

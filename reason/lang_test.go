@@ -53,6 +53,11 @@ func TestLangUnmarshalTextIssue12(t *testing.T) {
 	assert.JSONEq(t, `{"lang":"ja"}`, string(b))
 	_, err = json.Marshal(struct{ L reason.Lang }{"fr"})
 	assert.Error(t, err)
+	b, err = json.Marshal(struct{ L reason.Lang }{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"L":""}`, string(b), "the zero Lang is no language chosen")
+	require.NoError(t, json.Unmarshal([]byte(`{"lang":""}`), &req))
+	assert.Equal(t, reason.Lang(""), req.Lang)
 }
 
 // Issue 12: Accept-Language with weights.

@@ -93,7 +93,8 @@ func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(Localize(r,
 //
 // Of two parameters of one name the later counts; the zero Param is
 // ignored. A parameter r's messages do not name is still carried (by
-// Params, Localize and JSON) but not shown.
+// Localize's Message.Params, the refusal's JSON and the result's
+// Params() Params method) but not shown.
 func (r *Reason) With(ps ...Param) Coded {
 	return &instance{pkg: r.pkg, code: r.code, reason: r, params: normalize(ps)}
 }
