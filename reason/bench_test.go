@@ -51,7 +51,7 @@ func BenchmarkNegotiateMegabyteHeader(b *testing.B) {
 func BenchmarkRefusalJSONRoundTripCapped(b *testing.B) {
 	rs := make([]reason.Coded, 0, 2000)
 	for i := range 1000 {
-		rs = append(rs, errLimit.With(reason.Limit(i)), errPlace.With(reason.Library("小樽市立図書館"), reason.Date(civil{2026, 4, 1})))
+		rs = append(rs, errLimit.With(reason.Limit(i)), errPlace.With(reason.LibraryName("小樽市立図書館"), reason.Date(civil{2026, 4, 1})))
 	}
 	err := reason.Refuse("demo", "thing", rs)
 	b.ReportAllocs()

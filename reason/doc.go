@@ -21,7 +21,7 @@
 //
 // A reason may carry named, typed parameters, so that a form can
 // highlight a field or a host can show a limit without reading message
-// text: Position, Limit, Count (ints), Library, Field (text, cut to 32
+// text: Position, Limit, Count (ints), LibraryName, Field (text, cut to 32
 // characters) and Date (a civil date, from anything with a Date method
 // such as calendar.Date). The call site attaches them with With:
 //

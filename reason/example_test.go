@@ -88,7 +88,7 @@ func ExampleNewWording() {
 }
 
 func ExampleDate() {
-	c := errPlace.With(reason.Library("小樽市立図書館"), reason.Date(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)))
+	c := errPlace.With(reason.LibraryName("小樽市立図書館"), reason.Date(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)))
 	fmt.Println(c.Message(reason.English))
 	fmt.Println(c.Message(reason.Japanese))
 	// Output:

@@ -48,7 +48,7 @@ func kindNamed(s string) (kind, bool) {
 }
 
 // Param is one named, typed parameter of a reason, made by Position,
-// Limit, Count, Library, Date or Field and attached with (*Reason).With.
+// Limit, Count, LibraryName, Date or Field and attached with (*Reason).With.
 // The zero Param is no parameter.
 type Param struct {
 	k kind
@@ -68,8 +68,10 @@ func Limit(n int) Param { return Param{k: kindLimit, n: n} }
 // {count}.
 func Count(n int) Param { return Param{k: kindCount, n: n} }
 
-// Library is the name of a library, cut to 32 characters: {library}.
-func Library(name string) Param { return Param{k: kindLibrary, s: cleanText(name)} }
+// LibraryName is the name of a library, cut to 32 characters:
+// {library}. (It is not called Library, the name of the package that
+// holds the libraries' configuration.)
+func LibraryName(name string) Param { return Param{k: kindLibrary, s: cleanText(name)} }
 
 // Field is the name of the input field at fault ("email", "password"),
 // cut to 32 characters: {field}.

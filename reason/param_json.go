@@ -39,7 +39,7 @@ func (ps Params) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes the object MarshalJSON makes. A name that is no
 // parameter's, a value of the wrong type, null, or a date that is not a
 // real YYYY-MM-DD day is refused; a library or field is cut to 32
-// characters as Library and Field cut it.
+// characters as LibraryName and Field cut it.
 func (ps *Params) UnmarshalJSON(b []byte) error {
 	var m map[string]json.RawMessage
 	if err := strictjson.Decode("reason", "params", b, &m); err != nil {

@@ -55,7 +55,7 @@ func TestOptionalPartLeftOutWithoutItsParamIssue12(t *testing.T) {
 		en, ja string
 	}{
 		{"bare", errPlace, "Not registered.", "登録がありません。"},
-		{"library", errPlace.With(reason.Library("小樽市立図書館")), "Not registered at 小樽市立図書館.", "小樽市立図書館に登録がありません。"},
+		{"library", errPlace.With(reason.LibraryName("小樽市立図書館")), "Not registered at 小樽市立図書館.", "小樽市立図書館に登録がありません。"},
 		{"date", errPlace.With(reason.Date(civil{2026, 4, 1})), "Not registered since 2026-04-01.", "登録がありません（2026年4月1日から）。"},
 		{"zero date ignored", errPlace.With(reason.Date(civil{})), "Not registered.", "登録がありません。"},
 		{"later wins", errLimit.With(reason.Limit(1), reason.Limit(2)), "You may borrow no more than 2 items.", "これ以上借りられません（2冊まで）。"},
@@ -77,7 +77,7 @@ func TestOptionalPartLeftOutWithoutItsParamIssue12(t *testing.T) {
 // Name report them as JSON does.
 func TestParamsOrderAndValues(t *testing.T) {
 	c := errPlace.With(reason.Field("name"), reason.Date(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)),
-		reason.Library("x"), reason.Count(2), reason.Limit(3), reason.Position(4), reason.Param{})
+		reason.LibraryName("x"), reason.Count(2), reason.Limit(3), reason.Position(4), reason.Param{})
 	ps := reason.Localize(c, reason.English)[0].Params
 	var names []string
 	var values []any
@@ -96,7 +96,7 @@ func TestParamsOrderAndValues(t *testing.T) {
 func TestParamsUnmarshalStrictIssue12(t *testing.T) {
 	var ps reason.Params
 	require.NoError(t, json.Unmarshal([]byte(`{"date":"2026-04-01","limit":10,"library":"小樽"}`), &ps))
-	assert.Equal(t, reason.Params{reason.Limit(10), reason.Library("小樽"), reason.Date(civil{2026, 4, 1})}, ps)
+	assert.Equal(t, reason.Params{reason.Limit(10), reason.LibraryName("小樽"), reason.Date(civil{2026, 4, 1})}, ps)
 	for _, bad := range []string{
 		`{"phone":"011"}`, `{"limit":"10"}`, `{"limit":1.5}`, `{"limit":null}`,
 		`{"library":3}`, `{"date":"2026-02-30"}`, `{"date":"2026-4-1"}`, `[]`, `{"limit":1} x`,
@@ -112,7 +112,7 @@ func TestParamsUnmarshalStrictIssue12(t *testing.T) {
 // carries a megabyte.
 func TestLibraryParamCutTo32Characters(t *testing.T) {
 	long := string(make([]rune, 0)) + "図書館図書館図書館図書館図書館図書館図書館図書館図書館図書館図書館"
-	v := reason.Library(long).Value().(string)
+	v := reason.LibraryName(long).Value().(string)
 	assert.Equal(t, 33, len([]rune(v)))
 }
 
@@ -143,10 +143,10 @@ func FuzzParamsUnmarshal(f *testing.F) {
 // Defect guard: a Params whose first entry is the zero Param encodes to
 // valid JSON, and invalid UTF-8 in a library name survives a round trip.
 func TestParamsJSONZeroFirstAndInvalidUTF8(t *testing.T) {
-	b, err := json.Marshal(reason.Params{reason.Param{}, reason.Library("a\xffb")})
+	b, err := json.Marshal(reason.Params{reason.Param{}, reason.LibraryName("a\xffb")})
 	require.NoError(t, err)
 	assert.Equal(t, "{\"library\":\"a\uFFFDb\"}", string(b))
 	var ps reason.Params
 	require.NoError(t, json.Unmarshal(b, &ps))
-	assert.Equal(t, reason.Params{reason.Library("a\xffb")}, ps)
+	assert.Equal(t, reason.Params{reason.LibraryName("a\xffb")}, ps)
 }

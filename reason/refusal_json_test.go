@@ -56,7 +56,7 @@ func TestRefusalJSONRoundTripIssue12(t *testing.T) {
 		errA,
 		errB.Detail("at position 3", "3文字目"),
 		errLimit.With(reason.Limit(10)),
-		errPlace.With(reason.Library("小樽市立図書館"), reason.Date(civil{2026, 4, 1})),
+		errPlace.With(reason.LibraryName("小樽市立図書館"), reason.Date(civil{2026, 4, 1})),
 	})
 	b, jerr := json.Marshal(err)
 	require.NoError(t, jerr)
@@ -143,7 +143,7 @@ func TestRefusalJSONRoundTripPropertyIssue12(t *testing.T) {
 					ps = append(ps, reason.Limit(rapid.Int().Draw(t, "limit")))
 				}
 				if rapid.Bool().Draw(t, "library") {
-					ps = append(ps, reason.Library(rapid.String().Draw(t, "library")))
+					ps = append(ps, reason.LibraryName(rapid.String().Draw(t, "library")))
 				}
 				if rapid.Bool().Draw(t, "date") {
 					ps = append(ps, reason.Date(civil{rapid.IntRange(1, 9999).Draw(t, "y"), 2, rapid.IntRange(1, 28).Draw(t, "d")}))

@@ -7,7 +7,7 @@ import (
 )
 
 // every parameter, to render a parsed template in full.
-var every = normalize([]Param{Position(1), Limit(2), Count(3), Library("L"), Date(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)), Field("f")})
+var every = normalize([]Param{Position(1), Limit(2), Count(3), LibraryName("L"), Date(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)), Field("f")})
 
 func FuzzParseTemplate(f *testing.F) {
 	for _, s := range []string{"a[ {limit}]b", "{ | }", "[[{{", "[{date}{library}]", "[{x", "]"} {

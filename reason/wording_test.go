@@ -119,7 +119,7 @@ func FuzzParseWording(f *testing.F) {
 			}
 			return
 		}
-		c := errPlace.With(reason.Library("L"), reason.Date(civil{2026, 4, 1}), reason.Limit(1))
+		c := errPlace.With(reason.LibraryName("L"), reason.Date(civil{2026, 4, 1}), reason.Limit(1))
 		for _, l := range []reason.Lang{reason.English, reason.Japanese} {
 			_ = w.Localize(reason.Refuse("demo", "x", []reason.Coded{c, errLimit, errA}), l)
 		}
