@@ -1,7 +1,6 @@
 package reason
 
 import (
-	"errors"
 	"strconv"
 )
 
@@ -23,20 +22,19 @@ type omitted struct {
 
 func (o *omitted) Code() string { return o.first.Code() }
 
-func (o *omitted) Message(l Lang) string {
+func (o *omitted) Message(l Lang) string { return o.message(l, Coded.Message) }
+
+// message renders o in l with the first reason's message from message.
+func (o *omitted) message(l Lang, message func(Coded, Lang) string) string {
 	n := strconv.Itoa(o.n)
 	if l == Japanese {
-		return "ほか" + n + "件（最初：" + o.first.Message(l) + "）"
+		return "ほか" + n + "件（最初：" + message(o.first, l) + "）"
 	}
-	return n + " more not listed, the first: " + o.first.Message(l)
+	return n + " more not listed, the first: " + message(o.first, l)
 }
 
 func (o *omitted) Error() string {
-	var r *Reason
-	if errors.As(o.first, &r) {
-		return r.Error() + " (" + strconv.Itoa(o.n) + " more)"
-	}
-	return o.first.Error() + " (" + strconv.Itoa(o.n) + " more)"
+	return packageOf(o.first, "") + ": " + o.first.Code() + " (" + strconv.Itoa(o.n) + " more)"
 }
 
 func (o *omitted) Unwrap() error { return o.first }

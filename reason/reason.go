@@ -2,30 +2,7 @@ package reason
 
 import (
 	"encoding/json"
-	"errors"
-	"strings"
-
-	"github.com/kashidashi/kashidashi/internal/text"
 )
-
-// Lang selects the language of a patron-facing message.
-type Lang string
-
-// The two languages every message is written in.
-const (
-	English  Lang = "en"
-	Japanese Lang = "ja"
-)
-
-// ParseLang returns the Lang for "en" or "ja" (case-sensitive, as in
-// BCP 47 primary tags). Anything else is an error.
-func ParseLang(s string) (Lang, error) {
-	switch Lang(s) {
-	case English, Japanese:
-		return Lang(s), nil
-	}
-	return "", errors.New("reason: unknown language " + text.Quote(s) + " (want en or ja)")
-}
 
 // Coded is implemented by every refusal reason in the module: a stable
 // machine-readable code and a message fit to show a patron in either
@@ -43,13 +20,39 @@ type Coded interface {
 // errors.Is. A *Reason is immutable and safe for concurrent use.
 type Reason struct {
 	pkg, code, en, ja string
+	tmpl              [2]template // English, Japanese
+	params            []string    // the names its messages use, in order
 }
 
 // New returns a new sentinel reason. pkg prefixes the Error string as the
 // Go standard library does ("circulation: ..."); code is the stable code;
-// en and ja are the patron-facing messages.
+// en and ja are the patron-facing messages, templates that may name the
+// reason's parameters: "You may borrow no more[ than {limit} items]."
+// (see the package documentation for the syntax). The parameters the
+// messages name are the reason's; both messages must name the same ones.
+//
+// New panics on a malformed message, as regexp.MustCompile does: messages
+// are constants of the declaring package, and the module's catalogue test
+// declares every reason.
 func New(pkg, code, en, ja string) *Reason {
-	return &Reason{pkg: pkg, code: code, en: en, ja: ja}
+	r := &Reason{pkg: pkg, code: code, en: en, ja: ja}
+	var uses [2][numKinds]bool
+	for i, m := range [2]string{en, ja} {
+		t, err := parseTemplate(m)
+		if err != nil {
+			panic("reason: New " + code + " (" + string(langs[i]) + "): " + err.Error())
+		}
+		r.tmpl[i], uses[i] = t, t.uses()
+	}
+	if uses[0] != uses[1] {
+		panic("reason: New " + code + ": the English and Japanese messages name different parameters")
+	}
+	for k := kindPosition; k < numKinds; k++ {
+		if uses[0][k] {
+			r.params = append(r.params, kinds[k].name)
+		}
+	}
+	return r
 }
 
 // Code returns the stable code of r.
@@ -58,13 +61,20 @@ func (r *Reason) Code() string { return r.code }
 // Package returns the name of the package that declared r.
 func (r *Reason) Package() string { return r.pkg }
 
-// Message returns the patron-facing message of r in language l; any
-// language other than Japanese gets English.
-func (r *Reason) Message(l Lang) string {
+// Message returns the patron-facing message of r in language l, without
+// the optional parts that name parameters; any language other than
+// Japanese gets English.
+func (r *Reason) Message(l Lang) string { return r.render(l, nil) }
+
+// render returns r's message in l with the parameters ps.
+func (r *Reason) render(l Lang, ps Params) string { return r.tmpl[langIndex(l)].text(ps, l) }
+
+// langIndex returns the index of l in langs, English for an unknown l.
+func langIndex(l Lang) int {
 	if l == Japanese {
-		return r.ja
+		return 1
 	}
-	return r.en
+	return 0
 }
 
 // Error returns the package name and the code, "patron: email.trailing_dot",
@@ -74,150 +84,88 @@ func (r *Reason) Error() string { return r.pkg + ": " + r.code }
 
 // MarshalJSON encodes r as an English Message. Use Localize to choose the
 // language.
-func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(Localize(r, English)) }
+func (r *Reason) MarshalJSON() ([]byte, error) { return json.Marshal(Localize(r, English)[0]) }
+
+// With returns a reason that carries r's code and the parameters ps,
+// matches r with errors.Is, and whose messages show them:
+//
+//	circulation.ErrLoanLimit.With(reason.Limit(10))
+//
+// Of two parameters of one name the later counts; the zero Param is
+// ignored. A parameter r's messages do not name is still carried (by
+// Localize's Message.Params, the refusal's JSON and the result's
+// Params() Params method) but not shown.
+func (r *Reason) With(ps ...Param) Coded {
+	return &instance{pkg: r.pkg, code: r.code, reason: r, params: normalize(ps)}
+}
 
 // Detail returns a reason that carries r's code, matches r with errors.Is,
 // and whose messages are r's followed by the given details (for example
 // the position of an offending character): "… (at position 3)",
 // "…（3文字目）".
 func (r *Reason) Detail(en, ja string) Coded {
-	return &detailed{reason: r, en: en, ja: ja}
+	return &instance{pkg: r.pkg, code: r.code, reason: r, detail: &[2]string{en, ja}}
 }
 
-// detailed is a Reason with a detail appended to its messages.
-type detailed struct {
-	reason *Reason
-	en, ja string
+// instance is one occurrence of a reason: a sentinel with parameters or a
+// detail (With, Detail), or a reason decoded from JSON, which knows its
+// messages but not its sentinel.
+type instance struct {
+	pkg, code string
+	reason    *Reason // nil when decoded
+	params    Params
+	detail    *[2]string // English, Japanese
+	messages  [2]string  // when decoded, the messages as they were
 }
 
-func (d *detailed) Code() string { return d.reason.code }
+func (c *instance) Code() string { return c.code }
 
-func (d *detailed) Message(l Lang) string {
-	if l == Japanese {
-		return d.reason.ja + "（" + d.ja + "）"
+// Params returns the parameters c carries.
+func (c *instance) Params() Params { return append(Params(nil), c.params...) }
+
+func (c *instance) Message(l Lang) string {
+	if c.reason == nil {
+		return c.messages[langIndex(l)]
 	}
-	return d.reason.en + " (" + d.en + ")"
+	return c.withDetail(c.reason.render(l, c.params), l)
 }
 
-func (d *detailed) Error() string { return d.reason.Error() + " (" + d.en + ")" }
-
-func (d *detailed) Unwrap() error { return d.reason }
-
-// Message is a reason rendered in one language, ready to cross an API
-// boundary as JSON: {"code": "...", "message": "..."}.
-type Message struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-// Refusal is an error that lists every reason a request was refused.
-// errors.Is(err, r) reports whether r is among them. A Refusal is not
-// modified after it is returned and is safe for concurrent reads.
-type Refusal struct {
-	// Package and What describe what was refused, for the Error string:
-	// "circulation: extension refused: ...".
-	Package, What string
-	// Reasons holds every reason that applies, in a stable order.
-	Reasons []Coded
-}
-
-// Error returns the short Go form of the refusal: the package, what was
-// refused and the codes of its reasons, each once, in order:
-// "circulation: extension refused: extension.reserved, extension.overdue".
-// It takes time linear in the number of reasons. The patron's sentences
-// are Localize's.
-func (r *Refusal) Error() string {
-	var b strings.Builder
-	b.WriteString(r.Package + ": " + r.What + " refused")
-	sep := ": "
-	var seen map[string]bool // past a few reasons, the codes written
-	for i, c := range r.Reasons {
-		code := c.Code()
-		switch {
-		case i < 8:
-			if repeats(r.Reasons[:i], code) {
-				continue
-			}
-		case seen == nil:
-			seen = make(map[string]bool, len(r.Reasons))
-			for _, e := range r.Reasons[:i] {
-				seen[e.Code()] = true
-			}
-			fallthrough
-		default:
-			if seen[code] {
-				continue
-			}
-			seen[code] = true
-		}
-		b.WriteString(sep)
-		b.WriteString(code)
-		sep = ", "
+// withDetail appends c's detail, if any, to the message m in l.
+func (c *instance) withDetail(m string, l Lang) string {
+	switch {
+	case c.detail == nil:
+		return m
+	case l == Japanese:
+		return m + "（" + c.detail[1] + "）"
 	}
-	return b.String()
+	return m + " (" + c.detail[0] + ")"
 }
 
-// repeats reports whether code is among the codes of rs.
-func repeats(rs []Coded, code string) bool {
-	for _, c := range rs {
-		if c.Code() == code {
-			return true
-		}
+func (c *instance) Error() string {
+	s := c.pkg + ": " + c.code
+	if c.detail != nil {
+		s += " (" + c.detail[0] + ")"
 	}
-	return false
+	return s
 }
 
-// Unwrap returns the reasons, so that errors.Is and errors.As see each.
-func (r *Refusal) Unwrap() []error {
-	errs := make([]error, len(r.Reasons))
-	for i, c := range r.Reasons {
-		errs[i] = c
-	}
-	return errs
-}
-
-// Refuse returns nil when reasons is empty and a *Refusal otherwise. Of
-// each code, the Refusal lists the first 16 reasons one by one and the
-// rest as one entry that counts them ("99984 more not listed, the first:
-// …"), in the place of the first left out; errors.Is still finds every
-// reason. Refuse takes time linear in len(reasons). When no code is over
-// the cap the Refusal holds reasons itself, so the caller must not modify
-// it afterwards.
-func Refuse(pkg, what string, reasons []Coded) error {
-	if len(reasons) == 0 {
+// Unwrap returns the sentinel, so that errors.Is matches it.
+func (c *instance) Unwrap() error {
+	if c.reason == nil {
 		return nil
 	}
-	if len(reasons) > maxPerCode {
-		var l List
-		for _, c := range reasons {
-			l.Add(c)
-		}
-		if l.Len() < len(reasons) {
-			return l.Refuse(pkg, what)
-		}
-	}
-	return &Refusal{Package: pkg, What: what, Reasons: reasons}
+	return c.reason
 }
 
-// Localize renders any error as Messages in language l: every reason of a
-// Refusal, a single Coded error, or, for an error that carries no code, one
-// Message with code "error" and the error's text. It is the one way to
-// turn a decision into what a patron reads.
-func Localize(err error, l Lang) []Message {
-	if err == nil {
-		return nil
+// Is reports, for a reason decoded from JSON, whether target is a
+// reason with its code: errors.Is(decoded, circulation.ErrReserved).
+func (c *instance) Is(target error) bool {
+	if c.reason != nil {
+		return false // Unwrap leads to the sentinel
 	}
-	var ref *Refusal
-	if errors.As(err, &ref) {
-		ms := make([]Message, len(ref.Reasons))
-		for i, c := range ref.Reasons {
-			ms[i] = Message{Code: c.Code(), Message: c.Message(l)}
-		}
-		return ms
-	}
-	var c Coded
-	if errors.As(err, &c) {
-		return []Message{{Code: c.Code(), Message: c.Message(l)}}
-	}
-	return []Message{{Code: "error", Message: err.Error()}}
+	t, ok := target.(Coded)
+	return ok && t.Code() == c.code
 }
+
+// MarshalJSON encodes c as an English Message.
+func (c *instance) MarshalJSON() ([]byte, error) { return json.Marshal(Localize(c, English)[0]) }

@@ -1,0 +1,171 @@
+package reason
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kashidashi/kashidashi/internal/text"
+)
+
+// kind is the name and type of a parameter. A new parameter is a new
+// kind, a row in kinds and a constructor.
+type kind uint8
+
+const (
+	noKind kind = iota
+	kindPosition
+	kindLimit
+	kindCount
+	kindLibrary
+	kindDate
+	kindField
+	numKinds
+)
+
+// kinds names each kind as placeholders and JSON name it, and says
+// whether its value is a number (else text).
+var kinds = [numKinds]struct {
+	name   string
+	number bool
+}{
+	kindPosition: {"position", true},
+	kindLimit:    {"limit", true},
+	kindCount:    {"count", true},
+	kindLibrary:  {"library", false},
+	kindDate:     {"date", false},
+	kindField:    {"field", false},
+}
+
+// kindNamed returns the kind whose name is s.
+func kindNamed(s string) (kind, bool) {
+	for k := kindPosition; k < numKinds; k++ {
+		if kinds[k].name == s {
+			return k, true
+		}
+	}
+	return noKind, false
+}
+
+// Param is one named, typed parameter of a reason, made by Position,
+// Limit, Count, LibraryName, Date or Field and attached with (*Reason).With.
+// The zero Param is no parameter.
+type Param struct {
+	k kind
+	n int    // the value of a number
+	s string // the value of a text; a date as YYYY-MM-DD
+}
+
+// Position is the 1-based position of the offending character in what
+// the patron typed, so that a form can highlight it: {position}.
+func Position(n int) Param { return Param{k: kindPosition, n: n} }
+
+// Limit is the limit a request is over (items on loan, extensions):
+// {limit}.
+func Limit(n int) Param { return Param{k: kindLimit, n: n} }
+
+// Count is how many of something there are (items, characters typed):
+// {count}.
+func Count(n int) Param { return Param{k: kindCount, n: n} }
+
+// LibraryName is the name of a library, cut to 32 characters:
+// {library}. (It is not called Library, the name of the package that
+// holds the libraries' configuration.)
+func LibraryName(name string) Param { return Param{k: kindLibrary, s: cleanText(name)} }
+
+// Field is the name of the input field at fault ("email", "password"),
+// cut to 32 characters: {field}.
+func Field(name string) Param { return Param{k: kindField, s: cleanText(name)} }
+
+// cleanText cuts s to 32 characters and replaces invalid UTF-8 with
+// U+FFFD, as JSON would, so that a parameter survives a round trip.
+func cleanText(s string) string { return strings.ToValidUTF8(text.Shorten(s), "\uFFFD") }
+
+// Date is a civil date, given as anything with a Date method as
+// calendar.Date and time.Time have: {date}. It reads 2026-04-01 in
+// English and 2026年4月1日 in Japanese. A date outside years 1 to 9999,
+// the zero calendar.Date included, is no parameter: the zero Param.
+func Date(d interface {
+	Date() (year int, month time.Month, day int)
+}) Param {
+	y, m, dd := d.Date()
+	if y < 1 || y > 9999 || m < 1 || m > 12 || dd < 1 || dd > 31 {
+		return Param{}
+	}
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
+	b = append(b, byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	return Param{k: kindDate, s: string(b)}
+}
+
+// Name returns the name of p as placeholders and JSON write it:
+// "position", "limit", "count", "library", "date" or "field"; "" for
+// the zero Param.
+func (p Param) Name() string { return kinds[p.k].name }
+
+// Value returns the value of p: an int for position, limit and count, a
+// string for library and field, the date as a YYYY-MM-DD string; nil for
+// the zero Param.
+func (p Param) Value() any {
+	switch {
+	case p.k == noKind:
+		return nil
+	case kinds[p.k].number:
+		return p.n
+	}
+	return p.s
+}
+
+// text returns p as a message in language l shows it.
+func (p Param) text(l Lang) string {
+	switch {
+	case kinds[p.k].number:
+		return strconv.Itoa(p.n)
+	case p.k == kindDate && l == Japanese && len(p.s) == 10:
+		y, _ := strconv.Atoi(p.s[:4])
+		m, _ := strconv.Atoi(p.s[5:7])
+		d, _ := strconv.Atoi(p.s[8:])
+		return strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
+	}
+	return p.s
+}
+
+// Params is the parameters a reason carries, at most one of each name, in
+// a fixed order (position, limit, count, library, date, field). It
+// encodes to JSON as an object: {"limit": 10, "library": "小樽市立図書館"}.
+type Params []Param
+
+// Get returns the parameter named name.
+func (ps Params) Get(name string) (Param, bool) {
+	for _, p := range ps {
+		if p.Name() == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// has reports whether ps has a parameter of kind k.
+func (ps Params) has(k kind) (Param, bool) {
+	for _, p := range ps {
+		if p.k == k {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// normalize returns the parameters of ps in order, the zero ones dropped
+// and, of two with one name, the later kept.
+func normalize(ps []Param) Params {
+	var out Params
+	for k := kindPosition; k < numKinds; k++ {
+		for i := len(ps) - 1; i >= 0; i-- {
+			if ps[i].k == k {
+				out = append(out, ps[i])
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,88 @@
+package reason
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/kashidashi/kashidashi/internal/strictjson"
+	"github.com/kashidashi/kashidashi/internal/text"
+)
+
+// MarshalJSON encodes ps as an object from names to values, numbers for
+// position, limit and count, strings for the others, in ps's order.
+func (ps Params) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for _, p := range ps {
+		if p.k == noKind {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, p.Name())
+		b = append(b, ':')
+		if kinds[p.k].number {
+			b = strconv.AppendInt(b, int64(p.n), 10)
+			continue
+		}
+		s, err := json.Marshal(p.s)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, s...)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes the object MarshalJSON makes. A name that is no
+// parameter's, a value of the wrong type, null, or a date that is not a
+// real YYYY-MM-DD day is refused; a library or field is cut to 32
+// characters as LibraryName and Field cut it.
+func (ps *Params) UnmarshalJSON(b []byte) error {
+	var m map[string]json.RawMessage
+	if err := strictjson.Decode("reason", "params", b, &m); err != nil {
+		return err
+	}
+	list := make([]Param, 0, len(m))
+	for name, raw := range m {
+		p, err := decodeParam(name, raw)
+		if err != nil {
+			return &strictjson.Error{Package: "reason", What: "params", Err: err}
+		}
+		list = append(list, p)
+	}
+	*ps = normalize(list)
+	return nil
+}
+
+// decodeParam decodes the value of the parameter named name.
+func decodeParam(name string, raw json.RawMessage) (Param, error) {
+	k, ok := kindNamed(name)
+	if !ok {
+		return Param{}, errors.New("unknown parameter " + text.Quote(name))
+	}
+	if string(raw) == "null" {
+		return Param{}, errors.New(name + ": null")
+	}
+	if kinds[k].number {
+		var n int
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return Param{}, errors.New(name + ": want an integer")
+		}
+		return Param{k: k, n: n}, nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return Param{}, errors.New(name + ": want a string")
+	}
+	if k == kindDate {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil || len(s) != len(time.DateOnly) {
+			return Param{}, errors.New("date: want YYYY-MM-DD, not " + text.Quote(s))
+		}
+		return Date(t), nil
+	}
+	return Param{k: k, s: cleanText(s)}, nil
+}
