@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/kashidashi/kashidashi/internal/enum"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -109,8 +108,7 @@ func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error
 		rs.add(ErrNoEmail)
 	}
 	if partnerLibrary != "" && !slices.Contains(r.PartnerLibraries, partnerLibrary) {
-		name := text.Shorten(partnerLibrary)
-		rs.add(ErrNotPartnerRegistered.Detail(name, name))
+		rs.add(ErrNotPartnerRegistered.With(reason.LibraryName(partnerLibrary)))
 	}
 	return rs.refuse("reservation")
 }

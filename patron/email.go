@@ -1,10 +1,10 @@
 package patron
 
 import (
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Limits of RFC 5321 on the length of an address, in octets.
@@ -41,12 +41,14 @@ type Email struct {
 //     ErrConsecutiveDots (x..xx@xxxxxx, two or more dots in a row before
 //     the @) and ErrTrailingDot (@xxxxx.jp., a dot at the very end);
 //   - ErrEmailCharacter for each character that has no place in an
-//     address, detailed with its 1-based position and its kind: a line
-//     break (CR or LF), a space or tab, a full-width form (such as ＠ or
-//     the ideographic space), before the @ a character outside RFC 5322
+//     address, with its 1-based position: a line break (CR or LF), a
+//     space or tab, a full-width form (such as ＠ or the ideographic
+//     space), before the @ a character outside RFC 5322
 //     atext (letters, digits, ! # $ % & ' * + - / = ? ^ _ ` { | } ~), after
 //     the @ one other than letters, digits and hyphens;
-//   - ErrEmailTooLong, over 64 octets before the @ or 254 in all;
+//   - ErrEmailTooLong, over 64 octets before the @ or 254 in all, with
+//     the part as its field ("local" or "address"), its length as its
+//     count and the part's limit;
 //   - reasons with the codes email.empty, email.no_at, email.several_at,
 //     email.local_empty, email.leading_dot, email.domain_empty,
 //     email.domain_no_dot (taro@localhost) and email.domain_label, the
@@ -88,13 +90,13 @@ func ParseEmail(s string) (Email, error) {
 			rs.add(errEmailSeveralAt)
 		}
 		checkLocal(local, &rs)
-		checkDomain(domain, &rs)
+		checkDomain(domain, utf8.RuneCountInString(s[:at+1])+1, &rs)
 	}
 	if s[len(s)-1] == '.' {
 		rs.add(ErrTrailingDot)
 	}
 	checkEmailCharacters(s, at, &rs)
-	tooLong(&rs, len(s), maxEmailLength, "the address", "全体")
+	tooLong(&rs, len(s), maxEmailLength, "address")
 	if err := rs.refuse("email address"); err != nil {
 		return Email{}, err
 	}
@@ -136,12 +138,13 @@ func checkLocal(local string, rs *refusal) {
 	if local[len(local)-1] == '.' {
 		rs.add(ErrDotBeforeAt)
 	}
-	tooLong(rs, len(local), maxLocalLength, "the part before @", "@ より前")
+	tooLong(rs, len(local), maxLocalLength, "local")
 }
 
 // checkDomain adds the reasons the part after the @ is refused, but for a
-// trailing dot (a mistake in the whole address) and its characters.
-func checkDomain(domain string, rs *refusal) {
+// trailing dot (a mistake in the whole address) and its characters. pos
+// is the 1-based position of the domain's first character in the address.
+func checkDomain(domain string, pos int, rs *refusal) {
 	d := strings.TrimSuffix(domain, ".")
 	if d == "" {
 		rs.add(errEmailDomainEmpty)
@@ -154,37 +157,23 @@ func checkDomain(domain string, rs *refusal) {
 		var label string
 		label, d, more = strings.Cut(d, ".")
 		switch {
-		case label == "":
-			rs.detail(errEmailDomainLabel, func() (string, string) {
-				return "an empty part between dots", "ドットの間が空です"
-			})
-		case len(label) > maxLabelLength:
-			badLabel(rs, label, " is longer than 63 characters", "が63文字を超えています")
-		case label[0] == '-' || label[len(label)-1] == '-':
-			badLabel(rs, label, " starts or ends with a hyphen", "の先頭か末尾がハイフンです")
-		case !more && allDigits(label):
-			badLabel(rs, label, " (the last part) is all digits", "（最後の部分）が数字だけです")
+		case label == "",
+			len(label) > maxLabelLength,
+			label[0] == '-' || label[len(label)-1] == '-',
+			!more && allDigits(label):
+			rs.at(errEmailDomainLabel, pos)
 		}
+		pos += utf8.RuneCountInString(label) + 1
 	}
 }
 
-// tooLong adds ErrEmailTooLong when n, the octets of part, exceed limit.
-func tooLong(rs *refusal, n, limit int, partEn, partJa string) {
+// tooLong adds ErrEmailTooLong when n, the octets of the part named field
+// ("local" or "address"), exceed limit.
+func tooLong(rs *refusal, n, limit int, field string) {
 	if n <= limit {
 		return
 	}
-	c, l := strconv.Itoa(n), strconv.Itoa(limit)
-	rs.add(ErrEmailTooLong.Detail(partEn+" has "+c+" characters; at most "+l,
-		partJa+"が"+c+"文字（最大"+l+"文字）"))
-}
-
-// badLabel adds errEmailDomainLabel detailed with the label, quoted and
-// cut by text.Quote, followed by what is wrong with it.
-func badLabel(rs *refusal, label, en, ja string) {
-	rs.detail(errEmailDomainLabel, func() (string, string) {
-		q := text.Quote(label)
-		return q + en, q + ja
-	})
+	rs.add(ErrEmailTooLong.With(reason.Field(field), reason.Count(n), reason.Limit(limit)))
 }
 
 // checkEmailCharacters adds a reason, with its position, for each
@@ -198,18 +187,18 @@ func checkEmailCharacters(s string, at int, rs *refusal) {
 		case r == '@' || r == '.':
 			// Checked with the structure of the address.
 		case r == '\r' || r == '\n':
-			rs.at(ErrEmailCharacter, pos, lineBreakChar)
+			rs.at(ErrEmailCharacter, pos)
 		case r == ' ' || r == '\t':
-			rs.at(ErrEmailCharacter, pos, spaceChar)
+			rs.at(ErrEmailCharacter, pos)
 		case isFullWidth(r):
-			rs.at(ErrEmailCharacter, pos, fullWidthChar)
+			rs.at(ErrEmailCharacter, pos)
 		case at >= 0 && i > at:
 			if !isLetterDigit(r) && r != '-' {
-				rs.at(ErrEmailCharacter, pos, afterAtChar)
+				rs.at(ErrEmailCharacter, pos)
 			}
 		default:
 			if !isLetterDigit(r) && (r > '~' || strings.IndexByte(atextSymbols, byte(r)) < 0) {
-				rs.at(ErrEmailCharacter, pos, beforeAtChar)
+				rs.at(ErrEmailCharacter, pos)
 			}
 		}
 	}

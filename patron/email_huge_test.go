@@ -3,6 +3,7 @@ package patron
 import (
 	"errors"
 	"github.com/kashidashi/kashidashi/internal/text"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,8 +67,11 @@ func TestParseEmailP6LongLabelQuotedShort(t *testing.T) {
 	if !errors.Is(err, errEmailDomainLabel) {
 		t.Fatalf("%v", err)
 	}
-	if m := strings.Join(messages(err), "; "); len(m) > 300 || !strings.Contains(m, strings.Repeat("x", text.MaxQuoted)+"…") {
+	if m := strings.Join(messages(err), "; "); len(m) > 600 || strings.Contains(m, strings.Repeat("x", text.MaxQuoted+1)) {
 		t.Fatalf("error %q", m)
+	}
+	if got := positions(err); !slices.Equal(got, []int{3}) {
+		t.Fatalf("positions %v, want [3], the label's first character", got)
 	}
 }
 

@@ -23,8 +23,8 @@ func ExampleParseCardNumber() {
 	}
 	// Output:
 	// 0123456789 <nil>
-	// card_number.length: The card number is the 10-digit number under the barcode on your library card. (11 characters typed)
-	// card_number.character: The card number may contain only digits. (at position 5)
+	// card_number.length: The card number is the 10-digit number under the barcode on your library card (11 characters typed).
+	// card_number.character: The card number may contain only digits (character 5 is not one).
 }
 
 func ExampleParsePassword() {
@@ -38,8 +38,8 @@ func ExampleParsePassword() {
 	}
 	// Output:
 	// true [password redacted]
-	// password.length: パスワードは4～12字にしてください。（3文字入力されています）
-	// password.character: パスワードには半角英字（A～Z）と数字（0～9）だけを使ってください。（3文字目に記号）
+	// password.length: パスワードは4～12字にしてください（3文字入力されています）。
+	// password.character: パスワードには半角英字（A～Z）と数字（0～9）だけを使ってください（3文字目）。
 }
 
 func ExampleParseEmail() {

@@ -62,6 +62,21 @@ type parseCase struct {
 	want     string   // accepted: the result as show gives it
 	codes    []string // refused: the codes of the refusal; nil when accepted
 	details  []string // refused: the English messages, when checked
+	// positions are the position parameters of the reasons that carry
+	// one, in order, when checked.
+	positions []int
+}
+
+// positions returns the position parameters of the reasons of err that
+// carry one, in order, as Localize gives them.
+func positions(err error) []int {
+	var out []int
+	for _, m := range reason.Localize(err, reason.English) {
+		if p, ok := m.Params.Get("position"); ok {
+			out = append(out, p.Value().(int))
+		}
+	}
+	return out
 }
 
 // runParseCases runs cases through parse: an accepted input must give
@@ -90,6 +105,9 @@ func runParseCases[T interface{ IsZero() bool }](t *testing.T, cases []parseCase
 			}
 			if tt.details != nil && !slices.Equal(messages(err), tt.details) {
 				t.Errorf("%q: messages %q, want %q", tt.in, messages(err), tt.details)
+			}
+			if tt.positions != nil && !slices.Equal(positions(err), tt.positions) {
+				t.Errorf("%q: positions %v, want %v", tt.in, positions(err), tt.positions)
 			}
 		})
 	}

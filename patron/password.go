@@ -4,7 +4,6 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"log/slog"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -60,9 +59,9 @@ type secretFunc func() (canon [MaxPasswordLength]byte, n uint8)
 // with a *reason.Refusal that lists every reason that applies:
 // ErrPasswordLength (length counted in characters, not bytes) and, for
 // each character other than an ASCII letter or digit, ErrPasswordCharacter
-// detailed with its kind (a symbol, a space, a full-width form such as ａ
-// or １ or the ideographic space, or anything else: kana, kanji, é,
-// invalid UTF-8) and its 1-based position. Nothing is trimmed or folded: a
+// with its 1-based position (a symbol, a space, a full-width form such as
+// ａ or １ or the ideographic space, or anything else: kana, kanji, é,
+// invalid UTF-8). Nothing is trimmed or folded: a
 // full-width character is refused rather than folded, so that the password
 // a patron believes they set is the one they have. Error messages never
 // quote the offending characters.
@@ -80,15 +79,8 @@ func ParsePassword(s string) (Password, error) {
 		i++
 		r = lowerASCII(r)
 		switch {
-		case isLetterDigit(r):
-		case isFullWidth(r):
-			rs.at(ErrPasswordCharacter, i, fullWidthChar)
-		case unicode.IsSpace(r):
-			rs.at(ErrPasswordCharacter, i, spaceChar)
-		case r < utf8.RuneSelf:
-			rs.at(ErrPasswordCharacter, i, symbolChar)
-		default:
-			rs.at(ErrPasswordCharacter, i, otherChar)
+		case !isLetterDigit(r):
+			rs.at(ErrPasswordCharacter, i)
 		}
 		if i <= MaxPasswordLength && r < utf8.RuneSelf {
 			canon[i-1] = byte(r)

@@ -20,16 +20,16 @@ var ErrInconsistentInput = errors.New("patron: inconsistent input")
 // by their stable code, listed by Reasons.
 var (
 	// ErrPasswordLength reports a password that is not 4 to 12 characters
-	// long (P4), detailed with the number typed.
+	// long (P4), with the number typed as its count.
 	ErrPasswordLength = reason.New(pkg, "password.length",
-		"The password must be 4 to 12 characters long.",
-		"パスワードは4～12字にしてください。")
+		"The password must be 4 to 12 characters long[ ({count} characters typed)].",
+		"パスワードは4～12字にしてください[（{count}文字入力されています）]。")
 	// ErrPasswordCharacter reports a character other than an ASCII letter or
-	// digit (P4), detailed with what it is (a symbol, a space, a full-width
-	// character or another character) and its position.
+	// digit (P4: a symbol, a space, a full-width or any other character),
+	// with its 1-based position.
 	ErrPasswordCharacter = reason.New(pkg, "password.character",
-		"The password may contain only the half-width letters A to Z and digits 0 to 9.",
-		"パスワードには半角英字（A～Z）と数字（0～9）だけを使ってください。")
+		"The password may contain only the half-width letters A to Z and digits 0 to 9[ (character {position} is not one)].",
+		"パスワードには半角英字（A～Z）と数字（0～9）だけを使ってください[（{position}文字目）]。")
 
 	// ErrIdentityMismatch reports that the card number, name and birth key do not
 	// match the record, without saying which (VerifyPolicy's default, P3).
@@ -65,16 +65,18 @@ var (
 		"The address ends with a dot (.) by mistake (@xxxxx.jp.).",
 		"アドレスの末尾に間違ってドット (.) が入っています（@xxxxx.jp.）。")
 	// ErrEmailCharacter reports a character that has no place in an address
-	// (P6), detailed with what it is (a space, a full-width character, a line
-	// break, a character not allowed before or after the @) and its position.
+	// (P6: a space, a full-width character, a line break, a character not
+	// allowed before or after the @), with its 1-based position.
 	ErrEmailCharacter = reason.New(pkg, "email.character",
-		"An email address may contain only half-width letters, digits and dots, hyphens after the @, and before the @ the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~.",
-		"メールアドレスには半角英数字とドット、@ より後ろではハイフン (-)、@ より前では記号 ! # $ % & ' * + - / = ? ^ _ ` { | } ~ だけが使えます。")
+		"An email address may contain only half-width letters, digits and dots, hyphens after the @, and before the @ the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~[ (character {position} is not one)].",
+		"メールアドレスには半角英数字とドット、@ より後ろではハイフン (-)、@ より前では記号 ! # $ % & ' * + - / = ? ^ _ ` { | } ~ だけが使えます[（{position}文字目）]。")
 	// ErrEmailTooLong reports more than 64 characters before the @ or more than
-	// 254 in the whole address (P6, RFC 5321), detailed with which.
+	// 254 in the whole address (P6, RFC 5321), with the part as its field
+	// ("local" before the @, "address" for the whole), the characters typed
+	// as its count and the part's limit.
 	ErrEmailTooLong = reason.New(pkg, "email.too_long",
-		"The email address is too long.",
-		"メールアドレスが長すぎます。")
+		"The email address is too long: at most 64 characters before @ and 254 in all[ ({count} typed where {limit} are allowed)].",
+		"メールアドレスが長すぎます。@ より前は64文字まで、全体は254文字までです[（{limit}文字までのところ{count}文字）]。")
 
 	// ErrNotRegistered reports P1 step 1 missing: patron registration at the
 	// Prefectural Library.
@@ -95,10 +97,11 @@ var (
 		"Register an email address on My Page first.",
 		"先にMyページでメールアドレスを登録してください。")
 	// ErrNotPartnerRegistered reports P1 step 4 missing: the pickup is at a
-	// partner library where the patron is not registered.
+	// partner library, its library parameter, where the patron is not
+	// registered.
 	ErrNotPartnerRegistered = reason.New(pkg, "eligibility.partner_not_registered",
-		"To receive at a partner library, register as a patron of that library too.",
-		"受取館で受け取るには、受取館の利用者登録も必要です。")
+		"To receive at a partner library[ ({library})], register as a patron of that library too.",
+		"受取館[（{library}）]で受け取るには、受取館の利用者登録も必要です。")
 
 	// ErrRegistrationPlaceUnknown reports a place that is none of the ways to
 	// register (P1).
@@ -106,20 +109,22 @@ var (
 		"Register at the Prefectural Library, at the Assembly Library while library staff are there, at a registration partner library, or by post.",
 		"利用者登録は道立図書館、職員在室時の道議会図書室、利用登録協力館、または郵送でできます。")
 	// ErrRegistrationNotPartner reports a partner library that is not a
-	// registration partner (利用登録協力館, P1).
+	// registration partner (利用登録協力館, P1), named by its library
+	// parameter.
 	ErrRegistrationNotPartner = reason.New(pkg, "registration.not_partner",
-		"This library cannot register patrons of the Prefectural Library; only registration partner libraries can.",
-		"この図書館では道立図書館の利用者登録はできません。利用登録協力館でのみできます。")
+		"This library[ ({library})] cannot register patrons of the Prefectural Library; only registration partner libraries can.",
+		"この図書館[（{library}）]では道立図書館の利用者登録はできません。利用登録協力館でのみできます。")
 	// ErrRegistrationNoStaff reports a day without Prefectural Library staff
 	// at the Assembly Library (Tuesdays and Thursdays, holidays excepted; P1,
-	// R-AL1).
+	// R-AL1), with the day as its date.
 	ErrRegistrationNoStaff = reason.New(pkg, "registration.no_staff",
-		"At the Assembly Library you can register only while Prefectural Library staff are there: Tuesdays and Thursdays, except holidays.",
-		"道議会図書室での利用者登録は、道立図書館職員の在室日（火曜・木曜、祝日を除く）のみできます。")
-	// ErrRegistrationClosed reports a library closed on the day (P1).
+		"At the Assembly Library you can register only while Prefectural Library staff are there: Tuesdays and Thursdays, except holidays[ ({date} is not such a day)].",
+		"道議会図書室での利用者登録は、道立図書館職員の在室日（火曜・木曜、祝日を除く）のみできます[（{date}は在室日ではありません）]。")
+	// ErrRegistrationClosed reports a library closed on the day (P1), with
+	// the day as its date.
 	ErrRegistrationClosed = reason.New(pkg, "registration.closed",
-		"The library is closed on that day.",
-		"その日は休館日です。")
+		"The library is closed on that day[ ({date})].",
+		"その日[（{date}）]は休館日です。")
 )
 
 // Reasons of a field's syntax that no caller branches on separately.
@@ -128,21 +133,21 @@ var (
 		"Enter the card number.",
 		"利用者番号を入力してください。")
 	errCardNumberLength = reason.New(pkg, "card_number.length",
-		"The card number is the 10-digit number under the barcode on your library card.",
-		"利用者番号は利用者カードのバーコード下に記された10桁の数字です。")
+		"The card number is the 10-digit number under the barcode on your library card[ ({count} characters typed)].",
+		"利用者番号は利用者カードのバーコード下に記された10桁の数字です[（{count}文字入力されています）]。")
 	errCardNumberCharacter = reason.New(pkg, "card_number.character",
-		"The card number may contain only digits.",
-		"利用者番号には数字だけを入力してください。")
+		"The card number may contain only digits[ (character {position} is not one)].",
+		"利用者番号には数字だけを入力してください[（{position}文字目）]。")
 
 	errBirthKeyEmpty = reason.New(pkg, "birth_key.empty",
 		"Enter your year of birth followed by 0101 (born in 2001: 20010101).",
 		"生年月日欄には生まれ年（西暦）＋「0101」を入力してください（例：2001年生まれ→20010101）。")
 	errBirthKeyLength = reason.New(pkg, "birth_key.length",
-		"The birth date field takes 8 digits: your year of birth followed by 0101 (born in 2001: 20010101).",
-		"生年月日欄は8桁です。生まれ年（西暦）＋「0101」を入力してください（例：2001年生まれ→20010101）。")
+		"The birth date field takes 8 digits[ ({count} characters typed)]: your year of birth followed by 0101 (born in 2001: 20010101).",
+		"生年月日欄は8桁です[（{count}文字入力されています）]。生まれ年（西暦）＋「0101」を入力してください（例：2001年生まれ→20010101）。")
 	errBirthKeyCharacter = reason.New(pkg, "birth_key.character",
-		"The birth date field may contain only digits.",
-		"生年月日欄には数字だけを入力してください。")
+		"The birth date field may contain only digits[ (character {position} is not one)].",
+		"生年月日欄には数字だけを入力してください[（{position}文字目）]。")
 	// errBirthKeyNot0101: eight digits that do not end in 0101, such as a
 	// full date of birth.
 	errBirthKeyNot0101 = reason.New(pkg, "birth_key.not_0101",
@@ -180,10 +185,11 @@ var (
 		"@ より後ろには example.ne.jp のようなドメイン名を入力してください。")
 	// errEmailDomainLabel: a part of the domain between dots that is empty,
 	// longer than 63 characters, starts or ends with a hyphen, or is an
-	// all-digit top-level part; the detail says which.
+	// all-digit top-level part; its position is that of the part's first
+	// character (for an empty part, of the dot that ends it).
 	errEmailDomainLabel = reason.New(pkg, "email.domain_label",
-		"The part after @ is not a valid domain name.",
-		"@ より後ろのドメイン名が正しくありません。")
+		"The part after @ is not a valid domain name: each part between dots has 1 to 63 letters, digits or hyphens, neither starts nor ends with a hyphen, and the last is not all digits[ (see character {position})].",
+		"@ より後ろのドメイン名が正しくありません。ドットで区切られた各部分は1～63文字の英数字とハイフンで、先頭と末尾にハイフンは使えず、最後の部分は数字だけにはできません[（{position}文字目を確認してください）]。")
 )
 
 // Reasons returns every reason of the package, exported or not, so that

@@ -2,11 +2,9 @@ package patron
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/internal/enum"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -108,25 +106,14 @@ func CanRegisterAt(place RegistrationPlace, day calendar.Date) error {
 		return fmt.Errorf("%w: %s registration place without a calendar", ErrInconsistentInput, place.Kind)
 	}
 	if place.Kind == RegisterAtPartnerLibrary && !place.RegistrationPartner {
-		name := text.Shorten(place.Library)
-		rs.add(ErrRegistrationNotPartner.Detail(name, name))
+		rs.add(ErrRegistrationNotPartner.With(reason.LibraryName(place.Library)))
 	}
 	if !place.Calendar.IsOpen(day) {
-		en, ja := dayText(day)
 		if place.Kind == RegisterAtAssemblyLibrary {
-			rs.add(ErrRegistrationNoStaff.Detail(en, ja))
+			rs.add(ErrRegistrationNoStaff.With(reason.Date(day)))
 		} else {
-			rs.add(ErrRegistrationClosed.Detail(en, ja))
+			rs.add(ErrRegistrationClosed.With(reason.Date(day)))
 		}
 	}
 	return rs.refuse("registration")
-}
-
-// dayText names day for a detail; the zero Date is "no day given".
-func dayText(day calendar.Date) (en, ja string) {
-	if day.IsZero() {
-		return "no day given", "日付の指定なし"
-	}
-	y, m, d := day.Date()
-	return day.String(), strconv.Itoa(y) + "年" + strconv.Itoa(int(m)) + "月" + strconv.Itoa(d) + "日"
 }

@@ -3,10 +3,12 @@ package patron
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 var (
@@ -78,11 +80,11 @@ func TestCanRegisterAtP1NeedsCalendar(t *testing.T) {
 // P1: the refusal names the day in both languages.
 func TestCanRegisterAtP1DayDetail(t *testing.T) {
 	err := CanRegisterAt(RegistrationPlace{Kind: RegisterAtAssemblyLibrary, Calendar: staffCal}, wednesday)
-	if got := messages(err); len(got) != 1 || got[0] != ErrRegistrationNoStaff.Message("en")+" (2026-05-13)" {
+	if got := messages(err); len(got) != 1 || !strings.HasSuffix(got[0], " (2026-05-13 is not such a day).") {
 		t.Fatalf("messages %q", got)
 	}
-	if m := ErrRegistrationNoStaff.Detail(dayText(wednesday)).Message("ja"); m != ErrRegistrationNoStaff.Message("ja")+"（2026年5月13日）" {
-		t.Fatalf("Japanese %q", m)
+	if ms := reason.Localize(err, reason.Japanese); !strings.HasSuffix(ms[0].Message, "（2026年5月13日は在室日ではありません）。") {
+		t.Fatalf("Japanese %q", ms[0].Message)
 	}
 }
 

@@ -76,7 +76,7 @@ func (f digitField) parse(s string, dst []byte, rs *refusal) {
 		pos++
 		r = narrow(r)
 		if r < '0' || r > '9' {
-			rs.at(f.char, pos, charKind{})
+			rs.at(f.char, pos)
 		} else if i < len(dst) {
 			dst[i] = byte(r)
 		}
