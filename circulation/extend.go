@@ -2,7 +2,6 @@ package circulation
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/internal/text"
@@ -94,13 +93,6 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 	return l, nil
 }
 
-// extensions details ErrAlreadyExtended with the policy's limit n (L4 c),
-// so that a host allowing two extensions does not tell patrons "once".
-func extensions(n int) reason.Coded {
-	s := strconv.Itoa(n)
-	en := "at most " + s + " extensions"
-	if n == 1 {
-		en = "at most 1 extension"
-	}
-	return ErrAlreadyExtended.Detail(en, "延長は"+s+"回まで")
-}
+// extensions gives ErrAlreadyExtended the policy's limit n (L4 c), so
+// that a host allowing two extensions does not tell patrons "once".
+func extensions(n int) reason.Coded { return ErrAlreadyExtended.With(reason.Limit(n)) }

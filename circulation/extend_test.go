@@ -150,7 +150,7 @@ func TestExtendRefused(t *testing.T) {
 			assert.False(t, errors.Is(err, ErrInconsistent))
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: extension refused: "), err.Error())
 			for i, m := range reason.Localize(err, reason.Japanese) {
-				assert.True(t, strings.HasPrefix(m.Message, c.want[i].Message(reason.Japanese)), m.Message)
+				assert.True(t, strings.HasPrefix(m.Message, strings.TrimSuffix(c.want[i].Message(reason.Japanese), "。")), m.Message)
 			}
 		})
 	}
@@ -164,16 +164,17 @@ func TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit(t *testing.T) {
 		max    int
 		en, ja string
 	}{
-		{1, "This item has already been extended. (at most 1 extension)", "すでに延長を行った本は延長できません。（延長は1回まで）"},
-		{2, "This item has already been extended. (at most 2 extensions)", "すでに延長を行った本は延長できません。（延長は2回まで）"},
+		{1, "This item has already been extended (extensions allowed: 1).", "すでに延長を行った本は延長できません（延長は1回まで）。"},
+		{2, "This item has already been extended (extensions allowed: 2).", "すでに延長を行った本は延長できません（延長は2回まで）。"},
 	} {
 		p := DefaultPolicy()
 		p.MaxExtensions = c.max
 		l.Extensions = c.max
 		_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
 		assert.ErrorIs(t, err, ErrAlreadyExtended)
-		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.en}}, reason.Localize(err, reason.English))
-		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.ja}}, reason.Localize(err, reason.Japanese))
+		ps := reason.Params{reason.Limit(c.max)}
+		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.en, Params: ps}}, reason.Localize(err, reason.English))
+		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.ja, Params: ps}}, reason.Localize(err, reason.Japanese))
 	}
 }
 

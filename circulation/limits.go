@@ -2,7 +2,6 @@ package circulation
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -56,8 +55,5 @@ func (p Policy) MayReserve(s Status, loans, reservations int) error {
 	return reason.Refuse(pkg, "reservation", rs)
 }
 
-// limit details r with the count limit n.
-func limit(r *reason.Reason, n int) reason.Coded {
-	s := strconv.Itoa(n)
-	return r.Detail("at most "+s+" items", s+"冊まで")
-}
+// limit gives r the count limit n (L1, H1).
+func limit(r *reason.Reason, n int) reason.Coded { return r.With(reason.Limit(n)) }

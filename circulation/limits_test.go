@@ -16,9 +16,9 @@ func TestMayBorrow(t *testing.T) {
 	assert.NoError(t, p.MayBorrow(9), "L1 nine on loan")
 	err := p.MayBorrow(10)
 	assert.ErrorIs(t, err, ErrLoanLimit, "L1 ten on loan")
-	assert.Equal(t, []reason.Message{{Code: "loan.limit", Message: "貸出冊数の上限に達しています。（10冊まで）"}}, reason.Localize(err, reason.Japanese))
+	assert.Equal(t, []reason.Message{{Code: "loan.limit", Message: "貸出冊数の上限（10冊）に達しています。", Params: reason.Params{reason.Limit(10)}}}, reason.Localize(err, reason.Japanese))
 	assert.EqualError(t, err, "circulation: loan refused: loan.limit")
-	assert.Equal(t, "You have reached the maximum number of items on loan. (at most 10 items)", english(err))
+	assert.Equal(t, "You have reached the maximum number of items on loan (10 items).", english(err))
 	assert.ErrorIs(t, p.MayBorrow(11), ErrLoanLimit, "L1 over the limit")
 	assert.ErrorIs(t, p.MayBorrow(-1), ErrInconsistent)
 }

@@ -21,10 +21,10 @@ var (
 		"予約が入っている本は延長できません。")
 	// ErrAlreadyExtended refuses to extend an item already extended as
 	// often as the policy allows, once by default (L4 c). Policy.Extend
-	// details it with the policy's limit.
+	// gives it the policy's limit.
 	ErrAlreadyExtended = reason.New(pkg, "extension.already_extended",
-		"This item has already been extended.",
-		"すでに延長を行った本は延長できません。")
+		"This item has already been extended[ (extensions allowed: {limit})].",
+		"すでに延長を行った本は延長できません[（延長は{limit}回まで）]。")
 	// ErrInterlibraryLoan refuses to extend an item borrowed from
 	// another library (L4 d).
 	ErrInterlibraryLoan = reason.New(pkg, "extension.interlibrary_loan",
@@ -40,15 +40,15 @@ var (
 // Reasons a patron may not borrow or reserve one more item (L1, H1, I2).
 var (
 	// ErrLoanLimit reports that the patron has as many items on loan as
-	// the policy allows (L1).
+	// the policy allows (L1), given as its limit.
 	ErrLoanLimit = reason.New(pkg, "loan.limit",
-		"You have reached the maximum number of items on loan.",
-		"貸出冊数の上限に達しています。")
+		"You have reached the maximum number of items on loan[ ({limit} items)].",
+		"貸出冊数の上限[（{limit}冊）]に達しています。")
 	// ErrReservationLimit reports that the patron holds as many
-	// reservations as the policy allows (H1).
+	// reservations as the policy allows (H1), given as its limit.
 	ErrReservationLimit = reason.New(pkg, "reservation.limit",
-		"You have reached the maximum number of reservations.",
-		"予約冊数の上限に達しています。")
+		"You have reached the maximum number of reservations[ ({limit} items)].",
+		"予約冊数の上限[（{limit}冊）]に達しています。")
 	// ErrNotLoanable reports that the item is never lent, so it cannot
 	// be reserved (I1, I2).
 	ErrNotLoanable = reason.New(pkg, "reservation.not_loanable",
@@ -62,11 +62,12 @@ var (
 	// ErrReturnWrongPlace refuses a return at a place other than the one
 	// where the item was received, by the same method (M2), and at the
 	// Prefectural Library at the other counter than the one that lent it
-	// (R-PL2). ReturnDesk.Accept details it with the right place or
-	// counter.
+	// (R-PL2). ReturnDesk.Accept gives it the partner library where the
+	// item was received as its library, or details it with the right
+	// place or counter.
 	ErrReturnWrongPlace = reason.New(pkg, "return.wrong_place",
-		"Return the item by the same method and at the same place where you received it.",
-		"借りたときと同じ受取方法・場所で返却してください。")
+		"Return the item by the same method and at the same place where you received it[ ({library})].",
+		"借りたときと同じ受取方法・場所[（{library}）]で返却してください。")
 	// ErrReturnChannel refuses a return by a channel the place does not
 	// take: by post at a library, which takes items back in person (M2,
 	// R-PL2, R-AL3); in person for home delivery, which goes back by

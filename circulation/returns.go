@@ -157,8 +157,12 @@ func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 
 	var rs []reason.Coded
 	if r.At != r.Loan.Place {
-		rs = append(rs, ErrReturnWrongPlace.Detail(
-			"received at "+r.Loan.Place.Label(reason.English), r.Loan.Place.Label(reason.Japanese)+"で受け取った本です"))
+		if r.Loan.Place.Method == PartnerLibrary {
+			rs = append(rs, ErrReturnWrongPlace.With(reason.LibraryName(r.Loan.Place.Library)))
+		} else {
+			rs = append(rs, ErrReturnWrongPlace.Detail(
+				"received at "+r.Loan.Place.Label(reason.English), r.Loan.Place.Label(reason.Japanese)+"で受け取った本です"))
+		}
 	}
 	if r.At.Method == PrefecturalLibrary && r.Loan.Place.Method == PrefecturalLibrary &&
 		r.Channel.prefecturalCounter() && r.Channel != r.Loan.Collection.Counter() {
