@@ -1,8 +1,6 @@
 package shipping
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -43,8 +41,7 @@ func (pk Packing) Bundle(books ...Parcel) (Parcel, error) {
 	for n, b := range books {
 		for i, d := range b.measures() {
 			if d.Sign() <= 0 || !plausible(d) {
-				pos := strconv.Itoa(n + 1)
-				rs = append(rs, badMeasure("book "+pos+": ", pos+"冊目：", i, d))
+				rs = append(rs, badMeasure(n+1, i))
 			}
 		}
 	}

@@ -42,9 +42,9 @@ func TestBundleRefusals(t *testing.T) {
 
 	_, err = Packing{}.Bundle(parcel("21", "14.8", "1.5", "0.3"), parcel("21", "0", "1.5", "-0.3"))
 	assert.Equal(t, []string{"parcel.bad_measure", "parcel.bad_measure"}, codes(err))
-	assert.Contains(t, english(err), "(book 2: width 0 cm); ")
-	assert.Contains(t, english(err), "(book 2: weight -0.3 kg)")
-	assert.Contains(t, japanese(err)[0], "2冊目：幅 0 cm")
+	assert.Contains(t, english(err), "kilograms (book 2); check the width.; ")
+	assert.Contains(t, english(err), "kilograms (book 2); check the weight.")
+	assert.Contains(t, japanese(err)[0], "（2冊目）（確認する項目：width）。")
 
 	for _, pk := range []Packing{{Length: dec("-1")}, {Weight: dec("-0.01")}, {Thickness: dec("1e-40")}} {
 		_, err := pk.Bundle(parcel("21", "14.8", "1.5", "0.3"))

@@ -1,8 +1,6 @@
 package shipping
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -94,23 +92,25 @@ func judgeExact(b *bounds[exact], p Parcel) verdict {
 // refusal explains verdict v on parcel p.
 func (c *Classifier) refusal(p Parcel, v verdict) error {
 	var rs []reason.Coded
-	for i, d := range p.measures() {
+	for i := range p.measures() {
 		if v.bad[i] {
-			rs = append(rs, badMeasure("", "", i, d))
+			rs = append(rs, badMeasure(0, i))
 		}
 	}
 	if v.tooLarge {
-		sum := p.Length.Add(p.Width).Add(p.Thickness).String()
-		limit := strconv.Itoa(c.limits.Sizes[len(c.limits.Sizes)-1])
-		rs = append(rs, ErrTooLarge.Detail(
-			"the three sides sum to "+sum+" cm; at most "+limit+" cm",
-			"3辺の合計 "+sum+"cm、上限 "+limit+"cm"))
+		rs = append(rs, ErrTooLarge.With(reason.Limit(c.limits.Sizes[len(c.limits.Sizes)-1])))
 	}
 	if v.tooHeavy {
-		w, limit := p.Weight.String(), c.limits.HeavyWeight.String()
-		rs = append(rs, ErrTooHeavy.Detail(
-			w+" kg; at most "+limit+" kg",
-			w+"kg、上限 "+limit+"kg"))
+		rs = append(rs, ErrTooHeavy.With(wholeLimit(c.limits.HeavyWeight)))
 	}
 	return reason.Refuse(pkg, "parcel", rs)
+}
+
+// wholeLimit is the limit d, a whole number of units small enough for an
+// int; otherwise no parameter, as a limit is an int.
+func wholeLimit(d decimal.Decimal) reason.Param {
+	if !d.IsInteger() || d.Cmp(decimal.NewFromInt(1<<31)) >= 0 || d.Sign() < 0 {
+		return reason.Param{}
+	}
+	return reason.Limit(int(d.IntPart()))
 }

@@ -74,16 +74,16 @@ func TestClassifyRefusalDetailsRHD3(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 	assert.NotErrorIs(t, err, ErrTooHeavy)
 	assert.Equal(t, "shipping: parcel refused: parcel.bad_measure, parcel.too_large", err.Error())
-	assert.Equal(t, "Every measure of a parcel must be a positive number of centimetres or kilograms. (weight -1 kg); "+
-		"The parcel is too large to post as Yu-Pack. (the three sides sum to 270 cm; at most 170 cm)", english(err))
+	assert.Equal(t, "Every measure of a parcel must be a positive number of centimetres or kilograms; check the weight.; "+
+		"The parcel is too large to post as Yu-Pack: the three sides may sum to at most 170 cm.", english(err))
 	ja := japanese(err)
 	assert.Equal(t, []string{
-		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。（重さ -1 kg）",
-		"荷物がゆうパックで送れる大きさを超えています。（3辺の合計 270cm、上限 170cm）",
+		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください（確認する項目：weight）。",
+		"荷物がゆうパックで送れる大きさを超えています（3辺の合計は170cmまで）。",
 	}, ja)
 
 	_, err = classify(Parcel{Length: decimal.New(1, -40), Width: dec("1"), Thickness: dec("1"), Weight: dec("1")})
-	assert.Contains(t, english(err), "length is not a plausible measure")
+	assert.Contains(t, english(err), "check the length.")
 }
 
 func TestClassifierLimitsRHD3(t *testing.T) {

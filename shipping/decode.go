@@ -47,7 +47,7 @@ func (p *Parcel) UnmarshalJSON(b []byte) error {
 	var rs []reason.Coded
 	for i, d := range got.measures() {
 		if d.Sign() < 0 || !plausible(d) {
-			rs = append(rs, badMeasure("", "", i, d))
+			rs = append(rs, badMeasure(0, i))
 		}
 	}
 	if err := reason.Refuse(pkg, "parcel", rs); err != nil {

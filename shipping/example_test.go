@@ -32,8 +32,8 @@ func ExampleClassifier_Classify() {
 	// 34.01x25x3cm 1kg → yu_pack:80 / Yu-Pack size 80 / ゆうパック80サイズ
 	// 40x30x20cm 27kg → heavy_yu_pack:100 / Heavy Yu-Pack size 100 / 重量ゆうパック100サイズ
 	// 100x50x20.5cm 31kg → true true
-	//    parcel.too_large 荷物がゆうパックで送れる大きさを超えています。（3辺の合計 170.5cm、上限 170cm）
-	//    parcel.too_heavy 荷物がゆうパックで送れる重さを超えています。（31kg、上限 30kg）
+	//    parcel.too_large 荷物がゆうパックで送れる大きさを超えています（3辺の合計は170cmまで）。
+	//    parcel.too_heavy 荷物がゆうパックで送れる重さを超えています（30kgまで）。
 }
 
 func ExamplePacking_Bundle() {

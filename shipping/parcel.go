@@ -42,24 +42,17 @@ func (p Parcel) measures() [4]decimal.Decimal {
 	return [4]decimal.Decimal{p.Length, p.Width, p.Thickness, p.Weight}
 }
 
-// measureNames names the measures, in field order, in English and
-// Japanese, for the details of ErrBadMeasure.
-var measureNames = [4][2]string{
-	{"length", "長さ"}, {"width", "幅"}, {"thickness", "厚さ"}, {"weight", "重さ"},
-}
+// measureFields are the JSON names of the measures, in field order, the
+// field of ErrBadMeasure.
+var measureFields = [4]string{"length", "width", "thickness", "weight"}
 
-// measureUnits are the units of the measures, in field order.
-var measureUnits = [4]string{"cm", "cm", "cm", "kg"}
-
-// badMeasure details ErrBadMeasure for measure i of a parcel, whose value
-// is d; prefix (such as "book 2: ") comes before it.
-func badMeasure(prefixEn, prefixJa string, i int, d decimal.Decimal) reason.Coded {
-	if !plausible(d) {
-		return ErrBadMeasure.Detail(prefixEn+measureNames[i][0]+" is not a plausible measure",
-			prefixJa+measureNames[i][1]+"の値が扱える範囲外です")
+// badMeasure gives ErrBadMeasure the field of measure i of a parcel and,
+// when book is not 0, the position of the book in a bundle.
+func badMeasure(book, i int) reason.Coded {
+	if book == 0 {
+		return ErrBadMeasure.With(reason.Field(measureFields[i]))
 	}
-	v := format(d) + " " + measureUnits[i]
-	return ErrBadMeasure.Detail(prefixEn+measureNames[i][0]+" "+v, prefixJa+measureNames[i][1]+" "+v)
+	return ErrBadMeasure.With(reason.Field(measureFields[i]), reason.Position(book))
 }
 
 // Sides returns p's sides sorted longest first: the length, width and
@@ -71,7 +64,7 @@ func (p Parcel) Sides() (longest, middle, shortest decimal.Decimal, err error) {
 	var rs []reason.Coded
 	for i, d := range p.measures() {
 		if i < 3 && !plausible(d) {
-			rs = append(rs, badMeasure("", "", i, d))
+			rs = append(rs, badMeasure(0, i))
 		}
 	}
 	if err := reason.Refuse(pkg, "parcel", rs); err != nil {

@@ -9,20 +9,22 @@ const pkg = "shipping"
 var (
 	// ErrBadMeasure reports a side or weight that is zero, negative, or not
 	// a plausible measure (more than 30 decimal places, or a power of
-	// ten beyond it). Each offending measure is named in a detail.
+	// ten beyond it). Each offending measure is one reason, its field the
+	// Parcel's JSON name ("length", "width", "thickness", "weight") and,
+	// in a bundle, its position the 1-based number of the book.
 	ErrBadMeasure = reason.New(pkg, "parcel.bad_measure",
-		"Every measure of a parcel must be a positive number of centimetres or kilograms.",
-		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください。")
+		"Every measure of a parcel must be a positive number of centimetres or kilograms[ (book {position})][; check the {field}].",
+		"荷物の寸法（cm）と重さ（kg）はすべて正の数で指定してください[（{position}冊目）][（確認する項目：{field}）]。")
 	// ErrTooLarge reports a parcel whose three sides sum to more than the
-	// largest Yu-Pack size (170 cm by default).
+	// largest Yu-Pack size (170 cm by default), its limit.
 	ErrTooLarge = reason.New(pkg, "parcel.too_large",
-		"The parcel is too large to post as Yu-Pack.",
-		"荷物がゆうパックで送れる大きさを超えています。")
+		"The parcel is too large to post as Yu-Pack[: the three sides may sum to at most {limit} cm].",
+		"荷物がゆうパックで送れる大きさを超えています[（3辺の合計は{limit}cmまで）]。")
 	// ErrTooHeavy reports a parcel heavier than heavy Yu-Pack takes (30 kg
-	// by default).
+	// by default), its limit when a whole number of kilograms.
 	ErrTooHeavy = reason.New(pkg, "parcel.too_heavy",
-		"The parcel is too heavy to post as Yu-Pack.",
-		"荷物がゆうパックで送れる重さを超えています。")
+		"The parcel is too heavy to post as Yu-Pack[: at most {limit} kg].",
+		"荷物がゆうパックで送れる重さを超えています[（{limit}kgまで）]。")
 	// ErrEmptyBundle reports a bundle of no books.
 	ErrEmptyBundle = reason.New(pkg, "bundle.empty",
 		"A parcel needs at least one book.",

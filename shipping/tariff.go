@@ -214,7 +214,7 @@ func (t *Tariff) CashOnDelivery(c Class, weight decimal.Decimal, zone Zone, post
 func (rt *RateTable) postage(c Class, weight decimal.Decimal, zone Zone) (decimal.Decimal, error) {
 	if c.Service == YuMail {
 		if !positive(weight) {
-			return decimal.Decimal{}, refusePostage(badMeasure("", "", 3, weight))
+			return decimal.Decimal{}, refusePostage(badMeasure(0, 3))
 		}
 		for _, r := range rt.YuMail {
 			if weight.Cmp(r.UpTo) <= 0 {
