@@ -40,7 +40,7 @@ func TestCheckoutNormal(t *testing.T) {
 		assert.Equal(t, uint64(i+1), r.ID)
 		assert.Equal(t, Waiting, r.State)
 		assert.Equal(t, atEbetsu, r.Place)
-		assert.Equal(t, today, r.Placed)
+		assert.Equal(t, today, r.PlacedOn)
 		assert.Zero(t, r.Group)
 		assert.Equal(t, 1, d.Position(r.ID))
 	}

@@ -18,13 +18,13 @@ import (
 func TestShelfDeadlineH4TenOpenDaysFromNotice(t *testing.T) {
 	p := DefaultPolicy()
 	notice := day(t, "2026-04-07")
-	tl, err := p.Timeline(notice, route(t, atPrefectural, 0))
+	tl, err := p.Timeline(notice, cals, atPrefectural, 0, false)
 	require.NoError(t, err)
-	assert.Equal(t, "2026-04-08", tl.Ready.String(), "R-PL1 pickup from the next open day")
+	assert.Equal(t, "2026-04-08", tl.FirstPickup.String(), "R-PL1 pickup from the next open day")
 	assert.Equal(t, "2026-04-18", tl.Deadline.String())
-	assert.Equal(t, "2026-04-18", p.ShelfDeadline(tl.Ready, prefectural).String())
+	assert.Equal(t, "2026-04-18", p.ShelfDeadline(tl.FirstPickup, prefectural).String())
 
-	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: atPrefectural, State: Waiting, Placed: notice.AddDays(-3)}
+	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: atPrefectural, State: Waiting, PlacedOn: notice.AddDays(-3)}
 	r, err = r.Secure(notice)
 	require.NoError(t, err)
 	r, err = r.MakeReady(notice, prefectural, p)
@@ -39,38 +39,36 @@ func TestShelfDeadlineH4PartnerFirstCollectableDayIsDayOne(t *testing.T) {
 	p := DefaultPolicy()
 	// Thursday email, Friday 11-20 courier, Sunday 11-22 collectable;
 	// Ebetsu closes Mondays and on the holiday 11-23.
-	tl, err := p.Timeline(day(t, "2026-11-19"), route(t, atEbetsu, 0))
+	tl, err := p.Timeline(day(t, "2026-11-19"), cals, atEbetsu, 0, false)
 	require.NoError(t, err)
-	assert.Equal(t, "2026-11-22", tl.Ready.String())
+	assert.Equal(t, "2026-11-22", tl.FirstPickup.String())
 	assert.Equal(t, "2026-12-03", tl.Deadline.String())
-	assert.Equal(t, 10, ebetsu.OpenDaysBetween(tl.Ready.AddDays(-1), tl.Deadline))
+	assert.Equal(t, 10, ebetsu.OpenDaysBetween(tl.FirstPickup.AddDays(-1), tl.Deadline))
 
 	r := reachOn(t, atEbetsu, day(t, "2026-11-19"), tl.Sent)
-	for _, arrival := range []calendar.Date{tl.Sent.AddDays(1), tl.Ready} {
+	for _, arrival := range []calendar.Date{tl.Sent.AddDays(1), tl.FirstPickup} {
 		rd, err := r.MakeReady(arrival, ebetsu, p)
 		require.NoError(t, err)
 		assert.Equal(t, tl.Deadline, rd.Deadline, "made ready on %v", arrival)
 	}
 }
 
-// TestShelfStartH4DayAfterReading: the reading before 2026-11-27, one
-// open day more, stays available as a policy setting.
-func TestShelfStartH4DayAfterReading(t *testing.T) {
+// TestShelfDaysH4DayAfterReadingIsOneMoreDay: the reading before
+// 2026-11-27 (count from the open day after the first collectable day)
+// needs no setting of its own: ShelfDays 11 gives its deadlines.
+func TestShelfDaysH4DayAfterReadingIsOneMoreDay(t *testing.T) {
 	p := DefaultPolicy()
-	p.ShelfStart = ShelfFromDayAfter
-	require.NoError(t, p.Validate())
-	tl, err := p.Timeline(day(t, "2026-04-07"), route(t, atPrefectural, 0))
+	p.ShelfDays = 11
+	tl, err := p.Timeline(day(t, "2026-04-07"), cals, atPrefectural, 0, false)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-19", tl.Deadline.String())
-	assert.Equal(t, "2026-04-19", p.ShelfDeadline(tl.Ready, prefectural).String())
-	p.ShelfStart = ShelfStart(7)
-	assert.ErrorContains(t, p.Validate(), "shelf_start")
+	assert.Equal(t, "2026-04-19", p.ShelfDeadline(tl.FirstPickup, prefectural).String())
 }
 
 // TestTimelineL2PartnerLoanDatedCourierDay: a loan for a partner library
 // is made the day the courier takes it, 30 days shipping included.
 func TestTimelineL2PartnerLoanDatedCourierDay(t *testing.T) {
-	tl, err := DefaultPolicy().Timeline(day(t, "2026-11-19"), route(t, atEbetsu, 0))
+	tl, err := DefaultPolicy().Timeline(day(t, "2026-11-19"), cals, atEbetsu, 0, false)
 	require.NoError(t, err)
 	assert.Equal(t, tl.Sent, tl.Loaned)
 	assert.Equal(t, "2026-12-19", tl.Due.String())
@@ -82,8 +80,8 @@ func TestCollectL2PartnerLoanDatedShippedDay(t *testing.T) {
 	r := reach(t, atEbetsu, Ready)
 	_, loan, err := r.Collect(r.Deadline, false, ebetsu, DefaultPolicy())
 	require.NoError(t, err)
-	assert.Equal(t, r.Shipped, loan.Loaned)
-	assert.Equal(t, r.Shipped.AddDays(29), loan.Due)
+	assert.Equal(t, r.ShippedOn, loan.Loaned)
+	assert.Equal(t, r.ShippedOn.AddDays(29), loan.Due)
 }
 
 // TestCollectL5NextOpenDayNeedsCalendar: under the next-open-day rule a
@@ -93,7 +91,7 @@ func TestCollectL5NextOpenDayNeedsCalendar(t *testing.T) {
 	p := DefaultPolicy()
 	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
 	r := reach(t, atPrefectural, Ready)
-	got, _, err := r.Collect(r.Ready, false, nil, p)
+	got, _, err := r.Collect(r.ReadyOn, false, nil, p)
 	assert.ErrorContains(t, err, "calendar")
 	assert.Equal(t, r, got)
 }
@@ -102,7 +100,7 @@ func TestCollectL5NextOpenDayNeedsCalendar(t *testing.T) {
 // on shipped.
 func reachOn(t *testing.T, place circulation.Place, secured, shipped calendar.Date) Reservation {
 	t.Helper()
-	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: place, State: Waiting, Placed: secured}
+	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: place, State: Waiting, PlacedOn: secured}
 	r, err := r.Secure(secured)
 	require.NoError(t, err)
 	r, err = r.Ship(shipped, 0, DefaultPolicy())
@@ -114,19 +112,19 @@ func reachOn(t *testing.T, place circulation.Place, secured, shipped calendar.Da
 // that follows the timeline (make ready on the notice day at the
 // Prefectural and Assembly Libraries, on arrival at a partner library,
 // collect on the first collectable day) gets the timeline's deadline,
-// loan day and due date, under both shelf readings.
+// loan day and due date, under both shelf readings (10 and 11 days).
 func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := DefaultPolicy()
-		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "start")
+		p.ShelfDays = rapid.IntRange(10, 11).Draw(t, "shelf days")
 		place := genPlace().Draw(t, "place")
 		short := rapid.Bool().Draw(t, "short")
-		rt, err := cals.Route(place, 0, short)
+		at, err := cals.At(place)
 		if err != nil {
 			t.Fatal(err)
 		}
 		secured := genDate().Draw(t, "secured")
-		tl, err := p.Timeline(secured, rt)
+		tl, err := p.Timeline(secured, cals, place, 0, short)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,18 +141,18 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if _, err := d.SecureNext("i", secured); err != nil {
 			t.Fatal(err)
 		}
-		collect := tl.Ready
+		collect := tl.FirstPickup
 		switch place.Method {
 		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-			if _, err := d.MakeReady(id, secured, rt.At); err != nil {
+			if _, err := d.MakeReady(id, secured, at); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.PartnerLibrary:
 			if _, err := d.Ship(id, tl.Sent, 0); err != nil {
 				t.Fatal(err)
 			}
-			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.Ready.DaysSince(tl.Sent)).Draw(t, "arrival"))
-			if _, err := d.MakeReady(id, arrival, rt.At); err != nil {
+			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.FirstPickup.DaysSince(tl.Sent)).Draw(t, "arrival"))
+			if _, err := d.MakeReady(id, arrival, at); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.HomeDelivery:
@@ -166,14 +164,10 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if r, _ := d.Get(id); r.Deadline != tl.Deadline {
 			t.Fatalf("H4 desk deadline %v, timeline %v (%+v)", r.Deadline, tl.Deadline, tl)
 		}
-		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.Ready, rt.At) != tl.Deadline {
-			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.Ready, rt.At), tl.Deadline)
+		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.FirstPickup, at) != tl.Deadline {
+			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.FirstPickup, at), tl.Deadline)
 		}
-		returnTo := rt.At
-		if place.Method == circulation.HomeDelivery {
-			returnTo = rt.Library
-		}
-		_, loan, err := d.Collect(id, collect, short, returnTo)
+		_, loan, err := d.Collect(id, collect, short, at)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,14 +37,14 @@ func TestTransitionJSONRefusesImpossibleSteps(t *testing.T) {
 	}
 	var tr Transition
 	require.NoError(t, json.Unmarshal([]byte(`{"reservation":1,"action":"reserve","by":"patron","on":"2026-11-19","to":"waiting",`+place+`}`), &tr))
-	assert.Equal(t, Transition{Reservation: 1, Action: Reserve, By: Patron, On: day(t, "2026-11-19"), To: Waiting, Place: atPrefectural}, tr)
+	assert.Equal(t, Transition{Reservation: 1, Action: ActionReserve, By: ByPatron, On: day(t, "2026-11-19"), To: Waiting, Place: atPrefectural}, tr)
 }
 
 // TestReservationJSONRefusesUnknownKeys: a misspelt key is an error, not
 // a silently missing date.
 func TestReservationJSONRefusesUnknownKeys(t *testing.T) {
 	var r Reservation
-	err := json.Unmarshal([]byte(`{"id":1,"patron":"p","item":"i","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16","securd":"2026-11-17"}`), &r)
+	err := json.Unmarshal([]byte(`{"id":1,"patron":"p","item":"i","place":{"method":"home_delivery"},"state":"waiting","placed_on":"2026-11-16","securd":"2026-11-17"}`), &r)
 	assert.ErrorContains(t, err, "securd")
 }
 
@@ -74,15 +74,11 @@ func TestPolicyJSONRefusesUnknownKeys(t *testing.T) {
 // TestPolicyJSONH4ShelfStart: shelf_start encodes by name, defaults to
 // the first collectable day, and an unknown value or an invalid policy
 // fails to decode.
-func TestPolicyJSONH4ShelfStart(t *testing.T) {
+func TestPolicyJSONH4(t *testing.T) {
 	p := DefaultPolicy()
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"shelf_start":"first_collectable_day"`)
-	p.ShelfStart = ShelfFromDayAfter
-	b, err = json.Marshal(p)
-	require.NoError(t, err)
-	assert.Contains(t, string(b), `"shelf_start":"day_after_first_collectable_day"`)
+	assert.Contains(t, string(b), `"shelf_days":10`)
 	var back Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, p, back)
@@ -91,10 +87,9 @@ func TestPolicyJSONH4ShelfStart(t *testing.T) {
 	q := DefaultPolicy()
 	require.NoError(t, json.Unmarshal([]byte(`{"shelf_days":7}`), &q))
 	assert.Equal(t, 7, q.ShelfDays)
-	assert.Equal(t, ShelfFromFirstCollectable, q.ShelfStart)
 	assert.Equal(t, circulation.DefaultPolicy(), q.Circulation)
 
-	for _, bad := range []string{`{"shelf_start":"tomorrow"}`, `{"shelf_days":0}`, `{"circulation":{"max_loans":0}}`, `[]`} {
+	for _, bad := range []string{`{"shelf_start":"first_collectable_day"}`, `{"shelf_days":0}`, `{"circulation":{"max_loans":0}}`, `[]`} {
 		q := DefaultPolicy()
 		assert.Error(t, json.Unmarshal([]byte(bad), &q), bad)
 	}
@@ -172,7 +167,7 @@ func TestStepGivesValidTransitions(t *testing.T) {
 				before = r
 				before.State = prevState(s, place)
 			}
-			tr, err := Step(before, r, Staff, d)
+			tr, err := before.Step(r, ByStaff, d)
 			if err != nil {
 				continue
 			}

@@ -33,7 +33,7 @@ func TestQueuePositions(t *testing.T) {
 	assert.Equal(t, a.ID, s.ID, "the first in line is secured")
 	assert.Equal(t, 1, d.Position(a.ID), "a secured reservation keeps its place until it leaves")
 
-	_, err = d.Cancel(b.ID, Patron, day(t, "2026-11-18"))
+	_, err = d.Cancel(b.ID, ByPatron, day(t, "2026-11-18"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, d.Position(b.ID))
 	assert.Equal(t, 2, d.Position(c.ID), "C moves up")
@@ -50,7 +50,7 @@ func TestQueuePositions(t *testing.T) {
 
 	_, err = d.SecureNext("nothing", day(t, "2026-11-19"))
 	assert.ErrorIs(t, err, ErrNobodyWaiting)
-	_, err = d.Cancel(99, Staff, day(t, "2026-11-19"))
+	_, err = d.Cancel(99, ByStaff, day(t, "2026-11-19"))
 	assert.ErrorIs(t, err, ErrUnknownReservation)
 	assert.Equal(t, 0, d.Position(99))
 }
@@ -82,7 +82,7 @@ func TestReadingOrder(t *testing.T) {
 	assert.Equal(t, b.ID, s.ID, "the item goes to the next in line")
 	assert.Equal(t, 1, d.Position(v2.ID), "A keeps its place")
 
-	_, err = d.Cancel(v1.ID, Patron, today)
+	_, err = d.Cancel(v1.ID, ByPatron, today)
 	require.NoError(t, err)
 	s, err = d.SecureNext("vol2", today)
 	require.NoError(t, err)
@@ -124,7 +124,7 @@ func TestExpireDue(t *testing.T) {
 	assert.Equal(t, Expired, got[0].State)
 	assert.Equal(t, 1, d.Position(b.ID), "H3 B moves up")
 	_, err = d.Expire(a.ID, day(t, "2026-12-05"))
-	assert.ErrorIs(t, err, ErrFinished)
+	assert.ErrorIs(t, err, ErrNoStep)
 }
 
 func TestDeskRebuild(t *testing.T) {
@@ -135,7 +135,7 @@ func TestDeskRebuild(t *testing.T) {
 	reserve(t, d, "B", "vol1", "2026-11-16")
 	_, err = d.SecureNext("vol1", today)
 	require.NoError(t, err)
-	_, err = d.Cancel(3, Patron, today)
+	_, err = d.Cancel(3, ByPatron, today)
 	require.NoError(t, err)
 
 	b, err := json.Marshal(d.All())

@@ -17,7 +17,7 @@ func TestStepRecordsTheLifecycle(t *testing.T) {
 	lib := prefectural
 	place := circulation.Place{Method: circulation.PrefecturalLibrary}
 	d := day(t, "2026-11-19")
-	r0 := Reservation{ID: 7, Patron: "p", Item: "i", Place: place, State: Waiting, Placed: d}
+	r0 := Reservation{ID: 7, Patron: "p", Item: "i", Place: place, State: Waiting, PlacedOn: d}
 	r1, err := r0.Secure(d)
 	require.NoError(t, err)
 	r2, err := r1.MakeReady(d.AddDays(1), lib, p)
@@ -30,12 +30,12 @@ func TestStepRecordsTheLifecycle(t *testing.T) {
 		before, after Reservation
 		want          Action
 	}{
-		{Reservation{}, r0, Reserve},
-		{r0, r1, Secure},
-		{r1, r2, MakeReady},
-		{r2, r3, Collect},
+		{Reservation{}, r0, ActionReserve},
+		{r0, r1, ActionSecure},
+		{r1, r2, ActionMakeReady},
+		{r2, r3, ActionCollect},
 	} {
-		tr, err := Step(s.before, s.after, Patron, d)
+		tr, err := s.before.Step(s.after, ByPatron, d)
 		require.NoError(t, err)
 		assert.Equal(t, s.want, tr.Action)
 		assert.Equal(t, s.after.State, tr.To)
@@ -58,17 +58,17 @@ func TestStepRefusesWhatIsNotOneStep(t *testing.T) {
 		{ID: 2, Place: place, State: Secured},   // another reservation
 		waiting,                                 // nothing changed
 	} {
-		_, err := Step(waiting, after, Staff, d)
+		_, err := waiting.Step(after, ByStaff, d)
 		assert.Error(t, err, "%v → %v", waiting.State, after.State)
 	}
 	moved := waiting
 	moved.Place = circulation.Place{Method: circulation.AssemblyLibrary}
-	tr, err := Step(waiting, moved, Patron, d)
+	tr, err := waiting.Step(moved, ByPatron, d)
 	require.NoError(t, err)
-	assert.Equal(t, ChangePlace, tr.Action)
+	assert.Equal(t, ActionChangePlace, tr.Action)
 	cancelled := waiting
 	cancelled.State = Cancelled
-	tr, err = Step(waiting, cancelled, Staff, d)
+	tr, err = waiting.Step(cancelled, ByStaff, d)
 	require.NoError(t, err)
-	assert.Equal(t, Cancel, tr.Action)
+	assert.Equal(t, ActionCancel, tr.Action)
 }

@@ -63,13 +63,3 @@ func mustDay(s string) calendar.Date {
 	}
 	return d
 }
-
-// route returns the route to p for the tests' calendars.
-func route(t testing.TB, p circulation.Place, loans int) Route {
-	t.Helper()
-	r, err := cals.Route(p, loans, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}

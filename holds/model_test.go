@@ -252,15 +252,15 @@ func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
+		want = ErrNoStep
 	case r.place.Method == circulation.PrefecturalLibrary:
-		want = ErrNothingToSend
+		want = ErrNoStep
 	case r.state == Waiting:
-		want = ErrNotSecured
+		want = ErrNoStep
 	case r.state == InTransit:
-		want = ErrAlreadySent
+		want = ErrNoStep
 	case r.state == Ready:
-		want = ErrAlreadyReady
+		want = ErrNoStep
 	case remote && loans >= m.p.Circulation.MaxLoans:
 		want = ErrHeldBack // R-HD4, R-PT5
 	}
@@ -277,15 +277,15 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
+		want = ErrNoStep
 	case r.place.Method == circulation.HomeDelivery:
-		want = ErrNoHoldShelf
+		want = ErrNoStep
 	case r.state == Waiting:
-		want = ErrNotSecured
+		want = ErrNoStep
 	case r.state == Ready:
-		want = ErrAlreadyReady
+		want = ErrNoStep
 	case r.state == Secured && r.place.Method == circulation.PartnerLibrary:
-		want = ErrNotSent
+		want = ErrNoStep
 	}
 	at, err := cals.At(r.place)
 	if err != nil {
@@ -308,9 +308,6 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 			first = at.NextOpen(first)
 		}
 		before := first.AddDays(-1) // the count runs in (before, deadline]
-		if m.p.ShelfStart == ShelfFromDayAfter {
-			before = first
-		}
 		n := m.p.ShelfDays
 		if !at.IsOpen(got.Deadline) || at.OpenDaysBetween(before, got.Deadline) != n || at.OpenDaysBetween(before, got.Deadline.AddDays(-1)) != n-1 {
 			t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v", got.Deadline, r.place, m.today, first)
@@ -324,11 +321,11 @@ func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
+		want = ErrNoStep
 	case r.place.Method == circulation.HomeDelivery && r.state != InTransit:
-		want = ErrNotSent
+		want = ErrNoStep
 	case r.place.Method != circulation.HomeDelivery && r.state != Ready:
-		want = ErrNotReady
+		want = ErrNoStep
 	}
 	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
 	expect(t, "collect", err, want)
@@ -352,9 +349,9 @@ func (m *deskModel) expire(t *rapid.T) {
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
+		want = ErrNoStep
 	case r.state != Ready:
-		want = ErrNotReady
+		want = ErrNoStep
 	case !m.today.After(r.deadline):
 		want = ErrDeadlineNotPassed // H4
 	}
@@ -428,12 +425,12 @@ func patronMay(r *modelRes) bool { return r.state == Waiting }
 
 func (m *deskModel) cancel(t *rapid.T) {
 	r := m.pick(t)
-	by := rapid.SampledFrom([]Actor{Patron, Staff}).Draw(t, "by")
+	by := rapid.SampledFrom([]Actor{ByPatron, ByStaff}).Draw(t, "by")
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
-	case by == Patron && !patronMay(r):
+		want = ErrNoStep
+	case by == ByPatron && !patronMay(r):
 		want = ErrNeedsStaff // H5
 	}
 	_, err := m.desk.Cancel(r.id, by, m.today)
@@ -445,16 +442,16 @@ func (m *deskModel) cancel(t *rapid.T) {
 
 func (m *deskModel) changePlace(t *rapid.T) {
 	r := m.pick(t)
-	by := rapid.SampledFrom([]Actor{Patron, Staff}).Draw(t, "by")
+	by := rapid.SampledFrom([]Actor{ByPatron, ByStaff}).Draw(t, "by")
 	to := rapid.SampledFrom(modelPlaces).Draw(t, "to")
 	var want error
 	switch {
 	case r.state.Final():
-		want = ErrFinished
-	case by == Patron && !patronMay(r):
+		want = ErrNoStep
+	case by == ByPatron && !patronMay(r):
 		want = ErrNeedsStaff // H5
 	case r.state == InTransit && r.place.Method == circulation.HomeDelivery:
-		want = ErrPosted
+		want = ErrNoStep
 	case to.Validate() != nil:
 		want = ErrPlace
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(modelRegistered[r.patron], to.Library):
@@ -499,13 +496,13 @@ func (m *deskModel) check(t *rapid.T) {
 			before = m.last[i]
 		}
 		if before.State != r.State || before.Place != r.Place {
-			if _, err := Step(before, r, Staff, m.today); err != nil {
+			if _, err := before.Step(r, ByStaff, m.today); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
 		}
 		// H2: nothing past waiting while an earlier item of its reading
 		// order still waits.
-		if !r.Secured.IsZero() && m.blocked(mr) {
+		if !r.SecuredOn.IsZero() && m.blocked(mr) {
 			t.Fatalf("H2 reservation %d secured before an earlier item of its reading order", r.ID)
 		}
 	}
@@ -545,7 +542,7 @@ func TestDeskModel(t *testing.T) {
 		p := DefaultPolicy()
 		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "maxReservations")
 		p.HoldForReadingOrder = rapid.Bool().Draw(t, "holdForReadingOrder")
-		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "shelfStart")
+		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelfDays")
 		d, err := NewDesk(p, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -557,7 +554,7 @@ func TestDeskModel(t *testing.T) {
 			"secure":      m.secure,
 			"secure2":     m.secure,
 			"ship":        m.ship,
-			"ready":       m.ready,
+			"ready_on":       m.ready,
 			"collect":     m.collect,
 			"expire":      m.expire,
 			"expireDue":   m.expireDue,

@@ -57,13 +57,12 @@ func genCalendar() *rapid.Generator[*calendar.Calendar] {
 }
 
 // H4: the deadline is an open day with exactly ShelfDays open days in
-// [first, deadline] (in (first, deadline] under ShelfFromDayAfter), and a
+// [first, deadline], and a
 // later first collectable day never gives an earlier deadline.
 func TestShelfDeadlineProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := DefaultPolicy()
 		p.ShelfDays = rapid.IntRange(1, 30).Draw(t, "shelfDays")
-		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "start")
 		at := genCalendar().Draw(t, "at")
 		ready := genDate().Draw(t, "first")
 		later := ready.AddDays(rapid.IntRange(0, 40).Draw(t, "later"))
@@ -72,9 +71,6 @@ func TestShelfDeadlineProperties(t *testing.T) {
 			t.Fatalf("H4 deadline %v is closed at %s", d, at.Name())
 		}
 		from := ready.AddDays(-1)
-		if p.ShelfStart == ShelfFromDayAfter {
-			from = at.NextOpen(ready)
-		}
 		if n := at.OpenDaysBetween(from, d); n != p.ShelfDays {
 			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, from, d, p.ShelfDays)
 		}
