@@ -554,7 +554,7 @@ func TestDeskModel(t *testing.T) {
 			"secure":      m.secure,
 			"secure2":     m.secure,
 			"ship":        m.ship,
-			"ready_on":       m.ready,
+			"ready_on":    m.ready,
 			"collect":     m.collect,
 			"expire":      m.expire,
 			"expireDue":   m.expireDue,

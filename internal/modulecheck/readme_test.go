@@ -14,7 +14,7 @@ import (
 
 // Example is the README's first look, kept compiling and true.
 func Example() {
-	lib, _ := calendar.New(calendar.PrefecturalLibraryRules())       // C2: Mondays, month end, year end
+	lib, _ := calendar.New(calendar.PrefecturalLibraryRules())  // C2: Mondays, month end, year end
 	first := calendar.NewDate(2026, time.November, 20)          // first day it can be collected
 	deadline := holds.DefaultPolicy().ShelfDeadline(first, lib) // H4: 10th open day, 2026-12-02
 
