@@ -74,24 +74,44 @@ func FuzzReservationJSON(f *testing.F) {
 	f.Add(`{"id":5,"patron":"p","item":"i","place":{"method":"prefectural_library"},"state":"expired","placed_on":"2026-11-16","secured_on":"2026-11-17","ready_on":"2026-11-18","deadline":"2026-12-01","ended_on":"2026-12-02"}`)
 	f.Add(`{"state":"in_transit"}`)
 	f.Add(`null`)
-	f.Fuzz(func(t *testing.T, s string) {
-		var r Reservation
-		if err := json.Unmarshal([]byte(s), &r); err != nil {
-			return
-		}
-		if err := r.Validate(); err != nil {
-			t.Fatalf("accepted an invalid reservation %+v: %v", r, err)
-		}
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatalf("cannot encode accepted %+v: %v", r, err)
-		}
-		var back Reservation
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatalf("cannot decode %s: %v", b, err)
-		}
-		if back != r {
-			t.Fatalf("round trip changed %+v into %+v", r, back)
-		}
-	})
+	f.Fuzz(func(t *testing.T, s string) { checkJSON(t, s, Reservation{}) })
+}
+
+func TestReservationJSONRefusesUnknownKeys(t *testing.T) {
+	var r Reservation
+	err := json.Unmarshal([]byte(`{"id":1,"patron":"p","item":"i","place":{"method":"home_delivery"},"state":"waiting","placed_on":"2026-11-16","securd":"2026-11-17"}`), &r)
+	assert.ErrorContains(t, err, "securd")
+}
+
+func FuzzTransitionJSON(f *testing.F) {
+	f.Add(`{"reservation":1,"action":"reserve","by":"patron","on":"2026-11-19","to":"waiting","place":{"method":"prefectural_library"}}`)
+	f.Add(`{"reservation":2,"action":"change_place","by":"staff","on":"2026-11-19","from":"ready","to":"secured","place":{"method":"partner_library","library":"江別"}}`)
+	f.Add(`{"reservation":3,"action":"collect","on":"2026-11-19","from":"in_transit","to":"collected","place":{"method":"home_delivery"}}`)
+	f.Add(`{}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, s string) { checkJSON(t, s, Transition{}) })
+}
+
+// checkJSON is the law of every JSON decoder of the package: decoding s
+// onto start never panics, and a value it accepts is valid and encodes
+// back to itself.
+func checkJSON[T interface {
+	comparable
+	Validate() error
+}](t *testing.T, s string, start T) {
+	v := start
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return
+	}
+	if err := v.Validate(); err != nil {
+		t.Fatalf("accepted an invalid %T %+v: %v", v, v, err)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("cannot encode accepted %+v: %v", v, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil || back != v {
+		t.Fatalf("round trip of %s: %+v, %v", b, back, err)
+	}
 }

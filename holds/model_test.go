@@ -251,16 +251,8 @@ func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
 	remote := r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrNoStep
-	case r.place.Method == circulation.PrefecturalLibrary:
-		want = ErrNoStep
-	case r.state == Waiting:
-		want = ErrNoStep
-	case r.state == InTransit:
-		want = ErrNoStep
-	case r.state == Ready:
-		want = ErrNoStep
+	case r.state != Secured || r.place.Method == circulation.PrefecturalLibrary:
+		want = ErrNoStep // only a secured item travels, never from the Prefectural Library
 	case remote && loans >= m.p.Circulation.MaxLoans:
 		want = ErrHeldBack // R-HD4, R-PT5
 	}
@@ -276,16 +268,9 @@ func (m *deskModel) ready(t *rapid.T) { m.readyRes(t, m.pick(t)) }
 func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrNoStep
-	case r.place.Method == circulation.HomeDelivery:
-		want = ErrNoStep
-	case r.state == Waiting:
-		want = ErrNoStep
-	case r.state == Ready:
-		want = ErrNoStep
-	case r.state == Secured && r.place.Method == circulation.PartnerLibrary:
-		want = ErrNoStep
+	case r.state != Secured && r.state != InTransit, r.place.Method == circulation.HomeDelivery,
+		r.state == Secured && r.place.Method == circulation.PartnerLibrary:
+		want = ErrNoStep // no shelf at home; a partner library only after the courier
 	}
 	at, err := cals.At(r.place)
 	if err != nil {
@@ -320,11 +305,8 @@ func (m *deskModel) collect(t *rapid.T) { m.collectRes(t, m.pick(t)) }
 func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrNoStep
-	case r.place.Method == circulation.HomeDelivery && r.state != InTransit:
-		want = ErrNoStep
-	case r.place.Method != circulation.HomeDelivery && r.state != Ready:
+	case r.place.Method == circulation.HomeDelivery && r.state != InTransit,
+		r.place.Method != circulation.HomeDelivery && r.state != Ready:
 		want = ErrNoStep
 	}
 	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
@@ -348,8 +330,6 @@ func (m *deskModel) expire(t *rapid.T) {
 	r := m.pick(t)
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrNoStep
 	case r.state != Ready:
 		want = ErrNoStep
 	case !m.today.After(r.deadline):

@@ -9,6 +9,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
 )
 
 // TestShelfDeadlineH4FirstCollectableIsDayOne: the deadline is the 10th
@@ -94,6 +95,10 @@ func TestPolicyValidate(t *testing.T) {
 	assert.Error(t, Policy{}.Validate())
 }
 
+// TestPolicyJSON: a Policy round-trips; keys left out keep the value
+// decoded into; a misspelt key, of holds.Policy or of the circulation
+// policy inside it, is an error naming it, and so is an invalid policy
+// or the shelf_start key, gone since ShelfDays says it all (H4).
 func TestPolicyJSON(t *testing.T) {
 	p := DefaultPolicy()
 	p.HoldForReadingOrder = true
@@ -103,4 +108,33 @@ func TestPolicyJSON(t *testing.T) {
 	var q Policy
 	require.NoError(t, json.Unmarshal(b, &q))
 	assert.Equal(t, p, q)
+
+	q = DefaultPolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"shelf_days":7}`), &q))
+	assert.Equal(t, 7, q.ShelfDays)
+	assert.Equal(t, circulation.DefaultPolicy(), q.Circulation)
+
+	for bad, want := range map[string]string{
+		`{"shelf_dayz":7}`:                        "shelf_dayz",
+		`{"circulation":{"max_loan":3}}`:          "max_loan",
+		`{"shelf_start":"first_collectable_day"}`: "shelf_start",
+		`{"shelf_days":0}`:                        "shelf_days",
+		`{"circulation":{"max_loans":0}}`:         "max_loans",
+		`[]`:                                      "policy",
+	} {
+		q := DefaultPolicy()
+		assert.ErrorContains(t, json.Unmarshal([]byte(bad), &q), want, bad)
+	}
+}
+
+func FuzzPolicyJSON(f *testing.F) {
+	b, err := json.Marshal(DefaultPolicy())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add(`{"shelf_days":7,"hold_for_reading_order":true}`)
+	f.Add(`{"shelf_dayz":7}`)
+	f.Add(`{"circulation":{"due_on_closed_day":"next_open_day"}}`)
+	f.Fuzz(func(t *testing.T, s string) { checkJSON(t, s, DefaultPolicy()) })
 }

@@ -114,18 +114,66 @@ func TestTransitionsRefused(t *testing.T) {
 	}
 }
 
-func TestTransitionInputErrors(t *testing.T) {
+// TestTransitionInputErrorsAreInconsistentInput: a zero day, a day
+// before the last step, no actor or no calendar is the host's mistake,
+// not a refusal: each error wraps ErrInconsistentInput.
+func TestTransitionInputErrorsAreInconsistentInput(t *testing.T) {
 	r := reach(t, atPrefectural, Secured)
 	_, err := r.Secure(calendar.Date{})
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	_, err = reach(t, atPrefectural, Waiting).Secure(day(t, "2026-11-01"))
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.ErrorContains(t, err, "before its last step", "days never go backwards")
 	_, err = r.Cancel(0, day(t, "2026-12-01"))
-	assert.ErrorContains(t, err, "actor")
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	_, err = r.ChangePlace(Actor(9), atAssembly, nil)
-	assert.ErrorContains(t, err, "actor")
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	_, err = r.MakeReady(day(t, "2026-12-01"), nil, DefaultPolicy())
-	assert.ErrorContains(t, err, "calendar")
+	assert.ErrorIs(t, err, ErrInconsistentInput)
+}
+
+// TestErrNoStepNamesActionStateAndRoute: R-PL1, an item picked up at the
+// Prefectural Library is never shipped; the one refusal for a missing
+// edge says which.
+func TestErrNoStepNamesActionStateAndRoute(t *testing.T) {
+	_, err := reach(t, atPrefectural, Secured).Ship(day(t, "2026-12-31"), 0, DefaultPolicy())
+	require.ErrorIs(t, err, ErrNoStep)
+	msgs := reason.Localize(err, reason.English)
+	require.Len(t, msgs, 1)
+	assert.Contains(t, msgs[0].Message, "ship from secured on prefectural_library")
+}
+
+// TestLifecycleTableH2H6OneEdgePerStep: the table is a function of
+// (action, state, route), every edge leaves an active state (or none, for
+// ActionReserve) on a route, and every state is reachable on some route
+// with the days its edges record.
+func TestLifecycleTableH2H6OneEdgePerStep(t *testing.T) {
+	type key struct {
+		a Action
+		s State
+		m circulation.Method
+	}
+	seen := map[key]bool{}
+	for _, e := range lifecycle {
+		assert.True(t, e.action.Valid() && e.to.Valid() && e.on != 0, "%+v", e)
+		assert.True(t, e.from == 0 || e.from.Active(), "%+v leaves a final state", e)
+		for m := circulation.PrefecturalLibrary; m <= circulation.HomeDelivery; m++ {
+			if e.on.has(m) {
+				k := key{e.action, e.from, m}
+				assert.False(t, seen[k], "two edges for %+v", k)
+				seen[k] = true
+			}
+		}
+	}
+	for s := Waiting; s <= Cancelled; s++ {
+		reached := false
+		for m := circulation.PrefecturalLibrary; m <= circulation.HomeDelivery; m++ {
+			reached = reached || recordable[m][s] != 0
+		}
+		assert.True(t, reached, "%v is unreachable", s)
+	}
+	assert.Zero(t, recordable[circulation.PrefecturalLibrary][InTransit], "R-PL1 never in transit")
+	assert.Zero(t, recordable[circulation.HomeDelivery][Ready], "R-HD2 no hold shelf")
 }
 
 func TestLifecycle(t *testing.T) {
