@@ -14,10 +14,10 @@ func TestCollectL2L5Errors(t *testing.T) {
 	p := DefaultPolicy()
 	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
 	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: circulation.Place{Method: circulation.PrefecturalLibrary},
-		State: Ready, PlacedOn: day(t, "2026-11-10"), SecuredOn: day(t, "2026-11-20"),
-		ReadyOn: day(t, "2026-11-20"), Deadline: day(t, "2026-12-02")}
-	_, _, err := r.Collect(day(t, "2026-11-21"), false, nil, p)
+		State: Ready, PlacedOn: mustDay("2026-11-10"), SecuredOn: mustDay("2026-11-20"),
+		ReadyOn: mustDay("2026-11-20"), Deadline: mustDay("2026-12-02")}
+	_, _, err := r.Collect(mustDay("2026-11-21"), false, nil, p)
 	assert.ErrorIs(t, err, circulation.ErrNoCalendar)
-	_, _, err = r.Collect(day(t, "2026-11-21"), false, prefectural, p)
+	_, _, err = r.Collect(mustDay("2026-11-21"), false, prefectural, p)
 	assert.NoError(t, err)
 }

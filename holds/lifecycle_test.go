@@ -18,7 +18,7 @@ import (
 func reach(t *testing.T, place circulation.Place, s State) Reservation {
 	t.Helper()
 	p := DefaultPolicy()
-	d := day(t, "2026-11-16")
+	d := mustDay("2026-11-16")
 	r := Reservation{ID: 1, Patron: "0000000001", Item: "B1", Place: place, State: Waiting, PlacedOn: d}
 	at, err := cals.At(place)
 	require.NoError(t, err)
@@ -64,7 +64,7 @@ func reach(t *testing.T, place circulation.Place, s State) Reservation {
 
 func TestTransitionsRefused(t *testing.T) {
 	p := DefaultPolicy()
-	later := day(t, "2026-12-31")
+	later := mustDay("2026-12-31")
 	tests := []struct {
 		name  string
 		r     Reservation
@@ -121,14 +121,14 @@ func TestTransitionInputErrorsAreInconsistentInput(t *testing.T) {
 	r := reach(t, atPrefectural, Secured)
 	_, err := r.Secure(calendar.Date{})
 	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, err = reach(t, atPrefectural, Waiting).Secure(day(t, "2026-11-01"))
+	_, err = reach(t, atPrefectural, Waiting).Secure(mustDay("2026-11-01"))
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.ErrorContains(t, err, "before its last step", "days never go backwards")
-	_, err = r.Cancel(0, day(t, "2026-12-01"))
+	_, err = r.Cancel(0, mustDay("2026-12-01"))
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 	_, err = r.ChangePlace(Actor(9), atAssembly, nil)
 	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, err = r.MakeReady(day(t, "2026-12-01"), nil, DefaultPolicy())
+	_, err = r.MakeReady(mustDay("2026-12-01"), nil, DefaultPolicy())
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 }
 
@@ -136,7 +136,7 @@ func TestTransitionInputErrorsAreInconsistentInput(t *testing.T) {
 // Prefectural Library is never shipped; the one refusal for a missing
 // edge says which.
 func TestErrNoStepNamesActionStateAndRoute(t *testing.T) {
-	_, err := reach(t, atPrefectural, Secured).Ship(day(t, "2026-12-31"), 0, DefaultPolicy())
+	_, err := reach(t, atPrefectural, Secured).Ship(mustDay("2026-12-31"), 0, DefaultPolicy())
 	require.ErrorIs(t, err, ErrNoStep)
 	msgs := reason.Localize(err, reason.English)
 	require.Len(t, msgs, 1)
@@ -181,17 +181,17 @@ func TestLifecycle(t *testing.T) {
 	// H6 R-PL1 H4 L2: secured Thursday 2026-11-19, ready Friday, deadline
 	// 2026-12-03, collected on the ready day, due 15 days later counting
 	// that day.
-	r := Reservation{ID: 7, Patron: "0000000001", Item: "B1", Place: atPrefectural, State: Waiting, PlacedOn: day(t, "2026-11-10")}
-	s, err := r.Secure(day(t, "2026-11-19"))
+	r := Reservation{ID: 7, Patron: "0000000001", Item: "B1", Place: atPrefectural, State: Waiting, PlacedOn: mustDay("2026-11-10")}
+	s, err := r.Secure(mustDay("2026-11-19"))
 	require.NoError(t, err)
 	assert.Equal(t, Waiting, r.State, "transitions leave the receiver unchanged")
-	rd, err := s.MakeReady(day(t, "2026-11-20"), prefectural, p)
+	rd, err := s.MakeReady(mustDay("2026-11-20"), prefectural, p)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-12-03", rd.Deadline.String())
-	c, loan, err := rd.Collect(day(t, "2026-11-20"), false, prefectural, p)
+	c, loan, err := rd.Collect(mustDay("2026-11-20"), false, prefectural, p)
 	require.NoError(t, err)
 	assert.Equal(t, Collected, c.State)
-	assert.Equal(t, circulation.Loan{Item: "B1", Place: atPrefectural, Loaned: day(t, "2026-11-20"), Due: day(t, "2026-12-04")}, loan)
+	assert.Equal(t, circulation.Loan{Item: "B1", Place: atPrefectural, Loaned: mustDay("2026-11-20"), Due: mustDay("2026-12-04")}, loan)
 	require.NoError(t, c.Validate())
 }
 
@@ -228,7 +228,7 @@ func TestCollectHomeDelivery(t *testing.T) {
 // onwards, H6), the patron can neither cancel nor change the place on My
 // Page, on every route; staff still can.
 func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
-	later := day(t, "2026-12-31")
+	later := mustDay("2026-12-31")
 	for _, tt := range []struct {
 		name   string
 		place  circulation.Place

@@ -403,16 +403,23 @@ func (m *deskModel) progress(t *rapid.T) {
 // notice, which goes out when the item is secured (H6), on every route.
 func patronMay(r *modelRes) bool { return r.state == Waiting }
 
-func (m *deskModel) cancel(t *rapid.T) {
+// pickActor picks a reservation and who acts on it, and says what H5
+// refuses: any change of a final reservation, and the patron's once the
+// notice has gone out.
+func (m *deskModel) pickActor(t *rapid.T) (*modelRes, Actor, error) {
 	r := m.pick(t)
 	by := rapid.SampledFrom([]Actor{ByPatron, ByStaff}).Draw(t, "by")
-	var want error
 	switch {
 	case r.state.Final():
-		want = ErrNoStep
+		return r, by, ErrNoStep
 	case by == ByPatron && !patronMay(r):
-		want = ErrNeedsStaff // H5
+		return r, by, ErrNeedsStaff // H5
 	}
+	return r, by, nil
+}
+
+func (m *deskModel) cancel(t *rapid.T) {
+	r, by, want := m.pickActor(t)
 	_, err := m.desk.Cancel(r.id, by, m.today)
 	expect(t, "cancel", err, want)
 	if want == nil {
@@ -421,15 +428,10 @@ func (m *deskModel) cancel(t *rapid.T) {
 }
 
 func (m *deskModel) changePlace(t *rapid.T) {
-	r := m.pick(t)
-	by := rapid.SampledFrom([]Actor{ByPatron, ByStaff}).Draw(t, "by")
+	r, by, want := m.pickActor(t)
 	to := rapid.SampledFrom(modelPlaces).Draw(t, "to")
-	var want error
 	switch {
-	case r.state.Final():
-		want = ErrNoStep
-	case by == ByPatron && !patronMay(r):
-		want = ErrNeedsStaff // H5
+	case want != nil:
 	case r.state == InTransit && r.place.Method == circulation.HomeDelivery:
 		want = ErrNoStep
 	case to.Validate() != nil:

@@ -30,7 +30,7 @@ func TestShelfDeadlineH4FirstCollectableIsDayOne(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := p.ShelfDeadline(day(t, tt.first), tt.at)
+			got := p.ShelfDeadline(mustDay(tt.first), tt.at)
 			assert.Equal(t, tt.want, got.String())
 			assert.True(t, tt.at.IsOpen(got), "H4 the deadline is an open day")
 		})
@@ -40,9 +40,9 @@ func TestShelfDeadlineH4FirstCollectableIsDayOne(t *testing.T) {
 func TestShelfDeadlineEdges(t *testing.T) {
 	p := DefaultPolicy()
 	assert.True(t, p.ShelfDeadline(calendar.Date{}, prefectural).IsZero(), "zero ready day")
-	assert.True(t, p.ShelfDeadline(day(t, "2026-11-20"), nil).IsZero(), "nil calendar")
+	assert.True(t, p.ShelfDeadline(mustDay("2026-11-20"), nil).IsZero(), "nil calendar")
 	p.ShelfDays = 0
-	assert.Equal(t, "2026-11-20", p.ShelfDeadline(day(t, "2026-11-20"), prefectural).String())
+	assert.Equal(t, "2026-11-20", p.ShelfDeadline(mustDay("2026-11-20"), prefectural).String())
 }
 
 // genDate draws a day from 2020 to 2035, the span hosts care about.

@@ -17,7 +17,7 @@ func TestStepRecordsTheLifecycle(t *testing.T) {
 	p := DefaultPolicy()
 	lib := prefectural
 	place := circulation.Place{Method: circulation.PrefecturalLibrary}
-	d := day(t, "2026-11-19")
+	d := mustDay("2026-11-19")
 	r0 := Reservation{ID: 7, Patron: "p", Item: "i", Place: place, State: Waiting, PlacedOn: d}
 	r1, err := r0.Secure(d)
 	require.NoError(t, err)
@@ -51,7 +51,7 @@ func TestStepRecordsTheLifecycle(t *testing.T) {
 }
 
 func TestStepRefusesWhatIsNotOneStep(t *testing.T) {
-	d := day(t, "2026-11-19")
+	d := mustDay("2026-11-19")
 	place := circulation.Place{Method: circulation.PrefecturalLibrary}
 	waiting := Reservation{ID: 1, Place: place, State: Waiting}
 	for _, after := range []Reservation{
@@ -98,7 +98,7 @@ func TestTransitionJSONRefusesImpossibleSteps(t *testing.T) {
 	}
 	var tr Transition
 	require.NoError(t, json.Unmarshal([]byte(`{"reservation":1,"action":"reserve","by":"patron","on":"2026-11-19","to":"waiting",`+place+`}`), &tr))
-	assert.Equal(t, Transition{Reservation: 1, Action: ActionReserve, By: ByPatron, On: day(t, "2026-11-19"), To: Waiting, Place: atPrefectural}, tr)
+	assert.Equal(t, Transition{Reservation: 1, Action: ActionReserve, By: ByPatron, On: mustDay("2026-11-19"), To: Waiting, Place: atPrefectural}, tr)
 }
 
 func TestStepGivesValidTransitions(t *testing.T) {
