@@ -117,7 +117,8 @@ func (d *Desk) Position(id uint64) int {
 }
 
 // Active returns the number of active reservations of patron: the ones
-// that count towards the limit (H1).
+// that count towards the limit (H1). It is len(Reservations(patronID))
+// without building the list.
 func (d *Desk) Active(patronID string) int { return len(d.mine[patronID]) }
 
 // Reservations returns the active reservations of patron in ID order, as
@@ -372,7 +373,7 @@ func joinFailures(what string, errs []error) error {
 		return nil
 	}
 	if len(errs) > maxJoined {
-		rest := fmt.Errorf("%s: %d more failures", what, len(errs)-maxJoined)
+		rest := fmt.Errorf("%s: %d more failures, such as: %w", what, len(errs)-maxJoined, errs[maxJoined])
 		errs = append(errs[:maxJoined:maxJoined], rest)
 	}
 	return errors.Join(errs...)
