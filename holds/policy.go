@@ -5,7 +5,6 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 )
 
 // Policy holds the reservation rules as values a host may change.
@@ -64,15 +63,7 @@ func (p Policy) Validate() error {
 // refusing unknown keys, by name, and a result that fails Validate.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	type plain Policy
-	v := plain(*p)
-	if err := strictjson.Decode(pkg, "policy", b, &v); err != nil {
-		return err
-	}
-	if err := Policy(v).Validate(); err != nil {
-		return err
-	}
-	*p = Policy(v)
-	return nil
+	return decodeValid("policy", b, (*plain)(p), plain(*p), func(v plain) error { return Policy(v).Validate() })
 }
 
 // ShelfDeadline returns the hold-shelf deadline (取置期限, H4) of an item

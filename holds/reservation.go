@@ -5,7 +5,6 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 )
 
 // Reservation is one reservation (予約) of one item by one patron, as a
@@ -187,13 +186,5 @@ func (r Reservation) validateDays() string {
 // Unknown keys are refused, by name.
 func (r *Reservation) UnmarshalJSON(b []byte) error {
 	type plain Reservation
-	var v plain
-	if err := strictjson.Decode(pkg, "reservation", b, &v); err != nil {
-		return err
-	}
-	if err := Reservation(v).Validate(); err != nil {
-		return err
-	}
-	*r = Reservation(v)
-	return nil
+	return decodeValid("reservation", b, (*plain)(r), plain{}, func(v plain) error { return Reservation(v).Validate() })
 }

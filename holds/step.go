@@ -5,7 +5,6 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 )
 
 // Transition records one step of a reservation's lifecycle, for a host's
@@ -88,13 +87,5 @@ func (t Transition) Validate() error {
 // the lifecycle.
 func (t *Transition) UnmarshalJSON(b []byte) error {
 	type plain Transition
-	var v plain
-	if err := strictjson.Decode(pkg, "transition", b, &v); err != nil {
-		return err
-	}
-	if err := Transition(v).Validate(); err != nil {
-		return err
-	}
-	*t = Transition(v)
-	return nil
+	return decodeValid("transition", b, (*plain)(t), plain{}, func(v plain) error { return Transition(v).Validate() })
 }
