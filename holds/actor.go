@@ -1,6 +1,9 @@
 package holds
 
-import "fmt"
+import (
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // Actor is who asks for a change: the patron on My Page or library staff
 // (by telephone or at the counter). H5 lets the patron change the pickup
@@ -9,51 +12,29 @@ import "fmt"
 // valid.
 type Actor uint8
 
-// The two actors.
+// The two actors; they encode as "patron" and "staff".
 const (
-	Patron Actor = iota + 1 // the patron, on My Page
-	Staff                   // library staff, e.g. taking a telephone call
+	ByPatron Actor = iota + 1 // the patron, on My Page
+	ByStaff                   // library staff, e.g. taking a telephone call
 )
 
-// Valid reports whether a is Patron or Staff.
-func (a Actor) Valid() bool { return a == Patron || a == Staff }
+var actors = enum.NewTable[Actor](pkg, "actor", ErrInconsistentInput,
+	enum.Name{},
+	enum.Name{Code: "patron", En: "the patron", Ja: "利用者"},
+	enum.Name{Code: "staff", En: "library staff", Ja: "職員"},
+)
 
-// String returns "patron" or "staff".
-func (a Actor) String() string {
-	switch a {
-	case Patron:
-		return "patron"
-	case Staff:
-		return "staff"
-	}
-	return fmt.Sprintf("Actor(%d)", uint8(a))
-}
+// Valid reports whether a is ByPatron or ByStaff.
+func (a Actor) Valid() bool { return actors.Valid(a) }
 
-// ParseActor returns the Actor named "patron" or "staff".
-func ParseActor(s string) (Actor, error) {
-	switch s {
-	case "patron":
-		return Patron, nil
-	case "staff":
-		return Staff, nil
-	}
-	return 0, fmt.Errorf("holds: unknown actor %q", s)
-}
+// String returns the stable code of a: "patron" or "staff".
+func (a Actor) String() string { return actors.String(a) }
 
-// MarshalText encodes a as "patron" or "staff".
-func (a Actor) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, fmt.Errorf("holds: cannot encode invalid actor %d", uint8(a))
-	}
-	return []byte(a.String()), nil
-}
+// Label returns the name of a in language l.
+func (a Actor) Label(l reason.Lang) string { return actors.Label(a, l) }
 
-// UnmarshalText decodes "patron" or "staff".
-func (a *Actor) UnmarshalText(b []byte) error {
-	v, err := ParseActor(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+// MarshalText encodes a as its stable code.
+func (a Actor) MarshalText() ([]byte, error) { return actors.MarshalText(a) }
+
+// UnmarshalText decodes a stable code (or a label).
+func (a *Actor) UnmarshalText(b []byte) error { return actors.UnmarshalText(a, b) }

@@ -43,12 +43,11 @@ func BenchmarkTimeline(b *testing.B) {
 	p := DefaultPolicy()
 	secured := mustDay("2026-12-25")
 	for _, place := range []circulation.Place{atPrefectural, atAssembly, atEbetsu, atHome} {
-		r := route(b, place, 0)
 		b.Run(place.Method.String(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var err error
-				if sinkTimeline, err = p.Timeline(secured, r); err != nil {
+				if sinkTimeline, err = p.Timeline(secured, cals, place, 0, false); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -3,6 +3,7 @@ package holds
 import (
 	"cmp"
 	"fmt"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"math"
 	"slices"
 )
@@ -21,7 +22,7 @@ func NewDesk(p Policy, stored []Reservation) (*Desk, error) {
 		return nil, err
 	}
 	if len(stored) > math.MaxInt32 {
-		return nil, fmt.Errorf("holds: %d reservations are more than a desk holds (%d)", len(stored), math.MaxInt32)
+		return nil, fmt.Errorf("%w: %d reservations are more than a desk holds (%d)", ErrInconsistentInput, len(stored), math.MaxInt32)
 	}
 	d := &Desk{
 		policy: p,
@@ -35,7 +36,7 @@ func NewDesk(p Policy, stored []Reservation) (*Desk, error) {
 			return nil, err
 		}
 		if i > 0 && r.ID == d.rs[i-1].ID {
-			return nil, fmt.Errorf("holds: reservation %d is stored twice", r.ID)
+			return nil, fmt.Errorf("%w: reservation %d is stored twice", ErrInconsistentInput, r.ID)
 		}
 		if r.Group != 0 {
 			d.groups[r.Group] = append(d.groups[r.Group], int32(i))
@@ -85,10 +86,10 @@ func (d *Desk) checkGroups() error {
 		for k, i := range members {
 			r := d.rs[i]
 			if r.Patron != first.Patron {
-				return fmt.Errorf("holds: reading order %d mixes patrons", g)
+				return fmt.Errorf("%w: reading order %d mixes patrons", ErrInconsistentInput, g)
 			}
 			if k > 0 && r.Order == d.rs[members[k-1]].Order {
-				return fmt.Errorf("holds: reading order %d has two items at order %d", g, r.Order)
+				return fmt.Errorf("%w: reading order %d has two items at order %d", ErrInconsistentInput, g, r.Order)
 			}
 		}
 	}
@@ -179,8 +180,8 @@ func (d *Desk) index() error {
 	for n, list := range lists {
 		if k, l, dup := twice(items[n]); dup {
 			a, b := d.rs[list[k]], d.rs[list[l]]
-			return fmt.Errorf("holds: patron %s has two active reservations of item %s (%d and %d)",
-				quoteID(names[n]), quoteID(a.Item), a.ID, b.ID)
+			return fmt.Errorf("%w: patron %s has two active reservations of item %s (%d and %d)", ErrInconsistentInput,
+				text.Quote(names[n]), text.Quote(a.Item), a.ID, b.ID)
 		}
 	}
 	d.mine = make(map[string][]int32, len(names))

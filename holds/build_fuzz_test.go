@@ -18,14 +18,14 @@ import (
 // item by one patron, never an ID given twice.
 func FuzzNewDeskSilentlyWrong(f *testing.F) {
 	f.Add(`[]`)
-	f.Add(`[{"id":1,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"},
-		{"id":2,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"}]`)
-	f.Add(`[{"id":18446744073709551615,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed":"2026-11-16"}]`)
-	f.Add(`[{"id":3,"patron":"A","item":"v2","place":{"method":"prefectural_library"},"group":2,"order":2,"state":"waiting","placed":"2026-11-16"},
-		{"id":2,"patron":"A","item":"v1","place":{"method":"prefectural_library"},"group":2,"order":1,"state":"waiting","placed":"2026-11-16"},
-		{"id":1,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"cancelled","placed":"2026-11-16","ended":"2026-11-17","cancelled_by":"patron"},
-		{"id":7,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"waiting","placed":"2026-11-16"},
-		{"id":9,"patron":"C","item":"v1","place":{"method":"prefectural_library"},"state":"secured","placed":"2026-11-16","secured":"2026-11-18"}]`)
+	f.Add(`[{"id":1,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed_on":"2026-11-16"},
+		{"id":2,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed_on":"2026-11-16"}]`)
+	f.Add(`[{"id":18446744073709551615,"patron":"A","item":"b","place":{"method":"home_delivery"},"state":"waiting","placed_on":"2026-11-16"}]`)
+	f.Add(`[{"id":3,"patron":"A","item":"v2","place":{"method":"prefectural_library"},"group":2,"order":2,"state":"waiting","placed_on":"2026-11-16"},
+		{"id":2,"patron":"A","item":"v1","place":{"method":"prefectural_library"},"group":2,"order":1,"state":"waiting","placed_on":"2026-11-16"},
+		{"id":1,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"cancelled","placed_on":"2026-11-16","ended_on":"2026-11-17","cancelled_by":"patron"},
+		{"id":7,"patron":"B","item":"v2","place":{"method":"prefectural_library"},"state":"waiting","placed_on":"2026-11-16"},
+		{"id":9,"patron":"C","item":"v1","place":{"method":"prefectural_library"},"state":"secured","placed_on":"2026-11-16","secured_on":"2026-11-18"}]`)
 	f.Fuzz(func(t *testing.T, data string) {
 		var stored []Reservation
 		if json.Unmarshal([]byte(data), &stored) != nil {

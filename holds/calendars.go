@@ -9,8 +9,8 @@ import (
 )
 
 // Calendars gathers the calendars of the pickup places and the courier
-// schedule, and hands out the calendar of a place and the Route of a
-// timeline. It is safe for concurrent use as long as no one modifies the
+// schedule that Policy.Timeline needs, and hands out the calendar of a
+// place. It is safe for concurrent use as long as no one modifies the
 // Partners map meanwhile.
 type Calendars struct {
 	// Library is the Prefectural Library's calendar (C2).
@@ -48,7 +48,7 @@ func DefaultCalendars() (Calendars, error) {
 // gets the Prefectural Library's calendar, from where it is posted.
 func (c Calendars) At(p circulation.Place) (*calendar.Calendar, error) {
 	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("holds: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrInconsistentInput, err)
 	}
 	var at *calendar.Calendar
 	switch p.Method {
@@ -60,20 +60,7 @@ func (c Calendars) At(p circulation.Place) (*calendar.Calendar, error) {
 		at = c.Partners[p.Library]
 	}
 	if at == nil {
-		return nil, fmt.Errorf("holds: no calendar for %v", p)
+		return nil, fmt.Errorf("%w: no calendar for %v", ErrInconsistentInput, p)
 	}
 	return at, nil
-}
-
-// Route returns the route of a timeline to place p for a patron with
-// loans items on loan; short tells whether the item is a short loan.
-func (c Calendars) Route(p circulation.Place, loans int, short bool) (Route, error) {
-	at, err := c.At(p)
-	if err != nil {
-		return Route{}, err
-	}
-	if p.Method == circulation.PartnerLibrary && c.Courier == nil {
-		return Route{}, fmt.Errorf("holds: no courier schedule for %v", p)
-	}
-	return Route{Place: p, At: at, Library: c.Library, Courier: c.Courier, Loans: loans, Short: short}, nil
 }

@@ -1,9 +1,9 @@
 package holds
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -21,48 +21,27 @@ const (
 	ReadingOrder
 )
 
+var orderings = enum.NewTable[Ordering](pkg, "ordering", ErrInconsistentInput,
+	enum.Name{},
+	enum.Name{Code: "normal", En: "normal", Ja: "通常"},
+	enum.Name{Code: "reading_order", En: "reading order", Ja: "読みたい順"},
+)
+
 // Valid reports whether o is Normal or ReadingOrder.
-func (o Ordering) Valid() bool { return o == Normal || o == ReadingOrder }
+func (o Ordering) Valid() bool { return orderings.Valid(o) }
 
-// String returns "normal" or "reading_order".
-func (o Ordering) String() string {
-	switch o {
-	case Normal:
-		return "normal"
-	case ReadingOrder:
-		return "reading_order"
-	}
-	return fmt.Sprintf("Ordering(%d)", uint8(o))
-}
+// String returns the stable code of o: "normal" or "reading_order".
+func (o Ordering) String() string { return orderings.String(o) }
 
-// ParseOrdering returns the Ordering named "normal" or "reading_order".
-func ParseOrdering(s string) (Ordering, error) {
-	switch s {
-	case "normal":
-		return Normal, nil
-	case "reading_order":
-		return ReadingOrder, nil
-	}
-	return 0, fmt.Errorf("holds: unknown reservation method %q (want normal or reading_order)", s)
-}
+// Label returns the name of o in language l, as the checkout page shows
+// it (通常, 読みたい順).
+func (o Ordering) Label(l reason.Lang) string { return orderings.Label(o, l) }
 
-// MarshalText encodes o as "normal" or "reading_order".
-func (o Ordering) MarshalText() ([]byte, error) {
-	if !o.Valid() {
-		return nil, fmt.Errorf("holds: cannot encode invalid ordering %d", uint8(o))
-	}
-	return []byte(o.String()), nil
-}
+// MarshalText encodes o as its stable code.
+func (o Ordering) MarshalText() ([]byte, error) { return orderings.MarshalText(o) }
 
-// UnmarshalText decodes "normal" or "reading_order".
-func (o *Ordering) UnmarshalText(b []byte) error {
-	v, err := ParseOrdering(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
-}
+// UnmarshalText decodes a stable code (or a label).
+func (o *Ordering) UnmarshalText(b []byte) error { return orderings.UnmarshalText(o, b) }
 
 // CartItem is one item in a reservation cart (予約カート).
 type CartItem struct {
@@ -148,7 +127,7 @@ func newCartRefusal(cart []reason.Coded, items []ItemRefusal) error {
 // cut to a short prefix: ItemRefusal.Item keeps the whole identifier.
 func detailItem(c reason.Coded, item string) reason.Coded {
 	if r, ok := c.(*reason.Reason); ok {
-		item = cutID(item)
+		item = text.Shorten(item)
 		return r.Detail("item "+item, "資料 "+item)
 	}
 	return c

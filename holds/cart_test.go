@@ -31,7 +31,7 @@ func volumes(n int, status circulation.Status) []CartItem {
 func TestCheckoutNormal(t *testing.T) {
 	// H2: three volumes, one place, placed together.
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
 		Ordering: Normal, PartnerLibraries: []string{"江別市情報図書館"}}, today)
 	require.NoError(t, err)
@@ -40,7 +40,7 @@ func TestCheckoutNormal(t *testing.T) {
 		assert.Equal(t, uint64(i+1), r.ID)
 		assert.Equal(t, Waiting, r.State)
 		assert.Equal(t, atEbetsu, r.Place)
-		assert.Equal(t, today, r.Placed)
+		assert.Equal(t, today, r.PlacedOn)
 		assert.Zero(t, r.Group)
 		assert.Equal(t, 1, d.Position(r.ID))
 	}
@@ -50,9 +50,9 @@ func TestCheckoutNormal(t *testing.T) {
 func TestCheckoutReadingOrder(t *testing.T) {
 	// H2 [reading]: the group is the first reservation's ID, orders 1..n.
 	d := newDesk(t)
-	_, err := d.Checkout(Cart{Patron: "B", Items: volumes(1, circulation.OnShelf), Place: atHome, Ordering: Normal}, day(t, "2026-11-16"))
+	_, err := d.Checkout(Cart{Patron: "B", Items: volumes(1, circulation.OnShelf), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
 	require.NoError(t, err)
-	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnShelf)[1:], Place: atPrefectural, Ordering: ReadingOrder}, day(t, "2026-11-16"))
+	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnShelf)[1:], Place: atPrefectural, Ordering: ReadingOrder}, mustDay("2026-11-16"))
 	require.NoError(t, err)
 	for i, r := range rs {
 		assert.Equal(t, uint64(2), r.Group)
@@ -63,7 +63,7 @@ func TestCheckoutReadingOrder(t *testing.T) {
 func TestCheckoutRefusesWithEveryReason(t *testing.T) {
 	// H1 H2 I2 R-PT1: every reason, for the cart and per item.
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	_, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{
 		{Item: "x1", Status: circulation.OnLoan}, {Item: "x2", Status: circulation.OnLoan},
 		{Item: "x3", Status: circulation.OnLoan}, {Item: "x4", Status: circulation.OnLoan},
@@ -106,7 +106,7 @@ func TestCheckoutRefusesWithEveryReason(t *testing.T) {
 func TestCheckoutLimitCountsExisting(t *testing.T) {
 	// H1: 7 held + 3 in the cart is 10, allowed; one more is refused.
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	for i := range 7 {
 		_, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: string(rune('a' + i)), Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, today)
 		require.NoError(t, err)
@@ -133,19 +133,19 @@ func TestCheckoutLoanLimitKnob(t *testing.T) {
 	// stop a reservation.
 	cart := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal, Loans: 10}
 	d := newDesk(t)
-	_, err := d.Checkout(cart, day(t, "2026-11-16"))
+	_, err := d.Checkout(cart, mustDay("2026-11-16"))
 	require.NoError(t, err)
 	p := DefaultPolicy()
 	p.Circulation.HideReserveAtLoanLimit = true
 	d, err = NewDesk(p, nil)
 	require.NoError(t, err)
-	_, err = d.Checkout(cart, day(t, "2026-11-16"))
+	_, err = d.Checkout(cart, mustDay("2026-11-16"))
 	assert.ErrorIs(t, err, circulation.ErrLoanLimit)
 }
 
 func TestCheckoutInputErrors(t *testing.T) {
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	ok := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}
 	for _, tt := range []struct {
 		name  string

@@ -1,13 +1,11 @@
 package holds
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
 // checkCartInput reports input that is an error rather than a refusal: no
@@ -16,21 +14,21 @@ import (
 func checkCartInput(c Cart, today calendar.Date) error {
 	switch {
 	case c.Patron == "":
-		return errors.New("holds: checkout needs a patron")
+		return fmt.Errorf("%w: checkout needs a patron", ErrInconsistentInput)
 	case today.IsZero():
-		return errors.New("holds: checkout needs today's date")
+		return fmt.Errorf("%w: checkout needs today's date", ErrInconsistentInput)
 	case c.Loans < 0:
-		return fmt.Errorf("holds: checkout: negative loan count %d", c.Loans)
+		return fmt.Errorf("%w: checkout: negative loan count %d", ErrInconsistentInput, c.Loans)
 	}
 	for i, it := range c.Items {
 		if it.Item == "" {
-			return fmt.Errorf("holds: checkout: cart item %d has no identifier", i)
+			return fmt.Errorf("%w: checkout: cart item %d has no identifier", ErrInconsistentInput, i)
 		}
 		if !it.Status.Valid() {
-			return fmt.Errorf("holds: checkout: item %s: %w", quoteID(it.Item), circulation.ErrInconsistent)
+			return fmt.Errorf("%w: checkout: item %s: %w", ErrInconsistentInput, text.Quote(it.Item), circulation.ErrInconsistent)
 		}
 		if !it.Collection.Valid() {
-			return fmt.Errorf("holds: checkout: item %s has an unknown collection", quoteID(it.Item))
+			return fmt.Errorf("%w: checkout: item %s has an unknown collection", ErrInconsistentInput, text.Quote(it.Item))
 		}
 	}
 	return nil
@@ -87,27 +85,4 @@ func (s *itemSet) add(item string) bool {
 	}
 	s.many[item] = struct{}{}
 	return false
-}
-
-// maxQuotedID is the most bytes of an identifier an error message quotes.
-const maxQuotedID = 40
-
-// quoteID quotes identifier s for an error message, cut to a short prefix
-// (marked with "...") so that a megabyte identifier does not make a
-// megabyte message.
-func quoteID(s string) string {
-	return strconv.Quote(cutID(s))
-}
-
-// cutID returns s, or its first maxQuotedID bytes (whole runes) followed
-// by "...".
-func cutID(s string) string {
-	if len(s) <= maxQuotedID {
-		return s
-	}
-	n := maxQuotedID
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "..."
 }

@@ -1,23 +1,20 @@
 package holds
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
-)
+import "github.com/kashidashi/kashidashi/internal/strictjson"
 
-// decodeStrict decodes the single JSON value b into v, refusing keys v
-// does not have (at every depth, down to types with their own decoder)
-// and anything after the value.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+// decodeValid is the one JSON decoder of the package's types: it decodes
+// b strictly (strictjson.Decode) onto start, a value of P, the type
+// without its UnmarshalJSON, and stores it in *dst only if validate
+// accepts it, so that a host reading its storage gets either a
+// consistent value or an error and *dst is left unchanged.
+func decodeValid[P any](what string, b []byte, dst *P, start P, validate func(P) error) error {
+	v := start
+	if err := strictjson.Decode(pkg, what, b, &v); err != nil {
 		return err
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errors.New("holds: unexpected data after the JSON value")
+	if err := validate(v); err != nil {
+		return err
 	}
+	*dst = v
 	return nil
 }

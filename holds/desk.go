@@ -117,7 +117,8 @@ func (d *Desk) Position(id uint64) int {
 }
 
 // Active returns the number of active reservations of patron: the ones
-// that count towards the limit (H1).
+// that count towards the limit (H1). It is len(Reservations(patronID))
+// without building the list.
 func (d *Desk) Active(patronID string) int { return len(d.mine[patronID]) }
 
 // Reservations returns the active reservations of patron in ID order, as
@@ -200,10 +201,10 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		return nil, err
 	}
 	if d.last > math.MaxUint64-uint64(len(c.Items)) {
-		return nil, errors.New("holds: checkout: the desk has run out of reservation IDs")
+		return nil, fmt.Errorf("%w: checkout: the desk has run out of reservation IDs", ErrInconsistentInput)
 	}
 	if len(d.rs) > math.MaxInt32-len(c.Items) {
-		return nil, fmt.Errorf("holds: checkout: a desk holds at most %d reservations", math.MaxInt32)
+		return nil, fmt.Errorf("%w: checkout: a desk holds at most %d reservations", ErrInconsistentInput, math.MaxInt32)
 	}
 	placed := make([]Reservation, len(c.Items))
 	group := uint64(0)
@@ -214,7 +215,7 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		d.last++
 		r := Reservation{
 			ID: d.last, Patron: c.Patron, Item: it.Item, Place: c.Place,
-			Collection: it.Collection, State: Waiting, Placed: today,
+			Collection: it.Collection, State: Waiting, PlacedOn: today,
 		}
 		i := int32(len(d.rs))
 		if group != 0 {
@@ -294,25 +295,25 @@ func (d *Desk) SecureNext(item string, today calendar.Date) (Reservation, error)
 	return s, nil
 }
 
-// Ship sends the item of reservation id today; see Reservation.Ship.
-// loans is the number of items the patron has on loan (R-HD4, R-PT5).
+// Ship is Reservation.Ship applied through the desk to reservation id,
+// with the desk's policy; loans is the number of items the patron has on
+// loan (R-HD4, R-PT5).
 func (d *Desk) Ship(id uint64, today calendar.Date, loans int) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Ship(today, loans, d.policy) })
 }
 
-// MakeReady puts the item of reservation id on the hold shelf of its
-// pickup place today; at is that place's calendar. today is the notice
-// day at the Prefectural and Assembly Libraries and the arrival day at a
-// partner library; the deadline then matches Policy.Timeline (H4). See
-// Reservation.MakeReady.
+// MakeReady is Reservation.MakeReady applied through the desk to
+// reservation id, with the desk's policy, which also puts it on the
+// desk's shelf so that ExpireDue finds it after its deadline (H4).
 func (d *Desk) MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.MakeReady(today, at, d.policy) })
 }
 
-// Collect makes reservation id a loan today; see Reservation.Collect
-// (a loan that travels is dated the day it left, L2). The
-// loan is marked Reserved when other reservations of the item remain in
-// its queue, since such a loan cannot be extended (L4 b).
+// Collect is Reservation.Collect applied through the desk to reservation
+// id, with the desk's policy, which also lets everyone behind it in the
+// queue move up (H3) and marks the loan Reserved when other reservations
+// of the item remain in its queue, since such a loan cannot be extended
+// (L4 b).
 func (d *Desk) Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (Reservation, circulation.Loan, error) {
 	var loan circulation.Loan
 	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
@@ -327,8 +328,8 @@ func (d *Desk) Collect(id uint64, today calendar.Date, short bool, returnTo *cal
 	return r, loan, nil
 }
 
-// Expire expires reservation id today, after its hold-shelf deadline
-// (H4); see Reservation.Expire.
+// Expire is Reservation.Expire applied through the desk to reservation
+// id, which also lets everyone behind it in the queue move up (H3, H4).
 func (d *Desk) Expire(id uint64, today calendar.Date) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Expire(today) })
 }
@@ -372,21 +373,22 @@ func joinFailures(what string, errs []error) error {
 		return nil
 	}
 	if len(errs) > maxJoined {
-		rest := fmt.Errorf("%s: %d more failures", what, len(errs)-maxJoined)
+		rest := fmt.Errorf("%s: %d more failures, such as: %w", what, len(errs)-maxJoined, errs[maxJoined])
 		errs = append(errs[:maxJoined:maxJoined], rest)
 	}
 	return errors.Join(errs...)
 }
 
-// Cancel cancels reservation id today on behalf of by (H5: the patron
-// only while it is waiting); see Reservation.Cancel. Everyone behind it in the queue moves up, and in a
-// reading order the next item may go ahead.
+// Cancel is Reservation.Cancel applied through the desk to reservation
+// id, which also lets everyone behind it in the queue move up (H3) and,
+// in a reading order, the next item go ahead (H2).
 func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Cancel(by, today) })
 }
 
-// ChangePlace changes the pickup place of reservation id on behalf of by
-// (H5: the patron only while it is waiting); see Reservation.ChangePlace.
+// ChangePlace is Reservation.ChangePlace applied through the desk to
+// reservation id, which also takes an item sent back to secured off the
+// desk's shelf (H5).
 func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string) (Reservation, error) {
 	return d.apply(id, func(r Reservation) (Reservation, error) { return r.ChangePlace(by, to, partnerLibraries) })
 }
@@ -418,9 +420,9 @@ func (d *Desk) apply(id uint64, f func(Reservation) (Reservation, error)) (Reser
 func storable(r, n Reservation) error {
 	switch {
 	case n.ID != r.ID || n.Patron != r.Patron || n.Item != r.Item || n.Group != r.Group || n.Order != r.Order:
-		return fmt.Errorf("holds: reservation %d: a transition may not change its ID, patron, item or reading order", r.ID)
+		return fmt.Errorf("%w: reservation %d: a transition may not change its ID, patron, item or reading order", ErrInconsistentInput, r.ID)
 	case !n.State.Valid(), r.State.Final() && n.State != r.State:
-		return fmt.Errorf("holds: reservation %d: the desk cannot take it from %v to %v", r.ID, r.State, n.State)
+		return fmt.Errorf("%w: reservation %d: the desk cannot take it from %v to %v", ErrInconsistentInput, r.ID, r.State, n.State)
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 func reserve(t *testing.T, d *Desk, who, item, on string) Reservation {
 	t.Helper()
 	rs, err := d.Checkout(Cart{Patron: who, Items: []CartItem{{Item: item, Status: circulation.OnLoan}},
-		Place: atPrefectural, Ordering: Normal}, day(t, on))
+		Place: atPrefectural, Ordering: Normal}, mustDay(on))
 	require.NoError(t, err)
 	return rs[0]
 }
@@ -28,19 +28,19 @@ func TestQueuePositions(t *testing.T) {
 	c := reserve(t, d, "C", "book", "2026-11-17")
 	assert.Equal(t, []int{1, 2, 3}, []int{d.Position(a.ID), d.Position(b.ID), d.Position(c.ID)})
 
-	s, err := d.SecureNext("book", day(t, "2026-11-18"))
+	s, err := d.SecureNext("book", mustDay("2026-11-18"))
 	require.NoError(t, err)
 	assert.Equal(t, a.ID, s.ID, "the first in line is secured")
 	assert.Equal(t, 1, d.Position(a.ID), "a secured reservation keeps its place until it leaves")
 
-	_, err = d.Cancel(b.ID, Patron, day(t, "2026-11-18"))
+	_, err = d.Cancel(b.ID, ByPatron, mustDay("2026-11-18"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, d.Position(b.ID))
 	assert.Equal(t, 2, d.Position(c.ID), "C moves up")
 
-	_, err = d.MakeReady(a.ID, day(t, "2026-11-19"), prefectural)
+	_, err = d.MakeReady(a.ID, mustDay("2026-11-19"), prefectural)
 	require.NoError(t, err)
-	_, loan, err := d.Collect(a.ID, day(t, "2026-11-19"), false, prefectural)
+	_, loan, err := d.Collect(a.ID, mustDay("2026-11-19"), false, prefectural)
 	require.NoError(t, err)
 	assert.True(t, loan.Reserved, "L4 b: C still waits for the book")
 	assert.Equal(t, 1, d.Position(c.ID))
@@ -48,9 +48,9 @@ func TestQueuePositions(t *testing.T) {
 	assert.Equal(t, []Reservation{d.mustGet(t, c.ID)}, d.Reservations("C"))
 	assert.Empty(t, d.Reservations("A"))
 
-	_, err = d.SecureNext("nothing", day(t, "2026-11-19"))
+	_, err = d.SecureNext("nothing", mustDay("2026-11-19"))
 	assert.ErrorIs(t, err, ErrNobodyWaiting)
-	_, err = d.Cancel(99, Staff, day(t, "2026-11-19"))
+	_, err = d.Cancel(99, ByStaff, mustDay("2026-11-19"))
 	assert.ErrorIs(t, err, ErrUnknownReservation)
 	assert.Equal(t, 0, d.Position(99))
 }
@@ -67,7 +67,7 @@ func TestReadingOrder(t *testing.T) {
 	// behind A, gets it meanwhile; cancelling volume 1 lets volume 2 go
 	// ahead.
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
 		Ordering: ReadingOrder, PartnerLibraries: []string{"江別市情報図書館"}}, today)
 	require.NoError(t, err)
@@ -82,7 +82,7 @@ func TestReadingOrder(t *testing.T) {
 	assert.Equal(t, b.ID, s.ID, "the item goes to the next in line")
 	assert.Equal(t, 1, d.Position(v2.ID), "A keeps its place")
 
-	_, err = d.Cancel(v1.ID, Patron, today)
+	_, err = d.Cancel(v1.ID, ByPatron, today)
 	require.NoError(t, err)
 	s, err = d.SecureNext("vol2", today)
 	require.NoError(t, err)
@@ -98,7 +98,7 @@ func TestHoldForReadingOrder(t *testing.T) {
 	p.HoldForReadingOrder = true
 	d, err := NewDesk(p, nil)
 	require.NoError(t, err)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	_, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
 	require.NoError(t, err)
 	reserve(t, d, "B", "vol2", "2026-11-16")
@@ -110,32 +110,32 @@ func TestExpireDue(t *testing.T) {
 	d := newDesk(t)
 	a := reserve(t, d, "A", "book", "2026-11-16")
 	b := reserve(t, d, "B", "book", "2026-11-16")
-	_, err := d.SecureNext("book", day(t, "2026-11-19"))
+	_, err := d.SecureNext("book", mustDay("2026-11-19"))
 	require.NoError(t, err)
-	r, err := d.MakeReady(a.ID, day(t, "2026-11-20"), prefectural)
+	r, err := d.MakeReady(a.ID, mustDay("2026-11-20"), prefectural)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-12-03", r.Deadline.String())
-	got, err := d.ExpireDue(day(t, "2026-12-03"))
+	got, err := d.ExpireDue(mustDay("2026-12-03"))
 	require.NoError(t, err)
 	assert.Empty(t, got, "H4 not on the deadline day")
-	got, err = d.ExpireDue(day(t, "2026-12-04"))
+	got, err = d.ExpireDue(mustDay("2026-12-04"))
 	require.NoError(t, err)
 	require.Len(t, got, 1)
 	assert.Equal(t, Expired, got[0].State)
 	assert.Equal(t, 1, d.Position(b.ID), "H3 B moves up")
-	_, err = d.Expire(a.ID, day(t, "2026-12-05"))
-	assert.ErrorIs(t, err, ErrFinished)
+	_, err = d.Expire(a.ID, mustDay("2026-12-05"))
+	assert.ErrorIs(t, err, ErrNoStep)
 }
 
 func TestDeskRebuild(t *testing.T) {
 	d := newDesk(t)
-	today := day(t, "2026-11-16")
+	today := mustDay("2026-11-16")
 	_, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
 	require.NoError(t, err)
 	reserve(t, d, "B", "vol1", "2026-11-16")
 	_, err = d.SecureNext("vol1", today)
 	require.NoError(t, err)
-	_, err = d.Cancel(3, Patron, today)
+	_, err = d.Cancel(3, ByPatron, today)
 	require.NoError(t, err)
 
 	b, err := json.Marshal(d.All())

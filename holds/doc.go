@@ -4,7 +4,8 @@
 // collected, the hold-shelf deadline, and the timeline of dates a patron
 // sees once an item is secured.
 //
-// Rules (see RULES.md):
+// The rules are catalogued, by ID, in docs/rules.md of the module's
+// repository. This package encodes:
 //
 //   - H1: Desk.Checkout refuses a cart that would take the patron past
 //     circulation.Policy.MaxReservations (10) active reservations,
@@ -27,16 +28,16 @@
 //     collectable day being the first: at the Prefectural and Assembly
 //     Libraries the 10th open day after the notice day (notice
 //     2026-04-07 → 2026-04-18), at a partner library counted from the day
-//     R-PT3 allows. Policy.ShelfStart keeps the earlier reading (one open
-//     day more) as a setting. Policy.Timeline, Reservation.MakeReady
+//     R-PT3 allows. The earlier reading (one open day more) is ShelfDays
+//     11. Policy.Timeline, Reservation.MakeReady
 //     (called on the notice day, or on arrival at a partner library) and
 //     Desk.MakeReady give the same deadline. Reservation.Expired and
 //     Reservation.Expire: the reservation expires only after the deadline
 //     day.
 //   - H5: Reservation.Cancel and Reservation.ChangePlace take an Actor:
-//     the Patron may act only before the notice, while the reservation is
+//     ByPatron may act only before the notice, while the reservation is
 //     waiting; from the day the item is secured (H6), on every route,
-//     ErrNeedsStaff says to telephone. Staff may act on any active
+//     ErrNeedsStaff says to telephone. ByStaff may act on any active
 //     reservation.
 //   - H6: Reservation.Secure records the day of the notice email
 //     (予約資料確保メール).
@@ -64,22 +65,32 @@
 //     and Assembly Libraries the loan is dated the day of collection.
 //
 // The lifecycle is a state machine over State (waiting, secured,
-// in_transit, ready, collected, expired, cancelled): every transition is
-// a method of Reservation that checks its precondition and returns a new
-// value, so Reservations are immutable values safe for concurrent use,
-// and encode to JSON with stable state names; decoding a Reservation,
-// a Transition or a Policy refuses unknown keys and invalid values. Step
-// turns two successive
-// values of a reservation into a Transition (an Action such as
-// "make_ready", who did it, when, and the states before and after) for a
-// host's audit log; it refuses anything that is not one step of the
-// lifecycle. Desk is the in-memory model of all reservations a host
-// rebuilds from storage; it is not safe for concurrent mutation.
+// in_transit, ready, collected, expired, cancelled), written once as a
+// table of edges (lifecycle.go): each edge names an Action, the states
+// before and after, the routes (pickup methods) it exists on and the date
+// field it records. The transition methods of Reservation take their
+// edge from it and return a new value, so Reservations are immutable
+// values safe for concurrent use; Reservation.Validate accepts exactly
+// the dates a walk through it records; Reservation.Step turns two
+// successive values of a reservation into a Transition (the Action, who
+// did it, when, and the states before and after) for a host's audit log,
+// and refuses anything that is not one of its edges. A step with no edge
+// is refused with ErrNoStep, detailed with the action, state and route.
+// Desk is the in-memory model of all reservations a host rebuilds from
+// storage; each of its changes is the Reservation method of the same
+// name applied through the desk, which also keeps the queues and indexes.
+// It is not safe for concurrent mutation.
+//
+// State, Action, Actor and Ordering encode as stable lower-case codes;
+// Label gives a patron's or staff member's name for them. Decoding a
+// Reservation, a Transition or a Policy refuses unknown keys and invalid
+// values.
 //
 // Every refusal is a sentinel reason of this package (or of circulation
 // and patron, for the rules they own) with a stable code and English and
-// Japanese messages; Reasons lists this package's. Errors that are not
-// refusals (bad input from the host) are plain errors prefixed "holds: ".
+// Japanese messages; Reasons lists this package's. Input a host got wrong
+// (an inconsistent reservation, a missing day or calendar, ...) is an
+// error wrapping ErrInconsistentInput.
 //
 // The package does no I/O and reads no clock: the caller passes today.
 package holds

@@ -36,11 +36,7 @@ func ExamplePolicy_Timeline() {
 		YearEnd:          true,
 	})}
 	place := circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}
-	route, err := cals.Route(place, 0, false)
-	if err != nil {
-		panic(err)
-	}
-	tl, err := holds.DefaultPolicy().Timeline(calendar.NewDate(2026, 12, 25), route)
+	tl, err := holds.DefaultPolicy().Timeline(calendar.NewDate(2026, 12, 25), cals, place, 0, false)
 	if err != nil {
 		panic(err)
 	}
@@ -120,8 +116,8 @@ func ExampleDesk() {
 	// On the notice day My Page shows 貸出可能 and the deadline; pickup
 	// starts the next open day (R-PL1, H4).
 	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19), lib)
-	fmt.Println(r.State, r.State.Japanese(), "until", r.Deadline)
-	_, err = desk.Cancel(r.ID, holds.Patron, calendar.NewDate(2026, 11, 20))
+	fmt.Println(r.State, r.State.Label(reason.Japanese), "until", r.Deadline)
+	_, err = desk.Cancel(r.ID, holds.ByPatron, calendar.NewDate(2026, 11, 20))
 	fmt.Println(err)
 	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false, lib)
 	fmt.Println(r.State, "due", loan.Due, "reserved", loan.Reserved)
@@ -165,10 +161,6 @@ func Example_partnerCart() {
 	if err != nil {
 		panic(err)
 	}
-	route, err := cals.Route(place, 0, false)
-	if err != nil {
-		panic(err)
-	}
 	// Volumes 2 and 3 are on the shelf, but wait for volume 1.
 	_, err = desk.SecureNext("vol2", calendar.NewDate(2026, 12, 1))
 	fmt.Println("vol2:", reason.Localize(err, reason.English)[0].Code)
@@ -179,15 +171,15 @@ func Example_partnerCart() {
 		if err != nil {
 			panic(err)
 		}
-		tl, err := p.Timeline(r.Secured, route)
+		tl, err := p.Timeline(r.SecuredOn, cals, place, 0, false)
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(r.Item, "notice", tl.Notice, "sent", tl.Sent, "ready", tl.Ready, "deadline", tl.Deadline, "due", tl.Due)
+		fmt.Println(r.Item, "notice", tl.Notice, "sent", tl.Sent, "first pickup", tl.FirstPickup, "deadline", tl.Deadline, "due", tl.Due)
 	}
 	// Output:
 	// vol2: order.earlier_pending
-	// vol1 notice 2026-12-22 sent 2026-12-25 ready 2026-12-27 deadline 2027-01-14 due 2027-01-23
-	// vol2 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-17 due 2027-02-03
-	// vol3 notice 2026-12-25 sent 2027-01-05 ready 2027-01-07 deadline 2027-01-17 due 2027-02-03
+	// vol1 notice 2026-12-22 sent 2026-12-25 first pickup 2026-12-27 deadline 2027-01-14 due 2027-01-23
+	// vol2 notice 2026-12-25 sent 2027-01-05 first pickup 2027-01-07 deadline 2027-01-17 due 2027-02-03
+	// vol3 notice 2026-12-25 sent 2027-01-05 first pickup 2027-01-07 deadline 2027-01-17 due 2027-02-03
 }

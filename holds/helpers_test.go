@@ -1,7 +1,6 @@
 package holds
 
 import (
-	"testing"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -45,31 +44,11 @@ var (
 	atHome        = circulation.Place{Method: circulation.HomeDelivery}
 )
 
-// day parses YYYY-MM-DD or fails the test.
-func day(t testing.TB, s string) calendar.Date {
-	t.Helper()
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// mustDay parses YYYY-MM-DD for tables built outside a test.
+// mustDay parses YYYY-MM-DD, in tests and in tables built outside them.
 func mustDay(s string) calendar.Date {
 	d, err := calendar.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
-}
-
-// route returns the route to p for the tests' calendars.
-func route(t testing.TB, p circulation.Place, loans int) Route {
-	t.Helper()
-	r, err := cals.Route(p, loans, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

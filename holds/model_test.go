@@ -251,16 +251,8 @@ func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
 	remote := r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrFinished
-	case r.place.Method == circulation.PrefecturalLibrary:
-		want = ErrNothingToSend
-	case r.state == Waiting:
-		want = ErrNotSecured
-	case r.state == InTransit:
-		want = ErrAlreadySent
-	case r.state == Ready:
-		want = ErrAlreadyReady
+	case r.state != Secured || r.place.Method == circulation.PrefecturalLibrary:
+		want = ErrNoStep // only a secured item travels, never from the Prefectural Library
 	case remote && loans >= m.p.Circulation.MaxLoans:
 		want = ErrHeldBack // R-HD4, R-PT5
 	}
@@ -276,16 +268,9 @@ func (m *deskModel) ready(t *rapid.T) { m.readyRes(t, m.pick(t)) }
 func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrFinished
-	case r.place.Method == circulation.HomeDelivery:
-		want = ErrNoHoldShelf
-	case r.state == Waiting:
-		want = ErrNotSecured
-	case r.state == Ready:
-		want = ErrAlreadyReady
-	case r.state == Secured && r.place.Method == circulation.PartnerLibrary:
-		want = ErrNotSent
+	case r.state != Secured && r.state != InTransit, r.place.Method == circulation.HomeDelivery,
+		r.state == Secured && r.place.Method == circulation.PartnerLibrary:
+		want = ErrNoStep // no shelf at home; a partner library only after the courier
 	}
 	at, err := cals.At(r.place)
 	if err != nil {
@@ -308,9 +293,6 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 			first = at.NextOpen(first)
 		}
 		before := first.AddDays(-1) // the count runs in (before, deadline]
-		if m.p.ShelfStart == ShelfFromDayAfter {
-			before = first
-		}
 		n := m.p.ShelfDays
 		if !at.IsOpen(got.Deadline) || at.OpenDaysBetween(before, got.Deadline) != n || at.OpenDaysBetween(before, got.Deadline.AddDays(-1)) != n-1 {
 			t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v", got.Deadline, r.place, m.today, first)
@@ -323,12 +305,9 @@ func (m *deskModel) collect(t *rapid.T) { m.collectRes(t, m.pick(t)) }
 func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrFinished
-	case r.place.Method == circulation.HomeDelivery && r.state != InTransit:
-		want = ErrNotSent
-	case r.place.Method != circulation.HomeDelivery && r.state != Ready:
-		want = ErrNotReady
+	case r.place.Method == circulation.HomeDelivery && r.state != InTransit,
+		r.place.Method != circulation.HomeDelivery && r.state != Ready:
+		want = ErrNoStep
 	}
 	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
 	expect(t, "collect", err, want)
@@ -351,10 +330,8 @@ func (m *deskModel) expire(t *rapid.T) {
 	r := m.pick(t)
 	var want error
 	switch {
-	case r.state.Final():
-		want = ErrFinished
 	case r.state != Ready:
-		want = ErrNotReady
+		want = ErrNoStep
 	case !m.today.After(r.deadline):
 		want = ErrDeadlineNotPassed // H4
 	}
@@ -426,16 +403,23 @@ func (m *deskModel) progress(t *rapid.T) {
 // notice, which goes out when the item is secured (H6), on every route.
 func patronMay(r *modelRes) bool { return r.state == Waiting }
 
-func (m *deskModel) cancel(t *rapid.T) {
+// pickActor picks a reservation and who acts on it, and says what H5
+// refuses: any change of a final reservation, and the patron's once the
+// notice has gone out.
+func (m *deskModel) pickActor(t *rapid.T) (*modelRes, Actor, error) {
 	r := m.pick(t)
-	by := rapid.SampledFrom([]Actor{Patron, Staff}).Draw(t, "by")
-	var want error
+	by := rapid.SampledFrom([]Actor{ByPatron, ByStaff}).Draw(t, "by")
 	switch {
 	case r.state.Final():
-		want = ErrFinished
-	case by == Patron && !patronMay(r):
-		want = ErrNeedsStaff // H5
+		return r, by, ErrNoStep
+	case by == ByPatron && !patronMay(r):
+		return r, by, ErrNeedsStaff // H5
 	}
+	return r, by, nil
+}
+
+func (m *deskModel) cancel(t *rapid.T) {
+	r, by, want := m.pickActor(t)
 	_, err := m.desk.Cancel(r.id, by, m.today)
 	expect(t, "cancel", err, want)
 	if want == nil {
@@ -444,17 +428,12 @@ func (m *deskModel) cancel(t *rapid.T) {
 }
 
 func (m *deskModel) changePlace(t *rapid.T) {
-	r := m.pick(t)
-	by := rapid.SampledFrom([]Actor{Patron, Staff}).Draw(t, "by")
+	r, by, want := m.pickActor(t)
 	to := rapid.SampledFrom(modelPlaces).Draw(t, "to")
-	var want error
 	switch {
-	case r.state.Final():
-		want = ErrFinished
-	case by == Patron && !patronMay(r):
-		want = ErrNeedsStaff // H5
+	case want != nil:
 	case r.state == InTransit && r.place.Method == circulation.HomeDelivery:
-		want = ErrPosted
+		want = ErrNoStep
 	case to.Validate() != nil:
 		want = ErrPlace
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(modelRegistered[r.patron], to.Library):
@@ -499,13 +478,13 @@ func (m *deskModel) check(t *rapid.T) {
 			before = m.last[i]
 		}
 		if before.State != r.State || before.Place != r.Place {
-			if _, err := Step(before, r, Staff, m.today); err != nil {
+			if _, err := before.Step(r, ByStaff, m.today); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
 		}
 		// H2: nothing past waiting while an earlier item of its reading
 		// order still waits.
-		if !r.Secured.IsZero() && m.blocked(mr) {
+		if !r.SecuredOn.IsZero() && m.blocked(mr) {
 			t.Fatalf("H2 reservation %d secured before an earlier item of its reading order", r.ID)
 		}
 	}
@@ -545,7 +524,7 @@ func TestDeskModel(t *testing.T) {
 		p := DefaultPolicy()
 		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "maxReservations")
 		p.HoldForReadingOrder = rapid.Bool().Draw(t, "holdForReadingOrder")
-		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "shelfStart")
+		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelfDays")
 		d, err := NewDesk(p, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -557,7 +536,7 @@ func TestDeskModel(t *testing.T) {
 			"secure":      m.secure,
 			"secure2":     m.secure,
 			"ship":        m.ship,
-			"ready":       m.ready,
+			"ready_on":    m.ready,
 			"collect":     m.collect,
 			"expire":      m.expire,
 			"expireDue":   m.expireDue,

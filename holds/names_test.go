@@ -2,9 +2,11 @@ package holds
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -40,12 +42,48 @@ func checkNames[T textName, P interface {
 }
 
 func TestNames(t *testing.T) {
-	checkNames(t, []Actor{Patron, Staff}, Actor(3), "librarian")
+	checkNames(t, []State{Waiting, Secured, InTransit, Ready, Collected, Expired, Cancelled}, State(8), "lost")
+	checkNames(t, []Actor{ByPatron, ByStaff}, Actor(3), "librarian")
 	checkNames(t, []Ordering{Normal, ReadingOrder}, Ordering(0), "random")
-	checkNames(t, []Action{Reserve, Secure, Ship, MakeReady, Collect, Expire, Cancel, ChangePlace}, Action(0), "teleport")
-	checkNames(t, []ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}, ShelfStart(2), "ready_day")
-	assert.Equal(t, "ShelfStart(2)", ShelfStart(2).String())
-	assert.Equal(t, "Actor(3)", Actor(3).String())
-	assert.Equal(t, "Ordering(0)", Ordering(0).String())
-	assert.Equal(t, "make_ready", MakeReady.String())
+	checkNames(t, []Action{ActionReserve, ActionSecure, ActionShip, ActionMakeReady, ActionCollect, ActionExpire, ActionCancel, ActionChangePlace}, Action(0), "teleport")
+	assert.Equal(t, "actor(3)", Actor(3).String())
+	assert.Equal(t, "ordering(0)", Ordering(0).String())
+	assert.Equal(t, "make_ready", ActionMakeReady.String())
+	assert.Equal(t, "貸出可能", Ready.Label(reason.Japanese), "H3: My Page shows 貸出可能")
+	assert.Equal(t, "読みたい順", ReadingOrder.Label(reason.Japanese))
+	assert.Equal(t, "patron", ByPatron.String())
+}
+
+// FuzzNames checks that decoding any text as a state, actor, ordering or
+// action never panics, that an error wraps ErrInconsistentInput, and that
+// every accepted text gives a value that round-trips by its stable code.
+func FuzzNames(f *testing.F) {
+	for _, s := range []string{"waiting", "secured", "in_transit", "ready", "collected", "expired", "cancelled",
+		"patron", "staff", "normal", "reading_order", "make_ready", "", "貸出可能", "ready ", "State(1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fuzzName[State](t, s)
+		fuzzName[Actor](t, s)
+		fuzzName[Ordering](t, s)
+		fuzzName[Action](t, s)
+	})
+}
+
+func fuzzName[T textName, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](t *testing.T, s string) {
+	var v T
+	if err := P(&v).UnmarshalText([]byte(s)); err != nil {
+		if !errors.Is(err, ErrInconsistentInput) {
+			t.Fatalf("%q: %v does not wrap ErrInconsistentInput", s, err)
+		}
+		return
+	}
+	b, err := v.MarshalText()
+	var back T
+	if err != nil || string(b) != v.String() || P(&back).UnmarshalText(b) != nil || back != v {
+		t.Fatalf("%q gives %v, which does not round-trip", s, v)
+	}
 }

@@ -14,12 +14,11 @@ import (
 type Policy struct {
 	// ShelfDays is how long a ready item waits on the hold shelf, in open
 	// days of the pickup place (H4): the patron has ShelfDays open days to
-	// collect it. Default 10.
+	// collect it, the first day it can be collected being day 1 (H4
+	// [reading, decided 2026-11-27]). Default 10. The reading used before
+	// 2026-11-27, counting from the open day after the first collectable
+	// day, is ShelfDays 11: it gives the same deadlines.
 	ShelfDays int `json:"shelf_days"`
-	// ShelfStart says which open day is the first of the ShelfDays (H4
-	// [reading]): the first day the patron can collect the item (the
-	// default, decided 2026-11-27), or the open day after it.
-	ShelfStart ShelfStart `json:"shelf_start"`
 	// HoldForReadingOrder chooses what happens to an item whose first
 	// waiting reservation may not go ahead yet because an earlier item of
 	// its reading order is still waiting (H2). False (the default, our
@@ -42,22 +41,19 @@ func DefaultPolicy() Policy {
 	return Policy{ShelfDays: 10, Circulation: circulation.DefaultPolicy()}
 }
 
-// MaxShelfDays bounds Policy.ShelfDays: a hold shelf of more than a year
+// maxShelfDays bounds Policy.ShelfDays: a hold shelf of more than a year
 // is taken for a typing mistake.
-const MaxShelfDays = 366
+const maxShelfDays = 366
 
-// Validate reports whether p makes sense: a hold shelf of 1 to
-// MaxShelfDays open days, a known ShelfStart, and a circulation policy
-// that passes circulation.Policy.Validate (whose error it wraps).
+// Validate reports whether p makes sense: a hold shelf of 1 to 366 open
+// days and a circulation policy that passes circulation.Policy.Validate.
+// Its errors wrap ErrInconsistentInput, and circulation's error too.
 func (p Policy) Validate() error {
-	if p.ShelfDays < 1 || p.ShelfDays > MaxShelfDays {
-		return fmt.Errorf("holds: policy: shelf_days must be 1 to %d (got %d)", MaxShelfDays, p.ShelfDays)
-	}
-	if !p.ShelfStart.Valid() {
-		return fmt.Errorf("holds: policy: shelf_start: unknown reading %d", uint8(p.ShelfStart))
+	if p.ShelfDays < 1 || p.ShelfDays > maxShelfDays {
+		return fmt.Errorf("%w: policy: shelf_days must be 1 to %d (got %d)", ErrInconsistentInput, maxShelfDays, p.ShelfDays)
 	}
 	if err := p.Circulation.Validate(); err != nil {
-		return fmt.Errorf("holds: policy: %w", err)
+		return fmt.Errorf("%w: policy: %w", ErrInconsistentInput, err)
 	}
 	return nil
 }
@@ -67,31 +63,21 @@ func (p Policy) Validate() error {
 // refusing unknown keys, by name, and a result that fails Validate.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	type plain Policy
-	v := plain(*p)
-	if err := decodeStrict(b, &v); err != nil {
-		return fmt.Errorf("holds: policy: %w", err)
-	}
-	if err := Policy(v).Validate(); err != nil {
-		return err
-	}
-	*p = Policy(v)
-	return nil
+	return decodeValid("policy", b, (*plain)(p), plain(*p), func(v plain) error { return Policy(v).Validate() })
 }
 
 // ShelfDeadline returns the hold-shelf deadline (取置期限, H4) of an item
 // the patron can first collect on firstCollectable at a place with
 // calendar at: the ShelfDays-th open day of at counting firstCollectable
-// (or, when it is closed, the next open day) as day 1, or, under
-// ShelfFromDayAfter, counting from the open day after it. firstCollectable
+// (or, when it is closed, the next open day) as day 1. firstCollectable
 // is not the notice day: at the Prefectural and Assembly Libraries it is
 // the open day after the notice (R-PL1, R-AL2), at a partner library the
-// day R-PT3 allows (see Timeline.Ready).
+// day R-PT3 allows (see Timeline.FirstPickup).
 //
 // With the default policy, first collectable on Friday 2026-11-20 at the
 // Prefectural Library gives 2026-12-02; on 2026-12-25, across the
 // year-end closure, 2027-01-11. The deadline is always an open day of at,
-// with exactly ShelfDays open days in [firstCollectable, deadline]
-// (ShelfDays+1 under ShelfFromDayAfter when firstCollectable is open).
+// with exactly ShelfDays open days in [firstCollectable, deadline].
 //
 // ShelfDeadline returns the zero Date when firstCollectable is zero, at
 // is nil or no such day exists, and firstCollectable itself when
@@ -103,9 +89,5 @@ func (p Policy) ShelfDeadline(firstCollectable calendar.Date, at *calendar.Calen
 	if p.ShelfDays < 1 {
 		return firstCollectable
 	}
-	from := firstCollectable.AddDays(-1) // AddOpenDays counts strictly after from
-	if p.ShelfStart == ShelfFromDayAfter {
-		from = at.NextOpen(firstCollectable)
-	}
-	return at.AddOpenDays(from, p.ShelfDays)
+	return at.AddOpenDays(firstCollectable.AddDays(-1), p.ShelfDays) // counts strictly after its day
 }

@@ -9,6 +9,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
 )
 
 // TestShelfDeadlineH4FirstCollectableIsDayOne: the deadline is the 10th
@@ -29,7 +30,7 @@ func TestShelfDeadlineH4FirstCollectableIsDayOne(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := p.ShelfDeadline(day(t, tt.first), tt.at)
+			got := p.ShelfDeadline(mustDay(tt.first), tt.at)
 			assert.Equal(t, tt.want, got.String())
 			assert.True(t, tt.at.IsOpen(got), "H4 the deadline is an open day")
 		})
@@ -39,9 +40,9 @@ func TestShelfDeadlineH4FirstCollectableIsDayOne(t *testing.T) {
 func TestShelfDeadlineEdges(t *testing.T) {
 	p := DefaultPolicy()
 	assert.True(t, p.ShelfDeadline(calendar.Date{}, prefectural).IsZero(), "zero ready day")
-	assert.True(t, p.ShelfDeadline(day(t, "2026-11-20"), nil).IsZero(), "nil calendar")
+	assert.True(t, p.ShelfDeadline(mustDay("2026-11-20"), nil).IsZero(), "nil calendar")
 	p.ShelfDays = 0
-	assert.Equal(t, "2026-11-20", p.ShelfDeadline(day(t, "2026-11-20"), prefectural).String())
+	assert.Equal(t, "2026-11-20", p.ShelfDeadline(mustDay("2026-11-20"), prefectural).String())
 }
 
 // genDate draws a day from 2020 to 2035, the span hosts care about.
@@ -57,13 +58,12 @@ func genCalendar() *rapid.Generator[*calendar.Calendar] {
 }
 
 // H4: the deadline is an open day with exactly ShelfDays open days in
-// [first, deadline] (in (first, deadline] under ShelfFromDayAfter), and a
+// [first, deadline], and a
 // later first collectable day never gives an earlier deadline.
 func TestShelfDeadlineProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := DefaultPolicy()
 		p.ShelfDays = rapid.IntRange(1, 30).Draw(t, "shelfDays")
-		p.ShelfStart = rapid.SampledFrom([]ShelfStart{ShelfFromFirstCollectable, ShelfFromDayAfter}).Draw(t, "start")
 		at := genCalendar().Draw(t, "at")
 		ready := genDate().Draw(t, "first")
 		later := ready.AddDays(rapid.IntRange(0, 40).Draw(t, "later"))
@@ -72,9 +72,6 @@ func TestShelfDeadlineProperties(t *testing.T) {
 			t.Fatalf("H4 deadline %v is closed at %s", d, at.Name())
 		}
 		from := ready.AddDays(-1)
-		if p.ShelfStart == ShelfFromDayAfter {
-			from = at.NextOpen(ready)
-		}
 		if n := at.OpenDaysBetween(from, d); n != p.ShelfDays {
 			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, from, d, p.ShelfDays)
 		}
@@ -98,6 +95,10 @@ func TestPolicyValidate(t *testing.T) {
 	assert.Error(t, Policy{}.Validate())
 }
 
+// TestPolicyJSON: a Policy round-trips; keys left out keep the value
+// decoded into; a misspelt key, of holds.Policy or of the circulation
+// policy inside it, is an error naming it, and so is an invalid policy
+// or the shelf_start key, gone since ShelfDays says it all (H4).
 func TestPolicyJSON(t *testing.T) {
 	p := DefaultPolicy()
 	p.HoldForReadingOrder = true
@@ -107,4 +108,33 @@ func TestPolicyJSON(t *testing.T) {
 	var q Policy
 	require.NoError(t, json.Unmarshal(b, &q))
 	assert.Equal(t, p, q)
+
+	q = DefaultPolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"shelf_days":7}`), &q))
+	assert.Equal(t, 7, q.ShelfDays)
+	assert.Equal(t, circulation.DefaultPolicy(), q.Circulation)
+
+	for bad, want := range map[string]string{
+		`{"shelf_dayz":7}`:                        "shelf_dayz",
+		`{"circulation":{"max_loan":3}}`:          "max_loan",
+		`{"shelf_start":"first_collectable_day"}`: "shelf_start",
+		`{"shelf_days":0}`:                        "shelf_days",
+		`{"circulation":{"max_loans":0}}`:         "max_loans",
+		`[]`:                                      "policy",
+	} {
+		q := DefaultPolicy()
+		assert.ErrorContains(t, json.Unmarshal([]byte(bad), &q), want, bad)
+	}
+}
+
+func FuzzPolicyJSON(f *testing.F) {
+	b, err := json.Marshal(DefaultPolicy())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add(`{"shelf_days":7,"hold_for_reading_order":true}`)
+	f.Add(`{"shelf_dayz":7}`)
+	f.Add(`{"circulation":{"due_on_closed_day":"next_open_day"}}`)
+	f.Fuzz(func(t *testing.T, s string) { checkJSON(t, s, DefaultPolicy()) })
 }

@@ -1,10 +1,17 @@
 package holds
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
+
+// ErrInconsistentInput is the cause of every error about input a host
+// got wrong rather than a refusal: a reservation, transition, cart or
+// policy that is not consistent, a missing day or calendar. Errors wrap
+// it with a detail; a host matches it with errors.Is.
+var ErrInconsistentInput = errors.New("holds: inconsistent input")
 
 // pkg prefixes every error string and reason of this package.
 const pkg = "holds"
@@ -45,60 +52,19 @@ var (
 	ErrNeedsStaff = reason.New(pkg, "change.needs_staff",
 		"Once the notice that your item is ready has been sent, the pickup place cannot be changed nor the reservation cancelled on My Page: please telephone the library and staff will do it.",
 		"予約資料確保のお知らせ（貸出可能）の後は、Myページで受取場所の変更・予約の取消はできません。電話でご連絡いただければ職員が承ります。")
-	// ErrPosted reports a change of place for an item already posted to
-	// the patron's home (R-HD2).
-	ErrPosted = reason.New(pkg, "change.posted",
-		"The item has already been posted to your home.",
-		"この資料はすでに自宅へ発送しました。")
-	// ErrFinished reports a step asked of a reservation that has been
-	// collected, has expired or was cancelled.
-	ErrFinished = reason.New(pkg, "reservation.finished",
-		"This reservation has already been collected, has expired or was cancelled.",
-		"この予約はすでに貸出済・期限切れ・取消のいずれかです。")
 	// ErrUnknownReservation reports a reservation the desk does not hold.
 	ErrUnknownReservation = reason.New(pkg, "reservation.unknown",
 		"There is no such reservation.",
 		"該当する予約がありません。")
-	// ErrNotWaiting reports securing a reservation that is no longer
-	// waiting in the queue.
-	ErrNotWaiting = reason.New(pkg, "transition.not_waiting",
-		"This reservation is not waiting in the queue.",
-		"この予約は順番待ちではありません。")
-	// ErrNotSecured reports sending an item that has not been secured
-	// for the reservation.
-	ErrNotSecured = reason.New(pkg, "transition.not_secured",
-		"The item has not been secured for this reservation.",
-		"この予約の資料はまだ確保されていません。")
-	// ErrNothingToSend reports sending an item to be picked up at the
-	// Prefectural Library itself, where it already is (R-PL1).
-	ErrNothingToSend = reason.New(pkg, "transition.nothing_to_send",
-		"Items picked up at the Prefectural Library are not sent anywhere.",
-		"道立図書館で受け取る資料は発送しません。")
-	// ErrAlreadySent reports sending an item that is already on its way.
-	ErrAlreadySent = reason.New(pkg, "transition.already_sent",
-		"The item has already been sent.",
-		"この資料はすでに発送しました。")
-	// ErrAlreadyReady reports making ready, or sending, an item that is
-	// already on the hold shelf.
-	ErrAlreadyReady = reason.New(pkg, "transition.already_ready",
-		"The item is already ready for pickup.",
-		"この資料はすでに貸出可能です。")
-	// ErrNotSent reports making ready at a partner library an item not
-	// yet sent by courier (R-PT2), or delivering an item not yet posted
-	// (R-HD2).
-	ErrNotSent = reason.New(pkg, "transition.not_sent",
-		"The item has not been sent yet.",
-		"この資料はまだ発送していません。")
-	// ErrNoHoldShelf reports putting on a hold shelf an item for home
-	// delivery, which is posted instead (R-HD2).
-	ErrNoHoldShelf = reason.New(pkg, "transition.no_hold_shelf",
-		"Items for home delivery are posted, not kept on a hold shelf.",
-		"自宅受取の資料は取置きせず発送します。")
-	// ErrNotReady reports collecting or expiring a reservation whose
-	// item is not ready for pickup (H3).
-	ErrNotReady = reason.New(pkg, "transition.not_ready",
-		"The item is not ready for pickup.",
-		"この資料はまだ貸出可能ではありません。")
+	// ErrNoStep reports a step the lifecycle table has no edge for: no
+	// such step from the reservation's state on its route (securing one
+	// that is not waiting, sending an item picked up at the Prefectural
+	// Library, redirecting an item already posted home (R-HD2), any step
+	// of a collected, expired or cancelled reservation, ...). It is
+	// detailed with the action, the state and the route.
+	ErrNoStep = reason.New(pkg, "lifecycle.no_step",
+		"This cannot be done with the reservation as it stands.",
+		"この予約の現在の状態では、この操作はできません。")
 	// ErrDeadlineNotPassed reports expiring a reservation on or before
 	// its hold-shelf deadline (H4).
 	ErrDeadlineNotPassed = reason.New(pkg, "shelf.deadline_not_passed",
@@ -128,10 +94,8 @@ var (
 func Reasons() []*reason.Reason {
 	return []*reason.Reason{
 		ErrCartEmpty, ErrCartMethod, ErrPlace, ErrAlreadyReserved,
-		ErrNeedsStaff, ErrPosted, ErrFinished, ErrUnknownReservation,
-		ErrNotWaiting, ErrNotSecured, ErrNothingToSend, ErrAlreadySent,
-		ErrAlreadyReady, ErrNotSent,
-		ErrNoHoldShelf, ErrNotReady, ErrDeadlineNotPassed, ErrHeldBack,
+		ErrNeedsStaff, ErrUnknownReservation, ErrNoStep,
+		ErrDeadlineNotPassed, ErrHeldBack,
 		ErrOrderPending, ErrNobodyWaiting,
 	}
 }

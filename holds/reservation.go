@@ -1,7 +1,6 @@
 package holds
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -32,6 +31,7 @@ import (
 //
 // and ready → expired after the deadline (H4); any active state →
 // cancelled (H5: by the patron only while waiting, by staff at any time).
+// The lifecycle table (lifecycle.go) is the one statement of these edges.
 type Reservation struct {
 	// ID identifies the reservation. Desk numbers reservations in the
 	// order they are placed, so the queue of an item is in ID order (first
@@ -53,25 +53,25 @@ type Reservation struct {
 	Order int    `json:"order,omitzero"`
 	// State is the step of the lifecycle reached.
 	State State `json:"state"`
-	// Placed is the day the reservation was made.
-	Placed calendar.Date `json:"placed"`
-	// Secured is the day the item was set aside and the notice email sent
-	// (H6).
-	Secured calendar.Date `json:"secured,omitzero"`
-	// Shipped is the day the item left: by courier (R-PT2), by post
+	// PlacedOn is the day the reservation was made.
+	PlacedOn calendar.Date `json:"placed_on"`
+	// SecuredOn is the day the item was set aside and the notice email
+	// sent (H6).
+	SecuredOn calendar.Date `json:"secured_on,omitzero"`
+	// ShippedOn is the day the item left: by courier (R-PT2), by post
 	// (R-HD2), or to the Assembly Library.
-	Shipped calendar.Date `json:"shipped,omitzero"`
-	// Ready is the day the item was made ready (貸出可能, H3): the notice
+	ShippedOn calendar.Date `json:"shipped_on,omitzero"`
+	// ReadyOn is the day the item was made ready (貸出可能, H3): the notice
 	// day at the Prefectural and Assembly Libraries, the arrival day at a
 	// partner library (see MakeReady). Deadline is the last day it stays
 	// on the hold shelf (H4).
-	Ready    calendar.Date `json:"ready,omitzero"`
+	ReadyOn  calendar.Date `json:"ready_on,omitzero"`
 	Deadline calendar.Date `json:"deadline,omitzero"`
-	// Collected is the day the reservation became a loan.
-	Collected calendar.Date `json:"collected,omitzero"`
-	// Ended is the day the reservation expired or was cancelled, and
+	// CollectedOn is the day the reservation became a loan.
+	CollectedOn calendar.Date `json:"collected_on,omitzero"`
+	// EndedOn is the day the reservation expired or was cancelled, and
 	// CancelledBy who cancelled it.
-	Ended       calendar.Date `json:"ended,omitzero"`
+	EndedOn     calendar.Date `json:"ended_on,omitzero"`
 	CancelledBy Actor         `json:"cancelled_by,omitzero"`
 }
 
@@ -82,166 +82,103 @@ func (r Reservation) Expired(today calendar.Date) bool {
 	return r.State == Ready && !r.Deadline.IsZero() && today.After(r.Deadline)
 }
 
-// Method returns the method of r's place.
-func (r Reservation) Method() circulation.Method { return r.Place.Method }
+// dayField is one date field of a reservation and its bit in days.
+type dayField struct {
+	bit days
+	day *calendar.Date
+}
+
+// dayFields returns r's date fields in the order the lifecycle records
+// them; a collected or ended day comes last.
+func (r *Reservation) dayFields() [6]dayField {
+	return [...]dayField{
+		{placedOn, &r.PlacedOn}, {securedOn, &r.SecuredOn}, {shippedOn, &r.ShippedOn},
+		{readyOn, &r.ReadyOn}, {collectedOn, &r.CollectedOn}, {endedOn, &r.EndedOn},
+	}
+}
 
 // latest returns the latest day a step of r was taken (the deadline, a
 // day to come, is not a step).
 func (r Reservation) latest() calendar.Date {
-	d := r.Placed
-	for _, e := range [...]calendar.Date{r.Secured, r.Shipped, r.Ready, r.Collected, r.Ended} {
-		if e.After(d) {
-			d = e
+	var d calendar.Date
+	for _, f := range r.dayFields() {
+		if f.day.After(d) {
+			d = *f.day
 		}
 	}
 	return d
 }
 
-// patronMayChange reports whether H5 lets the patron change the place of
-// r or cancel it on My Page: only before the notice, while r is waiting.
-// The notice email goes out when the item is secured (H6), on every
-// route; from then on only staff can.
-func (r Reservation) patronMayChange() bool { return r.State == Waiting }
-
 // Validate reports whether r is consistent: identifiers present, a valid
 // place and state, a reading order with both group and order or neither,
-// and exactly the dates its state and place call for, in order.
+// and exactly the dates some path of the lifecycle to its state on its
+// route records, in order. Its errors wrap ErrInconsistentInput.
 func (r Reservation) Validate() error {
-	if err := r.validateIdentity(); err != nil {
-		return err
+	if bad := r.validateIdentity(); bad != "" {
+		return fmt.Errorf("%w: reservation %d: %s", ErrInconsistentInput, r.ID, bad)
 	}
-	return r.validateDates()
+	if bad := r.validateDays(); bad != "" {
+		return fmt.Errorf("%w: reservation %d (%v, %v): %s", ErrInconsistentInput, r.ID, r.State, r.Place.Method, bad)
+	}
+	return nil
 }
 
-func (r Reservation) validateIdentity() error {
+func (r Reservation) validateIdentity() string {
 	switch {
 	case r.ID == 0:
-		return errors.New("holds: reservation has no ID")
+		return "no ID"
 	case r.Patron == "":
-		return fmt.Errorf("holds: reservation %d has no patron", r.ID)
+		return "no patron"
 	case r.Item == "":
-		return fmt.Errorf("holds: reservation %d has no item", r.ID)
+		return "no item"
 	case !r.State.Valid():
-		return fmt.Errorf("holds: reservation %d has no valid state", r.ID)
+		return "no valid state"
 	case !r.Collection.Valid():
-		return fmt.Errorf("holds: reservation %d has an unknown collection %d", r.ID, r.Collection)
+		return fmt.Sprintf("unknown collection %d", r.Collection)
 	case (r.Group == 0) != (r.Order == 0) || r.Order < 0:
-		return fmt.Errorf("holds: reservation %d must have both a reading-order group and a positive order, or neither", r.ID)
+		return "needs both a reading-order group and a positive order, or neither"
 	case r.Group > r.ID:
-		return fmt.Errorf("holds: reservation %d belongs to a group numbered after it (%d)", r.ID, r.Group)
+		return fmt.Sprintf("belongs to a group numbered after it (%d)", r.Group)
 	case (r.State == Cancelled) != r.CancelledBy.Valid() || (r.CancelledBy != 0 && !r.CancelledBy.Valid()):
-		return fmt.Errorf("holds: reservation %d: cancelled_by must name who cancelled, and only for a cancelled reservation", r.ID)
+		return "cancelled_by must name who cancelled, and only for a cancelled reservation"
 	}
 	if err := r.Place.Validate(); err != nil {
-		return fmt.Errorf("holds: reservation %d: %w", r.ID, err)
+		return err.Error()
 	}
-	return nil
+	return ""
 }
 
-// The dates each state calls for, as a bit set.
-const (
-	hasSecured = 1 << iota
-	hasShipped
-	hasReady // Ready and Deadline together
-	hasCollected
-	hasEnded
-)
-
-func (r Reservation) dateMask() int {
-	m := 0
-	if !r.Secured.IsZero() {
-		m |= hasSecured
+// validateDays checks r's days against the lifecycle table: the set of
+// days recorded must be one a walk to r's state on r's route records,
+// and the days must follow the order of the steps.
+func (r Reservation) validateDays() string {
+	if r.ReadyOn.IsZero() != r.Deadline.IsZero() {
+		return "a ready day needs a deadline and a deadline a ready day"
 	}
-	if !r.Shipped.IsZero() {
-		m |= hasShipped
-	}
-	if !r.Ready.IsZero() || !r.Deadline.IsZero() {
-		m |= hasReady
-	}
-	if !r.Collected.IsZero() {
-		m |= hasCollected
-	}
-	if !r.Ended.IsZero() {
-		m |= hasEnded
-	}
-	return m
-}
-
-func (r Reservation) validateDates() error {
-	bad := func(what string) error {
-		return fmt.Errorf("holds: reservation %d (%v, %v): %s", r.ID, r.State, r.Place.Method, what)
-	}
-	if r.Placed.IsZero() {
-		return bad("no day placed")
-	}
-	if r.Ready.IsZero() != r.Deadline.IsZero() {
-		return bad("a ready day needs a deadline and a deadline a ready day")
-	}
-	m := r.dateMask()
-	method := r.Place.Method
-	// What the route after securing must show, by how far it got.
-	shipped := m&hasShipped != 0
-	switch {
-	case shipped && method == circulation.PrefecturalLibrary:
-		return bad("an item picked up at the Prefectural Library is never shipped")
-	case m&hasReady != 0 && method == circulation.HomeDelivery:
-		return bad("an item for home delivery is never on a hold shelf")
-	case m&hasReady != 0 && method == circulation.PartnerLibrary && !shipped:
-		return bad("an item is ready at a partner library only after it was shipped")
-	case m&(hasShipped|hasReady) != 0 && m&hasSecured == 0:
-		return bad("shipped or ready without being secured")
-	}
-	var want, allowed int
-	switch r.State {
-	case Waiting:
-		want, allowed = 0, 0
-	case Secured:
-		want, allowed = hasSecured, hasSecured
-	case InTransit:
-		want, allowed = hasSecured|hasShipped, hasSecured|hasShipped
-		if method == circulation.PrefecturalLibrary {
-			return bad("an item picked up at the Prefectural Library is never in transit")
-		}
-	case Ready:
-		want, allowed = hasSecured|hasReady, hasSecured|hasShipped|hasReady
-	case Collected:
-		if method == circulation.HomeDelivery {
-			want = hasSecured | hasShipped | hasCollected
-		} else {
-			want = hasSecured | hasReady | hasCollected
-		}
-		allowed = hasSecured | hasShipped | hasReady | hasCollected
-	case Expired:
-		want, allowed = hasSecured|hasReady|hasEnded, hasSecured|hasShipped|hasReady|hasEnded
-	case Cancelled:
-		want, allowed = hasEnded, hasSecured|hasShipped|hasReady|hasEnded
-	}
-	if m&want != want || m&^allowed != 0 {
-		return bad("the days recorded do not match the state")
-	}
-	steps := [...]calendar.Date{r.Placed, r.Secured, r.Shipped, r.Ready}
-	last := calendar.Date{}
-	for _, d := range steps {
-		if d.IsZero() {
+	var have days
+	var last calendar.Date
+	for _, f := range r.dayFields() {
+		if f.day.IsZero() {
 			continue
 		}
-		if d.Before(last) {
-			return bad("the days go backwards")
+		have |= f.bit
+		if f.day.Before(last) {
+			return "the days go backwards"
 		}
-		last = d
-	}
-	if r.Deadline.Before(r.Ready) {
-		return bad("the deadline is before the ready day")
-	}
-	for _, d := range [...]calendar.Date{r.Collected, r.Ended} {
-		if !d.IsZero() && d.Before(last) {
-			return bad("the days go backwards")
+		if f.bit < collectedOn { // collected and ended are alternatives
+			last = *f.day
 		}
 	}
-	if r.State == Expired && !r.Ended.After(r.Deadline) {
-		return bad("expired on or before the deadline")
+	if recordable[r.Place.Method][r.State]&(1<<have) == 0 {
+		return "the days recorded do not match the state and route"
 	}
-	return nil
+	if r.Deadline.Before(r.ReadyOn) {
+		return "the deadline is before the ready day"
+	}
+	if r.State == Expired && !r.EndedOn.After(r.Deadline) {
+		return "expired on or before the deadline"
+	}
+	return ""
 }
 
 // UnmarshalJSON decodes a Reservation and validates it, so that a host
@@ -249,13 +186,5 @@ func (r Reservation) validateDates() error {
 // Unknown keys are refused, by name.
 func (r *Reservation) UnmarshalJSON(b []byte) error {
 	type plain Reservation
-	var v plain
-	if err := decodeStrict(b, &v); err != nil {
-		return fmt.Errorf("holds: reservation: %w", err)
-	}
-	if err := Reservation(v).Validate(); err != nil {
-		return err
-	}
-	*r = Reservation(v)
-	return nil
+	return decodeValid("reservation", b, (*plain)(r), plain{}, func(v plain) error { return Reservation(v).Validate() })
 }

@@ -29,13 +29,13 @@ func storedDesk(tb testing.TB, n int) []Reservation {
 	for i := range rs {
 		r := Reservation{
 			ID: uint64(i + 1), Patron: patrons[i%len(patrons)], Item: items[i/10],
-			Place: atPrefectural, State: Waiting, Placed: placed,
+			Place: atPrefectural, State: Waiting, PlacedOn: placed,
 		}
 		switch i % 10 {
 		case 3:
-			r.State, r.Secured, r.Ready, r.Deadline, r.Collected = Collected, secured, ready, deadline, ended
+			r.State, r.SecuredOn, r.ReadyOn, r.Deadline, r.CollectedOn = Collected, secured, ready, deadline, ended
 		case 7:
-			r.State, r.Ended, r.CancelledBy = Cancelled, ended, Patron
+			r.State, r.EndedOn, r.CancelledBy = Cancelled, ended, ByPatron
 		}
 		rs[i] = r
 	}

@@ -52,7 +52,7 @@ func TestPopularItemQueueScanQuadraticH3(t *testing.T) {
 		rs = popularQueue(t, d, n)
 		for i, r := range rs {
 			if !kept(i) {
-				if _, err := d.Cancel(r.ID, Staff, today); err != nil {
+				if _, err := d.Cancel(r.ID, ByStaff, today); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -169,7 +169,7 @@ func TestSecureNextWalksHeldBackReadingOrdersH2(t *testing.T) {
 	assert.ErrorIs(t, err, ErrOrderPending)
 	// Cancelling the first volume of p7 lets its second go ahead (H2).
 	first7 := d.Reservations("p7")[0]
-	_, err = d.Cancel(first7.ID, Patron, today)
+	_, err = d.Cancel(first7.ID, ByPatron, today)
 	require.NoError(t, err)
 	s, err = d.SecureNext("second", today)
 	require.NoError(t, err)

@@ -1,9 +1,12 @@
 package holds
 
-import "fmt"
+import (
+	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // State is where a reservation is in its lifecycle. The zero State is not
-// a valid state. States encode as stable lower-case names ("waiting",
+// a valid state. States encode as stable lower-case codes ("waiting",
 // "in_transit", ...) that never change once published, so a host may store
 // them.
 type State uint8
@@ -30,18 +33,19 @@ const (
 	Cancelled
 )
 
-var stateNames = [...]struct{ code, en, ja string }{
-	Waiting:   {"waiting", "waiting", "予約中"},
-	Secured:   {"secured", "secured", "確保済"},
-	InTransit: {"in_transit", "on its way", "配送中"},
-	Ready:     {"ready", "ready for pickup", "貸出可能"},
-	Collected: {"collected", "collected", "貸出済"},
-	Expired:   {"expired", "expired", "取置期限切れ"},
-	Cancelled: {"cancelled", "cancelled", "取消"},
-}
+var states = enum.NewTable[State](pkg, "state", ErrInconsistentInput,
+	enum.Name{},
+	enum.Name{Code: "waiting", En: "waiting", Ja: "予約中"},
+	enum.Name{Code: "secured", En: "secured", Ja: "確保済"},
+	enum.Name{Code: "in_transit", En: "on its way", Ja: "配送中"},
+	enum.Name{Code: "ready", En: "ready for pickup", Ja: "貸出可能"},
+	enum.Name{Code: "collected", En: "collected", Ja: "貸出済"},
+	enum.Name{Code: "expired", En: "expired", Ja: "取置期限切れ"},
+	enum.Name{Code: "cancelled", En: "cancelled", Ja: "取消"},
+)
 
 // Valid reports whether s is one of the seven states.
-func (s State) Valid() bool { return s >= Waiting && s <= Cancelled }
+func (s State) Valid() bool { return states.Valid(s) }
 
 // Active reports whether s is a state a reservation can still leave:
 // waiting, secured, in transit or ready. Active reservations count
@@ -51,55 +55,15 @@ func (s State) Active() bool { return s >= Waiting && s <= Ready }
 // Final reports whether s is collected, expired or cancelled.
 func (s State) Final() bool { return s >= Collected && s <= Cancelled }
 
-// String returns the stable name of s, such as "in_transit".
-func (s State) String() string {
-	if !s.Valid() {
-		return fmt.Sprintf("State(%d)", uint8(s))
-	}
-	return stateNames[s].code
-}
+// String returns the stable code of s, such as "in_transit".
+func (s State) String() string { return states.String(s) }
 
-// English returns the English label of s, as a patron would read it.
-func (s State) English() string {
-	if !s.Valid() {
-		return s.String()
-	}
-	return stateNames[s].en
-}
+// Label returns the name of s in language l as a patron reads it; Ready
+// is 貸出可能, as My Page shows it (H3).
+func (s State) Label(l reason.Lang) string { return states.Label(s, l) }
 
-// Japanese returns the Japanese label of s; Ready is 貸出可能, as My Page
-// shows it (H3).
-func (s State) Japanese() string {
-	if !s.Valid() {
-		return s.String()
-	}
-	return stateNames[s].ja
-}
+// MarshalText encodes s as its stable code.
+func (s State) MarshalText() ([]byte, error) { return states.MarshalText(s) }
 
-// ParseState returns the State whose stable name is name.
-func ParseState(name string) (State, error) {
-	for s := Waiting; s <= Cancelled; s++ {
-		if stateNames[s].code == name {
-			return s, nil
-		}
-	}
-	return 0, fmt.Errorf("holds: unknown state %q", name)
-}
-
-// MarshalText encodes s as its stable name.
-func (s State) MarshalText() ([]byte, error) {
-	if !s.Valid() {
-		return nil, fmt.Errorf("holds: cannot encode invalid state %d", uint8(s))
-	}
-	return []byte(stateNames[s].code), nil
-}
-
-// UnmarshalText decodes a stable name.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := ParseState(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
+// UnmarshalText decodes a stable code (or a label).
+func (s *State) UnmarshalText(b []byte) error { return states.UnmarshalText(s, b) }

@@ -1,36 +1,11 @@
 package holds
 
 import (
-	"errors"
+	"fmt"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/shipping"
 )
-
-// Route is what a timeline needs to know of the way an item reaches the
-// patron: the pickup place, the calendars and courier involved, and the
-// patron's loans. Calendars hands out Routes for a set of places.
-type Route struct {
-	// Place is the pickup place (M1).
-	Place circulation.Place
-	// At is the calendar of the pickup place: the Prefectural Library's,
-	// the Assembly Library's or the partner library's. It is not used for
-	// home delivery; for the Prefectural Library nil means Library.
-	At *calendar.Calendar
-	// Library is the Prefectural Library's calendar: home delivery is
-	// posted on its next open day (R-HD2) and goes back to it (L5).
-	Library *calendar.Calendar
-	// Courier is the courier schedule to the partner libraries (R-PT2);
-	// needed only for a partner library.
-	Courier *shipping.Courier
-	// Loans is the number of items the patron has on loan when the item
-	// is secured: at the loan limit an item for a partner library or for
-	// home delivery is held back (R-HD4, R-PT5).
-	Loans int
-	// Short tells whether the item is a short loan (短縮, L2).
-	Short bool
-}
 
 // Timeline is every date a patron will see for one reservation, from the
 // day its item is secured. It is a plain comparable value; a zero date
@@ -51,42 +26,44 @@ type Timeline struct {
 	// processed and the item posted (R-HD2). Zero for the Prefectural and
 	// Assembly Libraries.
 	Sent calendar.Date
-	// Ready is the first day the patron can collect the item: the first
+	// FirstPickup is the first day the patron can collect the item: the first
 	// open day of the pickup place after the notice day at the
 	// Prefectural Library and the Assembly Library (R-PL1, R-AL2), the
 	// first open day of the partner library from two days after the
 	// courier day (R-PT3). Zero for home delivery.
-	Ready calendar.Date
-	// Deadline is the hold-shelf deadline, Policy.ShelfDeadline(Ready, ·)
-	// at the pickup place: by default the ShelfDays-th open day counting
-	// Ready as day 1 (H4). Zero for home delivery, which has no hold
+	// It is not Reservation.ReadyOn, the day the item is put on the
+	// shelf, which at the Prefectural and Assembly Libraries is the notice
+	// day.
+	FirstPickup calendar.Date
+	// Deadline is the hold-shelf deadline,
+	// Policy.ShelfDeadline(FirstPickup, ·) at the pickup place: the
+	// ShelfDays-th open day counting FirstPickup as day 1 (H4). Zero for home delivery, which has no hold
 	// shelf.
 	Deadline calendar.Date
 	// Loaned is the day of the loan (L2): the day the item leaves the
 	// Prefectural Library when it travels (Sent: the courier day for a
 	// partner library, the posting day for home delivery, R-HD2), whatever
 	// day the patron collects it; at the Prefectural and Assembly
-	// Libraries the day of collection, here Ready.
+	// Libraries the day of collection, here FirstPickup.
 	Loaned calendar.Date
 	// Due is the due date of that loan (L2, with L5 applied at the place
 	// the item goes back to).
 	Due calendar.Date
 }
 
-// Errors of Timeline for a route missing what it needs: not refusals.
+// Errors of Timeline for input missing what it needs: not refusals.
 var (
-	errTimelineDay     = errors.New("holds: timeline: the secured day is zero")
-	errTimelinePlace   = errors.New("holds: timeline: the place is not valid")
-	errTimelineAt      = errors.New("holds: timeline: the route has no calendar for the pickup place (Route.At)")
-	errTimelineLibrary = errors.New("holds: timeline: home delivery needs the Prefectural Library's calendar (Route.Library)")
-	errTimelineCourier = errors.New("holds: timeline: a partner library needs the courier schedule (Route.Courier)")
-	errTimelineLoans   = errors.New("holds: timeline: negative loan count")
-	errTimelineRange   = errors.New("holds: timeline: a date falls beyond the calendars")
-	errTimelinePolicy  = errors.New("holds: timeline: the policy is not valid (see Policy.Validate)")
+	errTimelineDay     = fmt.Errorf("%w: timeline: the secured day is zero", ErrInconsistentInput)
+	errTimelineCourier = fmt.Errorf("%w: timeline: a partner library needs the courier schedule (Calendars.Courier)", ErrInconsistentInput)
+	errTimelineLoans   = fmt.Errorf("%w: timeline: negative loan count", ErrInconsistentInput)
+	errTimelineRange   = fmt.Errorf("%w: timeline: a date falls beyond the calendars", ErrInconsistentInput)
+	errTimelinePolicy  = fmt.Errorf("%w: timeline: the policy is not valid (see Policy.Validate)", ErrInconsistentInput)
 )
 
 // Timeline returns every date the patron of a reservation will see when
-// its item is secured on secured and reaches the patron by route r:
+// its item is secured on secured and reaches the patron at place, with
+// the calendars and courier of c (Calendars.At), for a patron with loans
+// items on loan; short tells whether the item is a short loan (L2):
 //
 //   - Prefectural Library, Assembly Library: notice on secured, the day
 //     My Page shows 貸出可能 and the deadline; ready from the first day the
@@ -100,8 +77,8 @@ var (
 //     on the Prefectural Library's next open day after it (R-HD2); no
 //     hold shelf, so no deadline.
 //
-// The deadline is p.ShelfDeadline(Ready, at): the patron has ShelfDays
-// open pickup days, Ready the first of them (H4). It is the deadline
+// The deadline is p.ShelfDeadline(FirstPickup, at): the patron has ShelfDays
+// open pickup days, FirstPickup the first of them (H4). It is the deadline
 // Reservation.MakeReady gives when called on the notice day (Prefectural
 // and Assembly Libraries) or on arrival (partner library).
 //
@@ -113,71 +90,61 @@ var (
 // At the Prefectural and Assembly Libraries the loan limit does not hold
 // the item back; it only stops the loan at the counter (L1).
 //
-// The dates never go backwards: Notice ≤ Sent ≤ Ready ≤ Deadline, and
+// The dates never go backwards: Notice ≤ Sent ≤ FirstPickup ≤ Deadline, and
 // Loaned ≤ Due. Timeline does not allocate; it returns an error for a
-// zero day, an invalid place, an invalid policy or a route without the
-// calendar it needs.
-func (p Policy) Timeline(secured calendar.Date, r Route) (Timeline, error) {
-	t := Timeline{Method: r.Place.Method, Notice: secured}
+// zero day, an invalid place, an invalid policy or calendars without the
+// calendar the place needs, each wrapping ErrInconsistentInput.
+func (p Policy) Timeline(secured calendar.Date, c Calendars, place circulation.Place, loans int, short bool) (Timeline, error) {
+	t := Timeline{Method: place.Method, Notice: secured}
 	switch {
 	case secured.IsZero():
 		return Timeline{}, errTimelineDay
-	case r.Place.Validate() != nil:
-		return Timeline{}, errTimelinePlace
-	case r.Loans < 0:
+	case loans < 0:
 		return Timeline{}, errTimelineLoans
-	case p.ShelfDays < 1 || !p.ShelfStart.Valid():
+	case p.ShelfDays < 1:
 		return Timeline{}, errTimelinePolicy
 	}
-	at := r.At
-	if at == nil && t.Method == circulation.PrefecturalLibrary {
-		at = r.Library
+	at, err := c.At(place)
+	if err != nil {
+		return Timeline{}, err
 	}
 	returnTo := at
 	switch t.Method {
 	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-		if at == nil {
-			return Timeline{}, errTimelineAt
-		}
-		t.Ready = at.AddOpenDays(secured, 1)
-		t.Loaned = t.Ready
+		t.FirstPickup = at.AddOpenDays(secured, 1)
+		t.Loaned = t.FirstPickup
 	case circulation.PartnerLibrary:
 		switch {
-		case at == nil:
-			return Timeline{}, errTimelineAt
-		case r.Courier == nil:
+		case c.Courier == nil:
 			return Timeline{}, errTimelineCourier
-		case r.Loans >= p.Circulation.MaxLoans:
+		case loans >= p.Circulation.MaxLoans:
 			t.HeldBack = true
 			return t, nil
 		}
-		if t.Sent = r.Courier.NextDay(secured); t.Sent.IsZero() {
+		if t.Sent = c.Courier.NextDay(secured); t.Sent.IsZero() {
 			return Timeline{}, errTimelineRange
 		}
-		t.Ready = r.Courier.Collectable(t.Sent, at)
+		t.FirstPickup = c.Courier.Collectable(t.Sent, at)
 		t.Loaned = t.Sent
 	case circulation.HomeDelivery:
-		switch {
-		case r.Library == nil:
-			return Timeline{}, errTimelineLibrary
-		case r.Loans >= p.Circulation.MaxLoans:
+		if loans >= p.Circulation.MaxLoans {
 			t.HeldBack = true
 			return t, nil
 		}
-		if t.Sent = r.Library.AddOpenDays(secured, 1); t.Sent.IsZero() {
+		if t.Sent = c.Library.AddOpenDays(secured, 1); t.Sent.IsZero() {
 			return Timeline{}, errTimelineRange
 		}
-		t.Loaned, returnTo = t.Sent, r.Library
+		t.Loaned, returnTo = t.Sent, c.Library
 	}
 	if t.Method != circulation.HomeDelivery {
-		if t.Ready.IsZero() {
+		if t.FirstPickup.IsZero() {
 			return Timeline{}, errTimelineRange
 		}
-		if t.Deadline = p.ShelfDeadline(t.Ready, at); t.Deadline.IsZero() {
+		if t.Deadline = p.ShelfDeadline(t.FirstPickup, at); t.Deadline.IsZero() {
 			return Timeline{}, errTimelineRange
 		}
 	}
-	due, err := p.Circulation.DueDate(t.Method, r.Short, t.Loaned, returnTo)
+	due, err := p.Circulation.DueDate(t.Method, short, t.Loaned, returnTo)
 	if err != nil {
 		return Timeline{}, err
 	}

@@ -63,11 +63,7 @@ func (s *story) reserveCart() error {
 		if err != nil {
 			return err
 		}
-		route, err := s.cals.Route(r.Place, 0, false)
-		if err != nil {
-			return err
-		}
-		tl, err := s.holds.Timeline(r.Secured, route)
+		tl, err := s.holds.Timeline(r.SecuredOn, s.cals, r.Place, 0, false)
 		if err != nil {
 			return err
 		}
@@ -75,7 +71,7 @@ func (s *story) reserveCart() error {
 			first = tl
 		}
 		fmt.Fprintf(s.w, "%-4d %-11s %-11s %-11s %-11s %s\n", i+1,
-			date(tl.Notice), date(tl.Sent), date(tl.Ready), date(tl.Deadline), date(tl.Due))
+			date(tl.Notice), date(tl.Sent), date(tl.FirstPickup), date(tl.Deadline), date(tl.Due))
 	}
 	s.say("(Sent on the next courier day, Tuesday or Friday; collectable two days "+
 		"later when the partner library is open; on the shelf for 10 of its open days.)",
@@ -95,17 +91,17 @@ func (s *story) reserveCart() error {
 	if _, err := s.desk.MakeReady(id, first.Sent.AddDays(1), partnerCal); err != nil {
 		return err
 	}
-	_, loan, err := s.desk.Collect(id, first.Ready, false, partnerCal)
+	_, loan, err := s.desk.Collect(id, first.FirstPickup, false, partnerCal)
 	if err != nil {
 		return err
 	}
-	s.collected, s.collectedOn = loan, first.Ready
+	s.collected, s.collectedOn = loan, first.FirstPickup
 	fmt.Fprintln(s.w)
 	s.say("%s: volume 1 collected at %s. Lent from the courier day %s, due %s "+
 		"(30 days, shipping both ways included).",
 		"%s: 一巻を%sで受取。貸出日は発送日の%s、返却期限は%s"+
 			"（30日、往復の配送期間を含む）。",
-		first.Ready, partnerName, loan.Loaned, loan.Due)
+		first.FirstPickup, partnerName, loan.Loaned, loan.Due)
 	return nil
 }
 

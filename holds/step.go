@@ -1,0 +1,91 @@
+package holds
+
+import (
+	"fmt"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+)
+
+// Transition records one step of a reservation's lifecycle, for a host's
+// audit log or event store: which reservation, what was done, by whom, on
+// which day, and the states and places before and after. It encodes to
+// JSON with stable codes. Build one with Reservation.Step.
+type Transition struct {
+	Reservation uint64            `json:"reservation"`
+	Action      Action            `json:"action"`
+	By          Actor             `json:"by,omitzero"`
+	On          calendar.Date     `json:"on"`
+	From        State             `json:"from,omitzero"` // zero for ActionReserve
+	To          State             `json:"to"`
+	Place       circulation.Place `json:"place"` // the pickup place after the step
+}
+
+// Step returns the Transition that took a reservation from r to after,
+// done by by on day on; r is the zero Reservation for one just placed. It
+// finds the edge of the lifecycle table from r's state to after's on r's
+// route (a change of place for a new place, another action for the same
+// place), and returns an error wrapping ErrInconsistentInput when there
+// is none (a different reservation, a state the lifecycle has no edge to,
+// or nothing changed) or when the result fails Transition.Validate.
+func (r Reservation) Step(after Reservation, by Actor, on calendar.Date) (Transition, error) {
+	t := Transition{Reservation: after.ID, By: by, On: on, From: r.State, To: after.State, Place: after.Place}
+	if r.ID != 0 && r.ID != after.ID {
+		return Transition{}, fmt.Errorf("%w: reservation %d became %d", ErrInconsistentInput, r.ID, after.ID)
+	}
+	route, moved := r.Place.Method, r.Place != after.Place
+	if r.State == 0 {
+		route, moved = after.Place.Method, false
+	}
+	for _, e := range lifecycle {
+		if e.from == r.State && e.to == after.State && e.on.has(route) && (e.action == ActionChangePlace) == moved {
+			t.Action = e.action
+			break
+		}
+	}
+	if t.Action == 0 {
+		return Transition{}, fmt.Errorf("%w: no step of the lifecycle goes from %v to %v on %v", ErrInconsistentInput, r.State, after.State, route)
+	}
+	if err := t.Validate(); err != nil {
+		return Transition{}, err
+	}
+	return t, nil
+}
+
+// Validate reports whether t records one step of the lifecycle: a
+// reservation, a valid action with an edge from From to To in the
+// lifecycle table (on the route of Place, unless the step changed it), a
+// day, a valid pickup place, and By either unset or a valid Actor. Its
+// errors wrap ErrInconsistentInput.
+func (t Transition) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: transition: "+format, append([]any{ErrInconsistentInput}, args...)...)
+	}
+	switch {
+	case t.Reservation == 0:
+		return bad("no reservation")
+	case !t.Action.Valid():
+		return bad("no valid action")
+	case t.On.IsZero():
+		return bad("no day")
+	case t.By != 0 && !t.By.Valid():
+		return bad("invalid actor %d", uint8(t.By))
+	}
+	if err := t.Place.Validate(); err != nil {
+		return bad("%v", err)
+	}
+	for _, e := range lifecycle {
+		if e.action == t.Action && e.from == t.From && e.to == t.To && (t.Action == ActionChangePlace || e.on.has(t.Place.Method)) {
+			return nil
+		}
+	}
+	return bad("%v does not go from %v to %v on %v", t.Action, t.From, t.To, t.Place.Method)
+}
+
+// UnmarshalJSON decodes a Transition, refusing unknown keys and anything
+// that fails Validate, so that an audit log read back holds only steps of
+// the lifecycle.
+func (t *Transition) UnmarshalJSON(b []byte) error {
+	type plain Transition
+	return decodeValid("transition", b, (*plain)(t), plain{}, func(v plain) error { return Transition(v).Validate() })
+}
