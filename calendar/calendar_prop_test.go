@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"sync"
@@ -6,108 +6,30 @@ import (
 	"time"
 
 	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/ruletest"
 )
 
-// naiveOpen is an independent, day-by-day reading of Rules used as the
-// reference the compiled Calendar must agree with.
-func naiveOpen(r Rules, d Date) bool {
-	if d.IsZero() {
-		return false
-	}
-	for _, o := range r.Openings {
-		if !d.Before(o.From) && !d.After(o.To) {
-			return true
-		}
-	}
-	for _, c := range r.Closures {
-		if !d.Before(c.From) && !d.After(c.To) {
-			return false
-		}
-	}
-	y, m, dd := d.Date()
-	if r.YearEnd && (m == 12 && dd >= 29 || m == 1 && dd <= 3) {
-		return false
-	}
-	wd := d.Weekday()
-	hol := IsHoliday(d)
-	weeklyClosed := r.ClosedWeekdays&(1<<wd) != 0
-	if weeklyClosed && !(hol && r.HolidayOpensWeeklyClosure) {
-		return false
-	}
-	if hol && r.ClosedOnHolidays {
-		return false
-	}
-	if r.HolidayOpensWeeklyClosure && !hol {
-		p := d.AddDays(-1)
-		for IsHoliday(p) {
-			if r.ClosedWeekdays&(1<<p.Weekday()) != 0 {
-				return false
-			}
-			p = p.AddDays(-1)
-		}
-	}
-	if r.MonthEnd && !(r.YearEnd && m == 12) {
-		last := NewDate(y, m+1, 0)
-		for r.MonthEndAvoids&(1<<last.Weekday()) != 0 || IsHoliday(last) {
-			last = last.AddDays(-1)
-		}
-		if last == d {
-			return false
-		}
-	}
-	return true
-}
-
-func rapidRules() *rapid.Generator[Rules] {
-	return rapid.Custom(func(t *rapid.T) Rules {
-		r := Rules{
-			ClosedWeekdays:            Weekdays(rapid.IntRange(0, 126).Draw(t, "closed")), // never all 7
-			ClosedOnHolidays:          rapid.Bool().Draw(t, "holidays"),
-			HolidayOpensWeeklyClosure: rapid.Bool().Draw(t, "shift"),
-			MonthEnd:                  rapid.Bool().Draw(t, "monthEnd"),
-			MonthEndAvoids:            Weekdays(rapid.IntRange(0, 126).Draw(t, "avoids")),
-			YearEnd:                   rapid.Bool().Draw(t, "yearEnd"),
-		}
-		base := NewDate(2020, 1, 1)
-		for i := rapid.IntRange(0, 3).Draw(t, "closures"); i > 0; i-- {
-			from := base.AddDays(rapid.IntRange(0, 3000).Draw(t, "from"))
-			r.Closures = append(r.Closures, Closure{Name: "closure", From: from, To: from.AddDays(rapid.IntRange(0, 30).Draw(t, "len"))})
-		}
-		for i := rapid.IntRange(0, 3).Draw(t, "openings"); i > 0; i-- {
-			d := base.AddDays(rapid.IntRange(0, 3000).Draw(t, "open"))
-			overlaps := false
-			for _, c := range r.Closures {
-				overlaps = overlaps || c.Covers(d)
-			}
-			if !overlaps {
-				r.Openings = append(r.Openings, Opening{Name: "opening", From: d, To: d})
-			}
-		}
-		return r
-	})
-}
-
-func rapidNearDate() *rapid.Generator[Date] {
-	return rapid.Custom(func(t *rapid.T) Date {
-		return NewDate(2019, 1, 1).AddDays(rapid.IntRange(0, 4000).Draw(t, "day"))
-	})
-}
+// nearDate draws the days the compiled calendars are checked on: 2019 to
+// 2030, often at a month or year end.
+var nearDate = ruletest.DateIn(calendar.NewDate(2019, 1, 1), calendar.NewDate(2029, 12, 31))
 
 // C2, C4: the compiled calendar agrees with the naive reference.
 func TestPropCompiledMatchesNaive(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		r := rapidRules().Draw(t, "rules")
-		c, err := New(r)
+		r := ruletest.LibraryRules().Draw(t, "rules")
+		c, err := calendar.New(r)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i := 0; i < 50; i++ {
-			d := rapidNearDate().Draw(t, "d")
-			if got, want := c.IsOpen(d), naiveOpen(r, d); got != want {
+			d := nearDate.Draw(t, "d")
+			if got, want := c.IsOpen(d), ruletest.OpenByRules(r, d); got != want {
 				t.Fatalf("%v: IsOpen %v, naive %v", d, got, want)
 			}
 			why, closed := c.WhyClosed(d)
-			if closed == c.IsOpen(d) || (closed && why.Kind == ClosedKind(0)) {
+			if closed == c.IsOpen(d) || (closed && why.Kind == calendar.ClosedKind(0)) {
 				t.Fatalf("%v: WhyClosed %v %v", d, why, closed)
 			}
 		}
@@ -116,17 +38,17 @@ func TestPropCompiledMatchesNaive(t *testing.T) {
 
 func TestPropAddOpenDaysCountsExactlyN(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		r := rapidRules().Draw(t, "rules")
-		c := MustNew(r)
-		d := rapidNearDate().Draw(t, "d")
+		r := ruletest.LibraryRules().Draw(t, "rules")
+		c := calendar.MustNew(r)
+		d := nearDate.Draw(t, "d")
 		n := rapid.IntRange(1, 60).Draw(t, "n")
 		got := c.AddOpenDays(d, n)
-		if !got.After(d) || !naiveOpen(r, got) {
+		if !got.After(d) || !ruletest.OpenByRules(r, got) {
 			t.Fatalf("AddOpenDays(%v, %d) = %v: not an open day after d", d, n, got)
 		}
 		count := 0
 		for x := d.AddDays(1); !x.After(got); x = x.AddDays(1) {
-			if naiveOpen(r, x) {
+			if ruletest.OpenByRules(r, x) {
 				count++
 			}
 		}
@@ -141,8 +63,8 @@ func TestPropAddOpenDaysCountsExactlyN(t *testing.T) {
 
 func TestPropAddOpenDaysMonotone(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := MustNew(rapidRules().Draw(t, "rules"))
-		d := rapidNearDate().Draw(t, "d")
+		c := calendar.MustNew(ruletest.LibraryRules().Draw(t, "rules"))
+		d := nearDate.Draw(t, "d")
 		e := d.AddDays(rapid.IntRange(0, 100).Draw(t, "later"))
 		n := rapid.IntRange(1, 30).Draw(t, "n")
 		m := n + rapid.IntRange(0, 30).Draw(t, "more")
@@ -157,8 +79,8 @@ func TestPropAddOpenDaysMonotone(t *testing.T) {
 
 func TestPropNextOpenIdempotent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := MustNew(rapidRules().Draw(t, "rules"))
-		d := rapidNearDate().Draw(t, "d")
+		c := calendar.MustNew(ruletest.LibraryRules().Draw(t, "rules"))
+		d := nearDate.Draw(t, "d")
 		n := c.NextOpen(d)
 		if n.Before(d) || !c.IsOpen(n) || c.NextOpen(n) != n {
 			t.Fatalf("NextOpen(%v) = %v", d, n)
@@ -173,10 +95,10 @@ func TestPropNextOpenIdempotent(t *testing.T) {
 
 func TestPropOpenDaysBetweenAdditive(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := MustNew(rapidRules().Draw(t, "rules"))
-		a := rapidNearDate().Draw(t, "a")
-		b := rapidNearDate().Draw(t, "b")
-		x := rapidNearDate().Draw(t, "c")
+		c := calendar.MustNew(ruletest.LibraryRules().Draw(t, "rules"))
+		a := nearDate.Draw(t, "a")
+		b := nearDate.Draw(t, "b")
+		x := nearDate.Draw(t, "c")
 		if c.OpenDaysBetween(a, b)+c.OpenDaysBetween(b, x) != c.OpenDaysBetween(a, x) {
 			t.Fatalf("not additive over %v %v %v", a, b, x)
 		}
@@ -187,17 +109,17 @@ func TestPropOpenDaysBetweenAdditive(t *testing.T) {
 // queries answer their documented zero instead of walking day by day.
 func TestPropOutsideSpan(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		r := rapidRules().Draw(t, "rules")
-		c := MustNew(r)
+		r := ruletest.LibraryRules().Draw(t, "rules")
+		c := calendar.MustNew(r)
 		first, last := c.Span()
-		d := NewDate(1900, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "early"))
+		d := calendar.NewDate(1900, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "early"))
 		if rapid.Bool().Draw(t, "late") {
-			d = NewDate(2095, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "late"))
+			d = calendar.NewDate(2095, 1, 1).AddDays(rapid.IntRange(0, 20000).Draw(t, "late"))
 		}
 		n := rapid.IntRange(-40, 40).Draw(t, "n")
 		got := c.AddOpenDays(d, n)
 		inside := !d.Before(first) && !d.After(last)
-		if c.IsOpen(d) != naiveOpen(r, d) {
+		if c.IsOpen(d) != ruletest.OpenByRules(r, d) {
 			t.Fatalf("IsOpen(%v) disagrees with the rules", d)
 		}
 		if _, closed := c.WhyClosed(d); closed == c.IsOpen(d) {
@@ -209,29 +131,47 @@ func TestPropOutsideSpan(t *testing.T) {
 			}
 			return
 		}
-		if !got.IsZero() || !c.NextOpen(d).IsZero() || c.OpenDaysBetween(d, NewDate(2026, 1, 1)) != 0 || c.OpenDaysBetween(NewDate(2026, 1, 1), d) != 0 {
+		if !got.IsZero() || !c.NextOpen(d).IsZero() || c.OpenDaysBetween(d, calendar.NewDate(2026, 1, 1)) != 0 || c.OpenDaysBetween(calendar.NewDate(2026, 1, 1), d) != 0 {
 			t.Fatalf("%v is outside the span, yet AddOpenDays gave %v, NextOpen %v", d, got, c.NextOpen(d))
 		}
 	})
 }
 
 func TestCalendarConcurrent(t *testing.T) {
-	c := MustNew(PrefecturalLibraryRules())
+	c := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	var wg sync.WaitGroup
 	for g := 0; g < 32; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
-			d := NewDate(2026, time.Month(g%12+1), 1)
+			d := calendar.NewDate(2026, time.Month(g%12+1), 1)
 			for i := 0; i < 500; i++ {
 				c.AddOpenDays(d, 10)
 				c.OpenDaysBetween(d, d.AddDays(365))
 				c.WhyClosed(d)
-				Holiday(d.AddDays(i * 97))
-				c.IsOpen(NewDate(2200+g, 1, 1).AddDays(i))
+				calendar.Holiday(d.AddDays(i * 97))
+				c.IsOpen(calendar.NewDate(2200+g, 1, 1).AddDays(i))
 				d = d.AddDays(1)
 			}
 		}(g)
 	}
 	wg.Wait()
+}
+
+// C1, C2, C4: a compiled calendar opens exactly the days its rules open,
+// checked with the kit's ready property as a host's calendar sync is.
+func TestPropCompiledOpenDaysMatchRules(t *testing.T) {
+	ruletest.CheckOpenDays(t, func(r calendar.Rules, from, to calendar.Date) ([]calendar.Date, error) {
+		c, err := calendar.New(r)
+		if err != nil {
+			return nil, err
+		}
+		var open []calendar.Date
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			if c.IsOpen(d) {
+				open = append(open, d)
+			}
+		}
+		return open, nil
+	})
 }

@@ -1,0 +1,94 @@
+package ruletest
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/holds"
+	"pgregory.net/rapid"
+)
+
+// CheckShelfDeadline checks that host, a host's own hold-shelf deadline,
+// agrees with holds.Policy.ShelfDeadline under policy p at a place with
+// calendar at (H4), on every first collectable day DateIn draws in 2020
+// to 2035; and that the deadline is a day the place's rules (OpenByRules)
+// open, with exactly p.ShelfDays such days from the first collectable
+// day on.
+func CheckShelfDeadline(t *testing.T, p holds.Policy, at *calendar.Calendar, host func(firstCollectable calendar.Date) calendar.Date) {
+	t.Helper()
+	if err := p.Validate(); err != nil || at == nil {
+		t.Fatalf("ruletest: CheckShelfDeadline: policy %v, calendar %v", err, at)
+	}
+	rules := at.Rules()
+	rapid.Check(t, func(t *rapid.T) {
+		first := DateIn(spanFirst, spanLast).Draw(t, "first_collectable")
+		logCase(t, "first collectable", first)
+		want := p.ShelfDeadline(first, at)
+		if got := host(first); got != want {
+			t.Fatalf("H4 host's deadline %v, ShelfDeadline %v", got, want)
+		}
+		n := 0
+		for d := first; !d.After(want); d = d.AddDays(1) {
+			if OpenByRules(rules, d) {
+				n++
+			}
+		}
+		if !OpenByRules(rules, want) || n != p.ShelfDays {
+			t.Fatalf("H4 deadline %v: open %v, %d open days from %v", want, OpenByRules(rules, want), n, first)
+		}
+	})
+}
+
+// CheckExpiry checks host, a host's nightly job that expires the
+// reservations left on the hold shelf past their deadline (H4): given
+// the stored reservations (the last states of up to 8
+// ReservationHistory draws under policy p) and today, it returns the
+// reservations it expired. They must be exactly the ready ones whose
+// deadline is before today, in ID order, each as Reservation.Expire(today)
+// returns it.
+func CheckExpiry(t *testing.T, p holds.Policy, host func(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error)) {
+	t.Helper()
+	if err := p.Validate(); err != nil {
+		t.Fatalf("ruletest: CheckExpiry: %v", err)
+	}
+	type expiryCase struct {
+		Stored []holds.Reservation `json:"stored"`
+		Today  calendar.Date       `json:"today"`
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		var c expiryCase
+		for i := rapid.IntRange(0, 8).Draw(t, "reservations"); i > 0; i-- {
+			h := ReservationHistory(p, uint64(len(c.Stored)+1)).Draw(t, "history")
+			r := h[len(h)-1]
+			c.Stored = append(c.Stored, r)
+			if latest := latestDay(c.Today, r); latest.After(c.Today) {
+				c.Today = latest
+			}
+		}
+		c.Today = c.Today.AddDays(rapid.IntRange(0, 20).Draw(t, "days_later"))
+		if c.Today.IsZero() {
+			c.Today = DateIn(spanFirst, spanLast).Draw(t, "today")
+		}
+		logCase(t, "case", c)
+		var want []holds.Reservation
+		for _, r := range c.Stored {
+			if r.State == holds.Ready && c.Today.After(r.Deadline) {
+				e, err := r.Expire(c.Today)
+				if err != nil {
+					t.Fatalf("ruletest: Expire refused reservation %d: %v", r.ID, err)
+				}
+				want = append(want, e)
+			}
+		}
+		got, err := host(slices.Clone(c.Stored), c.Today)
+		if err != nil {
+			t.Fatalf("H4 host's expiry failed: %v", err)
+		}
+		if !slices.Equal(got, want) {
+			logCase(t, "host expired", got)
+			logCase(t, "H4 expires", want)
+			t.Fatalf("H4 host expired %d reservations, the rules %d", len(got), len(want))
+		}
+	})
+}

@@ -1,0 +1,629 @@
+package ruletest
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
+	"pgregory.net/rapid"
+)
+
+// ReservationDesk is what CheckDesk drives: the methods of *holds.Desk. A
+// host checks its own desk (one backed by its database, say) by
+// implementing them; a refused checkout must be a *holds.CartRefusal and
+// every other refusal must match the sentinel holds.Desk returns
+// (errors.Is).
+type ReservationDesk interface {
+	Checkout(c holds.Cart, today calendar.Date) ([]holds.Reservation, error)
+	SecureNext(item string, today calendar.Date) (holds.Reservation, error)
+	Ship(id uint64, today calendar.Date, loans int) (holds.Reservation, error)
+	MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (holds.Reservation, error)
+	Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (holds.Reservation, circulation.Loan, error)
+	Expire(id uint64, today calendar.Date) (holds.Reservation, error)
+	ExpireDue(today calendar.Date) ([]holds.Reservation, error)
+	Cancel(id uint64, by holds.Actor, today calendar.Date) (holds.Reservation, error)
+	ChangePlace(id uint64, by holds.Actor, to circulation.Place, partnerLibraries []string) (holds.Reservation, error)
+	All() []holds.Reservation
+	Queue(item string) []holds.Reservation
+	Position(id uint64) int
+	Active(patronID string) int
+	Reservations(patronID string) []holds.Reservation
+}
+
+// CheckDesk runs random sequences of desk steps against a reservation
+// desk and against the kit's reference model of the reservation rules,
+// and fails at the first difference (H1 limits, H2 reading order, H3
+// queues and positions, H4 hold shelf and expiry, H5 who may change what,
+// L2 loans of collected items, R-HD4 and R-PT5 held-back shipments).
+// Steps: checkouts of carts by three patrons, securing the next in line,
+// shipping, making ready, collecting, expiring one or all due, cancelling,
+// changing the pickup place, the day moving on, and rebuilding the desk
+// from its reservations as a host does between requests. After each step
+// every reservation, queue, position and patron count must match the
+// model, and every change must be one step of the lifecycle.
+//
+// open builds a desk for a policy from stored reservations (none at
+// first), as holds.NewDesk does; the policies are holds.DefaultPolicy
+// with a reservation limit of 10 or 3, a hold shelf of 10 or 11 days and
+// either reading-order rule. The calendars of the places are
+// PlaceCalendars.
+func CheckDesk(t *testing.T, open func(p holds.Policy, stored []holds.Reservation) (ReservationDesk, error)) {
+	t.Helper()
+	rapid.Check(t, func(t *rapid.T) {
+		p := holds.DefaultPolicy()
+		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "max_reservations")
+		p.HoldForReadingOrder = rapid.Bool().Draw(t, "hold_for_reading_order")
+		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelf_days")
+		d, err := open(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &deskModel{p: p, desk: d, open: open, today: calendar.NewDate(2026, 11, 1)}
+		t.Repeat(map[string]func(*rapid.T){
+			"checkout":     m.checkout,
+			"checkout2":    m.checkout, // twice as likely: queues need people
+			"secure":       m.secure,
+			"secure2":      m.secure,
+			"ship":         m.ship,
+			"ready":        m.ready,
+			"collect":      m.collect,
+			"expire":       m.expire,
+			"expire_due":   m.expireDue,
+			"cancel":       m.cancel,
+			"change_place": m.changePlace,
+			"rebuild":      m.rebuild,
+			"progress":     m.progress,
+			"progress2":    m.progress,
+			"progress3":    m.progress,
+			"advance": func(t *rapid.T) {
+				m.today = m.today.AddDays(rapid.IntRange(0, 20).Draw(t, "days"))
+			},
+			"": m.check,
+		})
+	})
+}
+
+// codesOf returns the codes of cs, in order.
+func codesOf(cs []reason.Coded) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Code()
+	}
+	return out
+}
+
+// modelRes is the model's view of one reservation: only what the rules
+// talk about.
+type modelRes struct {
+	id           uint64
+	patron, item string
+	place        circulation.Place
+	state        holds.State
+	group        uint64
+	order        int
+	shipped      calendar.Date // the day it left (R-PT2, R-HD2), for L2 and R-PT3
+	deadline     calendar.Date
+}
+
+// deskModel runs random sequences of steps against a Desk and a simple
+// model of it (H1, H2, H3, H4, H5, L2, R-HD4, R-PT5).
+type deskModel struct {
+	p     holds.Policy
+	desk  ReservationDesk
+	open  func(holds.Policy, []holds.Reservation) (ReservationDesk, error)
+	rs    []*modelRes // index id-1
+	today calendar.Date
+	// last is the desk as the previous check saw it: every change since
+	// must be one step of the lifecycle.
+	last []holds.Reservation
+}
+
+// modelPlaces are the places the model's carts and changes of place
+// name: every method, both partner libraries (a patron may not be
+// registered at one) and a partner library with no name, which is not a
+// valid place.
+var modelPlaces = []circulation.Place{
+	{Method: circulation.PrefecturalLibrary}, {Method: circulation.AssemblyLibrary},
+	{Method: circulation.PartnerLibrary, Library: partnerLibraries[0]}, {Method: circulation.PartnerLibrary, Library: partnerLibraries[1]},
+	{Method: circulation.HomeDelivery}, {Method: circulation.PartnerLibrary},
+}
+
+func (m *deskModel) active(patronID string) int {
+	n := 0
+	for _, r := range m.rs {
+		if r.patron == patronID && r.state.Active() {
+			n++
+		}
+	}
+	return n
+}
+
+func (m *deskModel) holding(patronID, item string) bool {
+	for _, r := range m.rs {
+		if r.patron == patronID && r.item == item && r.state.Active() {
+			return true
+		}
+	}
+	return false
+}
+
+// queue returns the active reservations of item in the order they were
+// placed.
+func (m *deskModel) queue(item string) []*modelRes {
+	var q []*modelRes
+	for _, r := range m.rs {
+		if r.item == item && r.state.Active() {
+			q = append(q, r)
+		}
+	}
+	return q
+}
+
+// blocked reports whether an earlier item of r's reading order is still
+// waiting (H2).
+func (m *deskModel) blocked(r *modelRes) bool {
+	for _, e := range m.rs {
+		if r.group != 0 && e.group == r.group && e.order < r.order && e.state == holds.Waiting {
+			return true
+		}
+	}
+	return false
+}
+
+// pick draws a reservation, usually an active one: steps on final ones
+// only test refusals.
+func (m *deskModel) pick(t *rapid.T) *modelRes {
+	var active []*modelRes
+	for _, r := range m.rs {
+		if r.state.Active() {
+			active = append(active, r)
+		}
+	}
+	if len(active) > 0 && rapid.IntRange(0, 9).Draw(t, "final?") > 0 {
+		return rapid.SampledFrom(active).Draw(t, "active")
+	}
+	if len(m.rs) == 0 {
+		t.Skip("no reservation yet")
+	}
+	return rapid.SampledFrom(m.rs).Draw(t, "any")
+}
+
+// pickItem draws an item, usually one somebody waits for.
+func (m *deskModel) pickItem(t *rapid.T) string {
+	var waited []string
+	for _, r := range m.rs {
+		if r.state == holds.Waiting {
+			waited = append(waited, r.item)
+		}
+	}
+	if len(waited) > 0 && rapid.IntRange(0, 4).Draw(t, "any item?") > 0 {
+		return rapid.SampledFrom(waited).Draw(t, "waited for")
+	}
+	return rapid.SampledFrom(kitItems).Draw(t, "item")
+}
+
+// expect fails unless err is want (nil for success).
+func expect(t *rapid.T, what string, err, want error) {
+	t.Helper()
+	if want == nil && err != nil {
+		t.Fatalf("%s: unexpected error %v", what, err)
+	}
+	if want != nil && !errors.Is(err, want) {
+		t.Fatalf("%s: got error %v, want %v", what, err, want)
+	}
+}
+
+func (m *deskModel) checkout(t *rapid.T) {
+	who := rapid.SampledFrom(kitPatrons).Draw(t, "patron")
+	n := rapid.IntRange(0, 5).Draw(t, "n")
+	items := make([]holds.CartItem, n)
+	for i := range items {
+		items[i] = holds.CartItem{
+			Item:   rapid.SampledFrom(kitItems).Draw(t, "item"),
+			Status: rapid.SampledFrom([]circulation.Status{circulation.OnLoan, circulation.OnShelf, circulation.Assigned, circulation.Reference}).Draw(t, "status"),
+		}
+	}
+	c := holds.Cart{
+		Patron:           who,
+		Items:            items,
+		Place:            rapid.SampledFrom(modelPlaces).Draw(t, "place"),
+		Ordering:         rapid.SampledFrom([]holds.Ordering{holds.Normal, holds.ReadingOrder, holds.ReadingOrder, 0}).Draw(t, "ordering"),
+		PartnerLibraries: slices.Clone(kitRegistered[who]),
+	}
+	// The model's reasons, as codes.
+	var wantCart []string
+	if n == 0 {
+		wantCart = append(wantCart, holds.ErrCartEmpty.Code())
+	}
+	if !c.Ordering.Valid() {
+		wantCart = append(wantCart, holds.ErrCartMethod.Code())
+	}
+	if c.Place.Validate() != nil {
+		wantCart = append(wantCart, holds.ErrPlace.Code())
+	} else if c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library) {
+		wantCart = append(wantCart, patron.ErrNotPartnerRegistered.Code())
+	}
+	if m.active(who)+n > m.p.Circulation.MaxReservations {
+		wantCart = append(wantCart, circulation.ErrReservationLimit.Code())
+	}
+	var wantItems []string
+	for i, it := range items {
+		if !it.Status.Loanable() {
+			wantItems = append(wantItems, fmt.Sprint(i, circulation.ErrNotLoanable.Code()))
+		}
+		dup := m.holding(who, it.Item)
+		for _, e := range items[:i] {
+			dup = dup || e.Item == it.Item
+		}
+		if dup {
+			wantItems = append(wantItems, fmt.Sprint(i, holds.ErrAlreadyReserved.Code()))
+		}
+	}
+	rs, err := m.desk.Checkout(c, m.today)
+	if wantCart == nil && wantItems == nil {
+		if err != nil {
+			t.Fatalf("checkout refused: %v", err)
+		}
+		for i, r := range rs {
+			mr := &modelRes{id: uint64(len(m.rs) + 1), patron: who, item: items[i].Item, place: c.Place, state: holds.Waiting}
+			if c.Ordering == holds.ReadingOrder {
+				mr.group, mr.order = rs[0].ID, i+1
+			}
+			if r.ID != mr.id || r.Group != mr.group || r.Order != mr.order {
+				t.Fatalf("placed %+v, model %+v", r, mr)
+			}
+			m.rs = append(m.rs, mr)
+		}
+		return
+	}
+	var cr *holds.CartRefusal
+	if !errors.As(err, &cr) {
+		t.Fatalf("checkout: got %v, want a refusal", err)
+	}
+	gotCart := codesOf(cr.Cart)
+	var gotItems []string
+	for _, it := range cr.Items {
+		for _, c := range it.Reasons {
+			gotItems = append(gotItems, fmt.Sprint(it.Index, c.Code()))
+		}
+	}
+	if !slices.Equal(gotCart, wantCart) || !slices.Equal(gotItems, wantItems) {
+		t.Fatalf("checkout refused with %v %v, model says %v %v", gotCart, gotItems, wantCart, wantItems)
+	}
+}
+
+func (m *deskModel) secure(t *rapid.T) { m.secureItem(t, m.pickItem(t)) }
+
+func (m *deskModel) secureItem(t *rapid.T, item string) {
+	var want *modelRes
+	pending := false
+	for _, r := range m.queue(item) {
+		if r.state != holds.Waiting {
+			continue
+		}
+		if m.blocked(r) {
+			pending = true
+			if m.p.HoldForReadingOrder {
+				break // the item waits for the first in line
+			}
+			continue
+		}
+		want = r
+		break
+	}
+	got, err := m.desk.SecureNext(item, m.today)
+	switch {
+	case want != nil:
+		expect(t, "secure", err, nil)
+		if got.ID != want.id {
+			t.Fatalf("H3 secured %d, first that may go ahead is %d", got.ID, want.id)
+		}
+		want.state = holds.Secured
+	case pending:
+		expect(t, "secure", err, holds.ErrOrderPending)
+	default:
+		expect(t, "secure", err, holds.ErrNobodyWaiting)
+	}
+}
+
+func (m *deskModel) ship(t *rapid.T) { m.shipRes(t, m.pick(t)) }
+
+func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
+	loans := rapid.IntRange(8, 11).Draw(t, "loans")
+	remote := r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery
+	var want error
+	switch {
+	case r.state != holds.Secured || r.place.Method == circulation.PrefecturalLibrary:
+		want = holds.ErrNoStep // only a secured item travels, never from the Prefectural Library
+	case remote && loans >= m.p.Circulation.MaxLoans:
+		want = holds.ErrHeldBack // R-HD4, R-PT5
+	}
+	_, err := m.desk.Ship(r.id, m.today, loans)
+	expect(t, "ship", err, want)
+	if want == nil {
+		r.state, r.shipped = holds.InTransit, m.today
+	}
+}
+
+func (m *deskModel) ready(t *rapid.T) { m.readyRes(t, m.pick(t)) }
+
+func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
+	var want error
+	switch {
+	case r.state != holds.Secured && r.state != holds.InTransit, r.place.Method == circulation.HomeDelivery,
+		r.state == holds.Secured && r.place.Method == circulation.PartnerLibrary:
+		want = holds.ErrNoStep // no shelf at home; a partner library only after the courier
+	}
+	at, err := placeCalendars().At(r.place)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.desk.MakeReady(r.id, m.today, at)
+	expect(t, "ready", err, want)
+	if want == nil {
+		r.state, r.deadline = holds.Ready, got.Deadline
+		// H4: ShelfDays open days of the place, the first collectable day
+		// the first: the next open day after today (the notice day) at the
+		// Prefectural and Assembly Libraries (R-PL1, R-AL2), from two days
+		// after the courier day at a partner library (R-PT3).
+		rules := at.Rules()
+		first := nextOpenByRules(rules, m.today.AddDays(1))
+		if r.place.Method == circulation.PartnerLibrary {
+			first = r.shipped.AddDays(2)
+			if m.today.After(first) {
+				first = m.today
+			}
+			first = nextOpenByRules(rules, first)
+		}
+		if want := shelfDeadlineByRules(rules, first, m.p.ShelfDays); got.Deadline != want {
+			t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v: want %v", got.Deadline, r.place, m.today, first, want)
+		}
+	}
+}
+
+func (m *deskModel) collect(t *rapid.T) { m.collectRes(t, m.pick(t)) }
+
+func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
+	var want error
+	switch {
+	case r.place.Method == circulation.HomeDelivery && r.state != holds.InTransit,
+		r.place.Method != circulation.HomeDelivery && r.state != holds.Ready:
+		want = holds.ErrNoStep
+	}
+	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
+	expect(t, "collect", err, want)
+	if want == nil {
+		r.state = holds.Collected
+		// L2: a loan that travels is dated the day it left; the day the
+		// patron collects changes nothing.
+		loaned := m.today
+		if r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery {
+			loaned = r.shipped
+		}
+		due := loaned.AddDays(m.p.Circulation.LoanPeriod(r.place.Method, false) - 1)
+		if loan.Item != r.item || loan.Place != r.place || loan.Loaned != loaned || loan.Due != due {
+			t.Fatalf("L2 loan %+v for %+v, want loaned %v due %v", loan, r, loaned, due)
+		}
+	}
+}
+
+func (m *deskModel) expire(t *rapid.T) {
+	r := m.pick(t)
+	var want error
+	switch {
+	case r.state != holds.Ready:
+		want = holds.ErrNoStep
+	case !m.today.After(r.deadline):
+		want = holds.ErrDeadlineNotPassed // H4
+	}
+	_, err := m.desk.Expire(r.id, m.today)
+	expect(t, "expire", err, want)
+	if want == nil {
+		r.state = holds.Expired
+	}
+}
+
+func (m *deskModel) expireDue(t *rapid.T) {
+	var want []uint64
+	for _, r := range m.rs {
+		if r.state == holds.Ready && m.today.After(r.deadline) {
+			want = append(want, r.id)
+			r.state = holds.Expired
+		}
+	}
+	expired, err := m.desk.ExpireDue(m.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []uint64
+	for _, r := range expired {
+		got = append(got, r.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("H4 expired %v, model %v", got, want)
+	}
+}
+
+// progress takes an active reservation one step along its usual way, so
+// that short runs reach the later states.
+func (m *deskModel) progress(t *rapid.T) {
+	var active []*modelRes
+	for _, r := range m.rs {
+		if r.state.Active() {
+			active = append(active, r)
+		}
+	}
+	if len(active) == 0 {
+		t.Skip("nothing active")
+	}
+	r := rapid.SampledFrom(active).Draw(t, "reservation")
+	method := r.place.Method
+	switch {
+	case r.state == holds.Waiting:
+		m.secureItem(t, r.item)
+	case r.state == holds.Secured && method == circulation.PrefecturalLibrary:
+		m.readyRes(t, r)
+	case r.state == holds.Secured:
+		m.shipRes(t, r)
+	case r.state == holds.InTransit && method == circulation.HomeDelivery:
+		m.collectRes(t, r)
+	case r.state == holds.InTransit:
+		m.readyRes(t, r)
+	case rapid.Bool().Draw(t, "collect?"):
+		m.collectRes(t, r)
+	default:
+		// The day never goes back: a host's today only moves forward.
+		if d := r.deadline.AddDays(rapid.IntRange(0, 2).Draw(t, "after deadline")); d.After(m.today) {
+			m.today = d
+		}
+		m.expireDue(t)
+	}
+}
+
+// patronMay reports what H5 lets the patron do to r: only before the
+// notice, which goes out when the item is secured (H6), on every route.
+func patronMay(r *modelRes) bool { return r.state == holds.Waiting }
+
+// pickActor picks a reservation and who acts on it, and says what H5
+// refuses: any change of a final reservation, and the patron's once the
+// notice has gone out.
+func (m *deskModel) pickActor(t *rapid.T) (*modelRes, holds.Actor, error) {
+	r := m.pick(t)
+	by := rapid.SampledFrom([]holds.Actor{holds.ByPatron, holds.ByStaff}).Draw(t, "by")
+	switch {
+	case r.state.Final():
+		return r, by, holds.ErrNoStep
+	case by == holds.ByPatron && !patronMay(r):
+		return r, by, holds.ErrNeedsStaff // H5
+	}
+	return r, by, nil
+}
+
+func (m *deskModel) cancel(t *rapid.T) {
+	r, by, want := m.pickActor(t)
+	_, err := m.desk.Cancel(r.id, by, m.today)
+	expect(t, "cancel", err, want)
+	if want == nil {
+		r.state = holds.Cancelled
+	}
+}
+
+func (m *deskModel) changePlace(t *rapid.T) {
+	r, by, want := m.pickActor(t)
+	to := rapid.SampledFrom(modelPlaces).Draw(t, "to")
+	switch {
+	case want != nil:
+	case r.state == holds.InTransit && r.place.Method == circulation.HomeDelivery:
+		want = holds.ErrNoStep
+	case to.Validate() != nil:
+		want = holds.ErrPlace
+	case to.Method == circulation.PartnerLibrary && !slices.Contains(kitRegistered[r.patron], to.Library):
+		want = patron.ErrNotPartnerRegistered
+	}
+	_, err := m.desk.ChangePlace(r.id, by, to, slices.Clone(kitRegistered[r.patron]))
+	expect(t, "change place", err, want)
+	if want == nil && to != r.place {
+		r.place = to
+		if r.state == holds.InTransit || r.state == holds.Ready {
+			r.state, r.shipped, r.deadline = holds.Secured, calendar.Date{}, calendar.Date{}
+		}
+	}
+}
+
+// rebuild rebuilds the desk from every reservation it holds,
+// as a host does between requests.
+func (m *deskModel) rebuild(t *rapid.T) {
+	d, err := m.open(m.p, m.desk.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.desk = d
+}
+
+// check compares the desk with the model after every step.
+func (m *deskModel) check(t *rapid.T) {
+	all := m.desk.All()
+	if len(all) != len(m.rs) {
+		t.Fatalf("desk holds %d reservations, model %d", len(all), len(m.rs))
+	}
+	for i, r := range all {
+		mr := m.rs[i]
+		if r.ID != mr.id || r.State != mr.state || r.Place != mr.place || r.Patron != mr.patron || r.Item != mr.item {
+			t.Fatalf("desk %+v, model %+v", r, *mr)
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		var before holds.Reservation
+		if i < len(m.last) {
+			before = m.last[i]
+		}
+		if before.State != r.State || before.Place != r.Place {
+			if _, err := before.Step(r, holds.ByStaff, m.today); err != nil {
+				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
+			}
+		}
+		// H2: nothing past waiting while an earlier item of its reading
+		// order still waits.
+		if !r.SecuredOn.IsZero() && m.blocked(mr) {
+			t.Fatalf("H2 reservation %d secured before an earlier item of its reading order", r.ID)
+		}
+	}
+	m.last = all
+	for _, item := range kitItems {
+		q := m.queue(item)
+		got := m.desk.Queue(item)
+		if len(got) != len(q) {
+			t.Fatalf("H3 queue of %s has %d, model %d", item, len(got), len(q))
+		}
+		for i, r := range q {
+			if got[i].ID != r.id || m.desk.Position(r.id) != i+1 {
+				t.Fatalf("H3 %s position %d is %d (position %d), model %d", item, i+1, got[i].ID, m.desk.Position(r.id), r.id)
+			}
+		}
+	}
+	for _, r := range m.rs {
+		if r.state.Final() && m.desk.Position(r.id) != 0 {
+			t.Fatalf("H3 final reservation %d keeps a position", r.id)
+		}
+	}
+	for _, who := range kitPatrons {
+		n := m.desk.Active(who)
+		if n != m.active(who) || n > m.p.Circulation.MaxReservations {
+			t.Fatalf("H1 %s has %d active reservations, model %d", who, n, m.active(who))
+		}
+		if len(m.desk.Reservations(who)) != n {
+			t.Fatalf("My Page of %s lists %d, want %d", who, len(m.desk.Reservations(who)), n)
+		}
+	}
+}
+
+// nextOpenByRules returns the first day from d on that the rules open, or
+// the zero Date when none opens within two years.
+func nextOpenByRules(r calendar.Rules, d calendar.Date) calendar.Date {
+	for i := 0; i < 731; i++ {
+		if OpenByRules(r, d.AddDays(i)) {
+			return d.AddDays(i)
+		}
+	}
+	return calendar.Date{}
+}
+
+// shelfDeadlineByRules returns the n-th day the rules open counting from
+// first (H4), or the zero Date when there is none within two years.
+func shelfDeadlineByRules(r calendar.Rules, first calendar.Date, n int) calendar.Date {
+	for i := 0; i < 731; i++ {
+		if d := first.AddDays(i); OpenByRules(r, d) {
+			if n--; n == 0 {
+				return d
+			}
+		}
+	}
+	return calendar.Date{}
+}

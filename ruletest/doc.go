@@ -1,0 +1,60 @@
+// Package ruletest is a test kit for hosts of kashidashi: rapid
+// (pgregory.net/rapid) generators for every input a host passes the rule
+// packages, reference models written independently of the engine, and
+// ready properties that check a host's own code against the rules with
+// one call. Import it from _test.go files only; it is the one package of
+// the module that imports rapid, and nothing a production binary links
+// imports it.
+//
+// # Generators
+//
+// Every generator draws valid values (they pass the type's Validate, or
+// compile with calendar.New, shipping.NewClassifier) of the shapes real
+// libraries have, and shrinks toward the published defaults:
+//
+//   - DateIn, WeekdaySet: days (often month and year ends) and sets of
+//     weekdays;
+//   - LibraryRules, CompiledCalendar: calendar rules with weekly
+//     closures, holiday settings, month-end and year-end closures,
+//     inventory periods and one-off openings;
+//   - LoanPolicy, HoldPolicy, ParcelLimits, Packings: policies;
+//   - PickupPlace, LoanCases, ReservationHistory, Carts, Parcels: places,
+//     a loan with the patron's other loans, the steps of a reservation,
+//     reservation carts, parcels;
+//   - Emails, Passwords and BadEmails, BadPasswords: addresses and
+//     passwords that are accepted, or refused for a given reason.
+//
+// PlaceCalendars returns the calendars of the places the generators draw.
+//
+// # Models
+//
+// OpenByRules decides whether a place is open on a day by reading
+// calendar.Rules day by day. CheckDesk drives a reservation desk and a
+// model of the reservation rules (queues, positions, limits, lifecycle)
+// side by side.
+//
+// # Properties
+//
+// CheckExtend, CheckDueDate, CheckShelfDeadline, CheckOpenDays,
+// CheckExpiry and CheckDesk each take a host's function (its renewal
+// endpoint, due-date code, calendar sync, nightly expiry job, desk) and
+// check it against the engine and the models on generated cases.
+//
+// # Reading and replaying a failure
+//
+// Every property logs each case as JSON before checking it, so a failure
+// ends with the smallest case rapid found, for example:
+//
+//	case: {"loan":{"item":"b0","place":{"method":"prefectural_library"},...,"loaned":"2024-02-04","due":"2024-02-18","extensions":0},"others":null,"today":"2024-02-04"}
+//	L3 extension: host's loan differs from Extend's
+//
+// rapid prints the flags that replay it; the usual ones work:
+//
+//	go test -run TestRenewal -rapid.seed=1234        # the same draws again
+//	go test -run TestRenewal -rapid.failfile=testdata/rapid/TestRenewal/TestRenewal-....fail
+//	go test -run TestRenewal -rapid.checks=10000      # look harder
+//	go test -run TestRenewal -rapid.v                 # log every case
+//
+// A failing case is also saved under testdata/rapid and replayed first
+// by the next run, until it passes.
+package ruletest

@@ -1,0 +1,99 @@
+package ruletest
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/holds"
+	"pgregory.net/rapid"
+)
+
+// ReservationHistory draws the history of one reservation under policy p:
+// the reservation as placed (waiting), then as it is after each step of
+// the lifecycle, each step one a Desk could take (Reservation.Step
+// accepts every consecutive pair) on a day no earlier than the last. The
+// steps are secure, ship, make ready, collect, expire after the deadline,
+// cancel by the patron or staff, and change of pickup place; the
+// calendars are PlaceCalendars. Every reservation of the history passes
+// Validate. id numbers the reservation. Draws shrink toward a short
+// history at the Prefectural Library.
+func ReservationHistory(p holds.Policy, id uint64) *rapid.Generator[[]holds.Reservation] {
+	return rapid.Custom(func(t *rapid.T) []holds.Reservation {
+		cals := placeCalendars()
+		r := holds.Reservation{
+			ID:       id,
+			Patron:   rapid.SampledFrom(kitPatrons).Draw(t, "patron"),
+			Item:     rapid.SampledFrom(kitItems).Draw(t, "item"),
+			Place:    PickupPlace().Draw(t, "place"),
+			State:    holds.Waiting,
+			PlacedOn: DateIn(spanFirst, spanLast.AddDays(-400)).Draw(t, "placed_on"),
+		}
+		today := r.PlacedOn
+		h := []holds.Reservation{r}
+		for steps := rapid.IntRange(0, 6).Draw(t, "steps"); steps > 0 && r.State.Active(); steps-- {
+			today = today.AddDays(rapid.IntRange(0, 4).Draw(t, "days_later"))
+			next, err := step(t, r, today, p, cals)
+			if err != nil {
+				continue // the drawn step does not apply: draw another
+			}
+			today = latestDay(today, next)
+			r = next
+			h = append(h, r)
+		}
+		return h
+	})
+}
+
+// latestDay returns the later of today and the days recorded on r.
+func latestDay(today calendar.Date, r holds.Reservation) calendar.Date {
+	for _, d := range []calendar.Date{r.SecuredOn, r.ShippedOn, r.ReadyOn, r.CollectedOn, r.EndedOn} {
+		if d.After(today) {
+			today = d
+		}
+	}
+	return today
+}
+
+// step draws one step and takes it on r today.
+func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, cals holds.Calendars) (holds.Reservation, error) {
+	at, err := cals.At(r.Place)
+	if err != nil {
+		return r, err
+	}
+	switch rapid.IntRange(0, 6).Draw(t, "step") {
+	case 0:
+		return r.Secure(today)
+	case 1:
+		return r.Ship(today, rapid.IntRange(0, p.Circulation.MaxLoans).Draw(t, "loans"), p)
+	case 2:
+		return r.MakeReady(today, at, p)
+	case 3:
+		next, _, err := r.Collect(today, rapid.Bool().Draw(t, "short"), at, p)
+		return next, err
+	case 4:
+		if r.State != holds.Ready {
+			return r, errNoDraw
+		}
+		return r.Expire(r.Deadline.AddDays(rapid.IntRange(1, 3).Draw(t, "days_after_deadline")))
+	case 5:
+		by := rapid.SampledFrom([]holds.Actor{holds.ByStaff, holds.ByPatron}).Draw(t, "by")
+		return r.Cancel(by, today)
+	default:
+		to := PickupPlace().Draw(t, "to")
+		if to == r.Place {
+			return r, errNoDraw
+		}
+		return r.ChangePlace(holds.ByStaff, to, slices.Clone(partnerLibraries))
+	}
+}
+
+// kitPatrons and kitItems are the patrons and items generated carts and
+// reservations name: few, so that queues form.
+var (
+	kitPatrons = []string{"A", "B", "C"}
+	kitItems   = []string{"i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12"}
+)
+
+// errNoDraw marks a drawn step that does not apply.
+var errNoDraw = errors.New("ruletest: the drawn step does not apply")

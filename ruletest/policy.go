@@ -1,0 +1,61 @@
+package ruletest
+
+import (
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"pgregory.net/rapid"
+)
+
+// keepOr draws an int from lo to hi that shrinks toward def: the default
+// unless the draw chooses to change it (or def is out of range).
+func keepOr(t *rapid.T, label string, def, lo, hi int) int {
+	if hi < lo {
+		hi = lo
+	}
+	if def >= lo && def <= hi && !rapid.Bool().Draw(t, label+"_changed") {
+		return def
+	}
+	return rapid.IntRange(lo, hi).Draw(t, label)
+}
+
+// LoanPolicy draws a valid circulation.Policy (it passes Validate): each
+// field is the published default (circulation.DefaultPolicy) or, when
+// the draw changes it, any value Validate allows given the fields before
+// it, with loan and reservation limits kept small enough for generated
+// patrons to reach them. Draws shrink toward the default.
+func LoanPolicy() *rapid.Generator[circulation.Policy] {
+	return rapid.Custom(func(t *rapid.T) circulation.Policy {
+		d := circulation.DefaultPolicy()
+		var p circulation.Policy
+		p.LoanDays = keepOr(t, "loan_days", d.LoanDays, 1, 60)
+		p.ShortLoanDays = keepOr(t, "short_loan_days", d.ShortLoanDays, 1, p.LoanDays)
+		p.RemoteLoanDays = keepOr(t, "remote_loan_days", d.RemoteLoanDays, 1, 90)
+		p.RemoteShortLoanDays = keepOr(t, "remote_short_loan_days", d.RemoteShortLoanDays, 1, p.RemoteLoanDays)
+		p.ExtensionDays = keepOr(t, "extension_days", d.ExtensionDays, max(1, p.LoanDays-1), 90)
+		p.ShortExtensionDays = keepOr(t, "short_extension_days", d.ShortExtensionDays, max(1, p.ShortLoanDays-1), p.ExtensionDays)
+		p.MaxExtensions = keepOr(t, "max_extensions", d.MaxExtensions, 1, 3)
+		p.MaxLoans = keepOr(t, "max_loans", d.MaxLoans, 1, 12)
+		p.MaxReservations = keepOr(t, "max_reservations", d.MaxReservations, 1, 12)
+		if rapid.Bool().Draw(t, "due_on_closed_day_changed") {
+			p.DueOnClosedDay = circulation.DueDateNextOpenDay
+		} else {
+			p.DueOnClosedDay = d.DueOnClosedDay
+		}
+		p.HideReserveAtLoanLimit = rapid.Bool().Draw(t, "hide_reserve_at_loan_limit")
+		return p
+	})
+}
+
+// HoldPolicy draws a valid holds.Policy (it passes Validate): a hold shelf
+// of the default 10 open days or 1 to 30, either reading-order rule, and
+// a LoanPolicy. Draws shrink toward holds.DefaultPolicy.
+func HoldPolicy() *rapid.Generator[holds.Policy] {
+	return rapid.Custom(func(t *rapid.T) holds.Policy {
+		d := holds.DefaultPolicy()
+		return holds.Policy{
+			ShelfDays:           keepOr(t, "shelf_days", d.ShelfDays, 1, 30),
+			HoldForReadingOrder: rapid.Bool().Draw(t, "hold_for_reading_order"),
+			Circulation:         LoanPolicy().Draw(t, "circulation"),
+		}
+	})
+}

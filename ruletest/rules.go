@@ -1,0 +1,106 @@
+package ruletest
+
+import (
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"pgregory.net/rapid"
+)
+
+// LibraryRules draws valid calendar.Rules of the shapes real places have:
+// the published presets, lightly changed, weekly schedules such as a
+// courier's, and free combinations of weekly closures, holiday closures,
+// a holiday Monday that moves its closure to the next day, a month-end
+// closure that avoids some weekdays and holidays, the year-end closure,
+// an inventory period in March, one-off closures and one-off openings
+// that overlap no closure. Every draw compiles with calendar.New. Draws
+// shrink toward the zero Rules: open every day.
+func LibraryRules() *rapid.Generator[calendar.Rules] {
+	return rapid.Custom(func(t *rapid.T) calendar.Rules {
+		var r calendar.Rules
+		switch rapid.IntRange(0, 4).Draw(t, "shape") {
+		case 0:
+			r = freeRules(t)
+		case 1:
+			r = calendar.PrefecturalLibraryRules()
+		case 2:
+			r = calendar.AssemblyLibraryRules()
+		case 3:
+			days := rapid.SliceOfNDistinct(rapid.SampledFrom(weekdayOrder[3:]), 1, 3, rapid.ID).Draw(t, "schedule_days")
+			r = calendar.WeeklySchedule("schedule", days...)
+			r.ClosedOnHolidays = rapid.Bool().Draw(t, "schedule_pauses_on_holidays")
+			r.YearEnd = rapid.Bool().Draw(t, "schedule_pauses_at_year_end")
+		case 4:
+			r = calendar.AssemblyLibraryStaffDayRules()
+		}
+		r.Closures = append(r.Closures, closures(t)...)
+		r.Openings = openings(t, r.Closures)
+		return r
+	})
+}
+
+// freeRules draws the weekly, holiday, month-end and year-end settings.
+func freeRules(t *rapid.T) calendar.Rules {
+	r := calendar.Rules{
+		Name:             "library",
+		ClosedWeekdays:   WeekdaySet().Draw(t, "closed_weekdays"),
+		ClosedOnHolidays: rapid.Bool().Draw(t, "closed_on_holidays"),
+		MonthEnd:         rapid.Bool().Draw(t, "month_end"),
+		YearEnd:          rapid.Bool().Draw(t, "year_end"),
+	}
+	if r.ClosedWeekdays != 0 {
+		r.HolidayOpensWeeklyClosure = rapid.Bool().Draw(t, "holiday_opens_weekly_closure")
+	}
+	if r.MonthEnd {
+		r.MonthEndAvoids = WeekdaySet().Draw(t, "month_end_avoids")
+	}
+	return r
+}
+
+// closures draws up to three one-off closures: an inventory period in
+// March, or a few days anywhere in the span.
+func closures(t *rapid.T) []calendar.Closure {
+	var cs []calendar.Closure
+	for i := rapid.IntRange(0, 3).Draw(t, "closures"); i > 0; i-- {
+		var from calendar.Date
+		if rapid.Bool().Draw(t, "inventory") {
+			y := rapid.IntRange(spanFirst.Year(), spanLast.Year()).Draw(t, "inventory_year")
+			from = calendar.NewDate(y, time.March, rapid.IntRange(1, 15).Draw(t, "inventory_day"))
+		} else {
+			from = DateIn(spanFirst, spanLast).Draw(t, "closure_from")
+		}
+		to := from.AddDays(rapid.IntRange(0, 14).Draw(t, "closure_days"))
+		cs = append(cs, calendar.Closure{Name: "closure", From: from, To: to})
+	}
+	return cs
+}
+
+// openings draws up to two one-off openings of one to three days that
+// overlap none of cs, as calendar.New requires.
+func openings(t *rapid.T, cs []calendar.Closure) []calendar.Opening {
+	var os []calendar.Opening
+	for i := rapid.IntRange(0, 2).Draw(t, "openings"); i > 0; i-- {
+		from := DateIn(spanFirst, spanLast).Draw(t, "opening_from")
+		o := calendar.Opening{Name: "opening", From: from, To: from.AddDays(rapid.IntRange(0, 2).Draw(t, "opening_days"))}
+		overlaps := false
+		for _, c := range cs {
+			overlaps = overlaps || !(o.To.Before(c.From) || o.From.After(c.To))
+		}
+		if !overlaps {
+			os = append(os, o)
+		}
+	}
+	return os
+}
+
+// CompiledCalendar draws a calendar compiled from LibraryRules.
+func CompiledCalendar() *rapid.Generator[*calendar.Calendar] {
+	return rapid.Custom(func(t *rapid.T) *calendar.Calendar {
+		r := LibraryRules().Draw(t, "rules")
+		c, err := calendar.New(r)
+		if err != nil {
+			t.Fatalf("ruletest: LibraryRules drew rules that do not compile: %v", err)
+		}
+		return c
+	})
+}
