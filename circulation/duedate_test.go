@@ -2,14 +2,12 @@ package circulation
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
 )
 
 // TestDueDate: the guide's examples of L2.
@@ -140,44 +138,4 @@ func TestDueDateDoesNotAllocate(t *testing.T) {
 	}); n != 0 {
 		t.Errorf("DueDate allocates %v times", n)
 	}
-}
-
-// TestDueDateLaws: L2 — due − loaned + 1 is the policy period for every
-// method and shortness; L5 — under DueDateNextOpenDay the due date is the
-// first open day on or after that, and a nil calendar is ErrNoCalendar.
-func TestDueDateLaws(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		m := rapid.SampledFrom(allMethods).Draw(t, "method")
-		short := rapid.Bool().Draw(t, "short")
-		loaned := genDate(t, "loaned")
-		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal, nil}).Draw(t, "calendar")
-		at, err := p.DueDate(m, short, loaned, cal)
-		if p.DueOnClosedDay == DueDateNextOpenDay && cal == nil {
-			if !errors.Is(err, ErrNoCalendar) {
-				t.Fatalf("no calendar: %v, %v", at, err)
-			}
-			return
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		due := loaned.AddDays(p.LoanPeriod(m, short) - 1)
-		want := map[bool]map[bool]int{
-			false: {false: p.LoanDays, true: p.ShortLoanDays},
-			true:  {false: p.RemoteLoanDays, true: p.RemoteShortLoanDays},
-		}[m == PartnerLibrary || m == HomeDelivery][short]
-		if got := due.DaysSince(loaned) + 1; got != want {
-			t.Fatalf("%v short=%v: due %v − loaned %v + 1 = %d, want %d", m, short, due, loaned, got, want)
-		}
-		if p.DueOnClosedDay == DueDateStands {
-			if at != due {
-				t.Fatalf("DueDate = %v, want %v", at, due)
-			}
-			return
-		}
-		if at.Before(due) || !cal.IsOpen(at) || cal.OpenDaysBetween(due.AddDays(-1), at.AddDays(-1)) != 0 {
-			t.Fatalf("DueDate = %v, want the first open day on or after %v", at, due)
-		}
-	})
 }

@@ -2,7 +2,6 @@ package circulation
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
 )
 
 // loanAt returns a loan at the Prefectural Library made on loaned and due
@@ -212,142 +210,6 @@ func TestExtendInconsistent(t *testing.T) {
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
-}
-
-// libraryLoan draws a fresh loan that L4 allows to extend: at the
-// Prefectural or Assembly Library, no reservation, not interlibrary,
-// never extended, due as policy p says (with L5 applied on cal).
-func libraryLoan(t *rapid.T, p Policy, cal *calendar.Calendar) Loan {
-	l := genLoan(t, "loan", calendar.Date{})
-	l.Place = Place{Method: rapid.SampledFrom([]Method{PrefecturalLibrary, AssemblyLibrary}).Draw(t, "method")}
-	l.Reserved, l.Interlibrary, l.Extensions = false, false, 0
-	due, err := p.DueDate(l.Place.Method, l.Short, l.Loaned, cal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.Due = due
-	return l
-}
-
-// TestExtendNeverEarlier: L3 — an extension done on any day from the loan
-// date to the due date never moves the due date earlier, with or without
-// L5's next-open-day rule.
-func TestExtendNeverEarlier(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal}).Draw(t, "calendar")
-		l := libraryLoan(t, p, cal)
-		today := l.Loaned.AddDays(rapid.IntRange(0, l.Due.DaysSince(l.Loaned)).Draw(t, "day"))
-		got, err := p.Extend(l, nil, today, cal)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Due.Before(l.Due) {
-			t.Fatalf("extended on %v: due %v, earlier than %v", today, got.Due, l.Due)
-		}
-	})
-}
-
-// TestExtendIgnoresOldDueDate: L3 — the new due date is counted from the
-// day of the extension and does not depend on the old due date; every
-// other field but Extensions is kept.
-func TestExtendIgnoresOldDueDate(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		p.DueOnClosedDay = DueDateStands
-		l := libraryLoan(t, p, nil)
-		today := l.Loaned.AddDays(rapid.IntRange(0, 30).Draw(t, "day"))
-		a, b := l, l
-		a.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due a"))
-		b.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due b"))
-		ea, errA := p.Extend(a, nil, today, nil)
-		eb, errB := p.Extend(b, nil, today, nil)
-		if errA != nil || errB != nil {
-			t.Fatal(errA, errB)
-		}
-		if ea != eb {
-			t.Fatalf("due %v gives %+v, due %v gives %+v", a.Due, ea, b.Due, eb)
-		}
-		n := p.ExtensionDays
-		if l.Short {
-			n = p.ShortExtensionDays
-		}
-		want := l
-		want.Due, want.Extensions = today.AddDays(n), 1
-		if ea != want {
-			t.Fatalf("got %+v, want %+v", ea, want)
-		}
-	})
-}
-
-// TestExtendModel: L4, L2 — for random loans and other loans, Extend
-// refuses with exactly the reasons a model computes, or succeeds when
-// there are none.
-func TestExtendModel(t *testing.T) {
-	successes := 0
-	defer func() { t.Logf("%d extensions succeeded", successes) }()
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		l := genLoan(t, "loan", calendar.Date{})
-		today := l.Loaned.AddDays(rapid.IntRange(0, 60).Draw(t, "today"))
-		others := make([]Loan, rapid.IntRange(0, 9).Draw(t, "others"))
-		for i := range others {
-			others[i] = genLoan(t, "other", today.AddDays(-rapid.IntRange(0, 60).Draw(t, "other.age")))
-		}
-
-		// Half the time, make an extension likely to succeed, so that both
-		// outcomes are well exercised.
-		if rapid.Bool().Draw(t, "likely") {
-			l.Place = Place{Method: rapid.SampledFrom([]Method{PrefecturalLibrary, AssemblyLibrary}).Draw(t, "library")}
-			l.Reserved, l.Interlibrary = false, false
-			l.Extensions = rapid.IntRange(0, p.MaxExtensions-1).Draw(t, "extensions")
-			dueSoon := func(x *Loan) {
-				x.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due from today"))
-				if x.Due.Before(x.Loaned) {
-					x.Due = x.Loaned
-				}
-			}
-			dueSoon(&l)
-			for i := range others {
-				dueSoon(&others[i])
-			}
-		}
-
-		// The model: the guide's list, checked one by one.
-		var want []string
-		lateCount := 0
-		for _, x := range append([]Loan{l}, others...) {
-			if today.DaysSince(x.Due) > 0 {
-				lateCount++
-			}
-		}
-		for _, rule := range []struct {
-			applies bool
-			r       *reason.Reason
-		}{
-			{l.Place.Method == PartnerLibrary, ErrPartnerPickup},
-			{l.Place.Method == HomeDelivery, ErrHomeDelivery},
-			{l.Reserved, ErrReserved},
-			{l.Extensions+1 > p.MaxExtensions, ErrAlreadyExtended},
-			{l.Interlibrary, ErrInterlibraryLoan},
-			{lateCount > 0, ErrOverdue},
-		} {
-			if rule.applies {
-				want = append(want, rule.r.Code())
-			}
-		}
-
-		got, err := p.Extend(l, others, today, prefecturalCal)
-		if err == nil {
-			successes++
-		}
-		if gotCodes := codes(t, err); !slices.Equal(gotCodes, want) {
-			t.Fatalf("reasons %v, model %v", gotCodes, want)
-		}
-		if err == nil && (got.Extensions != l.Extensions+1 || got.Due.Before(today)) {
-			t.Fatalf("extended to %+v", got)
-		}
-	})
 }
 
 func TestExtendDoesNotAllocate(t *testing.T) {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/reason"
-	"pgregory.net/rapid"
 )
 
 // day parses a YYYY-MM-DD date or fails the test.
@@ -66,72 +65,6 @@ var (
 )
 
 var allMethods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
-
-// Generators for property tests.
-
-// genDate draws a day from 2000 to about 2040.
-func genDate(t *rapid.T, label string) calendar.Date {
-	return calendar.NewDate(2000, time.January, 1).AddDays(rapid.IntRange(0, 15000).Draw(t, label))
-}
-
-// genPlace draws a valid place; partner libraries come from a small set so
-// that two draws are sometimes the same place.
-func genPlace(t *rapid.T, label string) Place {
-	m := rapid.SampledFrom(allMethods).Draw(t, label+".method")
-	if m != PartnerLibrary {
-		return Place{Method: m}
-	}
-	lib := rapid.SampledFrom([]string{"江別市情報図書館", "札幌市中央図書館", "小樽市立図書館"}).Draw(t, label+".library")
-	return Place{Method: m, Library: lib}
-}
-
-// genLoan draws a consistent loan made on loaned or, if loaned is zero, on
-// a random day; its due date is 0 to 40 days after.
-func genLoan(t *rapid.T, label string, loaned calendar.Date) Loan {
-	if loaned.IsZero() {
-		loaned = genDate(t, label+".loaned")
-	}
-	return Loan{
-		Item:         rapid.StringMatching(`b[0-9]{1,4}`).Draw(t, label+".item"),
-		Place:        genPlace(t, label+".place"),
-		Collection:   rapid.SampledFrom([]Collection{General, Hokkaido}).Draw(t, label+".collection"),
-		Short:        rapid.Bool().Draw(t, label+".short"),
-		Interlibrary: rapid.Bool().Draw(t, label+".interlibrary"),
-		Reserved:     rapid.Bool().Draw(t, label+".reserved"),
-		NoBookDrop:   rapid.Bool().Draw(t, label+".no_book_drop"),
-		Loaned:       loaned,
-		Due:          loaned.AddDays(rapid.IntRange(0, 40).Draw(t, label+".period")),
-		Extensions:   rapid.IntRange(0, 3).Draw(t, label+".extensions"),
-	}
-}
-
-// genPolicy draws a valid policy.
-func genPolicy(t *rapid.T) Policy {
-	var p Policy
-	p.LoanDays = rapid.IntRange(1, 60).Draw(t, "loan_days")
-	p.ShortLoanDays = rapid.IntRange(1, p.LoanDays).Draw(t, "short_loan_days")
-	p.RemoteLoanDays = rapid.IntRange(1, maxPeriodDays).Draw(t, "remote_loan_days")
-	p.RemoteShortLoanDays = rapid.IntRange(1, p.RemoteLoanDays).Draw(t, "remote_short_loan_days")
-	p.ExtensionDays = rapid.IntRange(max(1, p.LoanDays-1), 90).Draw(t, "extension_days")
-	p.ShortExtensionDays = rapid.IntRange(max(1, p.ShortLoanDays-1), p.ExtensionDays).Draw(t, "short_extension_days")
-	p.MaxExtensions = rapid.IntRange(1, 3).Draw(t, "max_extensions")
-	p.MaxLoans = rapid.IntRange(1, 30).Draw(t, "max_loans")
-	p.MaxReservations = rapid.IntRange(1, 30).Draw(t, "max_reservations")
-	p.DueOnClosedDay = rapid.SampledFrom([]DueDateRule{DueDateStands, DueDateNextOpenDay}).Draw(t, "due_on_closed_day")
-	p.HideReserveAtLoanLimit = rapid.Bool().Draw(t, "hide_reserve_at_loan_limit")
-	return p
-}
-
-func TestGeneratorsAreValid(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		if err := genPolicy(t).Validate(); err != nil {
-			t.Fatal(err)
-		}
-		if err := genLoan(t, "loan", calendar.Date{}).Validate(); err != nil {
-			t.Fatal(err)
-		}
-	})
-}
 
 // english joins the English messages of err's reasons with "; ": what a
 // patron reads, where err.Error() gives only the codes.

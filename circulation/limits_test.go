@@ -1,12 +1,10 @@
 package circulation
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
-	"pgregory.net/rapid"
 )
 
 // TestMayBorrow: L1, at most 10 loans.
@@ -53,31 +51,4 @@ func TestMayReserve(t *testing.T) {
 	assert.ErrorIs(t, p.MayReserve(0, 0, 0), ErrInconsistent)
 	assert.ErrorIs(t, p.MayReserve(OnShelf, -1, 0), ErrInconsistent)
 	assert.ErrorIs(t, p.MayReserve(OnShelf, 0, -1), ErrInconsistent)
-}
-
-// TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.
-func TestMayReserveModel(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		s := rapid.SampledFrom(allStatuses).Draw(t, "status")
-		loans := rapid.IntRange(0, 40).Draw(t, "loans")
-		reservations := rapid.IntRange(0, 40).Draw(t, "reservations")
-		var want []string
-		if s != OnShelf && s != OnShelfShort && s != OnLoan && s != LentToLibrary && s != Assigned && s != InTransit {
-			want = append(want, ErrNotLoanable.Code())
-		}
-		if reservations+1 > p.MaxReservations {
-			want = append(want, ErrReservationLimit.Code())
-		}
-		if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
-			want = append(want, ErrLoanLimit.Code())
-		}
-		if got := codes(t, p.MayReserve(s, loans, reservations)); !slices.Equal(got, want) {
-			t.Fatalf("reasons %v, model %v", got, want)
-		}
-		borrow := codes(t, p.MayBorrow(loans))
-		if (len(borrow) == 1) != (loans >= p.MaxLoans) {
-			t.Fatalf("MayBorrow(%d) with limit %d: %v", loans, p.MaxLoans, borrow)
-		}
-	})
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/kashidashi/kashidashi/reason"
 
 	"github.com/stretchr/testify/assert"
-	"pgregory.net/rapid"
 )
 
 // TestPlaceJSON: M1 places encode with stable names.
@@ -59,17 +58,6 @@ func TestPlaceLabel(t *testing.T) {
 		assert.Equal(t, c.en, c.place.Label(reason.English))
 		assert.Equal(t, c.ja, c.place.Label(reason.Japanese))
 	}
-}
-
-// TestPlaceJSONRoundTrip: every valid place round-trips (M1).
-func TestPlaceJSONRoundTrip(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := genPlace(t, "place")
-		if rapid.Bool().Draw(t, "any library") && p.Method == PartnerLibrary {
-			p.Library = rapid.StringN(1, 20, -1).Draw(t, "library")
-		}
-		roundTrip(t, p)
-	})
 }
 
 func TestLoanJSON(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -43,45 +42,6 @@ func TestShelfDeadlineEdges(t *testing.T) {
 	assert.True(t, p.ShelfDeadline(mustDay("2026-11-20"), nil).IsZero(), "nil calendar")
 	p.ShelfDays = 0
 	assert.Equal(t, "2026-11-20", p.ShelfDeadline(mustDay("2026-11-20"), prefectural).String())
-}
-
-// genDate draws a day from 2020 to 2035, the span hosts care about.
-func genDate() *rapid.Generator[calendar.Date] {
-	first := calendar.NewDate(2020, 1, 1)
-	return rapid.Custom(func(t *rapid.T) calendar.Date {
-		return first.AddDays(rapid.IntRange(0, 16*366).Draw(t, "days"))
-	})
-}
-
-func genCalendar() *rapid.Generator[*calendar.Calendar] {
-	return rapid.SampledFrom([]*calendar.Calendar{prefectural, assembly, ebetsu, thursdays})
-}
-
-// H4: the deadline is an open day with exactly ShelfDays open days in
-// [first, deadline], and a
-// later first collectable day never gives an earlier deadline.
-func TestShelfDeadlineProperties(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := DefaultPolicy()
-		p.ShelfDays = rapid.IntRange(1, 30).Draw(t, "shelfDays")
-		at := genCalendar().Draw(t, "at")
-		ready := genDate().Draw(t, "first")
-		later := ready.AddDays(rapid.IntRange(0, 40).Draw(t, "later"))
-		d := p.ShelfDeadline(ready, at)
-		if !at.IsOpen(d) {
-			t.Fatalf("H4 deadline %v is closed at %s", d, at.Name())
-		}
-		from := ready.AddDays(-1)
-		if n := at.OpenDaysBetween(from, d); n != p.ShelfDays {
-			t.Fatalf("H4 %d open days in (%v, %v], want %d", n, from, d, p.ShelfDays)
-		}
-		if at.OpenDaysBetween(from, d.AddDays(-1)) != p.ShelfDays-1 {
-			t.Fatalf("H4 %v is not the first day reaching the count", d)
-		}
-		if e := p.ShelfDeadline(later, at); e.Before(d) {
-			t.Fatalf("H4 ready %v gives %v, earlier than %v for ready %v", later, e, d, ready)
-		}
-	})
 }
 
 func TestPolicyValidate(t *testing.T) {

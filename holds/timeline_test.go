@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -124,100 +123,6 @@ func TestTimelineErrors(t *testing.T) {
 	bad.ShelfDays = 0
 	_, err = bad.Timeline(d, cals, atPrefectural, 0, false)
 	assert.ErrorContains(t, err, "policy")
-}
-
-func genPlace() *rapid.Generator[circulation.Place] {
-	return rapid.SampledFrom([]circulation.Place{atPrefectural, atAssembly, atEbetsu, atThursdays, atHome})
-}
-
-// The timeline's dates never go backwards, and a later secured day never
-// gives earlier dates (H4, R-PL1, R-AL2, R-HD2, R-PT2, R-PT3).
-func TestTimelineProperties(t *testing.T) {
-	p := DefaultPolicy()
-	rapid.Check(t, func(t *rapid.T) {
-		place := genPlace().Draw(t, "place")
-		loans, short := rapid.IntRange(0, 12).Draw(t, "loans"), rapid.Bool().Draw(t, "short")
-		at, err := cals.At(place)
-		if err != nil {
-			t.Fatal(err)
-		}
-		secured := genDate().Draw(t, "secured")
-		later := secured.AddDays(rapid.IntRange(0, 30).Draw(t, "later"))
-		a, err := p.Timeline(secured, cals, place, loans, short)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := p.Timeline(later, cals, place, loans, short)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tl := range []Timeline{a, b} {
-			checkTimeline(t, p, at, tl)
-		}
-		if a.HeldBack != b.HeldBack {
-			t.Fatalf("hold-back depends on the day")
-		}
-		pairs := [][2]calendar.Date{{a.Sent, b.Sent}, {a.FirstPickup, b.FirstPickup}, {a.Deadline, b.Deadline}, {a.Due, b.Due}}
-		for _, pr := range pairs {
-			if pr[1].Before(pr[0]) {
-				t.Fatalf("secured %v gives %v, earlier than %v for secured %v", later, pr[1], pr[0], secured)
-			}
-		}
-	})
-}
-
-// checkTimeline checks the laws of one timeline.
-func checkTimeline(t *rapid.T, p Policy, at *calendar.Calendar, tl Timeline) {
-	if tl.HeldBack {
-		if tl != (Timeline{Method: tl.Method, Notice: tl.Notice, HeldBack: true}) {
-			t.Fatalf("R-HD4 R-PT5 a held-back timeline invents dates: %+v", tl)
-		}
-		return
-	}
-	seq := []calendar.Date{tl.Notice, tl.Sent, tl.FirstPickup, tl.Deadline}
-	last := calendar.Date{}
-	for _, d := range seq {
-		if d.IsZero() {
-			continue
-		}
-		if d.Before(last) {
-			t.Fatalf("dates go backwards: %+v", tl)
-		}
-		last = d
-	}
-	if !tl.Notice.Before(tl.Loaned) || tl.Due.Before(tl.Loaned) {
-		t.Fatalf("loan before the notice or due before the loan: %+v", tl)
-	}
-	switch tl.Method {
-	case circulation.HomeDelivery:
-		if !tl.FirstPickup.IsZero() || !tl.Deadline.IsZero() || tl.Loaned != tl.Sent || !prefectural.IsOpen(tl.Sent) {
-			t.Fatalf("R-HD2 %+v", tl)
-		}
-	case circulation.PartnerLibrary:
-		if !courier.IsCourierDay(tl.Sent) || tl.FirstPickup.DaysSince(tl.Sent) < 2 || !at.IsOpen(tl.FirstPickup) {
-			t.Fatalf("R-PT2 R-PT3 %+v", tl)
-		}
-	default:
-		if !tl.Sent.IsZero() || !at.IsOpen(tl.FirstPickup) || at.OpenDaysBetween(tl.Notice, tl.FirstPickup.AddDays(-1)) != 0 {
-			t.Fatalf("R-PL1 R-AL2 %+v", tl)
-		}
-	}
-	switch tl.Method {
-	case circulation.PartnerLibrary:
-		if tl.Loaned != tl.Sent {
-			t.Fatalf("L2 a partner loan is dated the courier day: %+v", tl)
-		}
-	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-		if tl.Loaned != tl.FirstPickup {
-			t.Fatalf("L2 %+v", tl)
-		}
-	}
-	if tl.Method != circulation.HomeDelivery {
-		// H4: ShelfDays open days, Ready the first.
-		if n := at.OpenDaysBetween(tl.FirstPickup.AddDays(-1), tl.Deadline); n != p.ShelfDays || !at.IsOpen(tl.Deadline) {
-			t.Fatalf("H4 %+v", tl)
-		}
-	}
 }
 
 func TestTimelineAllocs(t *testing.T) {
@@ -377,73 +282,4 @@ func reachOn(t *testing.T, place circulation.Place, secured, shipped calendar.Da
 	r, err = r.Ship(shipped, 0, DefaultPolicy())
 	require.NoError(t, err)
 	return r
-}
-
-// TestDeskAgreesWithTimelineH4L2: for any route and secured day, a desk
-// that follows the timeline (make ready on the notice day at the
-// Prefectural and Assembly Libraries, on arrival at a partner library,
-// collect on the first collectable day) gets the timeline's deadline,
-// loan day and due date, under both shelf readings (10 and 11 days).
-func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		p := DefaultPolicy()
-		p.ShelfDays = rapid.IntRange(10, 11).Draw(t, "shelf days")
-		place := genPlace().Draw(t, "place")
-		short := rapid.Bool().Draw(t, "short")
-		at, err := cals.At(place)
-		if err != nil {
-			t.Fatal(err)
-		}
-		secured := genDate().Draw(t, "secured")
-		tl, err := p.Timeline(secured, cals, place, 0, short)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := NewDesk(p, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := d.Checkout(Cart{Patron: "p", Items: []CartItem{{Item: "i", Status: circulation.OnLoan}},
-			Place: place, Ordering: Normal, PartnerLibraries: []string{atEbetsu.Library, atThursdays.Library}}, secured)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := rs[0].ID
-		if _, err := d.SecureNext("i", secured); err != nil {
-			t.Fatal(err)
-		}
-		collect := tl.FirstPickup
-		switch place.Method {
-		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-			if _, err := d.MakeReady(id, secured, at); err != nil {
-				t.Fatal(err)
-			}
-		case circulation.PartnerLibrary:
-			if _, err := d.Ship(id, tl.Sent, 0); err != nil {
-				t.Fatal(err)
-			}
-			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.FirstPickup.DaysSince(tl.Sent)).Draw(t, "arrival"))
-			if _, err := d.MakeReady(id, arrival, at); err != nil {
-				t.Fatal(err)
-			}
-		case circulation.HomeDelivery:
-			if _, err := d.Ship(id, tl.Sent, 0); err != nil {
-				t.Fatal(err)
-			}
-			collect = tl.Sent.AddDays(rapid.IntRange(0, 5).Draw(t, "delivered"))
-		}
-		if r, _ := d.Get(id); r.Deadline != tl.Deadline {
-			t.Fatalf("H4 desk deadline %v, timeline %v (%+v)", r.Deadline, tl.Deadline, tl)
-		}
-		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.FirstPickup, at) != tl.Deadline {
-			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.FirstPickup, at), tl.Deadline)
-		}
-		_, loan, err := d.Collect(id, collect, short, at)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if loan.Loaned != tl.Loaned || loan.Due != tl.Due {
-			t.Fatalf("L2 desk loan %v due %v, timeline %v due %v", loan.Loaned, loan.Due, tl.Loaned, tl.Due)
-		}
-	})
 }

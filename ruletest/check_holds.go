@@ -1,6 +1,7 @@
 package ruletest
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -43,7 +44,8 @@ func CheckShelfDeadline(t *testing.T, p holds.Policy, at *calendar.Calendar, hos
 // CheckExpiry checks host, a host's nightly job that expires the
 // reservations left on the hold shelf past their deadline (H4): given
 // the stored reservations (the last states of up to 8
-// ReservationHistory draws under policy p) and today, it returns the
+// ReservationHistory draws under policy p, each of its own patron and
+// item) and today, it returns the
 // reservations it expired. They must be exactly the ready ones whose
 // deadline is before today, in ID order, each as Reservation.Expire(today)
 // returns it.
@@ -61,6 +63,9 @@ func CheckExpiry(t *testing.T, p holds.Policy, host func(stored []holds.Reservat
 		for i := rapid.IntRange(0, 8).Draw(t, "reservations"); i > 0; i-- {
 			h := ReservationHistory(p, uint64(len(c.Stored)+1)).Draw(t, "history")
 			r := h[len(h)-1]
+			// One reservation per patron and item, as a desk may hold
+			// them whatever its limits.
+			r.Patron, r.Item = fmt.Sprintf("p%d", r.ID), fmt.Sprintf("i%d", r.ID)
 			c.Stored = append(c.Stored, r)
 			if latest := latestDay(c.Today, r); latest.After(c.Today) {
 				c.Today = latest

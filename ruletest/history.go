@@ -47,7 +47,7 @@ func ReservationHistory(p holds.Policy, id uint64) *rapid.Generator[[]holds.Rese
 
 // latestDay returns the later of today and the days recorded on r.
 func latestDay(today calendar.Date, r holds.Reservation) calendar.Date {
-	for _, d := range []calendar.Date{r.SecuredOn, r.ShippedOn, r.ReadyOn, r.CollectedOn, r.EndedOn} {
+	for _, d := range []calendar.Date{r.PlacedOn, r.SecuredOn, r.ShippedOn, r.ReadyOn, r.CollectedOn, r.EndedOn} {
 		if d.After(today) {
 			today = d
 		}
