@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
 
 	"github.com/kashidashi/kashidashi/calendar"
 )
@@ -91,68 +90,6 @@ func TestCollectableRPT3(t *testing.T) {
 	}
 }
 
-// rapidCourierDate is a day in the courier's compiled span, with margin.
-func rapidCourierDate() *rapid.Generator[calendar.Date] {
-	return rapid.Custom(func(t *rapid.T) calendar.Date {
-		return calendar.NewDate(1956, 1, 1).AddDays(rapid.IntRange(0, 52000).Draw(t, "day"))
-	})
-}
-
-func TestPropNextDayRPT2(t *testing.T) {
-	c := publishedCourier()
-	rapid.Check(t, func(t *rapid.T) {
-		d := rapidCourierDate().Draw(t, "d")
-		next := c.NextDay(d)
-		if wd := next.Weekday(); wd != time.Tuesday && wd != time.Friday {
-			t.Fatalf("NextDay(%v) = %v, a %v", d, next, wd)
-		}
-		if !next.After(d) || !c.IsCourierDay(next) || calendar.IsHoliday(next) {
-			t.Fatalf("NextDay(%v) = %v", d, next)
-		}
-		for x := d.AddDays(1); x.Before(next); x = x.AddDays(1) {
-			if c.IsCourierDay(x) {
-				t.Fatalf("NextDay(%v) = %v skips %v", d, next, x)
-			}
-		}
-	})
-}
-
-func TestPropNextDayWithAnnouncementsRPT2(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		d := rapidCourierDate().Draw(t, "d")
-		r := CourierRules()
-		for i := range rapid.IntRange(0, 3).Draw(t, "suspensions") {
-			r = r.SkipDay(d.AddDays(rapid.IntRange(0, 20).Draw(t, "suspend")), "s"+string(rune('0'+i)))
-		}
-		if rapid.Bool().Draw(t, "move") {
-			r = r.MoveDay(d.AddDays(rapid.IntRange(0, 20).Draw(t, "from")), d.AddDays(rapid.IntRange(21, 30).Draw(t, "to")), "m")
-		}
-		c, err := NewCourier(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		assertFirstOpen(t, "NextDay", c.IsCourierDay, d.AddDays(1), c.NextDay(d))
-	})
-}
-
-func TestPropCollectableRPT3(t *testing.T) {
-	c := publishedCourier()
-	rapid.Check(t, func(t *rapid.T) {
-		closed := calendar.Weekdays(rapid.IntRange(0, 126).Draw(t, "closed weekdays"))
-		partner, err := calendar.New(calendar.Rules{
-			Name:             "partner",
-			ClosedWeekdays:   closed,
-			ClosedOnHolidays: rapid.Bool().Draw(t, "holidays"),
-			YearEnd:          rapid.Bool().Draw(t, "year end"),
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent := c.NextDay(rapidCourierDate().Draw(t, "ready"))
-		assertFirstOpen(t, "Collectable", partner.IsOpen, sent.AddDays(2), c.Collectable(sent, partner))
-	})
-}
-
 // R-PT3: an unknown partner calendar gives the second day after sending,
 // never a panic.
 func TestCollectableNilPartner(t *testing.T) {
@@ -164,18 +101,5 @@ func TestCollectableNilPartner(t *testing.T) {
 	}
 	if got := c.Collectable(calendar.Date{}, nil); !got.IsZero() {
 		t.Fatalf("zero sent day gave %v", got)
-	}
-}
-
-// assertFirstOpen checks that got, the answer of what, is the first day
-// on or after from on which open holds.
-func assertFirstOpen(t *rapid.T, what string, open func(calendar.Date) bool, from, got calendar.Date) {
-	if got.Before(from) || !open(got) {
-		t.Fatalf("%s from %v = %v", what, from, got)
-	}
-	for x := from; x.Before(got); x = x.AddDays(1) {
-		if open(x) {
-			t.Fatalf("%s from %v = %v skips %v", what, from, got, x)
-		}
 	}
 }

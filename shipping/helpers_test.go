@@ -52,21 +52,6 @@ func isCoded(err error) bool {
 	return errors.As(err, &c) || errors.As(err, &r)
 }
 
-// rank orders classes as the property tests need: Yu-Mail, then Yu-Pack
-// by size, then heavy Yu-Pack by size, and any refusal last.
-func rank(c Class, err error) int {
-	switch {
-	case err != nil:
-		return 1 << 20
-	case c.Service == YuMail:
-		return 0
-	case c.Service == YuPack:
-		return c.Size
-	default:
-		return 1<<10 + c.Size
-	}
-}
-
 // japanese lists the Japanese messages of err's reasons.
 func japanese(err error) []string { return localized(err, reason.Japanese, message) }
 
