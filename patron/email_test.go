@@ -184,36 +184,6 @@ func TestEmailPitfallProperty(t *testing.T) {
 	})
 }
 
-// P6: well-formed addresses are accepted, and adding one of the guide's
-// mistakes to them gets it refused with its sentinel.
-func TestEmailWellFormedProperty(t *testing.T) {
-	atom := rapid.StringMatching(`[a-zA-Z0-9!#$%&'*+/=?^_{|}~-]{1,8}`)
-	label := rapid.StringMatching(`[a-zA-Z0-9]([a-zA-Z0-9-]{0,6}[a-zA-Z0-9])?`)
-	rapid.Check(t, func(t *rapid.T) {
-		local := strings.Join(rapid.SliceOfN(atom, 1, 3).Draw(t, "local"), ".")
-		domain := strings.Join(rapid.SliceOfN(label, 1, 3).Draw(t, "domain"), ".") + "." +
-			rapid.StringMatching(`[a-zA-Z]{2,6}`).Draw(t, "tld")
-		addr := local + "@" + domain
-		e, err := ParseEmail(addr)
-		if err != nil {
-			t.Fatalf("ParseEmail(%q): %v", addr, err)
-		}
-		if e.Local() != local || e.Domain() != strings.ToLower(domain) {
-			t.Fatalf("%q split as %q @ %q", addr, e.Local(), e.Domain())
-		}
-		for bad, want := range map[string]error{
-			local + ".@" + domain:                 ErrDotBeforeAt,
-			local + "..x@" + domain:               ErrConsecutiveDots,
-			addr + ".":                            ErrTrailingDot,
-			"x..y." + local + ".@" + domain + ".": ErrConsecutiveDots,
-		} {
-			if _, err := ParseEmail(bad); !errors.Is(err, want) {
-				t.Fatalf("ParseEmail(%q) = %v, want %v", bad, err, want)
-			}
-		}
-	})
-}
-
 func FuzzParseEmail(f *testing.F) {
 	for _, s := range []string{
 		"taro@example.jp", "Taro.Yamada@Docomo.NE.JP", "xxxxx.@xxxxxx.jp", "x..xx@xxxxxx.jp", "xx@xxxxx.jp.",
