@@ -2,6 +2,7 @@ package ruletest
 
 import (
 	"errors"
+	"github.com/kashidashi/kashidashi/circulation"
 	"slices"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -31,7 +32,7 @@ func ReservationHistory(p holds.Policy, id uint64) *rapid.Generator[[]holds.Rese
 		}
 		today := r.PlacedOn
 		h := []holds.Reservation{r}
-		for steps := rapid.IntRange(0, 6).Draw(t, "steps"); steps > 0 && r.State.Active(); steps-- {
+		for steps := rapid.IntRange(0, 8).Draw(t, "steps"); steps > 0 && r.State.Active(); steps-- {
 			today = today.AddDays(rapid.IntRange(0, 4).Draw(t, "days_later"))
 			next, err := step(t, r, today, p, cals)
 			if err != nil {
@@ -61,7 +62,14 @@ func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, 
 	if err != nil {
 		return r, err
 	}
-	switch rapid.IntRange(0, 6).Draw(t, "step") {
+	kind := rapid.IntRange(0, 9).Draw(t, "step")
+	switch {
+	case kind <= 5: // most steps take the reservation along its route
+		kind = natural(t, r)
+	case kind >= 8: // any step, mostly refused
+		kind = rapid.IntRange(0, 4).Draw(t, "any_step")
+	}
+	switch kind {
 	case 0:
 		return r.Secure(today)
 	case 1:
@@ -76,16 +84,38 @@ func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, 
 			return r, errNoDraw
 		}
 		return r.Expire(r.Deadline.AddDays(rapid.IntRange(1, 3).Draw(t, "days_after_deadline")))
-	case 5:
+	case 6:
 		by := rapid.SampledFrom([]holds.Actor{holds.ByStaff, holds.ByPatron}).Draw(t, "by")
 		return r.Cancel(by, today)
-	default:
+	case 7:
 		to := PickupPlace().Draw(t, "to")
 		if to == r.Place {
 			return r, errNoDraw
 		}
 		return r.ChangePlace(holds.ByStaff, to, slices.Clone(partnerLibraries))
 	}
+	return r, errNoDraw
+}
+
+// natural returns the kind of step that takes r along its route: secure
+// a waiting item, make it ready or ship it, collect or expire it.
+func natural(t *rapid.T, r holds.Reservation) int {
+	m := r.Place.Method
+	switch {
+	case r.State == holds.Waiting:
+		return 0
+	case r.State == holds.Secured && m == circulation.PrefecturalLibrary:
+		return 2
+	case r.State == holds.Secured:
+		return 1
+	case r.State == holds.InTransit && m == circulation.HomeDelivery:
+		return 3
+	case r.State == holds.InTransit:
+		return 2
+	case rapid.Bool().Draw(t, "expire"):
+		return 4
+	}
+	return 3
 }
 
 // kitPatrons and kitItems are the patrons and items generated carts and

@@ -7,25 +7,29 @@ import (
 )
 
 // keepOr draws an int from lo to hi that shrinks toward def: the default
-// unless the draw chooses to change it (or def is out of range).
+// three times in four, unless def is out of range.
 func keepOr(t *rapid.T, label string, def, lo, hi int) int {
 	if hi < lo {
 		hi = lo
 	}
-	if def >= lo && def <= hi && !rapid.Bool().Draw(t, label+"_changed") {
+	if def >= lo && def <= hi && rapid.IntRange(0, 3).Draw(t, label+"_changed") < 3 {
 		return def
 	}
 	return rapid.IntRange(lo, hi).Draw(t, label)
 }
 
-// LoanPolicy draws a valid circulation.Policy (it passes Validate): each
-// field is the published default (circulation.DefaultPolicy) or, when
-// the draw changes it, any value Validate allows given the fields before
-// it, with loan and reservation limits kept small enough for generated
-// patrons to reach them. Draws shrink toward the default.
+// LoanPolicy draws a valid circulation.Policy (it passes Validate): one
+// draw in five is the published default (circulation.DefaultPolicy); in
+// the others each field keeps its default three times in four or takes
+// any value Validate allows given the fields before it, with loan and
+// reservation limits kept small enough for generated patrons to reach
+// them. Draws shrink toward the default.
 func LoanPolicy() *rapid.Generator[circulation.Policy] {
 	return rapid.Custom(func(t *rapid.T) circulation.Policy {
 		d := circulation.DefaultPolicy()
+		if rapid.IntRange(0, 4).Draw(t, "policy_changed") == 0 {
+			return d
+		}
 		var p circulation.Policy
 		p.LoanDays = keepOr(t, "loan_days", d.LoanDays, 1, 60)
 		p.ShortLoanDays = keepOr(t, "short_loan_days", d.ShortLoanDays, 1, p.LoanDays)
@@ -36,12 +40,12 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 		p.MaxExtensions = keepOr(t, "max_extensions", d.MaxExtensions, 1, 3)
 		p.MaxLoans = keepOr(t, "max_loans", d.MaxLoans, 1, 12)
 		p.MaxReservations = keepOr(t, "max_reservations", d.MaxReservations, 1, 12)
-		if rapid.Bool().Draw(t, "due_on_closed_day_changed") {
+		if rapid.IntRange(0, 3).Draw(t, "due_on_closed_day_changed") == 3 {
 			p.DueOnClosedDay = circulation.DueDateNextOpenDay
 		} else {
 			p.DueOnClosedDay = d.DueOnClosedDay
 		}
-		p.HideReserveAtLoanLimit = rapid.Bool().Draw(t, "hide_reserve_at_loan_limit")
+		p.HideReserveAtLoanLimit = rapid.IntRange(0, 3).Draw(t, "hide_reserve_at_loan_limit_changed") == 3
 		return p
 	})
 }

@@ -1,0 +1,185 @@
+package ruletest_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/reason"
+	"github.com/kashidashi/kashidashi/ruletest"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+var (
+	from = calendar.NewDate(2020, 1, 1)
+	to   = calendar.NewDate(2035, 12, 31)
+)
+
+// Every generator draws only values the engine accepts.
+func TestGeneratorsDrawValidValues(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		if d := ruletest.DateIn(from, to).Draw(t, "date"); d.Before(from) || d.After(to) {
+			t.Fatalf("DateIn drew %v outside %v..%v", d, from, to)
+		}
+		if w := ruletest.WeekdaySet().Draw(t, "weekdays"); w.Complement() == 0 {
+			t.Fatalf("WeekdaySet drew every day")
+		}
+		if _, err := calendar.New(ruletest.LibraryRules().Draw(t, "rules")); err != nil {
+			t.Fatalf("LibraryRules: %v", err)
+		}
+		p := ruletest.LoanPolicy().Draw(t, "loan_policy")
+		if err := p.Validate(); err != nil {
+			t.Fatalf("LoanPolicy: %v", err)
+		}
+		hp := ruletest.HoldPolicy().Draw(t, "hold_policy")
+		if err := hp.Validate(); err != nil {
+			t.Fatalf("HoldPolicy: %v", err)
+		}
+		if err := ruletest.PickupPlace().Draw(t, "place").Validate(); err != nil {
+			t.Fatalf("PickupPlace: %v", err)
+		}
+		c := ruletest.LoanCases(p).Draw(t, "loans")
+		if 1+len(c.Others) > p.MaxLoans {
+			t.Fatalf("L1 %d loans, limit %d", 1+len(c.Others), p.MaxLoans)
+		}
+		for _, l := range append([]circulation.Loan{c.Loan}, c.Others...) {
+			if err := l.Validate(); err != nil || l.Loaned.After(c.Today) {
+				t.Fatalf("LoanCases drew %+v on %v: %v", l, c.Today, err)
+			}
+		}
+		h := ruletest.ReservationHistory(hp, 7).Draw(t, "history")
+		for i, r := range h {
+			if err := r.Validate(); err != nil {
+				t.Fatalf("ReservationHistory step %d: %v", i, err)
+			}
+			if i > 0 {
+				if _, err := h[i-1].Step(r, holds.ByStaff, r.PlacedOn); err != nil {
+					t.Fatalf("ReservationHistory step %d is not a step: %v", i, err)
+				}
+			}
+		}
+		cart := ruletest.Carts().Draw(t, "cart")
+		if len(cart.Items) == 0 || !cart.Ordering.Valid() || cart.Place.Validate() != nil {
+			t.Fatalf("Carts drew %+v", cart)
+		}
+		if _, err := shipping.NewClassifier(ruletest.ParcelLimits().Draw(t, "limits")); err != nil {
+			t.Fatalf("ParcelLimits: %v", err)
+		}
+		if _, err := ruletest.Packings().Draw(t, "packing").Bundle(ruletest.Parcels().Draw(t, "parcel")); err != nil {
+			t.Fatalf("Packings, Parcels: %v", err)
+		}
+	})
+}
+
+// Over many draws, every edge shape the rules treat specially comes up:
+// the year-end closure, a holiday Monday that opens and moves its closure
+// to Tuesday, a month-end closure moved off the month's last day, a
+// patron at the loan limit, an extendable loan and each refusal of L4.
+func TestGeneratorsCoverEdgeShapes(t *testing.T) {
+	seen := map[string]int{}
+	rapid.Check(t, func(t *rapid.T) {
+		r := ruletest.LibraryRules().Draw(t, "rules")
+		d := ruletest.DateIn(from, to).Draw(t, "date")
+		m, day := d.Month(), d.Day()
+		if r.YearEnd && (m == time.December && day >= 29 || m == time.January && day <= 3) {
+			seen["year end"]++
+		}
+		for x := d; x.Before(d.AddDays(31)); x = x.AddDays(1) {
+			if r.ClosedWeekdays.Has(time.Monday) && r.HolidayOpensWeeklyClosure && x.Weekday() == time.Monday && calendar.IsHoliday(x) {
+				seen["holiday Monday"]++
+				break
+			}
+		}
+		if r.MonthEnd && m != time.December {
+			last := calendar.NewDate(d.Year(), m+1, 0)
+			if ruletest.OpenByRules(calendar.Rules{MonthEnd: true, MonthEndAvoids: r.MonthEndAvoids}, last) {
+				seen["month end moved"]++
+			}
+		}
+		if len(r.Closures) > 0 {
+			seen["closure"]++
+		}
+		if len(r.Openings) > 0 {
+			seen["opening"]++
+		}
+		p := ruletest.LoanPolicy().Draw(t, "policy")
+		if p == circulation.DefaultPolicy() {
+			seen["default policy"]++
+		}
+		c := ruletest.LoanCases(p).Draw(t, "loans")
+		if 1+len(c.Others) == p.MaxLoans {
+			seen["at loan limit"]++
+		}
+		_, err := p.Extend(c.Loan, c.Others, c.Today, calendar.MustNew(calendar.PrefecturalLibraryRules()))
+		if err == nil {
+			seen["extended"]++
+		}
+		var ref *reason.Refusal
+		if errors.As(err, &ref) {
+			for _, why := range ref.Reasons {
+				seen[why.Code()]++
+			}
+		}
+	})
+	for _, shape := range []string{
+		"year end", "holiday Monday", "month end moved", "closure", "opening", "default policy", "at loan limit", "extended",
+		circulation.ErrPartnerPickup.Code(), circulation.ErrHomeDelivery.Code(), circulation.ErrReserved.Code(),
+		circulation.ErrAlreadyExtended.Code(), circulation.ErrInterlibraryLoan.Code(), circulation.ErrOverdue.Code(),
+	} {
+		if seen[shape] == 0 {
+			t.Errorf("no draw of %s in %v", shape, seen)
+		}
+	}
+}
+
+// Reservation histories reach every state of the lifecycle.
+func TestReservationHistoryCoversStates(t *testing.T) {
+	seen := map[holds.State]int{}
+	rapid.Check(t, func(t *rapid.T) {
+		h := ruletest.ReservationHistory(holds.DefaultPolicy(), 1).Draw(t, "history")
+		for _, r := range h {
+			seen[r.State]++
+		}
+	})
+	for _, s := range []holds.State{holds.Waiting, holds.Secured, holds.InTransit, holds.Ready, holds.Collected, holds.Expired, holds.Cancelled} {
+		if seen[s] == 0 {
+			t.Errorf("no history reaches %v: %v", s, seen)
+		}
+	}
+}
+
+// C1, C2, C4: the day-by-day model agrees with the published calendars
+// on the days the guide names.
+func TestOpenByRulesPublishedDaysC2(t *testing.T) {
+	pref := calendar.PrefecturalLibraryRules()
+	for _, c := range []struct {
+		day  string
+		open bool
+	}{
+		{"2026-11-23", true},  // 勤労感謝の日, a holiday Monday: open
+		{"2026-11-24", false}, // and the Tuesday after closes instead
+		{"2026-11-30", false}, // a Monday anyway
+		{"2026-11-27", false}, // month end moved from Monday 30th past the weekend to Friday
+		{"2026-12-29", false}, // year end
+		{"2027-01-04", false}, // a Monday
+		{"2027-01-05", true},
+		{"2026-12-31", false},
+		{"2026-11-26", true},
+	} {
+		d, err := calendar.ParseDate(c.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ruletest.OpenByRules(pref, d); got != c.open {
+			t.Errorf("C2 %s: open %v, want %v", c.day, got, c.open)
+		}
+	}
+	if ruletest.OpenByRules(pref, calendar.Date{}) {
+		t.Error("the zero Date is open")
+	}
+}
