@@ -58,22 +58,25 @@ func (c *Calendar) WriteICS(w io.Writer, from, to Date, opt ICSOptions) error {
 		name = c.rules.Name
 	}
 	iw := icsWriter{w: bufio.NewWriter(w)}
-	iw.line("BEGIN:VCALENDAR")
-	iw.line("VERSION:2.0")
-	iw.line("PRODID:-//kashidashi//calendar//JA")
-	iw.line("CALSCALE:GREGORIAN")
-	iw.line("METHOD:PUBLISH")
-	iw.line("X-WR-CALNAME:" + icsText(name))
-	dtstamp := "DTSTAMP:" + stamp.Format("20060102T150405Z")
+	iw.prop("BEGIN", "VCALENDAR")
+	iw.prop("VERSION", "2.0")
+	iw.prop("PRODID", "-//kashidashi//calendar//JA")
+	iw.prop("CALSCALE", "GREGORIAN")
+	iw.prop("METHOD", "PUBLISH")
+	iw.prop("X-WR-CALNAME", icsText(name))
+	dtstamp := stamp.Format("20060102T150405Z")
+	domain = "@" + icsText(domain)
+	var uid [32]byte
 	event := func(first, last Date, why ClosedReason) {
-		iw.line("BEGIN:VEVENT")
-		iw.line("UID:" + c.icsUID(first, why) + "@" + icsText(domain))
-		iw.line(dtstamp)
-		iw.line("DTSTART;VALUE=DATE:" + icsDate(first))
-		iw.line("DTEND;VALUE=DATE:" + icsDate(last.AddDays(1)))
-		iw.line("SUMMARY:" + icsText(why.Label(lang)))
-		iw.line("TRANSP:TRANSPARENT")
-		iw.line("END:VEVENT")
+		iw.prop("BEGIN", "VEVENT")
+		iw.buf = append(append(append(iw.buf[:0], "UID:"...), c.icsUID(&uid, first, why)...), domain...)
+		iw.flush()
+		iw.prop("DTSTAMP", dtstamp)
+		iw.date("DTSTART", first)
+		iw.date("DTEND", last.AddDays(1))
+		iw.prop("SUMMARY", icsText(why.Label(lang)))
+		iw.prop("TRANSP", "TRANSPARENT")
+		iw.prop("END", "VEVENT")
 	}
 	var first, last Date
 	var run ClosedReason
@@ -90,25 +93,26 @@ func (c *Calendar) WriteICS(w io.Writer, from, to Date, opt ICSOptions) error {
 	if !first.IsZero() {
 		event(first, last, run)
 	}
-	iw.line("END:VCALENDAR")
+	iw.prop("END", "VCALENDAR")
 	if iw.err == nil {
 		iw.err = iw.w.Flush()
 	}
 	return iw.err
 }
 
-// icsUID is the stable part of an event's UID.
-func (c *Calendar) icsUID(first Date, why ClosedReason) string {
-	h := sha256.New()
-	for _, s := range []string{c.rules.Name, first.String(), why.String(), why.NameEn} {
-		io.WriteString(h, s)
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+// icsUID writes into buf, and returns, the stable part of an event's
+// UID: a hash of the rules' name, the run's first day and its reason.
+func (c *Calendar) icsUID(buf *[32]byte, first Date, why ClosedReason) []byte {
+	var b []byte
+	b = append(append(b, c.rules.Name...), 0)
+	b = append(first.appendTo(b), 0)
+	b = append(append(b, why.Kind.String()...), 0)
+	b = append(append(b, why.Name...), 0)
+	b = append(b, why.NameEn...)
+	sum := sha256.Sum256(b)
+	hex.Encode(buf[:], sum[:16])
+	return buf[:]
 }
-
-// icsDate formats d as an RFC 5545 DATE: 20261229.
-func icsDate(d Date) string { return strings.ReplaceAll(d.String(), "-", "") }
 
 // icsText escapes s as an RFC 5545 TEXT value: backslash, semicolon,
 // comma and newline are escaped; other control characters, which TEXT
@@ -139,25 +143,50 @@ func icsText(s string) string {
 // first error.
 type icsWriter struct {
 	w   *bufio.Writer
+	buf []byte // the content line being written
 	err error
 }
 
-// line writes one content line: at most 75 octets before each CRLF, each
-// continuation starting with a space (RFC 5545, 3.1), never splitting a
-// UTF-8 sequence.
-func (iw *icsWriter) line(s string) {
-	limit := 75
+// prop writes the content line name:value.
+func (iw *icsWriter) prop(name, value string) {
+	iw.buf = append(append(append(iw.buf[:0], name...), ':'), value...)
+	iw.flush()
+}
+
+// date writes the content line name;VALUE=DATE:20261229.
+func (iw *icsWriter) date(name string, d Date) {
+	iw.buf = append(append(iw.buf[:0], name...), ";VALUE=DATE:"...)
+	y, m, dd := d.Date()
+	iw.buf = append(iw.buf, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+		byte('0'+int(m)/10), byte('0'+int(m)%10), byte('0'+dd/10), byte('0'+dd%10))
+	iw.flush()
+}
+
+// flush writes the content line in buf: at most 75 octets before each
+// CRLF, each continuation starting with a space (RFC 5545, 3.1), never
+// splitting a UTF-8 sequence.
+func (iw *icsWriter) flush() {
+	s, limit := iw.buf, 75
 	for iw.err == nil {
 		if len(s) <= limit {
-			_, iw.err = iw.w.WriteString(s + "\r\n")
+			iw.write(s, "\r\n")
 			return
 		}
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		_, iw.err = iw.w.WriteString(s[:cut] + "\r\n ")
+		iw.write(s[:cut], "\r\n ")
 		s = s[cut:]
 		limit = 74 // after the leading space
+	}
+}
+
+func (iw *icsWriter) write(b []byte, end string) {
+	if iw.err == nil {
+		_, iw.err = iw.w.Write(b)
+	}
+	if iw.err == nil {
+		_, iw.err = iw.w.WriteString(end)
 	}
 }
