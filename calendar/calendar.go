@@ -14,8 +14,9 @@ var (
 	// ErrInvalidRules is wrapped by every error New returns for malformed
 	// rules: a closure or opening that ends before it starts, an opening
 	// overlapping a closure, Weekdays or Months bits beyond the days or
-	// months they name, a month-end closure that avoids every weekday, bad
-	// hours.
+	// months they name, a month-end closure that avoids every weekday, an
+	// n-th weekday beyond 1–5, a year-end span outside December and
+	// January, bad hours. The error is Problems, listing every one.
 	ErrInvalidRules = errors.New("calendar: invalid rules")
 	// ErrNeverOpen is returned by New for rules under which the place
 	// would not open on any day of the supported span (see Calendar.Span).
@@ -51,7 +52,8 @@ type Calendar struct {
 // New compiles r into a Calendar. It refuses rules that are malformed (a
 // closure that ends before it starts, an opening overlapping a closure, a
 // Weekdays or Months value with bits beyond the days or months it names,
-// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules)
+// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules,
+// as Problems listing every problem with its JSON path)
 // and rules under which the place would not open on any day of the span
 // (ErrNeverOpen), whatever combination of settings closes it.
 func New(r Rules) (*Calendar, error) {

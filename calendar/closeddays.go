@@ -8,7 +8,7 @@ import (
 // ClosedDays yields the closed days of c from from to to inclusive, in
 // order, each with why it is closed: the data a user interface lists.
 // It stays within the span (Calendar.Span): days of the range outside it,
-// or a zero from or to, yield nothing, so that the walk is bounded
+// or a zero from or to, yield nothing (C8), so that the walk is bounded
 // whatever the range. It skips open days a word of 64 days at a time.
 func (c *Calendar) ClosedDays(from, to Date) iter.Seq2[Date, ClosedReason] {
 	return func(yield func(Date, ClosedReason) bool) {
@@ -71,7 +71,7 @@ func minDate(a, b Date) Date {
 // ChangedDays yields, in order, the days from from to to inclusive whose
 // open or closed status differs between before and after: what an
 // unplanned closure, such as a snowstorm, changes. Like ClosedDays it
-// stays within the span, and it compares 64 days at a time.
+// stays within the span, and it compares 64 days at a time (C8).
 func ChangedDays(before, after *Calendar, from, to Date) iter.Seq[Date] {
 	return func(yield func(Date) bool) {
 		lo, hi, ok := before.clip(from, to)

@@ -119,7 +119,7 @@ func TestMonthC2GoldenMay2026(t *testing.T) {
 	}
 }
 
-func TestMonthC2WeeksCoverTheMonthSundayFirst(t *testing.T) {
+func TestMonthC8WeeksCoverTheMonthSundayFirst(t *testing.T) {
 	c := MustNew(inventoryRules())
 	for _, ym := range []struct {
 		y int
@@ -144,7 +144,7 @@ func TestMonthC2WeeksCoverTheMonthSundayFirst(t *testing.T) {
 }
 
 // ChangedDays (closure impact): exactly the days whose status differs.
-func TestPropChangedDaysMatchesIsOpen(t *testing.T) {
+func TestPropChangedDaysC8MatchesIsOpen(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := MustNew(rapidRules().Draw(t, "a")), MustNew(rapidRules().Draw(t, "b"))
 		from := rapidNearDate().Draw(t, "from")
@@ -169,7 +169,7 @@ func TestPropChangedDaysMatchesIsOpen(t *testing.T) {
 	})
 }
 
-func TestChangedDaysSnowstormClosure(t *testing.T) {
+func TestChangedDaysC8SnowstormClosure(t *testing.T) {
 	before := MustNew(PrefecturalLibraryRules())
 	after := MustNew(PrefecturalLibraryRules().SkipDay(day("2027-01-19"), "暴風雪"))
 	var got []Date

@@ -34,7 +34,7 @@ var errICSStamp = errors.New("calendar: iCalendar export needs ICSOptions.Stamp,
 
 // WriteICS writes the closed days of c from from to to inclusive (within
 // the span, as ClosedDays) as an iCalendar stream (RFC 5545) that patrons
-// can subscribe to: one all-day VEVENT per run of consecutive closed days
+// can subscribe to (C8): one all-day VEVENT per run of consecutive closed days
 // with the same reason, its SUMMARY the reason's label in opt.Lang. Each
 // event's UID is a hash of the rules' Name, the run's first day and its
 // reason, so that the same closure keeps its UID from one export to the

@@ -220,7 +220,7 @@ func TestWriteICSC4InventoryYear(t *testing.T) {
 
 // Stable UIDs: the same closure keeps its UID when the export's range
 // moves, and no two events of an export share one.
-func TestWriteICSUIDsAreStable(t *testing.T) {
+func TestWriteICSC8UIDsAreStable(t *testing.T) {
 	c := MustNew(inventoryRules())
 	uids := func(from, to string) map[Date]string {
 		var buf bytes.Buffer
@@ -240,7 +240,7 @@ func TestWriteICSUIDsAreStable(t *testing.T) {
 	assert.NotEmpty(t, a[day("2027-03-08")])
 }
 
-func TestWriteICSNeedsAStamp(t *testing.T) {
+func TestWriteICSC8NeedsAStamp(t *testing.T) {
 	c := MustNew(PrefecturalLibraryRules())
 	for _, stamp := range []time.Time{{}, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {
 		assert.Error(t, c.WriteICS(&bytes.Buffer{}, day("2027-01-01"), day("2027-01-31"), ICSOptions{Stamp: stamp}))
@@ -251,7 +251,7 @@ type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
-func TestWriteICSReportsTheWritersError(t *testing.T) {
+func TestWriteICSC8ReportsTheWritersError(t *testing.T) {
 	c := MustNew(PrefecturalLibraryRules())
 	err := c.WriteICS(failingWriter{}, day("2027-01-01"), day("2027-12-31"), ICSOptions{Stamp: icsStamp})
 	assert.ErrorContains(t, err, "disk full")
@@ -259,7 +259,7 @@ func TestWriteICSReportsTheWritersError(t *testing.T) {
 
 // Names with commas, semicolons, backslashes, newlines, controls, emoji
 // and long Japanese text come through the grammar and back unchanged.
-func TestPropWriteICSGrammarAndSecondReading(t *testing.T) {
+func TestPropWriteICSC8GrammarAndSecondReading(t *testing.T) {
 	long := strings.Repeat("暴風雪のため臨時に休館いたします。", 6)
 	names := rapid.SampledFrom([]string{"", "a, b; c\\d\ne", "🌨 snow,\r\nstorm", long, "x\x01y\x7fz\tw", "é" + long + "🌨", "\xff\xfe bad"})
 	rapid.Check(t, func(t *rapid.T) {

@@ -9,7 +9,7 @@ import (
 // MonthView is one month of a place's calendar as a web calendar renders
 // it: whole weeks, Sunday first as Japanese calendars print them, from
 // the Sunday on or before the 1st to the Saturday on or after the last
-// day, each day with its status. Its JSON form has snake_case keys and
+// day, each day with its status (C8). Its JSON form has snake_case keys and
 // needs no further work to display.
 type MonthView struct {
 	Place string `json:"place"`

@@ -8,7 +8,7 @@ import (
 	"github.com/kashidashi/kashidashi/internal/text"
 )
 
-// Problem is one thing wrong with Rules. Path locates it in the JSON form
+// Problem is one thing wrong with Rules (C8). Path locates it in the JSON form
 // of Rules ("closed_nth_weekdays[0].nth"), so that a document embedding
 // Rules can prefix its own path ("places[3]."); Message says what is
 // wrong ("6 is not 1–5").

@@ -6,7 +6,10 @@ import (
 
 // Rules describes when a place is open: its weekly closures, how public
 // holidays affect it, its month-end and year-end closures, one-off
-// closures and openings announced by staff (C4), and its opening hours.
+// closures and openings announced by staff (C4), the n-th weekday of a
+// month (C5), the day after a holiday (C6), and its opening hours. Its
+// JSON form (MarshalJSON, UnmarshalJSON; see the package documentation)
+// is how a configuration states them.
 // The zero Rules describe a place open every day, all day.
 //
 // Rules is a plain value to fill in or to start from a preset

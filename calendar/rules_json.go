@@ -12,7 +12,7 @@ import (
 )
 
 // The JSON form of Rules, written the way a librarian states the rules
-// (docs/rules.md, C1–C7): days and months by lower-case English name,
+// (docs/rules.md, C1–C8): days and months by lower-case English name,
 // dates as "YYYY-MM-DD", days of the year as "MM-DD", times of day as
 // "HH:MM". Keys whose value is the zero value are left out.
 type rulesJSON struct {
@@ -74,7 +74,7 @@ type seasonJSON struct {
 	Windows  []windowJSON `json:"windows"`
 }
 
-// MarshalJSON encodes r in its JSON form (see docs/rules.md). It refuses
+// MarshalJSON encodes r in its JSON form (C8) (see docs/rules.md). It refuses
 // rules with Problems, which could not be read back.
 func (r Rules) MarshalJSON() ([]byte, error) {
 	if ps := r.Problems(); len(ps) > 0 {

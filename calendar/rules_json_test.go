@@ -36,7 +36,7 @@ func TestRulesJSONC2PrefecturalLibraryReadsAsStated(t *testing.T) {
 	assert.JSONEq(t, prefecturalJSON, string(b))
 }
 
-func TestRulesJSONRoundTripsPresets(t *testing.T) {
+func TestRulesJSONC8RoundTripsPresets(t *testing.T) {
 	for _, r := range []Rules{PrefecturalLibraryRules(), AssemblyLibraryRules(), AssemblyLibraryServiceRules(),
 		AssemblyLibraryStaffDayRules(), WeeklySchedule("courier", time.Tuesday, time.Friday), {}} {
 		b, err := json.Marshal(r)
@@ -92,7 +92,7 @@ func rapidJSONRules() *rapid.Generator[Rules] {
 	})
 }
 
-func TestPropRulesJSONRoundTrip(t *testing.T) {
+func TestPropRulesJSONC8RoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rapidJSONRules().Draw(t, "rules")
 		b, err := json.Marshal(r)
@@ -110,7 +110,7 @@ func TestPropRulesJSONRoundTrip(t *testing.T) {
 }
 
 // Every problem is reported at once, each with its JSON path.
-func TestRulesJSONReportsEveryProblemWithItsPath(t *testing.T) {
+func TestRulesJSONC8ReportsEveryProblemWithItsPath(t *testing.T) {
 	in := `{
 	  "closed_weekdays": ["mon", "friday", "friday"],
 	  "closed_nth_weekdays": [{"nth": 6, "weekday": "thursday"}, {"nth": 0, "weekday": "thu"}],
@@ -152,7 +152,7 @@ func TestRulesJSONReportsEveryProblemWithItsPath(t *testing.T) {
 	assert.Equal(t, Rules{}, r, "left unchanged")
 }
 
-func TestRulesJSONRefusesUnknownKeysAtEveryDepth(t *testing.T) {
+func TestRulesJSONC8RefusesUnknownKeysAtEveryDepth(t *testing.T) {
 	for _, in := range []string{
 		`{"closed_weekday": ["monday"]}`,
 		`{"month_end": {"avoid": []}}`,
@@ -289,4 +289,29 @@ func normalize(r Rules) Rules {
 		}
 	}
 	return r
+}
+
+// The JSON form shown in the package documentation decodes.
+func TestRulesJSONC8PackageDocExampleDecodes(t *testing.T) {
+	in := `{
+	  "name": "北海道立図書館",
+	  "closed_weekdays": ["monday"],
+	  "closed_nth_weekdays": [{"nth": 3, "weekday": "thursday"}],
+	  "closed_on_holidays": false,
+	  "holiday_opens_weekly_closure": true,
+	  "day_after_holiday": {"avoids": ["saturday", "sunday"]},
+	  "month_end": {"avoids": ["sunday", "monday", "saturday"]},
+	  "year_end": {"from": "12-29", "to": "01-03"},
+	  "closures": [{"from": "2027-03-08", "to": "2027-03-15", "reason": {"ja": "特別整理期間", "en": "inventory"}}],
+	  "openings": [{"from": "2027-03-21", "to": "2027-03-21", "reason": {"ja": "特別開館", "en": "special opening"}}],
+	  "hours": {
+	    "regular": [{"from": "09:00", "to": "17:00"}],
+	    "seasonal": [{"months": ["june", "july", "august"], "weekdays": ["thursday", "friday"], "windows": [{"from": "09:00", "to": "19:00"}]}]
+	  }
+	}`
+	var r Rules
+	require.NoError(t, json.Unmarshal([]byte(in), &r))
+	_, err := New(r)
+	require.NoError(t, err)
+	assert.Equal(t, []Opening{{Name: "特別開館", NameEn: "special opening", From: day("2027-03-21"), To: day("2027-03-21")}}, r.Openings)
 }
