@@ -107,7 +107,6 @@ type NthWeekday struct {
 	Weekday time.Weekday
 }
 
-
 // Covers reports whether d is within the closure.
 func (c Closure) Covers(d Date) bool { return !d.Before(c.From) && !d.After(c.To) }
 
