@@ -1,6 +1,8 @@
 package calendar_test
 
 import (
+	"encoding/json"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -173,5 +175,143 @@ func TestPropCompiledOpenDaysMatchRules(t *testing.T) {
 			}
 		}
 		return open, nil
+	})
+}
+
+// C2, C4: ClosedDays lists exactly the days IsOpen calls closed, with
+// WhyClosed's reason, for random rules and ranges.
+func TestPropClosedDaysC2MatchesIsOpen(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := calendar.MustNew(ruletest.LibraryRules().Draw(t, "rules"))
+		from := nearDate.Draw(t, "from")
+		to := from.AddDays(rapid.IntRange(-5, 400).Draw(t, "len"))
+		want := map[calendar.Date]calendar.ClosedReason{}
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			if why, closed := c.WhyClosed(d); closed {
+				want[d] = why
+			}
+		}
+		got := map[calendar.Date]calendar.ClosedReason{}
+		prev := calendar.Date{}
+		for d, why := range c.ClosedDays(from, to) {
+			if !d.After(prev) {
+				t.Fatalf("%v after %v: out of order", d, prev)
+			}
+			prev = d
+			got[d] = why
+		}
+		if len(got) != len(want) {
+			t.Fatalf("got %d closed days, want %d", len(got), len(want))
+		}
+		for d, why := range want {
+			if got[d] != why {
+				t.Fatalf("%v: got %v, want %v", d, got[d], why)
+			}
+		}
+	})
+}
+
+// ChangedDays (closure impact): exactly the days whose status differs.
+func TestPropChangedDaysC8MatchesIsOpen(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		a, b := calendar.MustNew(ruletest.LibraryRules().Draw(t, "a")), calendar.MustNew(ruletest.LibraryRules().Draw(t, "b"))
+		from := nearDate.Draw(t, "from")
+		to := from.AddDays(rapid.IntRange(-5, 700).Draw(t, "len"))
+		var want, got []calendar.Date
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			if a.IsOpen(d) != b.IsOpen(d) {
+				want = append(want, d)
+			}
+		}
+		for d := range calendar.ChangedDays(a, b, from, to) {
+			got = append(got, d)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("got %v, want %v", got, want)
+			}
+		}
+	})
+}
+
+// day parses a YYYY-MM-DD date or panics.
+func day(s string) calendar.Date {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// inventoryRules are the Prefectural Library's rules with the March 2027
+// inventory period.
+func inventoryRules() calendar.Rules {
+	r := calendar.PrefecturalLibraryRules()
+	r.Closures = append(r.Closures, calendar.Closure{Name: "特別整理期間", NameEn: "inventory", From: day("2027-03-08"), To: day("2027-03-15")})
+	return r
+}
+
+// rapidJSONRules draws valid Rules in the form the JSON decoder gives
+// back: nil rather than empty slices, except Hours.Regular, whose nil and
+// empty differ.
+func rapidJSONRules() *rapid.Generator[calendar.Rules] {
+	names := rapid.SampledFrom([]string{"", "特別整理期間", "a, b; c\\d\ne", "🌨 snow", "inventory"})
+	return rapid.Custom(func(t *rapid.T) calendar.Rules {
+		r := ruletest.LibraryRules().Draw(t, "rules")
+		r.Name = names.Draw(t, "name")
+		for i := range r.Closures {
+			r.Closures[i].Name, r.Closures[i].NameEn = names.Draw(t, "ja"), names.Draw(t, "en")
+		}
+		for i := range r.Openings {
+			r.Openings[i].Name, r.Openings[i].NameEn = names.Draw(t, "ja"), names.Draw(t, "en")
+		}
+		if !r.MonthEnd {
+			r.MonthEndAvoids = 0
+		}
+		if !r.DayAfterHoliday {
+			r.DayAfterHolidayAvoids = 0
+		}
+		window := func() calendar.Window {
+			from := rapid.IntRange(0, 24*60-1).Draw(t, "from")
+			return calendar.Window{calendar.Clock(from), calendar.Clock(rapid.IntRange(from+1, 24*60).Draw(t, "to"))}
+		}
+		windows := func(min int) []calendar.Window {
+			ws := []calendar.Window{}
+			for i := rapid.IntRange(min, 2).Draw(t, "windows"); i > 0; i-- {
+				ws = append(ws, window())
+			}
+			return ws
+		}
+		if rapid.Bool().Draw(t, "regular") {
+			r.Hours.Regular = windows(0)
+		}
+		for i := rapid.IntRange(0, 2).Draw(t, "seasons"); i > 0; i-- {
+			r.Hours.Seasonal = append(r.Hours.Seasonal, calendar.SeasonalHours{
+				Months:   calendar.Months(rapid.IntRange(0, 1<<12-1).Draw(t, "months") << 1),
+				Weekdays: calendar.Weekdays(rapid.IntRange(0, 127).Draw(t, "weekdays")),
+				Windows:  windows(1),
+			})
+		}
+		return r
+	})
+}
+
+func TestPropRulesJSONC8RoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapidJSONRules().Draw(t, "rules")
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back calendar.Rules
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if !reflect.DeepEqual(r, back) {
+			t.Fatalf("%s\nwant %+v\n got %+v", b, r, back)
+		}
 	})
 }

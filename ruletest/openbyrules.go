@@ -9,19 +9,22 @@ import (
 // OpenByRules reports whether a place following r is open on d. It is the
 // reference a compiled calendar or a host's own calendar is checked
 // against: a naive day-by-day reading of the meaning of each field of
-// calendar.Rules (C1, C2, C4), written without the engine's compiled
+// calendar.Rules (C1, C2, C4 to C7), written without the engine's compiled
 // tables. Only the list of public holidays (calendar.IsHoliday), which is
 // data rather than a rule, comes from package calendar. The zero Date is
 // never open.
 //
 // The readings, in the order they decide: a one-off opening opens the day
 // whatever else holds; a one-off closure closes it; the year-end closure
-// closes December 29 to January 3; a weekly closed day is closed unless it
-// is a holiday and holidays open weekly closures; a holiday is closed when
-// holidays close; the day after a run of holidays that opened a weekly
-// closure is closed in its stead; the month-end closure closes the
-// month's last day that is neither avoided nor a holiday, except in
-// December when the year-end closure also holds.
+// closes December 29 (or YearEndFrom) to January 3 (or YearEndTo, C7); a
+// weekly closed day is closed unless it is a holiday and holidays open
+// weekly closures; the n-th given weekday of a month (days 7n-6 to 7n) is
+// closed, holiday or not (C5); a holiday is closed when holidays close;
+// the day after a run of holidays that opened a weekly closure is closed
+// in its stead; the first day that is not a holiday after one is closed
+// when days after holidays close, unless its weekday is avoided (C6); the
+// month-end closure closes the month's last day that is neither avoided
+// nor a holiday, except in December when the year-end closure also holds.
 func OpenByRules(r calendar.Rules, d calendar.Date) bool {
 	if d.IsZero() {
 		return false
@@ -37,12 +40,18 @@ func OpenByRules(r calendar.Rules, d calendar.Date) bool {
 		}
 	}
 	y, m, day := d.Date()
-	if r.YearEnd && ((m == time.December && day >= 29) || (m == time.January && day <= 3)) {
+	if r.YearEnd && inYearEnd(r, m, day) {
 		return false
 	}
-	holiday := calendar.IsHoliday(d)
-	if r.ClosedWeekdays.Has(d.Weekday()) && !(holiday && r.HolidayOpensWeeklyClosure) {
+	holiday, wd := calendar.IsHoliday(d), d.Weekday()
+	if r.ClosedWeekdays.Has(wd) && !(holiday && r.HolidayOpensWeeklyClosure) {
 		return false
+	}
+	for _, n := range r.ClosedNthWeekdays {
+		// The n-th such weekday of a month falls on days 7n-6 to 7n.
+		if wd == n.Weekday && (day+6)/7 == n.Nth {
+			return false
+		}
 	}
 	if holiday && r.ClosedOnHolidays {
 		return false
@@ -50,10 +59,24 @@ func OpenByRules(r calendar.Rules, d calendar.Date) bool {
 	if r.HolidayOpensWeeklyClosure && !holiday && closureMovedTo(r, d) {
 		return false
 	}
+	if r.DayAfterHoliday && !holiday && !r.DayAfterHolidayAvoids.Has(wd) && calendar.IsHoliday(d.AddDays(-1)) {
+		return false
+	}
 	if r.MonthEnd && !(r.YearEnd && m == time.December) && d == monthEndClosure(r, y, m) {
 		return false
 	}
 	return true
+}
+
+// inYearEnd reports whether day of month m falls in r's year-end closure:
+// from YearEndFrom in December to YearEndTo in January, December 29 to
+// January 3 when both are zero (C7).
+func inYearEnd(r calendar.Rules, m time.Month, day int) bool {
+	from, to := 29, 3
+	if !r.YearEndFrom.IsZero() || !r.YearEndTo.IsZero() {
+		from, to = r.YearEndFrom.Day, r.YearEndTo.Day
+	}
+	return (m == time.December && day >= from) || (m == time.January && day <= to)
 }
 
 // within reports whether d is from from to to inclusive.

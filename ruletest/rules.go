@@ -8,12 +8,13 @@ import (
 )
 
 // LibraryRules draws valid calendar.Rules of the shapes real places have:
-// the published presets, lightly changed, weekly schedules such as a
-// courier's, and free combinations of weekly closures, holiday closures,
-// a holiday Monday that moves its closure to the next day, a month-end
-// closure that avoids some weekdays and holidays, the year-end closure,
-// an inventory period in March, one-off closures and one-off openings
-// that overlap no closure. Every draw compiles with calendar.New. Draws
+// the published presets, weekly schedules such as a courier's, and free
+// combinations of weekly closures, holiday closures, a holiday Monday
+// that moves its closure to the next day, a month-end closure that avoids
+// some weekdays and holidays, the n-th weekday of a month (C5), the day
+// after a holiday (C6), the year-end closure with its published or its
+// own span (C7); each with an inventory period in March, one-off closures
+// and one-off openings that overlap no closure. Every draw compiles with calendar.New. Draws
 // shrink toward the zero Rules: open every day.
 func LibraryRules() *rapid.Generator[calendar.Rules] {
 	return rapid.Custom(func(t *rapid.T) calendar.Rules {
@@ -53,6 +54,23 @@ func freeRules(t *rapid.T) calendar.Rules {
 	}
 	if r.MonthEnd {
 		r.MonthEndAvoids = WeekdaySet().Draw(t, "month_end_avoids")
+	}
+	// The third Thursday (第3木曜日) and the like (C5).
+	for i := rapid.IntRange(0, 2).Draw(t, "nth_weekday_closures"); i > 0; i-- {
+		r.ClosedNthWeekdays = append(r.ClosedNthWeekdays, calendar.NthWeekday{
+			Nth:     rapid.IntRange(1, 5).Draw(t, "nth"),
+			Weekday: rapid.SampledFrom(weekdayOrder).Draw(t, "nth_weekday"),
+		})
+	}
+	// The day after a holiday, usually not on a weekend (C6).
+	if rapid.Bool().Draw(t, "day_after_holiday") {
+		r.DayAfterHoliday = true
+		r.DayAfterHolidayAvoids = WeekdaySet().Draw(t, "day_after_holiday_avoids")
+	}
+	// A year-end closure of its own span, such as 12-28 to 01-04 (C7).
+	if r.YearEnd && rapid.Bool().Draw(t, "year_end_span") {
+		r.YearEndFrom = calendar.MonthDay{Month: time.December, Day: rapid.IntRange(20, 31).Draw(t, "year_end_from")}
+		r.YearEndTo = calendar.MonthDay{Month: time.January, Day: rapid.IntRange(1, 10).Draw(t, "year_end_to")}
 	}
 	return r
 }
