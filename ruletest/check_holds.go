@@ -93,7 +93,7 @@ func CheckExpiry(t *testing.T, p holds.Policy, host func(stored []holds.Reservat
 		if !slices.Equal(got, want) {
 			logCase(t, "host expired", got)
 			logCase(t, "H4 expires", want)
-			t.Fatalf("H4 host expired %d reservations, the rules %d", len(got), len(want))
+			t.Fatalf("H4 host expired %d reservations, the rules %d: they differ (see the logs above)", len(got), len(want))
 		}
 	})
 }

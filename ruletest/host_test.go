@@ -20,9 +20,13 @@ require github.com/kashidashi/kashidashi v0.0.0-00010101000000-000000000000
 replace github.com/kashidashi/kashidashi => %s
 `
 
-// hostTest is the host's property test: its renewal endpoint, once
-// written wrong (the new due date counted from the old one, which L3
-// rules out) and once right.
+// hostTest is the host's property tests: each of its functions once
+// written wrong and once right. The wrong ones make mistakes a host
+// could make: the new due date counted from the old one (L3 rules it
+// out), a due date counting the day of loan twice (L2), the holiday
+// Monday forgotten (C2), the shelf counted from the day after the first
+// collectable day (H4), reservations expired on their deadline day (H4),
+// a nightly expiry that never runs (H4).
 const hostTest = `package host
 
 import (
@@ -30,12 +34,16 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
 
-var policy = circulation.DefaultPolicy()
+var (
+	policy     = circulation.DefaultPolicy()
+	holdPolicy = holds.DefaultPolicy()
+	library    = ruletest.PlaceCalendars().Library
+)
 
-// wrongRenewal counts the new due date from the old one.
 func wrongRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
 	got, err := policy.Extend(l, others, today, nil)
 	if err != nil {
@@ -52,6 +60,88 @@ func rightRenewal(l circulation.Loan, others []circulation.Loan, today calendar.
 func TestWrongRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, wrongRenewal) }
 
 func TestRightRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, rightRenewal) }
+
+func TestWrongDueDate(t *testing.T) {
+	ruletest.CheckDueDate(t, policy, nil, func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error) {
+		return loaned.AddDays(policy.LoanPeriod(m, short)), nil
+	})
+}
+
+func TestRightDueDate(t *testing.T) {
+	ruletest.CheckDueDate(t, policy, nil, func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error) {
+		return policy.DueDate(m, short, loaned, nil)
+	})
+}
+
+func openDays(r calendar.Rules, from, to calendar.Date) ([]calendar.Date, error) {
+	c, err := calendar.New(r)
+	if err != nil {
+		return nil, err
+	}
+	var open []calendar.Date
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if c.IsOpen(d) {
+			open = append(open, d)
+		}
+	}
+	return open, nil
+}
+
+func TestWrongOpenDays(t *testing.T) {
+	ruletest.CheckOpenDays(t, func(r calendar.Rules, from, to calendar.Date) ([]calendar.Date, error) {
+		r.HolidayOpensWeeklyClosure = false
+		return openDays(r, from, to)
+	})
+}
+
+func TestRightOpenDays(t *testing.T) { ruletest.CheckOpenDays(t, openDays) }
+
+func TestWrongShelfDeadline(t *testing.T) {
+	ruletest.CheckShelfDeadline(t, holdPolicy, library, func(first calendar.Date) calendar.Date {
+		return library.AddOpenDays(first, holdPolicy.ShelfDays)
+	})
+}
+
+func TestRightShelfDeadline(t *testing.T) {
+	ruletest.CheckShelfDeadline(t, holdPolicy, library, func(first calendar.Date) calendar.Date {
+		return holdPolicy.ShelfDeadline(first, library)
+	})
+}
+
+func expire(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
+	d, err := holds.NewDesk(holdPolicy, stored)
+	if err != nil {
+		return nil, err
+	}
+	return d.ExpireDue(today)
+}
+
+func TestWrongExpiry(t *testing.T) {
+	ruletest.CheckExpiry(t, holdPolicy, func(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
+		return expire(stored, today.AddDays(1))
+	})
+}
+
+func TestRightExpiry(t *testing.T) { ruletest.CheckExpiry(t, holdPolicy, expire) }
+
+// lazyDesk never runs the nightly expiry.
+type lazyDesk struct{ *holds.Desk }
+
+func (lazyDesk) ExpireDue(calendar.Date) ([]holds.Reservation, error) { return nil, nil }
+
+func TestWrongDesk(t *testing.T) {
+	ruletest.CheckDesk(t, func(p holds.Policy, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		d, err := holds.NewDesk(p, stored)
+		return lazyDesk{d}, err
+	})
+}
+
+func TestRightDesk(t *testing.T) {
+	ruletest.CheckDesk(t, func(p holds.Policy, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		return holds.NewDesk(p, stored)
+	})
+}
+
 `
 
 // TestHostModuleImportsKit: a module outside this repository imports the
@@ -88,16 +178,24 @@ func TestHostModuleImportsKit(t *testing.T) {
 		return string(out), err
 	}
 
-	out, err := run("TestRightRenewal")
+	out, err := run("TestRight.*")
 	if err != nil {
-		t.Fatalf("the right renewal fails in the host module: %v\n%s", err, out)
+		t.Fatalf("a right function fails in the host module: %v\n%s", err, out)
 	}
 
-	out, err = run("TestWrongRenewal")
+	out, err = run("TestWrong.*")
 	if err == nil {
-		t.Fatalf("the wrong renewal passes:\n%s", out)
+		t.Fatalf("the wrong functions pass:\n%s", out)
+	}
+	for _, test := range []string{"Renewal", "DueDate", "OpenDays", "ShelfDeadline", "Expiry", "Desk"} {
+		if !strings.Contains(out, "--- FAIL: TestWrong"+test+" ") {
+			t.Errorf("the wrong %s passes", test)
+		}
 	}
 	t.Logf("host output:\n%s", out)
+	// The renewal's block of the output, up to the next failing test.
+	out = out[strings.Index(out, "--- FAIL: TestWrongRenewal"):]
+	out = out[:strings.Index(out, "--- FAIL: TestWrongDueDate")]
 	// The shrunk case is the last one logged: one loan, no others, as
 	// JSON a host can read.
 	cases := regexp.MustCompile(`case: (\{.*\})`).FindAllStringSubmatch(out, -1)
