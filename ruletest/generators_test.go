@@ -78,8 +78,9 @@ func TestGeneratorsDrawValidValues(t *testing.T) {
 
 // Over many draws, every edge shape the rules treat specially comes up:
 // the year-end closure, a holiday Monday that opens and moves its closure
-// to Tuesday, a month-end closure moved off the month's last day, a
-// patron at the loan limit, an extendable loan and each refusal of L4.
+// to Tuesday, a month-end closure moved off the month's last day, n-th
+// weekday closures (C5), the day after a holiday (C6), a year-end span of
+// its own (C7), the default policy, a patron at the loan limit, an extendable loan and each refusal of L4.
 func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 	seen := map[string]int{}
 	rapid.Check(t, func(t *rapid.T) {
@@ -104,6 +105,15 @@ func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 		if len(r.Closures) > 0 {
 			seen["closure"]++
 		}
+		if len(r.ClosedNthWeekdays) > 0 {
+			seen["n-th weekday"]++
+		}
+		if r.DayAfterHoliday {
+			seen["day after holiday"]++
+		}
+		if !r.YearEndFrom.IsZero() {
+			seen["year-end span"]++
+		}
 		if len(r.Openings) > 0 {
 			seen["opening"]++
 		}
@@ -127,7 +137,7 @@ func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 		}
 	})
 	for _, shape := range []string{
-		"year end", "holiday Monday", "month end moved", "closure", "opening", "default policy", "at loan limit", "extended",
+		"year end", "holiday Monday", "month end moved", "closure", "opening", "n-th weekday", "day after holiday", "year-end span", "default policy", "at loan limit", "extended",
 		circulation.ErrPartnerPickup.Code(), circulation.ErrHomeDelivery.Code(), circulation.ErrReserved.Code(),
 		circulation.ErrAlreadyExtended.Code(), circulation.ErrInterlibraryLoan.Code(), circulation.ErrOverdue.Code(),
 	} {
