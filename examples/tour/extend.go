@@ -31,11 +31,11 @@ func (s *story) extend() error {
 	}
 	other := circulation.Loan{Item: "0020000001", Place: counter, Loaned: loaned, Due: due}
 	today := s.collectedOn.AddDays(7)
-	_, err = s.loans.Extend(loan, []circulation.Loan{other}, today, s.cals.Partners[partnerName])
+	_, _, err = s.loans.Extend(loan, []circulation.Loan{other}, today, s.cals.Partners[partnerName], circulation.Override{})
 	s.say("%s: extending volume 1 (due %s) is refused:", "%s: 一巻（返却期限 %s）の延長はできません:", today, loan.Due)
 	s.bothLanguages(err)
 
-	extended, err := s.loans.Extend(other, []circulation.Loan{loan}, today, s.cals.Library)
+	extended, _, err := s.loans.Extend(other, []circulation.Loan{loan}, today, s.cals.Library, circulation.Override{})
 	if err != nil {
 		return err
 	}
