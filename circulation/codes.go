@@ -86,12 +86,14 @@ func (c Codes) Union(d Codes) Codes {
 	return codesFrom(append(c.List(), d.List()...))
 }
 
-// known returns an error naming the first code of c that is not the code
-// of a reason in one of the catalogues, or nil.
-func (c Codes) known(what string, catalogues ...[]*reason.Reason) error {
+// Check returns an error matching ErrInconsistent that names the first
+// code of c that is not the code of a reason in one of the catalogues
+// (the Reasons() of packages), or nil: a policy or an override must not
+// name a code that means nothing.
+func (c Codes) Check(catalogues ...[]*reason.Reason) error {
 	for _, code := range c.List() {
 		if !inCatalogue(code, catalogues) {
-			return inconsistent(what, "unknown reason code "+text.Quote(code))
+			return inconsistent("codes", "unknown reason code "+text.Quote(code))
 		}
 	}
 	return nil

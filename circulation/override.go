@@ -133,7 +133,7 @@ func (o Override) Apply(soft Codes, rs []reason.Coded, catalogues ...[]*reason.R
 	if err := o.Validate(); err != nil {
 		return rs, Override{}, err
 	}
-	if err := o.Codes.known("override", catalogues...); err != nil {
+	if err := o.Codes.Check(catalogues...); err != nil {
 		return rs, Override{}, err
 	}
 	var rest []reason.Coded

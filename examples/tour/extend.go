@@ -11,12 +11,12 @@ import (
 func (s *story) extend() error {
 	s.heading(3, "Extensions (L3, L4)", "貸出延長（L3, L4）")
 	// Another patron reserves volume 1 while she reads it.
-	if _, err := s.desk.Checkout(holds.Cart{
+	if _, _, err := s.desk.Checkout(holds.Cart{
 		Patron:   "0999999999",
 		Items:    []holds.CartItem{{Item: volumes[0].id, Status: circulation.OnLoan}},
 		Place:    circulation.Place{Method: circulation.PrefecturalLibrary},
 		Ordering: holds.Normal,
-	}, s.collectedOn.AddDays(3)); err != nil {
+	}, s.collectedOn.AddDays(3), circulation.Override{}); err != nil {
 		return err
 	}
 	loan := s.collected
