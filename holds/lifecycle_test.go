@@ -92,13 +92,27 @@ func TestTransitionsRefused(t *testing.T) {
 			return r, err
 		}, ErrNoStep},
 		{"H4 expire a waiting one", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.Expire(later) }, ErrNoStep},
-		{"H5 patron cancels a ready one", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) { return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{})) }, ErrNeedsStaff},
-		{"H5 patron cancels a posted one", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) { return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{})) }, ErrNeedsStaff},
-		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) { return noOv(r.ChangePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{})) }, ErrNeedsStaff},
-		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) { return noOv(r.ChangePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride)) }, ErrNoStep},
-		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) { return noOv(r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride)) }, ErrNoStep},
-		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) { return noOv(r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride)) }, ErrNoStep},
-		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return noOv(r.ChangePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{})) }, patron.ErrNotPartnerRegistered},
+		{"H5 patron cancels a ready one", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"H5 patron cancels a posted one", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{}))
+		}, patron.ErrNotPartnerRegistered},
 		{"M1 change to an invalid place", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
 			return noOv(r.ChangePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, DefaultPolicy(), circulation.Override{}))
 		}, ErrPlace},
