@@ -1,6 +1,10 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 )
@@ -44,5 +48,33 @@ func (s *story) extend() error {
 		"%s: 道立図書館で借りた%s（返却期限 %s）を延長し、返却期限は%s"+
 			"（延長した日から%d日。元の返却期限からではありません）。",
 		today, other.Item, other.Due, extended.Due, s.loans.ExtensionDays)
+	return s.staffOverride(loan, extended, today)
+}
+
+// staffOverride shows staff at the counter overriding the soft reasons of
+// an extension (L4 b, c) but not a hard one (L4 a: a partner library's
+// loan).
+func (s *story) staffOverride(partnerLoan, extended circulation.Loan, today calendar.Date) error {
+	ov := circulation.Override{
+		Staff: "s.tanaka",
+		Codes: circulation.CodesOf(circulation.ErrReserved, circulation.ErrAlreadyExtended),
+		Note:  "exams",
+	}
+	_, _, err := s.loans.Extend(partnerLoan, []circulation.Loan{extended}, today, s.cals.Partners[partnerName], ov)
+	s.say("At the counter, staff may let \"reserved\" and \"already extended\" go, but not the partner library's terms:",
+		"窓口の職員は「予約あり」「延長済み」を解除できますが、受取館の規定は解除できません:")
+	s.reasons(err)
+	later := today.AddDays(5)
+	again, used, err := s.loans.Extend(extended, []circulation.Loan{partnerLoan}, later, s.cals.Library, ov)
+	if err != nil {
+		return err
+	}
+	audit, err := json.Marshal(used)
+	if err != nil {
+		return err
+	}
+	s.say("%s: staff extend %s a second time, to %s; the audit log records:",
+		"%s: 職員が%sを再度延長し、返却期限は%s。記録:", later, extended.Item, again.Due)
+	fmt.Fprintf(s.w, "   %s\n", audit)
 	return nil
 }
