@@ -389,3 +389,48 @@ func FuzzCodesJSON(f *testing.F) {
 		roundTrip(t, c)
 	})
 }
+
+// BenchmarkExtendOverride: the worst case of an override, every soft
+// reason of L4 applying and let go by staff, with the other loans of
+// extendWorstCase.
+func BenchmarkExtendOverride(b *testing.B) {
+	p, l, others, today := extendWorstCase(b)
+	l.Reserved, l.Extensions = true, 1
+	others[0].Due = today.AddDays(-1) // overdue (L4 e)
+	ov := staff(ErrReserved, ErrAlreadyExtended, ErrOverdue)
+	b.ReportAllocs()
+	for b.Loop() {
+		got, used, err := p.Extend(l, others, today, prefecturalCal, ov)
+		if err != nil || used.Codes.Len() != 3 {
+			b.Fatal(err, used)
+		}
+		sink = got
+	}
+}
+
+// BenchmarkExtendOverrideHard: a hard reason left after an override of
+// every code the package has.
+func BenchmarkExtendOverrideHard(b *testing.B) {
+	p := DefaultPolicy()
+	l := loanAt(b, "2026-04-01", "2026-04-15")
+	l.Reserved, l.Extensions, l.Interlibrary = true, 1, true
+	today := day(b, "2026-04-10")
+	ov := Override{Staff: "k.sato", Codes: CodesOf(reasonsOf(Reasons())...)}
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, err := p.Extend(l, nil, today, nil, ov)
+		if err == nil {
+			b.Fatal("extended an interlibrary loan")
+		}
+		sink = err
+	}
+}
+
+// reasonsOf returns rs as Coded values.
+func reasonsOf(rs []*reason.Reason) []reason.Coded {
+	cs := make([]reason.Coded, len(rs))
+	for i, r := range rs {
+		cs[i] = r
+	}
+	return cs
+}

@@ -15,7 +15,7 @@ import (
 
 // reach returns a reservation to place brought to state s through the
 // transitions, one day apart from 2026-11-16.
-func reach(t *testing.T, place circulation.Place, s State) Reservation {
+func reach(t testing.TB, place circulation.Place, s State) Reservation {
 	t.Helper()
 	p := DefaultPolicy()
 	d := mustDay("2026-11-16")

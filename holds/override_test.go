@@ -212,3 +212,17 @@ func TestPolicyOverridableJSON(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.ErrorContains(t, err, "change.needs_stuff")
 }
+
+// BenchmarkCancelOverrideH5: staff cancel a ready reservation with an
+// override (H5), the worst case of Cancel.
+func BenchmarkCancelOverrideH5(b *testing.B) {
+	r := reach(b, atPrefectural, Ready)
+	p, later := DefaultPolicy(), mustDay("2026-12-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		c, used, err := r.Cancel(ByStaff, later, p, staffOverride)
+		if err != nil || used.IsZero() || c.State != Cancelled {
+			b.Fatal(err)
+		}
+	}
+}
