@@ -65,7 +65,7 @@ var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", ErrIncon
 func (o Override) IsZero() bool { return o == Override{} }
 
 // Validate reports whether o is the zero Override or a well-formed one:
-// Staff of 1 to 64 characters (ErrNotStaff when empty), a note of at
+// Staff of 1 to 64 characters (ErrNotStaff when empty or blank), a note of at
 // most 500, both valid UTF-8 without control characters (a note may
 // hold line breaks). Whether its codes are known is up to the decision
 // that uses it.
@@ -73,7 +73,7 @@ func (o Override) Validate() error {
 	switch {
 	case o.IsZero():
 		return nil
-	case o.Staff == "":
+	case strings.TrimSpace(o.Staff) == "":
 		return ErrNotStaff
 	}
 	if p := textProblem(o.Staff, maxStaffRunes, false); p != "" {

@@ -307,6 +307,7 @@ func TestOverrideJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"staff":"佐藤","codes":["loan.limit","loan.limit"],"note":"line one\nline two"}`), &o))
 	assert.Equal(t, []string{"loan.limit"}, o.Codes.List(), "a code given twice counts once")
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"staff":"","codes":["loan.limit"]}`), &o), ErrNotStaff)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"staff":"  ","codes":[]}`), &o), ErrNotStaff, "blank staff")
 }
 
 // TestCodes: a set of codes is sorted, without duplicates, comparable.
