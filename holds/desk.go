@@ -151,13 +151,19 @@ func (d *Desk) Reservations(patronID string) []Reservation {
 //     already has an active reservation for, or that is twice in the
 //     cart.
 //
+// Staff placing reservations for a patron may let the soft reasons go
+// with ov (circulation.Override): by default the limits (H1, and L1 when
+// the Reserve button hides at the loan limit); the other reasons are
+// hard. Checkout returns the override used, for the reservations' audit
+// Steps; a patron's checkout on My Page passes the zero Override.
+//
 // Reservations are numbered in cart order; with ReadingOrder they form
 // one group, in that order. An empty patron or item identifier, an
 // invalid status, a negative loan count or a zero today is an error, not
 // a refusal; so is a desk that has run out of IDs.
-func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
+func (d *Desk) Checkout(c Cart, today calendar.Date, ov circulation.Override) ([]Reservation, circulation.Override, error) {
 	if err := checkCartInput(c, today); err != nil {
-		return nil, err
+		return nil, circulation.Override{}, err
 	}
 	var cart []reason.Coded
 	if len(c.Items) == 0 {
@@ -197,14 +203,18 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 			items = append(items, ItemRefusal{Index: i, Item: it.Item, Reasons: rs})
 		}
 	}
+	cart, items, used, err := d.policy.overrideCart(ov, cart, items)
+	if err != nil {
+		return nil, circulation.Override{}, err
+	}
 	if err := newCartRefusal(cart, items); err != nil {
-		return nil, err
+		return nil, circulation.Override{}, err
 	}
 	if d.last > math.MaxUint64-uint64(len(c.Items)) {
-		return nil, fmt.Errorf("%w: checkout: the desk has run out of reservation IDs", ErrInconsistentInput)
+		return nil, circulation.Override{}, fmt.Errorf("%w: checkout: the desk has run out of reservation IDs", ErrInconsistentInput)
 	}
 	if len(d.rs) > math.MaxInt32-len(c.Items) {
-		return nil, fmt.Errorf("%w: checkout: a desk holds at most %d reservations", ErrInconsistentInput, math.MaxInt32)
+		return nil, circulation.Override{}, fmt.Errorf("%w: checkout: a desk holds at most %d reservations", ErrInconsistentInput, math.MaxInt32)
 	}
 	placed := make([]Reservation, len(c.Items))
 	group := uint64(0)
@@ -226,7 +236,7 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		d.enqueue(i)
 		placed[k] = r
 	}
-	return placed, nil
+	return placed, used, nil
 }
 
 // mayGoAhead reports whether the reading order of r lets it be secured:
@@ -380,17 +390,36 @@ func joinFailures(what string, errs []error) error {
 }
 
 // Cancel is Reservation.Cancel applied through the desk to reservation
-// id, which also lets everyone behind it in the queue move up (H3) and,
-// in a reading order, the next item go ahead (H2).
-func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date) (Reservation, error) {
-	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Cancel(by, today) })
+// id, with the desk's policy, which also lets everyone behind it in the
+// queue move up (H3) and, in a reading order, the next item go ahead
+// (H2).
+func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date, ov circulation.Override) (Reservation, circulation.Override, error) {
+	var used circulation.Override
+	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
+		var err error
+		r, used, err = r.Cancel(by, today, d.policy, ov)
+		return r, err
+	})
+	if err != nil {
+		return r, circulation.Override{}, err
+	}
+	return r, used, nil
 }
 
 // ChangePlace is Reservation.ChangePlace applied through the desk to
-// reservation id, which also takes an item sent back to secured off the
-// desk's shelf (H5).
-func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string) (Reservation, error) {
-	return d.apply(id, func(r Reservation) (Reservation, error) { return r.ChangePlace(by, to, partnerLibraries) })
+// reservation id, with the desk's policy, which also takes an item sent
+// back to secured off the desk's shelf (H5).
+func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string, ov circulation.Override) (Reservation, circulation.Override, error) {
+	var used circulation.Override
+	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
+		var err error
+		r, used, err = r.ChangePlace(by, to, partnerLibraries, d.policy, ov)
+		return r, err
+	})
+	if err != nil {
+		return r, circulation.Override{}, err
+	}
+	return r, used, nil
 }
 
 // apply runs a transition on reservation id and, when it succeeds, stores

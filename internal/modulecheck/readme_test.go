@@ -22,8 +22,8 @@ func Example() {
 	loan := circulation.Loan{Item: "0012345678",
 		Place:  circulation.Place{Method: circulation.PrefecturalLibrary},
 		Loaned: calendar.NewDate(2026, 3, 25), Due: calendar.NewDate(2026, 4, 8)}
-	extended, err := policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib) // L3: due 04-15
-	if errors.Is(err, circulation.ErrReserved) {                                 /* someone is waiting for it */
+	extended, _, err := policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib, circulation.Override{}) // L3: due 04-15
+	if errors.Is(err, circulation.ErrReserved) {                                                            /* someone is waiting for it */
 	}
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message) // extension.reserved 予約が入っている…
@@ -32,7 +32,7 @@ func Example() {
 	fmt.Println(deadline, extended.Due, errors.Is(err, patron.ErrDotBeforeAt))
 
 	loan.Reserved = true
-	_, err = policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib)
+	_, _, err = policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib, circulation.Override{})
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message)
 	}
