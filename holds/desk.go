@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -175,18 +174,16 @@ func (d *Desk) Checkout(c Cart, today calendar.Date, ov circulation.Override) ([
 	if err := c.Place.Validate(); err != nil {
 		cart = append(cart, ErrPlace)
 	} else if c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library) {
-		cart = append(cart, patron.ErrNotPartnerRegistered.Detail(c.Place.Library, c.Place.Library))
+		cart = append(cart, patron.ErrNotPartnerRegistered.With(reason.LibraryName(c.Place.Library)))
 	}
 	cp := d.policy.Circulation
 	if have := d.Active(c.Patron); have+len(c.Items) > cp.MaxReservations {
-		most, h, n := strconv.Itoa(cp.MaxReservations), strconv.Itoa(have), strconv.Itoa(len(c.Items))
-		cart = append(cart, circulation.ErrReservationLimit.Detail(
-			"at most "+most+" items; you have "+h+" and the cart holds "+n,
-			most+"冊まで。予約中"+h+"冊、カート"+n+"冊"))
+		// The count is what the patron would hold with the cart.
+		cart = append(cart, circulation.ErrReservationLimit.With(
+			reason.Limit(cp.MaxReservations), reason.Count(have+len(c.Items))))
 	}
 	if cp.HideReserveAtLoanLimit && c.Loans >= cp.MaxLoans {
-		most := strconv.Itoa(cp.MaxLoans)
-		cart = append(cart, circulation.ErrLoanLimit.Detail("at most "+most+" items", most+"冊まで"))
+		cart = append(cart, circulation.ErrLoanLimit.With(reason.Limit(cp.MaxLoans)))
 	}
 	var items []ItemRefusal
 	var buf [smallSet]bool

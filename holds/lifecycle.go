@@ -381,7 +381,7 @@ func (r Reservation) ChangePlace(by Actor, to circulation.Place, partnerLibrarie
 	case to.Validate() != nil:
 		return r, circulation.Override{}, ErrPlace
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(partnerLibraries, to.Library):
-		return r, circulation.Override{}, patron.ErrNotPartnerRegistered.Detail(to.Library, to.Library)
+		return r, circulation.Override{}, patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library))
 	case to == r.Place:
 		return r, circulation.Override{}, nil
 	}
