@@ -45,6 +45,9 @@ func codes(t *rapid.T, err error) []string {
 	return cs
 }
 
+// errOf drops the override a decision used.
+func errOf(_ circulation.Override, err error) error { return err }
+
 // roundTrip fails unless v encodes as JSON and decodes back equal.
 func roundTrip[T comparable](t *rapid.T, v T) {
 	t.Helper()
@@ -107,7 +110,7 @@ func TestExtendNeverEarlier(t *testing.T) {
 		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal}).Draw(t, "calendar")
 		l := libraryLoan(t, p, cal)
 		today := l.Loaned.AddDays(rapid.IntRange(0, l.Due.DaysSince(l.Loaned)).Draw(t, "day"))
-		got, err := p.Extend(l, nil, today, cal)
+		got, _, err := p.Extend(l, nil, today, cal, circulation.Override{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,8 +132,8 @@ func TestExtendIgnoresOldDueDate(t *testing.T) {
 		a, b := l, l
 		a.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due a"))
 		b.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due b"))
-		ea, errA := p.Extend(a, nil, today, nil)
-		eb, errB := p.Extend(b, nil, today, nil)
+		ea, _, errA := p.Extend(a, nil, today, nil, circulation.Override{})
+		eb, _, errB := p.Extend(b, nil, today, nil, circulation.Override{})
 		if errA != nil || errB != nil {
 			t.Fatal(errA, errB)
 		}
@@ -184,7 +187,7 @@ func TestExtendModel(t *testing.T) {
 			}
 		}
 
-		got, err := p.Extend(l, others, today, prefecturalCal)
+		got, _, err := p.Extend(l, others, today, prefecturalCal, circulation.Override{})
 		if err == nil {
 			successes++
 		}
@@ -229,10 +232,10 @@ func TestMayReserveModel(t *testing.T) {
 		if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
 			want = append(want, circulation.ErrLoanLimit.Code())
 		}
-		if got := codes(t, p.MayReserve(s, loans, reservations)); !slices.Equal(got, want) {
+		if got := codes(t, errOf(p.MayReserve(s, loans, reservations, circulation.Override{}))); !slices.Equal(got, want) {
 			t.Fatalf("reasons %v, model %v", got, want)
 		}
-		borrow := codes(t, p.MayBorrow(loans))
+		borrow := codes(t, errOf(p.MayBorrow(loans, circulation.Override{})))
 		if (len(borrow) == 1) != (loans >= p.MaxLoans) {
 			t.Fatalf("MayBorrow(%d) with limit %d: %v", loans, p.MaxLoans, borrow)
 		}
@@ -270,4 +273,104 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestExtendOverrideL4Property: for any loan, policy and override,
+// Extend succeeds iff every reason that applies is soft and let go by
+// staff; the override used is exactly the reasons let go; and a
+// patron's override (no staff) never gives an extension.
+func TestExtendOverrideL4Property(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := circulation.DefaultPolicy()
+		var soft []reason.Coded
+		for _, r := range circulation.Reasons()[:6] {
+			if rapid.Bool().Draw(t, "soft "+r.Code()) {
+				soft = append(soft, r)
+			}
+		}
+		p.Overridable = circulation.CodesOf(soft...)
+		c := ruletest.LoanCases(p).Draw(t, "case")
+		today, l, others := c.Today, c.Loan, c.Others
+		ov := genOverride(t)
+
+		applies := extensionReasons(p, l, others, today)
+		var left, let []string
+		for _, code := range applies {
+			if ov.Staff != "" && p.Overridable.Has(code) && ov.Codes.Has(code) {
+				let = append(let, code)
+			} else {
+				left = append(left, code)
+			}
+		}
+		got, used, err := p.Extend(l, others, today, prefecturalCal, ov)
+		switch {
+		case ov.Staff == "" && !ov.IsZero():
+			if !errors.Is(err, circulation.ErrNotStaff) {
+				t.Fatalf("a patron's override %v: %v, want ErrNotStaff", ov, err)
+			}
+		case len(left) > 0:
+			if !slices.Equal(codes(t, err), left) {
+				t.Fatalf("reasons %v with %v: refused %v, want %v", applies, ov, err, left)
+			}
+		default:
+			if err != nil {
+				t.Fatalf("reasons %v all let go by %v: %v", applies, ov, err)
+			}
+			if got.Extensions != l.Extensions+1 || !slices.Equal(used.Codes.List(), sorted(let)) {
+				t.Fatalf("extended %+v, used %v, want codes %v", got, used, let)
+			}
+		}
+		// Without the override the answer is the plain decision, which the
+		// override never makes stricter.
+		_, _, plain := p.Extend(l, others, today, prefecturalCal, circulation.Override{})
+		if plain == nil && err != nil && !errors.Is(err, circulation.ErrNotStaff) {
+			t.Fatalf("an override refused what the plain decision grants: %v", err)
+		}
+	})
+}
+
+// extensionReasons returns the reasons of L4 (and L2) that apply to l
+// extended on today with others, computed apart from Extend.
+func extensionReasons(p circulation.Policy, l circulation.Loan, others []circulation.Loan, today calendar.Date) []string {
+	var rs []string
+	add := func(ok bool, r *reason.Reason) {
+		if ok {
+			rs = append(rs, r.Code())
+		}
+	}
+	overdue := l.Overdue(today)
+	for _, o := range others {
+		overdue = overdue || o.Overdue(today)
+	}
+	add(l.Place.Method == circulation.PartnerLibrary, circulation.ErrPartnerPickup)
+	add(l.Place.Method == circulation.HomeDelivery, circulation.ErrHomeDelivery)
+	add(l.Reserved, circulation.ErrReserved)
+	add(l.Extensions >= p.MaxExtensions, circulation.ErrAlreadyExtended)
+	add(l.Interlibrary, circulation.ErrInterlibraryLoan)
+	add(overdue, circulation.ErrOverdue)
+	return rs
+}
+
+// genOverride draws an override from the kit, letting go any subset of
+// the extension reasons; sometimes it is a patron's (no staff), which
+// must be refused.
+func genOverride(t *rapid.T) circulation.Override {
+	ov := ruletest.Overrides(extensionReasonList()...).Draw(t, "override")
+	if !ov.IsZero() && rapid.IntRange(0, 4).Draw(t, "patron's") == 0 {
+		ov.Staff = ""
+	}
+	return ov
+}
+
+// extensionReasonList returns the reasons of L4 and L2 Extend gives.
+func extensionReasonList() []*reason.Reason {
+	return circulation.Reasons()[:6]
+}
+
+// sorted returns the codes in sorted order.
+func sorted(codes []string) []string {
+	if len(codes) == 0 {
+		return nil
+	}
+	return slices.Sorted(slices.Values(codes))
 }

@@ -173,8 +173,8 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs, err := d.Checkout(holds.Cart{Patron: "p", Items: []holds.CartItem{{Item: "i", Status: circulation.OnLoan}},
-			Place: place, Ordering: holds.Normal, PartnerLibraries: partners}, secured)
+		rs, _, err := d.Checkout(holds.Cart{Patron: "p", Items: []holds.CartItem{{Item: "i", Status: circulation.OnLoan}},
+			Place: place, Ordering: holds.Normal, PartnerLibraries: partners}, secured, circulation.Override{})
 		if err != nil {
 			t.Fatal(err)
 		}

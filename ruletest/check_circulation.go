@@ -13,8 +13,8 @@ import (
 
 // CheckExtend checks that host, a host's own extension (its renewal
 // endpoint, say), agrees with circulation.Policy.Extend under policy p
-// and the return calendar returnTo (L3, L4, L5) on every case LoanCases(p)
-// draws: both succeed with the same loan, or both refuse with the same
+// and the return calendar returnTo (L3, L4, L5), as a patron asks on My
+// Page (no staff override), on every case LoanCases(p) draws: both succeed with the same loan, or both refuse with the same
 // set of reasons (compared with errors.Is against circulation.Reasons()).
 // Each case is logged as JSON before it is checked, so that the failing
 // case rapid shrinks to is printed in full.
@@ -26,7 +26,7 @@ func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar
 	rapid.Check(t, func(t *rapid.T) {
 		c := LoanCases(p).Draw(t, "case")
 		logCase(t, "case", c)
-		want, wantErr := p.Extend(c.Loan, slices.Clone(c.Others), c.Today, returnTo)
+		want, _, wantErr := p.Extend(c.Loan, slices.Clone(c.Others), c.Today, returnTo, circulation.Override{})
 		got, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today)
 		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
 			t.Fatalf("L4 extension: %s", diff)

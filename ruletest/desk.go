@@ -18,17 +18,19 @@ import (
 // host checks its own desk (one backed by its database, say) by
 // implementing them; a refused checkout must be a *holds.CartRefusal and
 // every other refusal must match the sentinel holds.Desk returns
-// (errors.Is).
+// (errors.Is). Checkouts are the patron's (no override); staff cancel
+// and change places with an override letting holds.ErrNeedsStaff go
+// (H5), the patron with none.
 type ReservationDesk interface {
-	Checkout(c holds.Cart, today calendar.Date) ([]holds.Reservation, error)
+	Checkout(c holds.Cart, today calendar.Date, ov circulation.Override) ([]holds.Reservation, circulation.Override, error)
 	SecureNext(item string, today calendar.Date) (holds.Reservation, error)
 	Ship(id uint64, today calendar.Date, loans int) (holds.Reservation, error)
 	MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (holds.Reservation, error)
 	Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (holds.Reservation, circulation.Loan, error)
 	Expire(id uint64, today calendar.Date) (holds.Reservation, error)
 	ExpireDue(today calendar.Date) ([]holds.Reservation, error)
-	Cancel(id uint64, by holds.Actor, today calendar.Date) (holds.Reservation, error)
-	ChangePlace(id uint64, by holds.Actor, to circulation.Place, partnerLibraries []string) (holds.Reservation, error)
+	Cancel(id uint64, by holds.Actor, today calendar.Date, ov circulation.Override) (holds.Reservation, circulation.Override, error)
+	ChangePlace(id uint64, by holds.Actor, to circulation.Place, partnerLibraries []string, ov circulation.Override) (holds.Reservation, circulation.Override, error)
 	All() []holds.Reservation
 	Queue(item string) []holds.Reservation
 	Position(id uint64) int
@@ -87,6 +89,20 @@ func CheckDesk(t *testing.T, open func(p holds.Policy, stored []holds.Reservatio
 			"": m.check,
 		})
 	})
+}
+
+// staffOverride is what staff give to cancel or change the place of a
+// reservation after the notice (H5): an override letting
+// holds.ErrNeedsStaff go.
+var staffOverride = circulation.Override{Staff: "ruletest", Codes: circulation.CodesOf(holds.ErrNeedsStaff), Note: "the patron telephoned"}
+
+// overrideBy returns the override an actor gives: staffOverride for
+// staff, none for the patron, who never overrides.
+func overrideBy(by holds.Actor) circulation.Override {
+	if by == holds.ByStaff {
+		return staffOverride
+	}
+	return circulation.Override{}
 }
 
 // codesOf returns the codes of cs, in order.
@@ -265,7 +281,7 @@ func (m *deskModel) checkout(t *rapid.T) {
 			wantItems = append(wantItems, fmt.Sprint(i, holds.ErrAlreadyReserved.Code()))
 		}
 	}
-	rs, err := m.desk.Checkout(c, m.today)
+	rs, _, err := m.desk.Checkout(c, m.today, circulation.Override{})
 	if wantCart == nil && wantItems == nil {
 		if err != nil {
 			t.Fatalf("checkout refused: %v", err)
@@ -507,7 +523,7 @@ func (m *deskModel) pickActor(t *rapid.T) (*modelRes, holds.Actor, error) {
 
 func (m *deskModel) cancel(t *rapid.T) {
 	r, by, want := m.pickActor(t)
-	_, err := m.desk.Cancel(r.id, by, m.today)
+	_, _, err := m.desk.Cancel(r.id, by, m.today, overrideBy(by))
 	expect(t, "cancel", err, want)
 	if want == nil {
 		r.state = holds.Cancelled
@@ -526,7 +542,7 @@ func (m *deskModel) changePlace(t *rapid.T) {
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(kitRegistered[r.patron], to.Library):
 		want = patron.ErrNotPartnerRegistered
 	}
-	_, err := m.desk.ChangePlace(r.id, by, to, slices.Clone(kitRegistered[r.patron]))
+	_, _, err := m.desk.ChangePlace(r.id, by, to, slices.Clone(kitRegistered[r.patron]), overrideBy(by))
 	expect(t, "change place", err, want)
 	if want == nil && to != r.place {
 		r.place = to
@@ -565,7 +581,7 @@ func (m *deskModel) check(t *rapid.T) {
 			before = m.last[i]
 		}
 		if before.State != r.State || before.Place != r.Place {
-			if _, err := before.Step(r, holds.ByStaff, m.today); err != nil {
+			if _, err := before.Step(r, holds.ByStaff, m.today, circulation.Override{}); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
 		}

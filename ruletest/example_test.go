@@ -11,7 +11,8 @@ import (
 // renewLoan stands for a host's renewal endpoint: it loads the patron's
 // loans, calls the SDK and stores the result.
 func renewLoan(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	return circulation.DefaultPolicy().Extend(l, others, today, nil)
+	extended, _, err := circulation.DefaultPolicy().Extend(l, others, today, nil, circulation.Override{})
+	return extended, err
 }
 
 // TestRenewalAgreesWithRules is a host's property test, as the example

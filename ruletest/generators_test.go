@@ -58,10 +58,13 @@ func TestGeneratorsDrawValidValues(t *testing.T) {
 				t.Fatalf("ReservationHistory step %d: %v", i, err)
 			}
 			if i > 0 {
-				if _, err := h[i-1].Step(r, holds.ByStaff, r.PlacedOn); err != nil {
+				if _, err := h[i-1].Step(r, holds.ByStaff, r.PlacedOn, circulation.Override{}); err != nil {
 					t.Fatalf("ReservationHistory step %d is not a step: %v", i, err)
 				}
 			}
+		}
+		if err := ruletest.Overrides(circulation.Reasons()...).Draw(t, "override").Validate(); err != nil {
+			t.Fatalf("Overrides: %v", err)
 		}
 		cart := ruletest.Carts().Draw(t, "cart")
 		if len(cart.Items) == 0 || !cart.Ordering.Valid() || cart.Place.Validate() != nil {
@@ -125,7 +128,7 @@ func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 		if 1+len(c.Others) == p.MaxLoans {
 			seen["at loan limit"]++
 		}
-		_, err := p.Extend(c.Loan, c.Others, c.Today, calendar.MustNew(calendar.PrefecturalLibraryRules()))
+		_, _, err := p.Extend(c.Loan, c.Others, c.Today, calendar.MustNew(calendar.PrefecturalLibraryRules()), circulation.Override{})
 		if err == nil {
 			seen["extended"]++
 		}

@@ -86,13 +86,15 @@ func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, 
 		return r.Expire(r.Deadline.AddDays(rapid.IntRange(1, 3).Draw(t, "days_after_deadline")))
 	case 6:
 		by := rapid.SampledFrom([]holds.Actor{holds.ByStaff, holds.ByPatron}).Draw(t, "by")
-		return r.Cancel(by, today)
+		next, _, err := r.Cancel(by, today, p, overrideBy(by))
+		return next, err
 	case 7:
 		to := PickupPlace().Draw(t, "to")
 		if to == r.Place {
 			return r, errNoDraw
 		}
-		return r.ChangePlace(holds.ByStaff, to, slices.Clone(partnerLibraries))
+		next, _, err := r.ChangePlace(holds.ByStaff, to, slices.Clone(partnerLibraries), p, staffOverride)
+		return next, err
 	}
 	return r, errNoDraw
 }

@@ -45,7 +45,7 @@ var (
 )
 
 func wrongRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	got, err := policy.Extend(l, others, today, nil)
+	got, _, err := policy.Extend(l, others, today, nil, circulation.Override{})
 	if err != nil {
 		return got, err
 	}
@@ -54,7 +54,8 @@ func wrongRenewal(l circulation.Loan, others []circulation.Loan, today calendar.
 }
 
 func rightRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	return policy.Extend(l, others, today, nil)
+	got, _, err := policy.Extend(l, others, today, nil, circulation.Override{})
+	return got, err
 }
 
 func TestWrongRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, wrongRenewal) }

@@ -3,6 +3,7 @@ package ruletest
 import (
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
 )
 
@@ -23,7 +24,8 @@ func keepOr(t *rapid.T, label string, def, lo, hi int) int {
 // the others each field keeps its default three times in four or takes
 // any value Validate allows given the fields before it, with loan and
 // reservation limits kept small enough for generated patrons to reach
-// them. Draws shrink toward the default.
+// them, and Overridable any set of circulation.Reasons(). Draws shrink
+// toward the default.
 func LoanPolicy() *rapid.Generator[circulation.Policy] {
 	return rapid.Custom(func(t *rapid.T) circulation.Policy {
 		d := circulation.DefaultPolicy()
@@ -46,20 +48,41 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 			p.DueOnClosedDay = d.DueOnClosedDay
 		}
 		p.HideReserveAtLoanLimit = rapid.IntRange(0, 3).Draw(t, "hide_reserve_at_loan_limit_changed") == 3
+		p.Overridable = d.Overridable
+		if rapid.IntRange(0, 3).Draw(t, "overridable_changed") == 3 {
+			p.Overridable = softSet(t, circulation.Reasons())
+		}
 		return p
 	})
 }
 
 // HoldPolicy draws a valid holds.Policy (it passes Validate): a hold shelf
-// of the default 10 open days or 1 to 30, either reading-order rule, and
-// a LoanPolicy. Draws shrink toward holds.DefaultPolicy.
+// of the default 10 open days or 1 to 30, either reading-order rule, a
+// LoanPolicy, and the default soft reasons or any set of holds.Reasons(). Draws shrink toward holds.DefaultPolicy.
 func HoldPolicy() *rapid.Generator[holds.Policy] {
 	return rapid.Custom(func(t *rapid.T) holds.Policy {
 		d := holds.DefaultPolicy()
-		return holds.Policy{
+		p := holds.Policy{
 			ShelfDays:           keepOr(t, "shelf_days", d.ShelfDays, 1, 30),
 			HoldForReadingOrder: rapid.Bool().Draw(t, "hold_for_reading_order"),
 			Circulation:         LoanPolicy().Draw(t, "circulation"),
+			Overridable:         d.Overridable,
 		}
+		if rapid.IntRange(0, 3).Draw(t, "overridable_changed") == 3 {
+			p.Overridable = softSet(t, holds.Reasons())
+		}
+		return p
 	})
+}
+
+// softSet draws the reasons of a policy's Overridable: any subset of
+// the package's reasons.
+func softSet(t *rapid.T, rs []*reason.Reason) circulation.Codes {
+	var soft []reason.Coded
+	for _, r := range rs {
+		if rapid.Bool().Draw(t, "soft_"+r.Code()) {
+			soft = append(soft, r)
+		}
+	}
+	return circulation.CodesOf(soft...)
 }

@@ -71,7 +71,7 @@ func serve(in io.Reader, out io.Writer) error {
 		return err
 	}
 	var resp response
-	extended, err := circulation.DefaultPolicy().Extend(req.Loan, req.Others, req.Today, nil)
+	extended, _, err := circulation.DefaultPolicy().Extend(req.Loan, req.Others, req.Today, nil, circulation.Override{})
 	var refusal *reason.Refusal
 	switch {
 	case err == nil:
