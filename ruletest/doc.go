@@ -17,7 +17,8 @@
 //   - LibraryRules, CompiledCalendar: calendar rules with weekly
 //     closures, holiday settings, month-end and year-end closures,
 //     inventory periods and one-off openings;
-//   - LoanPolicy, HoldPolicy, ParcelLimits, Packings: policies;
+//   - LoanPolicy, HoldPolicy, ParcelLimits, Packings: policies, and
+//     Overrides: what staff let go (or the zero Override of a patron);
 //   - PickupPlace, LoanCases, ReservationHistory, Carts, Parcels: places,
 //     a loan with the patron's other loans, the steps of a reservation,
 //     reservation carts, parcels;
@@ -45,10 +46,13 @@
 // Every property logs each case as JSON before checking it, so a failure
 // ends with the smallest case rapid found, for example:
 //
-//	case: {"loan":{"item":"b0","place":{"method":"prefectural_library"},...,"loaned":"2024-02-04","due":"2024-02-18","extensions":0},"others":null,"today":"2024-02-04"}
+//	case: {"loan":{"item":"b0","place":{"method":"prefectural_library"},"collection":"general",...,"loaned":"2021-02-04","due":"2021-02-18","extensions":0},"others":null,"today":"2021-02-04"}
+//	Extend gives: {..."due":"2021-02-18","extensions":1}
+//	host gives: {..."due":"2021-03-04","extensions":1}
 //	L3 extension: host's loan differs from Extend's
 //
-// rapid prints the flags that replay it; the usual ones work:
+// (rapid also prints each draw in Go syntax). It prints the flags that
+// replay the failure; the usual ones work:
 //
 //	go test -run TestRenewal -rapid.seed=1234        # the same draws again
 //	go test -run TestRenewal -rapid.failfile=testdata/rapid/TestRenewal/TestRenewal-....fail
