@@ -275,7 +275,9 @@ func (l *Library) Tariff() *shipping.Tariff { return l.tariff }
 // CirculationPolicy returns the circulation policy in force on day (V1).
 // A loan keeps the due date it was given: the policy of a later day
 // applies to what is decided that day, such as an extension (V2).
-func (l *Library) CirculationPolicy(day calendar.Date) circulation.Policy { return inForce(l.circ, day) }
+func (l *Library) CirculationPolicy(day calendar.Date) circulation.Policy {
+	return inForce(l.circ, day)
+}
 
 // HoldPolicy returns the reservation policy in force on day (V1): the
 // hold rules and the circulation policy of that day.
