@@ -320,7 +320,8 @@ func decodeHoldRules(path string, raw json.RawMessage, over HoldRules, ps *probl
 }
 
 // MarshalJSON encodes c as the configuration document Load reads, with
-// "version": 1 and each policy change written in full. It refuses a
+// "version": 1 and each policy change written in full, indented for
+// people to read (json.Marshal compacts it again). It refuses a
 // Config with problems (see Problems).
 func (c Config) MarshalJSON() ([]byte, error) {
 	if ps := c.Problems(); len(ps) > 0 {
@@ -393,11 +394,10 @@ func (c Config) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	return pretty(bytes.TrimRight(buf.Bytes(), "\n"))
 }
 
 type rulesChangeOut struct {
