@@ -172,7 +172,7 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 		return Consequence{}, false
 	}
 	c := Consequence{Loan: -1, Place: ln.Place, Old: due, New: due}
-	lib := reason.LibraryName(ln.Place.Label(reason.Japanese))
+	lib := reason.LibraryName(l.returnPlaceName(ln.Place))
 	if l.CirculationPolicy(ln.Loaned).DueOnClosedDay == circulation.DueDateNextOpenDay {
 		if c.New = s.after.NextOpen(due); c.New.IsZero() {
 			return Consequence{}, false // the place never opens again within the span
@@ -184,12 +184,26 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 	return c, true
 }
 
+// returnPlaceName names the place whose calendar counts for p
+// (holds.Calendars.At): the Prefectural Library for home delivery.
+func (l *Library) returnPlaceName(p circulation.Place) string {
+	switch p.Method {
+	case circulation.PartnerLibrary:
+		return p.Library
+	case circulation.AssemblyLibrary:
+		if l.assembly >= 0 {
+			return l.sites[l.assembly].Name
+		}
+	}
+	return l.sites[l.prefectural].Name
+}
+
 // reservationConsequences appends X2–X4 for one reservation to out.
 func (l *Library) reservationConsequences(idx *changeIndex, r *holds.Reservation, out []Consequence) []Consequence {
 	add := func(old, new calendar.Date, why *reason.Reason) {
 		if old != new && !new.IsZero() {
 			out = append(out, Consequence{Loan: -1, Reservation: r.ID, Place: r.Place, Old: old, New: new,
-				Reason: why.With(reason.Date(new), reason.LibraryName(r.Place.Label(reason.Japanese)))})
+				Reason: why.With(reason.Date(new), reason.LibraryName(l.returnPlaceName(r.Place)))})
 		}
 	}
 	switch m := r.Place.Method; {

@@ -33,7 +33,7 @@ var (
 	// library that moves (X3, R-PT3): {date} is the new day.
 	ErrCollectableMoved = reason.New(pkg, "closure.collectable_moved",
 		"Because of a change in the opening or courier days, you can collect your reserved item[ at {library}] from[ {date}].",
-		"開館日または協力車の運行日の変更により、予約資料を[{library}で]受け取れる日が[{date}からに]変わりました。")
+		"開館日または協力車の運行日の変更により、予約資料の[{library}での]受取開始日が[{date}に]変わりました。")
 	// ErrPostingMoved reports a home-delivery posting that moves (X4,
 	// R-HD2): {date} is the new posting day.
 	ErrPostingMoved = reason.New(pkg, "closure.posting_moved",
