@@ -44,6 +44,7 @@ var (
 // Date or 0 instead (see each).
 type Calendar struct {
 	rules Rules
+	nth   [7]uint8 // bit n-1 of nth[wd]: the n-th weekday wd closes (C5)
 	first int32    // Date.n of bit 0
 	words []uint64 // bit i set when day first+i is open
 	ranks []int32  // ranks[w] = open days in words[:w]
@@ -61,6 +62,9 @@ func New(r Rules) (*Calendar, error) {
 		return nil, err
 	}
 	c := &Calendar{rules: r.clone(), first: spanFirst.n}
+	for _, nw := range r.ClosedNthWeekdays {
+		c.nth[nw.Weekday] |= 1 << (nw.Nth - 1) // checked by validate
+	}
 	n := int(spanLast.n-spanFirst.n) + 1
 	c.words = make([]uint64, (n+63)/64)
 	c.ranks = make([]int32, len(c.words)+1)
@@ -172,10 +176,8 @@ func (c *Calendar) regular(d Date, monthEnd Date) (open bool, why ClosedReason) 
 	if r.ClosedWeekdays.Has(wd) && !(isHoliday && r.HolidayOpensWeeklyClosure) {
 		return false, ClosedReason{Kind: WeeklyClosure}
 	}
-	for _, n := range r.ClosedNthWeekdays {
-		if n.has(d) {
-			return false, ClosedReason{Kind: NthWeekdayClosure}
-		}
+	if c.nth[wd] != 0 && c.nth[wd]&(1<<((d.Day()-1)/7)) != 0 {
+		return false, ClosedReason{Kind: NthWeekdayClosure}
 	}
 	if isHoliday && r.ClosedOnHolidays {
 		return false, ClosedReason{Kind: HolidayClosure, Name: holiday}

@@ -107,11 +107,6 @@ type NthWeekday struct {
 	Weekday time.Weekday
 }
 
-// has reports whether d is the n-th weekday of its month.
-func (n NthWeekday) has(d Date) bool {
-	return d.Weekday() == n.Weekday && (d.Day()-1)/7+1 == n.Nth
-}
-
 // Covers reports whether d is within the closure.
 func (c Closure) Covers(d Date) bool { return !d.Before(c.From) && !d.After(c.To) }
 

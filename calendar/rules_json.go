@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -141,6 +142,9 @@ func windowsToJSON(ws []Window) []windowJSON {
 // wraps ErrInvalidRules; *r is left unchanged on any error. To gather the
 // problems of several Rules in one document, decode each on its own.
 func (r *Rules) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil // as encoding/json does for values
+	}
 	var j rulesJSON
 	if err := strictjson.Decode("calendar", "rules", b, &j); err != nil {
 		return err

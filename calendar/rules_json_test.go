@@ -315,3 +315,10 @@ func TestRulesJSONC8PackageDocExampleDecodes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Opening{{Name: "特別開館", NameEn: "special opening", From: day("2027-03-21"), To: day("2027-03-21")}}, r.Openings)
 }
+
+// JSON null leaves Rules as they are, as encoding/json does for values.
+func TestRulesJSONC8NullLeavesRules(t *testing.T) {
+	r := AssemblyLibraryRules()
+	require.NoError(t, json.Unmarshal([]byte(` null `), &r))
+	assert.Equal(t, AssemblyLibraryRules(), r)
+}
