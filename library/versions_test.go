@@ -113,3 +113,26 @@ func TestPlaceRulesChangeV1(t *testing.T) {
 	}
 	assert.Equal(t, []calendar.Date{day("2027-03-29"), day("2027-04-05"), day("2027-04-06")}, closed)
 }
+
+// V1, C8: a month view across a change of rules shows each day under
+// its own rules: Tuesdays open before 2027-04-14 and closed from it.
+func TestMonthAcrossRulesChangeV1(t *testing.T) {
+	c := withPartners()
+	later := ebetsuRules()
+	later.ClosedWeekdays = calendar.WeekdaysOf(time.Monday, time.Tuesday)
+	c.Sites[2].Changes = []RulesChange{{From: day("2027-04-14"), Rules: later}}
+	l := mustNew(t, c)
+	v, err := l.Month("ebetsu", 2027, time.April)
+	require.NoError(t, err)
+	open := map[calendar.Date]bool{}
+	for _, week := range v.Weeks {
+		for _, d := range week {
+			open[d.Date] = d.Open
+		}
+	}
+	assert.True(t, open[day("2027-04-13")], "a Tuesday before the change")
+	assert.False(t, open[day("2027-04-20")], "a Tuesday after it")
+	assert.False(t, open[day("2027-04-19")], "Mondays throughout")
+	_, err = l.Month("nowhere", 2027, time.April)
+	assert.ErrorIs(t, err, ErrUnknownSite)
+}
