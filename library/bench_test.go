@@ -96,3 +96,14 @@ func BenchmarkConsequencesFew(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(sinkConsequences)), "consequences")
 }
+
+// Loading the default document: reading, checking and compiling four
+// calendars over the span 1955–2100.
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(defaultJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -78,6 +78,8 @@ func (c Config) checkSites(ps *problems) {
 			ps.add(path+".id", "is required")
 		case !validID(s.ID):
 			ps.add(path+".id", "%s is not 1 to %d lower-case letters, digits, _ or -", quote(s.ID), maxNameRunes)
+		case s.ID == courierKey:
+			ps.add(path+".id", "%q names the courier (Library.Closing): choose another id", courierKey)
 		case ids[s.ID] > 0:
 			ps.add(path+".id", "%s is also the id of places[%d]", quote(s.ID), ids[s.ID]-1)
 		default:

@@ -134,6 +134,7 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 	    {"id": "a", "kind": "museum", "name": "A", "rules": {}},
 	    {"id": "a", "kind": "partner_library", "name": "B", "rules": {"closed_nth_weekdays": [{"nth": 6, "weekday": "thursday"}]}, "staff_days": {}},
 	    {"id": "c", "kind": "partner_library", "name": "C", "colour": "red", "rules": {}},
+	    {"id": "courier", "kind": "partner_library", "name": "E", "rules": {}},
 	    {"id": "d", "kind": "partner_library", "name": "D", "rules": {"closures": [{"from": "2027-03-10", "to": "2027-03-01"}]},
 	     "changes": [{"from": "2027-05-01", "rules": {}}, {"from": "2027-04-01", "rules": {"year_end": {"from": "11-29"}}}]}
 	  ],
@@ -146,8 +147,8 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 		`places[2].kind: "museum" is not prefectural_library, assembly_library or partner_library`,
 		`places[3].rules.closed_nth_weekdays[0].nth: 6 is not 1–5`,
 		`places[4]: unknown key "colour"`,
-		`places[5].rules.closures[0].to: 2027-03-01 is before from 2027-03-10`,
-		`places[5].changes[1].rules.year_end: from and to go together: give both or neither (12-29 to 01-03)`,
+		`places[6].rules.closures[0].to: 2027-03-01 is before from 2027-03-10`,
+		`places[6].changes[1].rules.year_end: from and to go together: give both or neither (12-29 to 01-03)`,
 		`courier.moves[0].from: "2027-02-30" is not a date (YYYY-MM-DD)`,
 		`policies.circulation.loan_days: a JSON string where a number is wanted`,
 		`policies.changes[0]: changes nothing: give circulation or holds`,
@@ -155,7 +156,8 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 		`places[2].name: "A" is also the name of places[1]`,
 		`places[3].id: "a" is also the id of places[2]`,
 		`places[3].staff_days: only the Assembly Library has staff days`,
-		`places[5].changes[1].from: 2027-04-01 is not after the change before it (2027-05-01): changes are in date order`,
+		`places[6].changes[1].from: 2027-04-01 is not after the change before it (2027-05-01): changes are in date order`,
+		`places[5].id: "courier" names the courier (Library.Closing): choose another id`,
 		`policies.holds.shelf_days: must be 1 to 366 open days (got 0)`,
 	}
 	for _, w := range want {
