@@ -28,7 +28,8 @@ func (c Config) Problems() Problems {
 }
 
 // check adds c's problems of sense to ps, leaving out those at or inside
-// a path ps already has a problem for (a value that could not be read).
+// a path ps already has a problem for: a value that could not be read,
+// and so is missing rather than wrong.
 func (c Config) check(ps *problems) {
 	var mine problems
 	c.checkSites(&mine)
@@ -42,11 +43,10 @@ func (c Config) check(ps *problems) {
 	}
 }
 
-// covered reports whether a problem at path, or inside or around it, is
-// in list.
+// covered reports whether list has a problem at path or around it.
 func covered(list Problems, path string) bool {
 	for _, p := range list {
-		if within(p.Path, path) || within(path, p.Path) {
+		if within(path, p.Path) {
 			return true
 		}
 	}

@@ -195,3 +195,15 @@ func TestLoadShippingRateTables(t *testing.T) {
 	c.Policies.RateTables[1].Effective = c.Policies.RateTables[0].Effective
 	assert.NotEmpty(t, c.Problems())
 }
+
+// New reports rules under which a place never opens (calendar's
+// ErrNeverOpen) at the place's path, with the other compile problems.
+func TestNewReportsNeverOpenRules(t *testing.T) {
+	c := withPartners()
+	c.Sites[2].Rules.ClosedWeekdays = calendar.WeekdaysOf(time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)
+	_, err := New(c)
+	var ps Problems
+	require.True(t, errors.As(err, &ps))
+	assert.Equal(t, Problems{{"places[2].rules", "the rules close every day"}}, ps)
+	assert.Equal(t, "library: invalid configuration: places[2].rules: the rules close every day", err.Error())
+}

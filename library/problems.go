@@ -38,8 +38,11 @@ func (p Problem) String() string {
 	return p.Path + ": " + p.Message
 }
 
-// Problems is every problem found in a configuration, in document order.
-// As an error it wraps ErrInvalidConfig; errors.As finds the list.
+// Problems is every problem found in a configuration: those of form
+// (unknown keys, wrong types, misspelt names), then those of sense (a
+// missing Prefectural Library, a duplicate ID, a value out of range),
+// each in document order. As an error it wraps ErrInvalidConfig;
+// errors.As finds the list.
 type Problems []Problem
 
 // maxListed bounds the problems Error spells out, so that the message of
