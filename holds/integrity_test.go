@@ -103,7 +103,7 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 	long := strings.Repeat("本", 400_000)
 	d := newDesk(t)
 	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
-	require.ErrorIs(t, err, circulation.ErrInconsistent)
+	require.ErrorIs(t, err, circulation.ErrInconsistentInput)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"本本本`)
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
