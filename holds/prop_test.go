@@ -27,8 +27,8 @@ var (
 // with the kit's model of the reservation rules over random sequences of
 // steps.
 func TestDeskModel(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		return holds.NewDesk(p, stored)
+	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		return holds.NewDesk(p, cals, stored)
 	})
 }
 
@@ -169,7 +169,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := holds.NewDesk(p, nil)
+		d, err := holds.NewDesk(p, cals, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +185,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		collect := tl.FirstPickup
 		switch place.Method {
 		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-			if _, err := d.MakeReady(id, secured, at); err != nil {
+			if _, err := d.MakeReady(id, secured); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.PartnerLibrary:
@@ -193,7 +193,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 				t.Fatal(err)
 			}
 			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.FirstPickup.DaysSince(tl.Sent)).Draw(t, "arrival"))
-			if _, err := d.MakeReady(id, arrival, at); err != nil {
+			if _, err := d.MakeReady(id, arrival); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.HomeDelivery:
@@ -208,7 +208,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.FirstPickup, at) != tl.Deadline {
 			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.FirstPickup, at), tl.Deadline)
 		}
-		_, loan, err := d.Collect(id, collect, short, at)
+		_, loan, err := d.Collect(id, collect, short)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,7 +235,7 @@ func TestShelfDeadlineH4KitProperty(t *testing.T) {
 func TestExpireDueH4KitProperty(t *testing.T) {
 	p := holds.DefaultPolicy()
 	ruletest.CheckExpiry(t, p, func(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
-		d, err := holds.NewDesk(p, stored)
+		d, err := holds.NewDesk(p, cals, stored)
 		if err != nil {
 			return nil, err
 		}

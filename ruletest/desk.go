@@ -25,8 +25,8 @@ type ReservationDesk interface {
 	Checkout(c holds.Cart, today calendar.Date, ov circulation.Override) ([]holds.Reservation, circulation.Override, error)
 	SecureNext(item string, today calendar.Date) (holds.Reservation, error)
 	Ship(id uint64, today calendar.Date, loans int) (holds.Reservation, error)
-	MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (holds.Reservation, error)
-	Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (holds.Reservation, circulation.Loan, error)
+	MakeReady(id uint64, today calendar.Date) (holds.Reservation, error)
+	Collect(id uint64, today calendar.Date, short bool) (holds.Reservation, circulation.Loan, error)
 	Expire(id uint64, today calendar.Date) (holds.Reservation, error)
 	ExpireDue(today calendar.Date) ([]holds.Reservation, error)
 	Cancel(id uint64, by holds.Actor, today calendar.Date, ov circulation.Override) (holds.Reservation, circulation.Override, error)
@@ -50,19 +50,19 @@ type ReservationDesk interface {
 // every reservation, queue, position and patron count must match the
 // model, and every change must be one step of the lifecycle.
 //
-// open builds a desk for a policy from stored reservations (none at
-// first), as holds.NewDesk does; the policies are holds.DefaultPolicy
+// open builds a desk for a policy and the places' calendars from stored
+// reservations (none at first), as holds.NewDesk does; the calendars are
+// PlaceCalendars, those the model reads; the policies are holds.DefaultPolicy
 // with a reservation limit of 10 or 3, a hold shelf of 10 or 11 days and
-// either reading-order rule. The calendars of the places are
-// PlaceCalendars.
-func CheckDesk(t *testing.T, open func(p holds.Policy, stored []holds.Reservation) (ReservationDesk, error)) {
+// either reading-order rule.
+func CheckDesk(t *testing.T, open func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ReservationDesk, error)) {
 	t.Helper()
 	rapid.Check(t, func(t *rapid.T) {
 		p := holds.DefaultPolicy()
 		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "max_reservations")
 		p.HoldForReadingOrder = rapid.Bool().Draw(t, "hold_for_reading_order")
 		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelf_days")
-		d, err := open(p, nil)
+		d, err := open(p, PlaceCalendars(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -132,7 +132,7 @@ type modelRes struct {
 type deskModel struct {
 	p     holds.Policy
 	desk  ReservationDesk
-	open  func(holds.Policy, []holds.Reservation) (ReservationDesk, error)
+	open  func(holds.Policy, holds.Calendars, []holds.Reservation) (ReservationDesk, error)
 	rs    []*modelRes // index id-1
 	today calendar.Date
 	// last is the desk as the previous check saw it: every change since
@@ -380,7 +380,7 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := m.desk.MakeReady(r.id, m.today, at)
+	got, err := m.desk.MakeReady(r.id, m.today)
 	expect(t, "ready", err, want)
 	if want == nil {
 		r.state, r.deadline = holds.Ready, got.Deadline
@@ -412,7 +412,7 @@ func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 		r.place.Method != circulation.HomeDelivery && r.state != holds.Ready:
 		want = holds.ErrNoStep
 	}
-	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
+	_, loan, err := m.desk.Collect(r.id, m.today, false)
 	expect(t, "collect", err, want)
 	if want == nil {
 		r.state = holds.Collected
@@ -555,7 +555,7 @@ func (m *deskModel) changePlace(t *rapid.T) {
 // rebuild rebuilds the desk from every reservation it holds,
 // as a host does between requests.
 func (m *deskModel) rebuild(t *rapid.T) {
-	d, err := m.open(m.p, m.desk.All())
+	d, err := m.open(m.p, placeCalendars(), m.desk.All())
 	if err != nil {
 		t.Fatal(err)
 	}

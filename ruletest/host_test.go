@@ -110,7 +110,7 @@ func TestRightShelfDeadline(t *testing.T) {
 }
 
 func expire(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
-	d, err := holds.NewDesk(holdPolicy, stored)
+	d, err := holds.NewDesk(holdPolicy, ruletest.PlaceCalendars(), stored)
 	if err != nil {
 		return nil, err
 	}
@@ -131,15 +131,15 @@ type lazyDesk struct{ *holds.Desk }
 func (lazyDesk) ExpireDue(calendar.Date) ([]holds.Reservation, error) { return nil, nil }
 
 func TestWrongDesk(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		d, err := holds.NewDesk(p, stored)
+	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		d, err := holds.NewDesk(p, cals, stored)
 		return lazyDesk{d}, err
 	})
 }
 
 func TestRightDesk(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		return holds.NewDesk(p, stored)
+	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		return holds.NewDesk(p, cals, stored)
 	})
 }
 

@@ -73,9 +73,9 @@ func TestMalformedRequestTrailingDataExitsNonZero(t *testing.T) {
 		{"not an object", `[]`, "cannot unmarshal array", nil},
 		{"unknown key", `{"todya":"2026-04-01"}`, `unknown field "todya"`, nil},
 		{"impossible day", `{"lang":"en","today":"2026-02-30"}`, "no such day", nil},
-		{"unknown code", `{"today":"2026-04-01","loan":{"collection":"north"}}`, `"north"`, circulation.ErrInconsistent},
+		{"unknown code", `{"today":"2026-04-01","loan":{"collection":"north"}}`, `"north"`, circulation.ErrInconsistentInput},
 		{"unknown language", `{"lang":"fr","today":"2026-04-01","loan":` + loan + `}`, `"fr"`, nil},
-		{"inconsistent loan", `{"today":"2026-04-01","loan":{"item":"b1"}}`, "no valid method", circulation.ErrInconsistent},
+		{"inconsistent loan", `{"today":"2026-04-01","loan":{"item":"b1"}}`, "no valid method", circulation.ErrInconsistentInput},
 		{"too large", `{"lang":"` + strings.Repeat("a", maxRequest) + `"}`, "larger than", errTooLarge},
 	} {
 		t.Run(c.name, func(t *testing.T) {
