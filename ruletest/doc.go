@@ -22,6 +22,7 @@
 //   - PickupPlace, LoanCases, ReservationHistory, Carts, Parcels: places,
 //     a loan with the patron's other loans, the steps of a reservation,
 //     reservation carts, parcels;
+//   - Configs: whole configuration documents (library.Config);
 //   - Emails, Passwords and BadEmails, BadPasswords: addresses and
 //     passwords that are accepted, or refused for a given reason.
 //

@@ -10,6 +10,7 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/ruletest"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -194,5 +195,34 @@ func TestOpenByRulesPublishedDaysC2(t *testing.T) {
 	}
 	if ruletest.OpenByRules(pref, calendar.Date{}) {
 		t.Error("the zero Date is open")
+	}
+}
+
+// V1, V2: every drawn configuration loads, and some draws have partner
+// libraries, rules changes and policy changes.
+func TestConfigsLoadV1(t *testing.T) {
+	seen := map[string]int{}
+	rapid.Check(t, func(t *rapid.T) {
+		c := ruletest.Configs().Draw(t, "config")
+		if _, err := library.New(c); err != nil {
+			t.Fatalf("library.New: %v", err)
+		}
+		if len(c.Sites) > 2 {
+			seen["partners"]++
+		}
+		if len(c.Policies.Changes) > 0 {
+			seen["policy changes"]++
+		}
+		for _, s := range c.Sites {
+			if len(s.Changes) > 0 {
+				seen["rules changes"]++
+				break
+			}
+		}
+	})
+	for _, shape := range []string{"partners", "policy changes", "rules changes"} {
+		if seen[shape] == 0 {
+			t.Errorf("no draw with %s: %v", shape, seen)
+		}
 	}
 }

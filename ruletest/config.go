@@ -1,0 +1,85 @@
+package ruletest
+
+import (
+	"fmt"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/library"
+	"pgregory.net/rapid"
+)
+
+// Configs draws configuration documents library.New accepts (V1, V2):
+// the published library.DefaultConfig with, as the draw decides, up to
+// three partner libraries of LibraryRules, dated changes of a place's
+// rules, another circulation policy and hold rules (LoanPolicy,
+// HoldPolicy), and dated policy changes. Changes are in date order within
+// 2020 to 2035. Draws shrink toward library.DefaultConfig.
+func Configs() *rapid.Generator[library.Config] {
+	return rapid.Custom(func(t *rapid.T) library.Config {
+		c := library.DefaultConfig()
+		for i := range rapid.IntRange(0, 3).Draw(t, "partners") {
+			c.Sites = append(c.Sites, library.Site{
+				ID:                  fmt.Sprintf("partner%d", i+1),
+				Name:                fmt.Sprintf("協力館%d", i+1),
+				NameEn:              fmt.Sprintf("Partner %d", i+1),
+				Kind:                library.Partner,
+				Region:              rapid.SampledFrom([]string{"", "石狩", "後志"}).Draw(t, "region"),
+				RegistrationPartner: rapid.Bool().Draw(t, "registration_partner"),
+				Rules:               LibraryRules().Draw(t, "partner_rules"),
+			})
+		}
+		for i := range c.Sites {
+			for _, from := range changeDays(t, "rules_changes") {
+				c.Sites[i].Changes = append(c.Sites[i].Changes, library.RulesChange{From: from, Rules: siteRules(t, c.Sites[i])})
+			}
+		}
+		if rapid.IntRange(0, 2).Draw(t, "policies_changed") == 2 {
+			c.Policies.Circulation = LoanPolicy().Draw(t, "circulation")
+			c.Policies.Holds = holdRules(t)
+		}
+		for _, from := range changeDays(t, "policy_changes") {
+			ch := library.PolicyChange{From: from}
+			if rapid.Bool().Draw(t, "circulation_change") {
+				p := LoanPolicy().Draw(t, "circulation")
+				ch.Circulation = &p
+			}
+			if ch.Circulation == nil || rapid.Bool().Draw(t, "holds_change") {
+				h := holdRules(t)
+				ch.Holds = &h
+			}
+			c.Policies.Changes = append(c.Policies.Changes, ch)
+		}
+		return c
+	})
+}
+
+// changeDays draws up to two days of change in date order.
+func changeDays(t *rapid.T, label string) []calendar.Date {
+	var days []calendar.Date
+	from := spanFirst
+	for range rapid.IntRange(0, 2).Draw(t, label) {
+		d := DateIn(from.AddDays(1), spanLast).Draw(t, label+"_from")
+		days = append(days, d)
+		from = d
+	}
+	return days
+}
+
+// siteRules draws new rules for a place: a partner library's are any
+// LibraryRules, the libraries' own their published rules with closures
+// added.
+func siteRules(t *rapid.T, s library.Site) calendar.Rules {
+	if s.Kind == library.Partner {
+		return LibraryRules().Draw(t, "rules")
+	}
+	r := s.Rules
+	r.Closures = append(append([]calendar.Closure(nil), r.Closures...), closures(t)...)
+	r.Openings = openings(t, r.Closures)
+	return r
+}
+
+// holdRules draws the hold rules of a configuration from HoldPolicy.
+func holdRules(t *rapid.T) library.HoldRules {
+	p := HoldPolicy().Draw(t, "holds")
+	return library.HoldRules{ShelfDays: p.ShelfDays, HoldForReadingOrder: p.HoldForReadingOrder, Overridable: p.Overridable}
+}
