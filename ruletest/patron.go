@@ -38,6 +38,9 @@ func Emails() *rapid.Generator[string] {
 // the test.
 func BadEmails(why *reason.Reason) *rapid.Generator[string] {
 	return rapid.Custom(func(t *rapid.T) string {
+		if why == nil {
+			t.Fatalf("ruletest: BadEmails needs a reason")
+		}
 		local, domain := emailParts(t)
 		addr := local + "@" + domain
 		switch why.Code() {
@@ -86,6 +89,9 @@ func Passwords() *rapid.Generator[string] {
 // reason, drawing fails the test.
 func BadPasswords(why *reason.Reason) *rapid.Generator[string] {
 	return rapid.Custom(func(t *rapid.T) string {
+		if why == nil {
+			t.Fatalf("ruletest: BadPasswords needs a reason")
+		}
 		switch why.Code() {
 		case "password.length":
 			if rapid.Bool().Draw(t, "too_long") {
