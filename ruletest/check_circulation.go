@@ -39,6 +39,44 @@ func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar
 	})
 }
 
+// CheckStaffExtend checks host, a host's extension at the counter (staff
+// may let soft reasons go with an override), against
+// circulation.Policy.Extend under policy p and returnTo on every case
+// LoanCases(p) draws with an override from Overrides of the extension
+// reasons: both succeed with the same loan and the same override used,
+// or both refuse with the same reasons (an override that is not staff's
+// included).
+func CheckStaffExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error)) {
+	t.Helper()
+	if err := p.Validate(); err != nil {
+		t.Fatalf("ruletest: CheckStaffExtend: %v", err)
+	}
+	type staffCase struct {
+		LoanCase
+		Override circulation.Override `json:"override"`
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		c := staffCase{LoanCase: LoanCases(p).Draw(t, "case"), Override: Overrides(extensionReasons...).Draw(t, "override")}
+		logCase(t, "case", c)
+		want, wantUsed, wantErr := p.Extend(c.Loan, slices.Clone(c.Others), c.Today, returnTo, c.Override)
+		got, gotUsed, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today, c.Override)
+		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
+			t.Fatalf("L4 extension with %v: %s", c.Override, diff)
+		}
+		if wantErr == nil && (got != want || gotUsed != wantUsed) {
+			logCase(t, "Extend gives", want)
+			logCase(t, "host gives", got)
+			t.Fatalf("L3 extension: host's loan or override used (%v) differs from Extend's (%v)", gotUsed, wantUsed)
+		}
+	})
+}
+
+// extensionReasons are the reasons Policy.Extend refuses with (L2, L4).
+var extensionReasons = []*reason.Reason{
+	circulation.ErrPartnerPickup, circulation.ErrHomeDelivery, circulation.ErrReserved,
+	circulation.ErrAlreadyExtended, circulation.ErrInterlibraryLoan, circulation.ErrOverdue,
+}
+
 // CheckDueDate checks that host, a host's own due-date computation,
 // agrees with circulation.Policy.DueDate under policy p and the return
 // calendar returnTo (L2, L5) for every method, short or not, on every day

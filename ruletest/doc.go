@@ -37,7 +37,7 @@
 //
 // # Properties
 //
-// CheckExtend, CheckDueDate, CheckShelfDeadline, CheckOpenDays,
+// CheckExtend, CheckStaffExtend, CheckDueDate, CheckShelfDeadline, CheckOpenDays,
 // CheckExpiry and CheckDesk each take a host's function (its renewal
 // endpoint, due-date code, calendar sync, nightly expiry job, desk) and
 // check it against the engine and the models on generated cases.

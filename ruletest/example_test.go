@@ -22,6 +22,15 @@ func TestRenewalAgreesWithRules(t *testing.T) {
 	ruletest.CheckExtend(t, circulation.DefaultPolicy(), nil, renewLoan)
 }
 
+// TestCounterExtensionAgreesWithRules: L4 — the staff side, overrides
+// and all.
+func TestCounterExtensionAgreesWithRules(t *testing.T) {
+	p := circulation.DefaultPolicy()
+	ruletest.CheckStaffExtend(t, p, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
+		return p.Extend(l, others, today, nil, ov)
+	})
+}
+
 // A host's property test is one call in a Test function of its own
 // module: here, its renewal endpoint renewLoan must agree with
 // circulation.Policy.Extend on every generated loan. Run it with go test;

@@ -23,10 +23,11 @@ replace github.com/kashidashi/kashidashi => %s
 // hostTest is the host's property tests: each of its functions once
 // written wrong and once right. The wrong ones make mistakes a host
 // could make: the new due date counted from the old one (L3 rules it
-// out), a due date counting the day of loan twice (L2), the holiday
-// Monday forgotten (C2), the shelf counted from the day after the first
-// collectable day (H4), reservations expired on their deadline day (H4),
-// a nightly expiry that never runs (H4).
+// out), an override lost on its way to Extend (L4), a due date counting
+// the day of loan twice (L2), the holiday Monday forgotten (C2), the
+// shelf counted from the day after the first collectable day (H4),
+// reservations expired on their deadline day (H4), a nightly expiry
+// that never runs (H4).
 const hostTest = `package host
 
 import (
@@ -61,6 +62,18 @@ func rightRenewal(l circulation.Loan, others []circulation.Loan, today calendar.
 func TestWrongRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, wrongRenewal) }
 
 func TestRightRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, rightRenewal) }
+
+func TestWrongStaffRenewal(t *testing.T) {
+	ruletest.CheckStaffExtend(t, policy, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
+		return policy.Extend(l, others, today, nil, circulation.Override{}) // the override is lost on the way
+	})
+}
+
+func TestRightStaffRenewal(t *testing.T) {
+	ruletest.CheckStaffExtend(t, policy, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
+		return policy.Extend(l, others, today, nil, ov)
+	})
+}
 
 func TestWrongDueDate(t *testing.T) {
 	ruletest.CheckDueDate(t, policy, nil, func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error) {
@@ -188,7 +201,7 @@ func TestHostModuleImportsKit(t *testing.T) {
 	if err == nil {
 		t.Fatalf("the wrong functions pass:\n%s", out)
 	}
-	for _, test := range []string{"Renewal", "DueDate", "OpenDays", "ShelfDeadline", "Expiry", "Desk"} {
+	for _, test := range []string{"Renewal", "StaffRenewal", "DueDate", "OpenDays", "ShelfDeadline", "Expiry", "Desk"} {
 		if !strings.Contains(out, "--- FAIL: TestWrong"+test+" ") {
 			t.Errorf("the wrong %s passes", test)
 		}
@@ -196,7 +209,7 @@ func TestHostModuleImportsKit(t *testing.T) {
 	t.Logf("host output:\n%s", out)
 	// The renewal's block of the output, up to the next failing test.
 	out = out[strings.Index(out, "--- FAIL: TestWrongRenewal"):]
-	out = out[:strings.Index(out, "--- FAIL: TestWrongDueDate")]
+	out = out[:strings.Index(out, "--- FAIL: TestWrongStaffRenewal")]
 	// The shrunk case is the last one logged: one loan, no others, as
 	// JSON a host can read.
 	cases := regexp.MustCompile(`case: (\{.*\})`).FindAllStringSubmatch(out, -1)
