@@ -37,10 +37,11 @@
 //
 // # Properties
 //
-// CheckExtend, CheckStaffExtend, CheckDueDate, CheckShelfDeadline, CheckOpenDays,
-// CheckExpiry and CheckDesk each take a host's function (its renewal
-// endpoint, due-date code, calendar sync, nightly expiry job, desk) and
-// check it against the engine and the models on generated cases.
+// CheckExtend, CheckStaffExtend, CheckDueDate, CheckShelfDeadline,
+// CheckOpenDays, CheckExpiry and CheckDesk each take a host's function
+// (its renewal endpoint on My Page or at the counter, due-date code,
+// calendar sync, nightly expiry job, desk) and check it against the
+// engine and the models on generated cases.
 //
 // # Reading and replaying a failure
 //
