@@ -1,0 +1,266 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+// Each handler decodes its request, asks the SDK, and writes the answer:
+// no rule is decided here.
+
+type dueDateRequest struct {
+	Place  circulation.Place `json:"place"`
+	Short  bool              `json:"short"`
+	Loaned calendar.Date     `json:"loaned"`
+}
+
+type dueDateResponse struct {
+	Due calendar.Date `json:"due"`
+}
+
+// dueDate answers the due date of a loan made on a day at a place (L2, L5).
+func (s *service) dueDate(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req dueDateRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	at, err := s.cals.At(req.Place)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	due, err := s.circ.DueDate(req.Place.Method, req.Short, req.Loaned, at)
+	decided(w, l, err, http.StatusOK, dueDateResponse{Due: due})
+}
+
+type extendRequest struct {
+	Today  calendar.Date      `json:"today"`
+	Loan   circulation.Loan   `json:"loan"`
+	Others []circulation.Loan `json:"others"`
+}
+
+type extendResponse struct {
+	Loan   circulation.Loan      `json:"loan"`
+	Notice holds.ExtensionNotice `json:"notice"`
+	Text   string                `json:"text"`
+}
+
+// extend extends a loan as a patron does on My Page (L3, L4).
+func (s *service) extend(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req extendRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	at, err := s.cals.At(req.Loan.Place)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	extended, err := s.circ.Extend(req.Loan, req.Others, req.Today, at)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	n, err := holds.NoticeOfExtension(req.Loan, extended, nil)
+	decided(w, l, err, http.StatusOK, extendResponse{Loan: extended, Notice: n, Text: n.Text(l)})
+}
+
+type checkoutRequest struct {
+	Today calendar.Date `json:"today"`
+	Cart  holds.Cart    `json:"cart"`
+}
+
+type checkoutResponse struct {
+	Reservations []holds.Reservation `json:"reservations"`
+}
+
+// checkout places the reservations of a cart on the desk (H1, H2).
+func (s *service) checkout(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req checkoutRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.mu.Lock()
+	rs, err := s.desk.Checkout(req.Cart, req.Today)
+	s.mu.Unlock()
+	decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs})
+}
+
+type shelfDeadlineRequest struct {
+	Place       circulation.Place `json:"place"`
+	FirstPickup calendar.Date     `json:"first_pickup"`
+}
+
+type shelfDeadlineResponse struct {
+	Deadline calendar.Date `json:"deadline"`
+}
+
+// shelfDeadline answers the hold-shelf deadline at a place (H4).
+func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req shelfDeadlineRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	at, err := s.cals.At(req.Place)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	d := s.holds.ShelfDeadline(req.FirstPickup, at)
+	if d.IsZero() {
+		decided(w, l, errNoDeadline, 0, nil)
+		return
+	}
+	decided(w, l, nil, http.StatusOK, shelfDeadlineResponse{Deadline: d})
+}
+
+type timelineRequest struct {
+	Place   circulation.Place `json:"place"`
+	Secured calendar.Date     `json:"secured"`
+	Loans   int               `json:"loans"`
+	Short   bool              `json:"short"`
+}
+
+type timelineResponse struct {
+	Method      circulation.Method `json:"method"`
+	Notice      calendar.Date      `json:"notice"`
+	HeldBack    bool               `json:"held_back"`
+	Sent        calendar.Date      `json:"sent,omitzero"`
+	FirstPickup calendar.Date      `json:"first_pickup,omitzero"`
+	Deadline    calendar.Date      `json:"deadline,omitzero"`
+	Loaned      calendar.Date      `json:"loaned,omitzero"`
+	Due         calendar.Date      `json:"due,omitzero"`
+}
+
+// timeline answers every date of a reservation secured on a day (H4,
+// R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
+func (s *service) timeline(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req timelineRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	t, err := s.holds.Timeline(req.Secured, s.cals, req.Place, req.Loans, req.Short)
+	decided(w, l, err, http.StatusOK, timelineResponse(t))
+}
+
+type noticeRequest struct {
+	Item       string                 `json:"item"`
+	Place      circulation.Place      `json:"place"`
+	Collection circulation.Collection `json:"collection"`
+	Secured    calendar.Date          `json:"secured"`
+	Loans      int                    `json:"loans"`
+	Short      bool                   `json:"short"`
+	Parcel     shipping.Class         `json:"parcel"`
+}
+
+type noticeResponse struct {
+	Notice holds.Notice `json:"notice"`
+	Text   string       `json:"text"`
+}
+
+// notice answers the content of the notice email of an item secured (H6).
+func (s *service) notice(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req noticeRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	res := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, SecuredOn: req.Secured}
+	n, err := s.holds.Notice(res, s.cals, req.Loans, req.Short, req.Parcel)
+	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(l)})
+}
+
+type emailRequest struct {
+	Email string `json:"email"`
+}
+
+// checkEmail checks an email address (P6) and answers it as it is kept.
+func (s *service) checkEmail(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req emailRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	e, err := patron.ParseEmail(req.Email)
+	decided(w, l, err, http.StatusOK, emailRequest{Email: e.String()})
+}
+
+type passwordRequest struct {
+	Password string `json:"password"`
+}
+
+type passwordResponse struct {
+	Valid bool `json:"valid"`
+}
+
+// checkPassword checks a password (P4); it never echoes the password.
+func (s *service) checkPassword(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req passwordRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	_, err := patron.ParsePassword(req.Password)
+	decided(w, l, err, http.StatusOK, passwordResponse{Valid: true})
+}
+
+type cardNumberRequest struct {
+	CardNumber string `json:"card_number"`
+}
+
+// checkCardNumber checks a card number (P2) and answers it as it is
+// kept, full-width digits folded.
+func (s *service) checkCardNumber(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req cardNumberRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	c, err := patron.ParseCardNumber(req.CardNumber)
+	decided(w, l, err, http.StatusOK, cardNumberRequest{CardNumber: c.String()})
+}
+
+type parcelRequest struct {
+	Parcel shipping.Parcel `json:"parcel"`
+	Posted calendar.Date   `json:"posted"`
+	Zone   shipping.Zone   `json:"zone"`
+}
+
+type parcelResponse struct {
+	Class          shipping.Class `json:"class"`
+	Label          string         `json:"label"`
+	Postage        string         `json:"postage"`
+	CashOnDelivery string         `json:"cash_on_delivery"`
+}
+
+// parcel classifies a parcel (R-HD3) and prices it on the posting day
+// from the sample tariff (R-HD1), in yen as decimal text.
+func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	req := parcelRequest{Zone: shipping.ZoneHokkaido}
+	if !decode(w, r, l, &req) {
+		return
+	}
+	c, err := s.classifier.Classify(req.Parcel)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	postage, err := s.tariff.Postage(c, req.Parcel.Weight, req.Zone, req.Posted)
+	if err != nil {
+		decided(w, l, err, 0, nil)
+		return
+	}
+	cod, err := s.tariff.CashOnDelivery(c, req.Parcel.Weight, req.Zone, req.Posted)
+	decided(w, l, err, http.StatusOK, parcelResponse{Class: c, Label: c.Label(l), Postage: postage.String(), CashOnDelivery: cod.String()})
+}
