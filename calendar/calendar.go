@@ -14,8 +14,9 @@ var (
 	// ErrInvalidRules is wrapped by every error New returns for malformed
 	// rules: a closure or opening that ends before it starts, an opening
 	// overlapping a closure, Weekdays or Months bits beyond the days or
-	// months they name, a month-end closure that avoids every weekday, bad
-	// hours.
+	// months they name, a month-end closure that avoids every weekday, an
+	// n-th weekday beyond 1–5, a year-end span outside December and
+	// January, bad hours. The error is Problems, listing every one.
 	ErrInvalidRules = errors.New("calendar: invalid rules")
 	// ErrNeverOpen is returned by New for rules under which the place
 	// would not open on any day of the supported span (see Calendar.Span).
@@ -43,6 +44,7 @@ var (
 // Date or 0 instead (see each).
 type Calendar struct {
 	rules Rules
+	nth   [7]uint8 // bit n-1 of nth[wd]: the n-th weekday wd closes (C5)
 	first int32    // Date.n of bit 0
 	words []uint64 // bit i set when day first+i is open
 	ranks []int32  // ranks[w] = open days in words[:w]
@@ -51,7 +53,8 @@ type Calendar struct {
 // New compiles r into a Calendar. It refuses rules that are malformed (a
 // closure that ends before it starts, an opening overlapping a closure, a
 // Weekdays or Months value with bits beyond the days or months it names,
-// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules)
+// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules,
+// as Problems listing every problem with its JSON path)
 // and rules under which the place would not open on any day of the span
 // (ErrNeverOpen), whatever combination of settings closes it.
 func New(r Rules) (*Calendar, error) {
@@ -59,6 +62,9 @@ func New(r Rules) (*Calendar, error) {
 		return nil, err
 	}
 	c := &Calendar{rules: r.clone(), first: spanFirst.n}
+	for _, nw := range r.ClosedNthWeekdays {
+		c.nth[nw.Weekday] |= 1 << (nw.Nth - 1) // checked by validate
+	}
 	n := int(spanLast.n-spanFirst.n) + 1
 	c.words = make([]uint64, (n+63)/64)
 	c.ranks = make([]int32, len(c.words)+1)
@@ -112,47 +118,17 @@ func MustNew(r Rules) *Calendar {
 	return c
 }
 
-// validate checks r; every error it returns wraps ErrInvalidRules.
+// validate checks r; the error it returns is Problems, which wraps
+// ErrInvalidRules.
 func (r Rules) validate() error {
-	msg := r.problem()
-	switch {
-	case msg == "":
-		return nil
-	case r.Name == "":
-		return fmt.Errorf("%w: %s", ErrInvalidRules, msg)
-	default:
-		return fmt.Errorf("%w: %s: %s", ErrInvalidRules, text.Quote(r.Name), msg)
+	if ps := r.Problems(); len(ps) > 0 {
+		return ps
 	}
-}
-
-// problem describes the first thing wrong with r, or returns "".
-func (r Rules) problem() string {
-	if !r.ClosedWeekdays.valid() {
-		return fmt.Sprintf("ClosedWeekdays %#x has bits beyond the seven days", uint8(r.ClosedWeekdays))
-	}
-	if !r.MonthEndAvoids.valid() {
-		return fmt.Sprintf("MonthEndAvoids %#x has bits beyond the seven days", uint8(r.MonthEndAvoids))
-	}
-	if r.MonthEnd && r.MonthEndAvoids == everyDay {
-		return "the month-end closure avoids every day of the week"
-	}
-	for _, c := range r.Closures {
-		if c.From.IsZero() || c.To.IsZero() || c.To.Before(c.From) {
-			return "closure " + text.Quote(c.Name) + " must run from a date to a later or equal date"
-		}
-	}
-	for _, o := range r.Openings {
-		if o.From.IsZero() || o.To.IsZero() || o.To.Before(o.From) {
-			return "opening " + text.Quote(o.Name) + " must run from a date to a later or equal date"
-		}
-	}
-	if o, c, ok := firstOverlap(r.Openings, r.Closures); ok {
-		return "opening " + text.Quote(o.Name) + " overlaps closure " + text.Quote(c.Name)
-	}
-	return r.Hours.problem()
+	return nil
 }
 
 func (r Rules) clone() Rules {
+	r.ClosedNthWeekdays = slices.Clone(r.ClosedNthWeekdays)
 	r.Closures = slices.Clone(r.Closures)
 	r.Openings = slices.Clone(r.Openings)
 	r.Hours = r.Hours.clone()
@@ -182,7 +158,7 @@ func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedRea
 	}
 	for _, cl := range r.Closures {
 		if cl.Covers(d) {
-			return false, ClosedReason{Kind: NamedClosure, Name: cl.Name}
+			return false, ClosedReason{Kind: NamedClosure, Name: cl.Name, NameEn: cl.NameEn}
 		}
 	}
 	return c.regular(d, monthEnd)
@@ -192,13 +168,16 @@ func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedRea
 // one day.
 func (c *Calendar) regular(d Date, monthEnd Date) (open bool, why ClosedReason) {
 	r := &c.rules
-	_, m, day := d.Date()
-	if r.YearEnd && ((m == time.December && day >= 29) || (m == time.January && day <= 3)) {
+	if r.inYearEnd(d) {
 		return false, ClosedReason{Kind: YearEndClosure}
 	}
 	holiday, isHoliday := Holiday(d)
-	if r.ClosedWeekdays.Has(d.Weekday()) && !(isHoliday && r.HolidayOpensWeeklyClosure) {
+	wd := d.Weekday()
+	if r.ClosedWeekdays.Has(wd) && !(isHoliday && r.HolidayOpensWeeklyClosure) {
 		return false, ClosedReason{Kind: WeeklyClosure}
+	}
+	if c.nth[wd] != 0 && c.nth[wd]&(1<<((d.Day()-1)/7)) != 0 {
+		return false, ClosedReason{Kind: NthWeekdayClosure}
 	}
 	if isHoliday && r.ClosedOnHolidays {
 		return false, ClosedReason{Kind: HolidayClosure, Name: holiday}
@@ -212,10 +191,28 @@ func (c *Calendar) regular(d Date, monthEnd Date) (open bool, why ClosedReason) 
 			}
 		}
 	}
+	if r.DayAfterHoliday && !isHoliday && !r.DayAfterHolidayAvoids.Has(wd) && IsHoliday(d.AddDays(-1)) {
+		return false, ClosedReason{Kind: DayAfterHolidayClosure}
+	}
 	if d == monthEnd {
 		return false, ClosedReason{Kind: MonthEndClosure}
 	}
 	return true, ClosedReason{}
+}
+
+// inYearEnd reports whether d falls in the year-end closure (C7): from
+// YearEndFrom in December to YearEndTo in January, 12-29 to 01-03 when
+// they are zero.
+func (r *Rules) inYearEnd(d Date) bool {
+	if !r.YearEnd {
+		return false
+	}
+	from, to := 29, 3
+	if !r.YearEndFrom.IsZero() {
+		from, to = r.YearEndFrom.Day, r.YearEndTo.Day
+	}
+	_, m, day := d.Date()
+	return (m == time.December && day >= from) || (m == time.January && day <= to)
 }
 
 // monthEndClosure returns the month-end closure day of d's month, or the

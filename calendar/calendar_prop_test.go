@@ -25,7 +25,11 @@ func naiveOpen(r Rules, d Date) bool {
 		}
 	}
 	y, m, dd := d.Date()
-	if r.YearEnd && (m == 12 && dd >= 29 || m == 1 && dd <= 3) {
+	yeFrom, yeTo := 29, 3
+	if r.YearEndFrom.Day != 0 {
+		yeFrom, yeTo = r.YearEndFrom.Day, r.YearEndTo.Day
+	}
+	if r.YearEnd && (m == 12 && dd >= yeFrom || m == 1 && dd <= yeTo) {
 		return false
 	}
 	wd := d.Weekday()
@@ -34,8 +38,18 @@ func naiveOpen(r Rules, d Date) bool {
 	if weeklyClosed && !(hol && r.HolidayOpensWeeklyClosure) {
 		return false
 	}
+	for _, n := range r.ClosedNthWeekdays {
+		// C5: the n-th weekday is the one whose day of the month is in
+		// week n of 7-day blocks counted from the 1st.
+		if wd == n.Weekday && dd > 7*(n.Nth-1) && dd <= 7*n.Nth {
+			return false
+		}
+	}
 	if hol && r.ClosedOnHolidays {
 		return false
+	}
+	if r.DayAfterHoliday && !hol && r.DayAfterHolidayAvoids&(1<<wd) == 0 && IsHoliday(d.AddDays(-1)) {
+		return false // C6
 	}
 	if r.HolidayOpensWeeklyClosure && !hol {
 		p := d.AddDays(-1)
@@ -67,6 +81,20 @@ func rapidRules() *rapid.Generator[Rules] {
 			MonthEnd:                  rapid.Bool().Draw(t, "monthEnd"),
 			MonthEndAvoids:            Weekdays(rapid.IntRange(0, 126).Draw(t, "avoids")),
 			YearEnd:                   rapid.Bool().Draw(t, "yearEnd"),
+		}
+		for i := rapid.IntRange(0, 2).Draw(t, "nths"); i > 0; i-- {
+			r.ClosedNthWeekdays = append(r.ClosedNthWeekdays, NthWeekday{
+				Nth:     rapid.IntRange(1, 5).Draw(t, "nth"),
+				Weekday: time.Weekday(rapid.IntRange(0, 6).Draw(t, "nthDay")),
+			})
+		}
+		if rapid.Bool().Draw(t, "dayAfter") {
+			r.DayAfterHoliday = true
+			r.DayAfterHolidayAvoids = Weekdays(rapid.IntRange(0, 127).Draw(t, "dayAfterAvoids"))
+		}
+		if r.YearEnd && rapid.Bool().Draw(t, "yearEndSpan") {
+			r.YearEndFrom = MonthDay{time.December, rapid.IntRange(1, 31).Draw(t, "yearEndFrom")}
+			r.YearEndTo = MonthDay{time.January, rapid.IntRange(1, 31).Draw(t, "yearEndTo")}
 		}
 		base := NewDate(2020, 1, 1)
 		for i := rapid.IntRange(0, 3).Draw(t, "closures"); i > 0; i-- {

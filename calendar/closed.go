@@ -9,14 +9,18 @@ import (
 // closed".
 type ClosedKind uint8
 
-// The kinds of closure, in the order Calendar checks them.
+// The kinds of closure. Calendar checks them in the order named closure,
+// year end, weekly, n-th weekday, holiday, shifted, day after holiday,
+// month end, and reports the first that closes the day.
 const (
-	NamedClosure    ClosedKind = iota + 1 // a one-off closure announced by staff (C4)
-	YearEndClosure                        // December 29 to January 3
-	WeeklyClosure                         // a closed day of the week
-	HolidayClosure                        // a public holiday (C1)
-	ShiftedClosure                        // the day after a holiday that opened a weekly closed day (C2)
-	MonthEndClosure                       // the month-end closure (C2)
+	NamedClosure           ClosedKind = iota + 1 // a one-off closure announced by staff (C4)
+	YearEndClosure                               // the year-end closure, December 29 to January 3 by default (C7)
+	WeeklyClosure                                // a closed day of the week
+	HolidayClosure                               // a public holiday (C1)
+	ShiftedClosure                               // the day after a holiday that opened a weekly closed day (C2)
+	MonthEndClosure                              // the month-end closure (C2)
+	NthWeekdayClosure                            // the n-th day of the week of the month, such as the third Thursday (C5)
+	DayAfterHolidayClosure                       // the day after a public holiday (C6)
 )
 
 var closedKinds = enum.NewTable[ClosedKind]("calendar", "closed kind", nil,
@@ -27,6 +31,8 @@ var closedKinds = enum.NewTable[ClosedKind]("calendar", "closed kind", nil,
 	enum.Name{Code: "holiday", En: "public holiday", Ja: "祝日休館"},
 	enum.Name{Code: "shifted", En: "closed after a holiday opening", Ja: "祝日開館の振替休館"},
 	enum.Name{Code: "month_end", En: "month-end closure", Ja: "月末休館"},
+	enum.Name{Code: "nth_weekday", En: "monthly closure", Ja: "月例休館日"},
+	enum.Name{Code: "day_after_holiday", En: "closed the day after a holiday", Ja: "祝日の翌日休館"},
 )
 
 // Valid reports whether k is one of the kinds of closure.
@@ -46,11 +52,11 @@ func (k ClosedKind) MarshalText() ([]byte, error) { return closedKinds.MarshalTe
 func (k *ClosedKind) UnmarshalText(b []byte) error { return closedKinds.UnmarshalText(k, b) }
 
 // ClosedReason says why a day is closed: its kind and, for a public
-// holiday or a named closure, its name (the holiday's Japanese name, or the
-// closure's Name).
+// holiday or a named closure, its name: the holiday's Japanese name, or
+// the closure's Name and NameEn.
 type ClosedReason struct {
-	Kind ClosedKind
-	Name string
+	Kind         ClosedKind
+	Name, NameEn string
 }
 
 // String returns the stable form of r: the kind's code, then the name
@@ -63,15 +69,19 @@ func (r ClosedReason) String() string {
 }
 
 // Label describes r in language l, with the name when there is one:
-// "public holiday (元日)", "祝日休館（元日）".
+// "public holiday (元日)", "祝日休館（元日）". In English the name is NameEn
+// when there is one, else Name.
 func (r ClosedReason) Label(l reason.Lang) string {
-	label := r.Kind.Label(l)
+	label, name := r.Kind.Label(l), r.Name
+	if l != reason.Japanese && r.NameEn != "" {
+		name = r.NameEn
+	}
 	switch {
-	case r.Name == "":
+	case name == "":
 		return label
 	case l == reason.Japanese:
-		return label + "（" + r.Name + "）"
+		return label + "（" + name + "）"
 	default:
-		return label + " (" + r.Name + ")"
+		return label + " (" + name + ")"
 	}
 }

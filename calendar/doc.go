@@ -2,7 +2,7 @@
 // public holidays, compiled opening-day calendars, opening hours, and
 // weekly schedules such as courier days and staff days.
 //
-// The rules (C1–C4, R-AL1, R-PT2) are catalogued in docs/rules.md of the
+// The rules (C1–C8, R-AL1, R-PT2) are catalogued in docs/rules.md of the
 // module's repository.
 //
 // # Dates
@@ -57,4 +57,49 @@
 //
 // ClosedKind and ClosedReason say why a day is closed: String gives a
 // stable code ("holiday:元日"), Label the English or Japanese words.
+//
+// # Rules as data (C5–C8)
+//
+// Besides weekly closed days, holidays, the Monday-holiday shift and the
+// month-end closure, Rules state the n-th weekday of a month (第3木曜日,
+// ClosedNthWeekdays), the day after a public holiday (祝日の翌日,
+// DayAfterHoliday), the year-end span (YearEndFrom, YearEndTo) and one-off
+// closures named in Japanese and English.
+//
+// Rules have a JSON form, written the way a librarian states them, with
+// snake_case keys:
+//
+//	{
+//	  "name": "北海道立図書館",
+//	  "closed_weekdays": ["monday"],
+//	  "closed_nth_weekdays": [{"nth": 3, "weekday": "thursday"}],
+//	  "closed_on_holidays": false,
+//	  "holiday_opens_weekly_closure": true,
+//	  "day_after_holiday": {"avoids": ["saturday", "sunday"]},
+//	  "month_end": {"avoids": ["sunday", "monday", "saturday"]},
+//	  "year_end": {"from": "12-29", "to": "01-03"},
+//	  "closures": [{"from": "2027-03-08", "to": "2027-03-15", "reason": {"ja": "特別整理期間", "en": "inventory"}}],
+//	  "openings": [{"from": "2027-03-21", "to": "2027-03-21", "reason": {"ja": "特別開館", "en": "special opening"}}],
+//	  "hours": {
+//	    "regular": [{"from": "09:00", "to": "17:00"}],
+//	    "seasonal": [{"months": ["june", "july", "august"], "weekdays": ["thursday", "friday"], "windows": [{"from": "09:00", "to": "19:00"}]}]
+//	  }
+//	}
+//
+// Every key may be left out. "day_after_holiday", "month_end" and
+// "year_end" turn their closure on by being present ({} for no avoided
+// days; a "year_end" of {} is 12-29 to 01-03). "hours" left out is all
+// day; "regular": [] is no hours outside the seasons. Decoding refuses
+// unknown keys and reports every problem at once as Problems, each with
+// its path in this form, which a document embedding Rules prefixes with
+// its own ("places[3]."). Rules.Problems checks Rules built in Go the same
+// way, and New refuses them with the same list.
+//
+// # Closed days for people (C8)
+//
+// Calendar.ClosedDays iterates over the closed days of a range with their
+// reasons; Calendar.Month is a month, Sunday first, ready to render as
+// JSON; Calendar.WriteICS exports closures as iCalendar (RFC 5545) for
+// patrons to subscribe to; ChangedDays lists the days two calendars
+// disagree on, what an unplanned closure changes.
 package calendar

@@ -89,6 +89,16 @@ func (b *fuzzBytes) rules() Rules {
 	if b.byte()%2 == 1 {
 		r.Hours.Seasonal = []SeasonalHours{{Months: Months(b.byte())<<8 | Months(b.byte()), Weekdays: Weekdays(b.byte()), Windows: []Window{window()}}}
 	}
+	// C5, C6, C7, read last so that older corpus entries keep their meaning.
+	for i := b.byte() % 3; i > 0; i-- {
+		r.ClosedNthWeekdays = append(r.ClosedNthWeekdays, NthWeekday{Nth: int(int8(b.byte())), Weekday: time.Weekday(int8(b.byte()))})
+	}
+	r.DayAfterHoliday = flags&16 != 0
+	r.DayAfterHolidayAvoids = Weekdays(b.byte())
+	if flags&32 != 0 {
+		r.YearEndFrom = MonthDay{time.Month(b.byte()), int(b.byte())}
+		r.YearEndTo = MonthDay{time.Month(b.byte()), int(b.byte())}
+	}
 	return r
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/kashidashi/kashidashi/internal/text"
 )
 
 // Clock is a time of day in Japan, in minutes after midnight.
@@ -21,9 +23,38 @@ func ClockOf(t time.Time) Clock {
 // String formats c as "09:00".
 func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
 
+// MarshalText encodes c as "HH:MM", 00:00 to 24:00.
+func (c Clock) MarshalText() ([]byte, error) {
+	if c < 0 || c > ClockAt(24, 0) {
+		return nil, fmt.Errorf("calendar: cannot encode time of day %d", int(c))
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText decodes "HH:MM" from "00:00" to "24:00".
+func (c *Clock) UnmarshalText(b []byte) error {
+	v, err := parseClock(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+func parseClock(s string) (Clock, error) {
+	h, okH := digits2(s, 0)
+	m, okM := digits2(s, 3)
+	if len(s) != 5 || s[2] != ':' || !okH || !okM || m > 59 || h > 24 || (h == 24 && m != 0) {
+		return 0, fmt.Errorf("calendar: %s is not a time of day (HH:MM, 00:00 to 24:00)", text.Quote(s))
+	}
+	return ClockAt(h, m), nil
+}
+
 // Window is a span of the day from From up to, but not including, To.
+// In JSON it reads {"from": "09:00", "to": "17:00"}.
 type Window struct {
-	From, To Clock
+	From Clock `json:"from"`
+	To   Clock `json:"to"`
 }
 
 // Contains reports whether c falls within w.
@@ -93,28 +124,37 @@ func (h Hours) contains(d Date, c Clock) bool {
 	return false
 }
 
-// problem describes the first thing wrong with h, or returns "".
-func (h Hours) problem() string {
-	check := func(ws []Window) string {
-		for _, w := range ws {
+// problems lists what is wrong with h, with paths under "hours".
+func (h Hours) problems() []Problem {
+	var ps []Problem
+	check := func(path string, ws []Window) {
+		for i, w := range ws {
 			if w.From < 0 || w.To > ClockAt(24, 0) || w.From >= w.To {
-				return "bad opening window " + w.String()
+				ps = append(ps, Problem{fmt.Sprintf("%s[%d]", path, i), windowText(w) + " does not run forwards within 00:00–24:00"})
 			}
 		}
-		return ""
 	}
-	if msg := check(h.Regular); msg != "" {
-		return msg
-	}
-	for _, s := range h.Seasonal {
-		if !s.Months.valid() || !s.Weekdays.valid() {
-			return fmt.Sprintf("seasonal hours name months %#x or days %#x beyond the twelve months and seven days", uint16(s.Months), uint8(s.Weekdays))
+	check("hours.regular", h.Regular)
+	for i, s := range h.Seasonal {
+		path := fmt.Sprintf("hours.seasonal[%d]", i)
+		if !s.Months.valid() {
+			ps = append(ps, Problem{path + ".months", fmt.Sprintf("bits %#x beyond the twelve months", uint16(s.Months&^allMonths))})
 		}
-		if msg := check(s.Windows); msg != "" {
-			return msg
+		if !s.Weekdays.valid() {
+			ps = append(ps, Problem{path + ".weekdays", fmt.Sprintf("bits %#x beyond the seven days", uint8(s.Weekdays&^everyDay))})
 		}
+		check(path+".windows", s.Windows)
 	}
-	return ""
+	return ps
+}
+
+// windowText formats w for a message, even when its clocks are out of
+// range.
+func windowText(w Window) string {
+	if w.From < 0 || w.From > ClockAt(99, 59) || w.To < 0 || w.To > ClockAt(99, 59) {
+		return fmt.Sprintf("window of minutes %d–%d", int(w.From), int(w.To))
+	}
+	return w.String()
 }
 
 // clone copies h deeply. slices.Clone keeps nil and empty apart, which

@@ -27,32 +27,46 @@ func coverCounts[T Closure | Opening](intervals []T, n int) []int32 {
 	return delta
 }
 
-// firstOverlap returns an opening and a closure that share a day, if
-// any, in O((openings + closures) log openings): the openings sorted by
-// start, with the running latest end, tell for each closure whether an
-// opening starting no later than the closure ends reaches into it.
-func firstOverlap(openings []Opening, closures []Closure) (Opening, Closure, bool) {
+// overlaps returns, for each closure that shares a day with an opening,
+// the index of one such opening and of the closure, in
+// O((openings + closures) log openings): the openings sorted by start,
+// with the running latest end, tell for each closure whether an opening
+// starting no later than the closure ends reaches into it. Spans that run
+// backwards are skipped (they are problems of their own).
+func overlaps(openings []Opening, closures []Closure) [][2]int {
 	if len(openings) == 0 || len(closures) == 0 {
-		return Opening{}, Closure{}, false
+		return nil
 	}
-	sorted := slices.Clone(openings)
-	slices.SortFunc(sorted, func(a, b Opening) int { return cmp.Compare(a.From.n, b.From.n) })
-	latest := make([]int, len(sorted)) // index of the latest-ending opening in sorted[:i+1]
-	for i := range sorted {
-		latest[i] = i
-		if i > 0 && sorted[latest[i-1]].To.After(sorted[i].To) {
+	sorted := make([]int, 0, len(openings)) // indexes of the openings, by start
+	for i, o := range openings {
+		if !o.From.IsZero() && !o.To.Before(o.From) {
+			sorted = append(sorted, i)
+		}
+	}
+	if len(sorted) == 0 {
+		return nil
+	}
+	slices.SortFunc(sorted, func(a, b int) int { return cmp.Compare(openings[a].From.n, openings[b].From.n) })
+	latest := make([]int, len(sorted)) // the latest-ending opening in sorted[:i+1]
+	for i, k := range sorted {
+		latest[i] = k
+		if i > 0 && openings[latest[i-1]].To.After(openings[k].To) {
 			latest[i] = latest[i-1]
 		}
 	}
-	for _, c := range closures {
+	var out [][2]int
+	for j, c := range closures {
+		if c.From.IsZero() || c.To.Before(c.From) {
+			continue
+		}
 		// Openings that start on or before the closure's last day.
-		k, _ := slices.BinarySearchFunc(sorted, c.To.n+1, func(o Opening, n int32) int { return cmp.Compare(o.From.n, n) })
+		k, _ := slices.BinarySearchFunc(sorted, c.To.n+1, func(i int, n int32) int { return cmp.Compare(openings[i].From.n, n) })
 		if k == 0 {
 			continue
 		}
-		if o := sorted[latest[k-1]]; !o.To.Before(c.From) {
-			return o, c, true
+		if o := latest[k-1]; !openings[o].To.Before(c.From) {
+			out = append(out, [2]int{o, j})
 		}
 	}
-	return Opening{}, Closure{}, false
+	return out
 }

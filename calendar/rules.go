@@ -6,7 +6,10 @@ import (
 
 // Rules describes when a place is open: its weekly closures, how public
 // holidays affect it, its month-end and year-end closures, one-off
-// closures and openings announced by staff (C4), and its opening hours.
+// closures and openings announced by staff (C4), the n-th weekday of a
+// month (C5), the day after a holiday (C6), and its opening hours. Its
+// JSON form (MarshalJSON, UnmarshalJSON; see the package documentation)
+// is how a configuration states them.
 // The zero Rules describe a place open every day, all day.
 //
 // Rules is a plain value to fill in or to start from a preset
@@ -20,6 +23,13 @@ type Rules struct {
 	// ClosedWeekdays are the days of the week the place is closed.
 	ClosedWeekdays Weekdays
 
+	// ClosedNthWeekdays close the n-th given day of the week of every
+	// month, such as the third Thursday (第3木曜日, C5). A month without
+	// that day (no fifth Thursday) has no such closure. The closure holds
+	// on a public holiday too: HolidayOpensWeeklyClosure opens weekly
+	// closed days only.
+	ClosedNthWeekdays []NthWeekday
+
 	// ClosedOnHolidays closes the place on every public holiday (C1).
 	ClosedOnHolidays bool
 
@@ -28,6 +38,18 @@ type Rules struct {
 	// holiday (C2: "when Monday is a public holiday it opens, and the next
 	// weekday closes instead").
 	HolidayOpensWeeklyClosure bool
+
+	// DayAfterHoliday closes the day after a public holiday (祝日の翌日,
+	// C6): the first day after a holiday, or a run of holidays, that is
+	// not itself a holiday, unless its day of the week is one of
+	// DayAfterHolidayAvoids (typically Saturday and Sunday: "土・日曜日に
+	// あたるときは開館"). The closure is not moved elsewhere: a day after
+	// a holiday that is closed anyway, or avoided, simply stays as it is.
+	DayAfterHoliday bool
+
+	// DayAfterHolidayAvoids are the days of the week the day-after-holiday
+	// closure never falls on (C6).
+	DayAfterHolidayAvoids Weekdays
 
 	// MonthEnd closes the last day of each month; when that day is a
 	// public holiday or one of MonthEndAvoids, the closure moves to the
@@ -40,8 +62,14 @@ type Rules struct {
 	// falls on (C2: Monday, Saturday and Sunday).
 	MonthEndAvoids Weekdays
 
-	// YearEnd closes December 29 to January 3.
+	// YearEnd closes the days from YearEndFrom in December to YearEndTo
+	// in January (C7); when both are zero, December 29 to January 3.
 	YearEnd bool
+
+	// YearEndFrom and YearEndTo bound the year-end closure, inclusive:
+	// a day of December and a day of January, such as 12-28 and 01-04
+	// (C7). Both zero means 12-29 and 01-03.
+	YearEndFrom, YearEndTo MonthDay
 
 	// Closures are one-off closures announced by staff, such as the March
 	// inventory period (C2, C4).
@@ -56,16 +84,27 @@ type Rules struct {
 	Hours Hours
 }
 
-// Closure is a named one-off closure from From to To inclusive.
+// Closure is a named one-off closure from From to To inclusive, such as
+// the March inventory period (C4). Name is the reason in Japanese, NameEn
+// in English; either may be empty.
 type Closure struct {
-	Name     string
-	From, To Date
+	Name, NameEn string
+	From, To     Date
 }
 
-// Opening is a named one-off opening from From to To inclusive.
+// Opening is a named one-off opening from From to To inclusive (C4).
+// Name is the reason in Japanese, NameEn in English.
 type Opening struct {
-	Name     string
-	From, To Date
+	Name, NameEn string
+	From, To     Date
+}
+
+// NthWeekday is the n-th given day of the week of a month: {3,
+// time.Thursday} is the third Thursday (第3木曜日, C5). Nth runs from 1
+// to 5.
+type NthWeekday struct {
+	Nth     int
+	Weekday time.Weekday
 }
 
 // Covers reports whether d is within the closure.
@@ -98,6 +137,8 @@ func PrefecturalLibraryRules() Rules {
 		MonthEnd:                  true,
 		MonthEndAvoids:            WeekdaysOf(time.Monday, time.Saturday, time.Sunday),
 		YearEnd:                   true,
+		YearEndFrom:               MonthDay{time.December, 29},
+		YearEndTo:                 MonthDay{time.January, 3},
 		Hours: Hours{
 			Regular: []Window{{From: ClockAt(9, 0), To: ClockAt(17, 0)}},
 			Seasonal: []SeasonalHours{{
@@ -120,6 +161,8 @@ func AssemblyLibraryRules() Rules {
 		ClosedWeekdays:   WeekdaysOf(time.Saturday, time.Sunday),
 		ClosedOnHolidays: true,
 		YearEnd:          true,
+		YearEndFrom:      MonthDay{time.December, 29},
+		YearEndTo:        MonthDay{time.January, 3},
 		Hours:            Hours{Regular: []Window{{From: ClockAt(8, 45), To: ClockAt(17, 30)}}},
 	}
 }
@@ -142,7 +185,7 @@ func AssemblyLibraryServiceRules() Rules {
 func AssemblyLibraryStaffDayRules() Rules {
 	r := WeeklySchedule("道立図書館職員在室日", time.Tuesday, time.Thursday)
 	r.ClosedOnHolidays = true
-	r.YearEnd = true
+	r.YearEnd, r.YearEndFrom, r.YearEndTo = true, MonthDay{time.December, 29}, MonthDay{time.January, 3}
 	r.Hours = Hours{Regular: []Window{
 		{From: ClockAt(9, 0), To: ClockAt(13, 0)},
 		{From: ClockAt(14, 0), To: ClockAt(17, 0)},

@@ -65,3 +65,52 @@ func (s Months) valid() bool { return s&^allMonths == 0 }
 
 // Has reports whether m is in s.
 func (s Months) Has(m time.Month) bool { return s&(1<<m) != 0 }
+
+// weekdayNames and monthNames are the names the JSON form uses: lower-case
+// English, "monday", "june".
+var (
+	weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	monthNames   = [13]string{"", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+
+// names lists the days in w, Sunday first, by their JSON names.
+func (w Weekdays) names() []string {
+	var out []string
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if w.Has(d) {
+			out = append(out, weekdayNames[d])
+		}
+	}
+	return out
+}
+
+// names lists the months in s, January first, by their JSON names.
+func (s Months) names() []string {
+	var out []string
+	for m := time.January; m <= time.December; m++ {
+		if s.Has(m) {
+			out = append(out, monthNames[m])
+		}
+	}
+	return out
+}
+
+// weekdayNamed returns the day of the week of JSON name s.
+func weekdayNamed(s string) (time.Weekday, bool) {
+	for i, n := range weekdayNames {
+		if s == n {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
+
+// monthNamed returns the month of JSON name s.
+func monthNamed(s string) (time.Month, bool) {
+	for i, n := range monthNames {
+		if i > 0 && s == n {
+			return time.Month(i), true
+		}
+	}
+	return 0, false
+}

@@ -1,45 +1,19 @@
 package circulation
 
 import (
-	"encoding/json"
-	"errors"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
-
-// assertParamsRoundTrip checks that the reasons of err carry want in both
-// languages, and that err, a refusal, survives JSON with its codes,
-// parameters and messages.
-func assertParamsRoundTrip(t *testing.T, err error, want ...reason.Params) {
-	t.Helper()
-	for _, l := range []reason.Lang{reason.English, reason.Japanese} {
-		ms := reason.Localize(err, l)
-		require.Len(t, ms, len(want))
-		for i, m := range ms {
-			assert.Equal(t, want[i], m.Params, "%s reason %d", l, i)
-		}
-	}
-	var ref *reason.Refusal
-	require.True(t, errors.As(err, &ref), "%v is not a refusal", err)
-	b, err2 := json.Marshal(ref)
-	require.NoError(t, err2)
-	var back reason.Refusal
-	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
-	assert.Equal(t, ref.Error(), back.Error())
-	for _, l := range []reason.Lang{reason.English, reason.Japanese} {
-		assert.Equal(t, reason.Localize(err, l), reason.Localize(&back, l), "%s", b)
-	}
-}
 
 // L1: the loan limit is the refusal's limit parameter, the policy's.
 func TestMayBorrowL1LimitParam(t *testing.T) {
 	p := DefaultPolicy()
 	p.MaxLoans = 7
-	assertParamsRoundTrip(t, p.MayBorrow(7), reason.Params{reason.Limit(7)})
+	reasontest.CheckParams(t, p.MayBorrow(7), reason.Params{reason.Limit(7)})
 }
 
 // H1, I2: the reservation and loan limits are the refusal's limits.
@@ -48,7 +22,7 @@ func TestMayReserveH1LimitParams(t *testing.T) {
 	p.HideReserveAtLoanLimit = true
 	err := p.MayReserve(OnShelf, p.MaxLoans, p.MaxReservations)
 	assert.Equal(t, "予約冊数の上限（10冊）に達しています。", reason.Localize(err, reason.Japanese)[0].Message)
-	assertParamsRoundTrip(t, err, reason.Params{reason.Limit(p.MaxReservations)}, reason.Params{reason.Limit(p.MaxLoans)})
+	reasontest.CheckParams(t, err, reason.Params{reason.Limit(p.MaxReservations)}, reason.Params{reason.Limit(p.MaxLoans)})
 }
 
 // L4 c: already extended carries the policy's number of extensions.
@@ -58,7 +32,7 @@ func TestExtendL4cLimitParam(t *testing.T) {
 	p.MaxExtensions = 3
 	l.Extensions = 3
 	_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
-	assertParamsRoundTrip(t, err, reason.Params{reason.Limit(3)})
+	reasontest.CheckParams(t, err, reason.Params{reason.Limit(3)})
 }
 
 // M2: an item received at a partner library names it as the refusal's
@@ -66,5 +40,5 @@ func TestExtendL4cLimitParam(t *testing.T) {
 func TestAcceptM2LibraryParam(t *testing.T) {
 	loan := Loan{Item: "b1", Place: atEbetsu, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-30")}
 	_, err := desk.Accept(Return{Loan: loan, At: atPrefectural, Channel: GeneralCounter, When: at(t, "2026-04-08", 10, 0)})
-	assertParamsRoundTrip(t, err, reason.Params{reason.LibraryName("江別市情報図書館")})
+	reasontest.CheckParams(t, err, reason.Params{reason.LibraryName("江別市情報図書館")})
 }

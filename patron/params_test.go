@@ -1,11 +1,10 @@
 package patron
 
 import (
-	"encoding/json"
-	"errors"
 	"reflect"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -33,26 +32,7 @@ func checkParams(t *testing.T, err error, want []map[string]any) {
 			t.Fatalf("%s params %v, want %v", l, got, want)
 		}
 	}
-	var ref *reason.Refusal
-	if !errors.As(err, &ref) {
-		t.Fatalf("%v is not a refusal", err)
-	}
-	b, jerr := json.Marshal(ref)
-	if jerr != nil {
-		t.Fatal(jerr)
-	}
-	var back reason.Refusal
-	if jerr := json.Unmarshal(b, &back); jerr != nil {
-		t.Fatalf("%s: %v", b, jerr)
-	}
-	if back.Error() != ref.Error() || !reflect.DeepEqual(paramsOf(&back, reason.English), want) {
-		t.Fatalf("round trip %s gave %v %v", b, back.Error(), paramsOf(&back, reason.English))
-	}
-	for _, l := range []reason.Lang{reason.English, reason.Japanese} {
-		if got, orig := reason.Localize(&back, l), reason.Localize(err, l); !reflect.DeepEqual(got, orig) {
-			t.Fatalf("round trip %s messages %v, want %v", l, got, orig)
-		}
-	}
+	reasontest.CheckRoundTrip(t, err)
 }
 
 // P6: each offending character carries its 1-based position (in

@@ -1,0 +1,92 @@
+package calendar
+
+import (
+	"iter"
+	"math/bits"
+)
+
+// ClosedDays yields the closed days of c from from to to inclusive, in
+// order, each with why it is closed: the data a user interface lists.
+// It stays within the span (Calendar.Span): days of the range outside it,
+// or a zero from or to, yield nothing (C8), so that the walk is bounded
+// whatever the range. It skips open days a word of 64 days at a time.
+func (c *Calendar) ClosedDays(from, to Date) iter.Seq2[Date, ClosedReason] {
+	return func(yield func(Date, ClosedReason) bool) {
+		lo, hi, ok := c.clip(from, to)
+		if !ok {
+			return
+		}
+		for w := lo >> 6; w <= hi>>6; w++ {
+			closed := ^c.words[w] & rangeMask(w, lo, hi)
+			for closed != 0 {
+				i := w<<6 + bits.TrailingZeros64(closed)
+				closed &= closed - 1
+				d := Date{c.first + int32(i)}
+				_, why := c.evaluate(d)
+				if !yield(d, why) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// clip returns the bit indexes of the days of [from, to] inside the span;
+// ok is false when there are none.
+func (c *Calendar) clip(from, to Date) (lo, hi int, ok bool) {
+	if from.IsZero() || to.IsZero() || to.Before(from) || to.Before(spanFirst) || from.After(spanLast) {
+		return 0, 0, false
+	}
+	lo, _ = c.inSpan(maxDate(from, spanFirst))
+	hi, _ = c.inSpan(minDate(to, spanLast))
+	return lo, hi, true
+}
+
+// rangeMask is the mask of the bits of word w that lie in [lo, hi].
+func rangeMask(w, lo, hi int) uint64 {
+	m := ^uint64(0)
+	if w == lo>>6 {
+		m &^= 1<<(lo&63) - 1
+	}
+	if w == hi>>6 && hi&63 != 63 {
+		m &= 1<<(hi&63+1) - 1
+	}
+	return m
+}
+
+func maxDate(a, b Date) Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minDate(a, b Date) Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// ChangedDays yields, in order, the days from from to to inclusive whose
+// open or closed status differs between before and after: what an
+// unplanned closure, such as a snowstorm, changes. Like ClosedDays it
+// stays within the span, and it compares 64 days at a time (C8).
+func ChangedDays(before, after *Calendar, from, to Date) iter.Seq[Date] {
+	return func(yield func(Date) bool) {
+		lo, hi, ok := before.clip(from, to)
+		if !ok {
+			return
+		}
+		for w := lo >> 6; w <= hi>>6; w++ {
+			diff := (before.words[w] ^ after.words[w]) & rangeMask(w, lo, hi)
+			for diff != 0 {
+				i := w<<6 + bits.TrailingZeros64(diff)
+				diff &= diff - 1
+				if !yield(Date{before.first + int32(i)}) {
+					return
+				}
+			}
+		}
+	}
+}

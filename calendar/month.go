@@ -1,0 +1,83 @@
+package calendar
+
+import (
+	"time"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// MonthView is one month of a place's calendar as a web calendar renders
+// it: whole weeks, Sunday first as Japanese calendars print them, from
+// the Sunday on or before the 1st to the Saturday on or after the last
+// day, each day with its status (C8). Its JSON form has snake_case keys and
+// needs no further work to display.
+type MonthView struct {
+	Place string `json:"place"`
+	Year  int    `json:"year"`
+	Month int    `json:"month"`
+	// Weeks are the rows of the month, each Sunday to Saturday.
+	Weeks [][7]DayView `json:"weeks"`
+}
+
+// DayView is one day of a MonthView.
+type DayView struct {
+	Date Date `json:"date"`
+	// InMonth is false for the days of the previous and next months that
+	// fill the first and last weeks.
+	InMonth bool `json:"in_month"`
+	Open    bool `json:"open"`
+	// Closed is why the place is closed, as a stable code ("weekly"), and
+	// ClosedJa and ClosedEn the same in words, with the name of a holiday
+	// or an announced closure: "臨時休館（特別整理期間）", "closure
+	// (inventory)". All three are empty on open days.
+	Closed   ClosedKind `json:"closed,omitempty"`
+	ClosedJa string     `json:"closed_ja,omitempty"`
+	ClosedEn string     `json:"closed_en,omitempty"`
+	// Holiday is the Japanese name of the public holiday on the day, open
+	// or not.
+	Holiday string `json:"holiday,omitempty"`
+	// Hours are the opening hours of an open day ("09:00"–"17:00"); none
+	// on a closed day.
+	Hours []Window `json:"hours,omitempty"`
+}
+
+// Month returns the month view of year and m. A month outside 1–12 or a
+// year outside 1–9999 gives a view with no weeks. Days outside the span
+// (Calendar.Span) are answered by applying the rules to each.
+func (c *Calendar) Month(year int, m time.Month) MonthView {
+	v := MonthView{Place: c.rules.Name, Year: year, Month: int(m)}
+	first := NewDate(year, m, 1)
+	if m < time.January || m > time.December || first.IsZero() || first.Year() != year {
+		return v
+	}
+	last := first.AddDays(first.DaysInMonth() - 1)
+	start := first.AddDays(-int(first.Weekday()))
+	if start.IsZero() {
+		return v // January of year 1 would start in year 0
+	}
+	for d := start; !d.IsZero() && !d.After(last); {
+		var week [7]DayView
+		for i := range week {
+			week[i] = c.dayView(d, d.Month() == m && d.Year() == year)
+			d = d.AddDays(1)
+		}
+		v.Weeks = append(v.Weeks, week)
+	}
+	return v
+}
+
+func (c *Calendar) dayView(d Date, inMonth bool) DayView {
+	dv := DayView{Date: d, InMonth: inMonth}
+	if d.IsZero() {
+		return dv // past 9999-12-31
+	}
+	dv.Holiday, _ = Holiday(d)
+	open, why := c.evaluate(d)
+	dv.Open = open
+	if open {
+		dv.Hours = c.rules.Hours.On(d)
+	} else {
+		dv.Closed, dv.ClosedJa, dv.ClosedEn = why.Kind, why.Label(reason.Japanese), why.Label(reason.English)
+	}
+	return dv
+}
