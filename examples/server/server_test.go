@@ -99,9 +99,9 @@ func TestEndpoints(t *testing.T) {
 
 		// month calendar (C2, R-AL1)
 		{"C2 December at the Prefectural Library", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-12?method=prefectural_library", lang: "en"},
-			200, map[string]string{"days.0.open": "true", "days.6.open": "false", "days.6.closed": "weekly", "days.28.open": "false"}},
+			200, map[string]string{"weeks.0.2.date": "2026-12-01", "weeks.0.2.open": "true", "weeks.1.1.open": "false", "weeks.1.1.closed": "weekly", "weeks.4.2.date": "2026-12-29", "weeks.4.2.open": "false"}},
 		{"C4 a partner library's month", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-11?method=partner_library&library=%E5%B0%8F%E6%A8%BD%E5%B8%82%E7%AB%8B%E5%9B%B3%E6%9B%B8%E9%A4%A8", lang: "ja"},
-			200, map[string]string{"place.library": "小樽市立図書館", "days.2.open": "false"}},
+			200, map[string]string{"place": "小樽市立図書館", "weeks.0.1.date": "2026-11-02", "weeks.0.1.open": "false", "weeks.0.1.closed_ja": "定期休館日"}},
 		{"a bad month is 400", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-13?method=prefectural_library"}, 400, nil},
 		{"an unknown place is 400", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-12?method=moon"}, 400, nil},
 	} {
