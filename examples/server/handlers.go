@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
@@ -91,7 +93,22 @@ func (s *service) checkout(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	rs, err := s.desk.Checkout(req.Cart, req.Today)
 	s.mu.Unlock()
-	decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs})
+	var refused *holds.CartRefusal
+	if !errors.As(err, &refused) {
+		decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs})
+		return
+	}
+	// Every reason, and each item's reasons again by item for a form.
+	all := refused.Unwrap()
+	p := newProblem(l, http.StatusUnprocessableEntity, problemRefused, all.Error(), reason.Localize(all, l))
+	for _, it := range refused.Items {
+		ip := itemProblem{Index: it.Index, Item: it.Item}
+		for _, c := range it.Reasons {
+			ip.Reasons = append(ip.Reasons, reason.Localize(c, l)...)
+		}
+		p.Items = append(p.Items, ip)
+	}
+	writeBody(w, http.StatusUnprocessableEntity, problemContentType, p)
 }
 
 type shelfDeadlineRequest struct {

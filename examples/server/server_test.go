@@ -49,6 +49,9 @@ func TestEndpoints(t *testing.T) {
 			201, map[string]string{"reservations.0.item": "x1", "reservations.1.state": "waiting"}},
 		{"H2 an empty cart without method is refused with every reason", post("/v1/checkouts", "en", `{"today":"2026-11-16","cart":{"patron":"B","items":[],"place":{"method":"prefectural_library"}}}`),
 			422, map[string]string{"reasons.0.code": "cart.empty", "reasons.1.code": "cart.method"}},
+		{"H2 I2 P1 refused items are listed by item too", post("/v1/checkouts", "ja", `{"today":"2026-11-16","cart":{"patron":"C","items":[{"item":"ok","status":"on_loan"},{"item":"x1","status":"reference"},{"item":"x1","status":"on_loan"}],"place":{"method":"partner_library","library":"小樽市立図書館"},"ordering":"normal"}}`),
+			422, map[string]string{"reasons.0.code": "eligibility.partner_not_registered", "items.0.index": "1", "items.0.item": "x1",
+				"items.0.reasons.0.code": "reservation.not_loanable", "items.1.index": "2", "items.1.reasons.0.code": "reservation.duplicate"}},
 
 		// shelf deadlines and timelines (H4, R-PL1, R-PT2, R-PT3, R-HD4)
 		{"H4 shelf deadline", post("/v1/shelf-deadlines", "en", `{"place":{"method":"prefectural_library"},"first_pickup":"2026-11-20"}`),

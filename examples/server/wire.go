@@ -38,6 +38,17 @@ type problem struct {
 	Status  int              `json:"status"`
 	Detail  string           `json:"detail,omitempty"`
 	Reasons []reason.Message `json:"reasons,omitempty"`
+	// Items are the reasons about single items of a refused cart, so
+	// that a form can mark each item.
+	Items []itemProblem `json:"items,omitempty"`
+}
+
+// itemProblem lists the reasons one item of a cart was refused: its
+// index in the cart, from 0, its identifier and its reasons.
+type itemProblem struct {
+	Index   int              `json:"index"`
+	Item    string           `json:"item"`
+	Reasons []reason.Message `json:"reasons"`
 }
 
 // The problem types, relative URIs resolved against the service's own.
@@ -59,11 +70,16 @@ var titles = map[string][2]string{
 
 // writeProblem writes a problem of type typ with status and detail.
 func writeProblem(w http.ResponseWriter, l reason.Lang, status int, typ, detail string, reasons []reason.Message) {
+	writeBody(w, status, problemContentType, newProblem(l, status, typ, detail, reasons))
+}
+
+// newProblem returns a problem of type typ, titled in language l.
+func newProblem(l reason.Lang, status int, typ, detail string, reasons []reason.Message) problem {
 	t := titles[typ][0]
 	if l == reason.Japanese {
 		t = titles[typ][1]
 	}
-	writeBody(w, status, problemContentType, problem{Type: typ, Title: t, Status: status, Detail: detail, Reasons: reasons})
+	return problem{Type: typ, Title: t, Status: status, Detail: detail, Reasons: reasons}
 }
 
 // writeJSON writes v as JSON with status.
