@@ -34,7 +34,7 @@ func (s *service) dueDate(w http.ResponseWriter, r *http.Request) {
 	}
 	at, err := s.cals.At(req.Place)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	due, err := s.circ.DueDate(req.Place.Method, req.Short, req.Loaned, at)
@@ -62,12 +62,12 @@ func (s *service) extend(w http.ResponseWriter, r *http.Request) {
 	}
 	at, err := s.cals.At(req.Loan.Place)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	extended, err := s.circ.Extend(req.Loan, req.Others, req.Today, at)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	n, err := holds.NoticeOfExtension(req.Loan, extended, nil)
@@ -120,6 +120,10 @@ type shelfDeadlineResponse struct {
 	Deadline calendar.Date `json:"deadline"`
 }
 
+// errNoDeadline reports a first pickup day with no deadline in the
+// calendar's span (or no day at all).
+var errNoDeadline = errors.New("server: no hold-shelf deadline: first_pickup is missing or beyond the calendar")
+
 // shelfDeadline answers the hold-shelf deadline at a place (H4).
 func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
 	l := language(w, r)
@@ -129,15 +133,15 @@ func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
 	}
 	at, err := s.cals.At(req.Place)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	d := s.holds.ShelfDeadline(req.FirstPickup, at)
 	if d.IsZero() {
-		decided(w, l, errNoDeadline, 0, nil)
+		fail(w, l, errNoDeadline)
 		return
 	}
-	decided(w, l, nil, http.StatusOK, shelfDeadlineResponse{Deadline: d})
+	writeJSON(w, http.StatusOK, shelfDeadlineResponse{Deadline: d})
 }
 
 type timelineRequest struct {
@@ -270,12 +274,12 @@ func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := s.classifier.Classify(req.Parcel)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	postage, err := s.tariff.Postage(c, req.Parcel.Weight, req.Zone, req.Posted)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	cod, err := s.tariff.CashOnDelivery(c, req.Parcel.Weight, req.Zone, req.Posted)

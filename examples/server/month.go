@@ -8,10 +8,6 @@ import (
 	"github.com/kashidashi/kashidashi/circulation"
 )
 
-// errNoDeadline reports a first pickup day with no deadline in the
-// calendar's span (or no day at all).
-var errNoDeadline = errors.New("server: no hold-shelf deadline: first_pickup is missing or beyond the calendar")
-
 // errMonth reports a month that is not YYYY-MM.
 var errMonth = errors.New("server: month must be written YYYY-MM")
 
@@ -25,19 +21,19 @@ func (s *service) month(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var place circulation.Place
 	if err := place.Method.UnmarshalText([]byte(q.Get("method"))); err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	place.Library = q.Get("library")
 	at, err := s.cals.At(place)
 	if err != nil {
-		decided(w, l, err, 0, nil)
+		fail(w, l, err)
 		return
 	}
 	month := r.PathValue("month")
 	first, err := calendar.ParseDate(month + "-01")
 	if err != nil || len(month) != len("2006-01") {
-		decided(w, l, errors.Join(errMonth, err), 0, nil)
+		fail(w, l, errors.Join(errMonth, err))
 		return
 	}
 	writeJSON(w, http.StatusOK, at.Month(first.Year(), first.Month()))

@@ -139,17 +139,24 @@ func decode(w http.ResponseWriter, r *http.Request, l reason.Lang, v any) bool {
 	return false
 }
 
-// decided writes the outcome of a decision: 422 with every reason for a
-// refusal (a *reason.Refusal, or an error that unwraps to one), 400 for
-// any other error (input the SDK found inconsistent), or body with status.
+// decided writes the outcome of a decision: body with status when err
+// is nil, else the problem fail writes.
 func decided(w http.ResponseWriter, l reason.Lang, err error, status int, body any) {
-	var refusal *reason.Refusal
-	switch {
-	case err == nil:
-		writeJSON(w, status, body)
-	case errors.As(err, &refusal):
-		writeProblem(w, l, http.StatusUnprocessableEntity, problemRefused, refusal.Error(), reason.Localize(refusal, l))
-	default:
-		writeProblem(w, l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
+	if err != nil {
+		fail(w, l, err)
+		return
 	}
+	writeJSON(w, status, body)
+}
+
+// fail writes the problem of err: 422 with every reason for a refusal (a
+// *reason.Refusal, or an error that unwraps to one), 400 for any other
+// error, input the SDK found inconsistent.
+func fail(w http.ResponseWriter, l reason.Lang, err error) {
+	var refusal *reason.Refusal
+	if errors.As(err, &refusal) {
+		writeProblem(w, l, http.StatusUnprocessableEntity, problemRefused, refusal.Error(), reason.Localize(refusal, l))
+		return
+	}
+	writeProblem(w, l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
 }
