@@ -49,7 +49,7 @@ func BenchmarkExtend(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		got, err = p.Extend(l, others, today, prefecturalCal)
+		got, _, err = p.Extend(l, others, today, prefecturalCal, Override{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func BenchmarkExtendRefused(b *testing.B) {
 	today := day(b, "2026-04-10")
 	b.ReportAllocs()
 	for b.Loop() {
-		_, err := p.Extend(l, nil, today, nil)
+		_, _, err := p.Extend(l, nil, today, nil, Override{})
 		sink = err
 	}
 }
@@ -85,7 +85,7 @@ func BenchmarkMayReserve(b *testing.B) {
 	p := DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := p.MayReserve(OnLoan, 10, 9); err != nil {
+		if err := errOf(p.MayReserve(OnLoan, 10, 9, Override{})); err != nil {
 			b.Fatal(err)
 		}
 	}

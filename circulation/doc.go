@@ -56,6 +56,15 @@
 // *InvalidPolicyError from Policy.Validate lists every problem) and
 // ErrNoCalendar.
 //
+// Staff may override a soft reason (Koha's and FOLIO's override): the
+// decisions staff make — Policy.Extend (L4), Policy.MayBorrow (L1),
+// Policy.MayReserve (H1) — take an Override naming the member of staff,
+// the codes let go and a note, and return the override used for the
+// host's audit log. Which reasons are soft is policy data
+// (Policy.Overridable; DefaultOverridable is our reading: the limits and
+// L4 b, c, e); the others are hard and stay in the refusal. A patron
+// never overrides (ErrNotStaff).
+//
 // Policy holds every number of the rules as data; DefaultPolicy is the
 // guide of 2026-03-10, and Policy.Validate rejects nonsense. The package
 // keeps no state and reads no clock: callers pass today as a

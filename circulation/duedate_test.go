@@ -95,7 +95,7 @@ func TestDueDateL5NoOpenDayIsAnError(t *testing.T) {
 	due, err := p.DueDate(PrefecturalLibrary, false, day(t, "2029-12-25"), closedFrom2030)
 	assert.ErrorIs(t, err, ErrInconsistent)
 	assert.True(t, due.IsZero())
-	_, err = p.Extend(loanAt(t, "2029-12-20", "2029-12-31"), nil, day(t, "2029-12-25"), closedFrom2030)
+	_, _, err = p.Extend(loanAt(t, "2029-12-20", "2029-12-31"), nil, day(t, "2029-12-25"), closedFrom2030, Override{})
 	assert.ErrorIs(t, err, ErrInconsistent)
 }
 

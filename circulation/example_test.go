@@ -1,6 +1,7 @@
 package circulation_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -57,7 +58,7 @@ func ExamplePolicy_Extend() {
 		Loaned: date("2026-03-25"),
 		Due:    date("2026-04-08"),
 	}
-	extended, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"), nil)
+	extended, _, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"), nil, circulation.Override{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -81,7 +82,7 @@ func ExamplePolicy_Extend_refused() {
 		Loaned: date("2026-03-20"),
 		Due:    date("2026-04-03"),
 	}
-	_, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"), nil)
+	_, _, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"), nil, circulation.Override{})
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message)
 	}
@@ -89,6 +90,37 @@ func ExamplePolicy_Extend_refused() {
 	// extension.partner_library 受取館で受け取った本は延長できません。
 	// extension.reserved 予約が入っている本は延長できません。
 	// extension.overdue 返却期限を過ぎた本があるため、延長できません。
+}
+
+// Staff at the counter extend a reserved loan all the same (L4 b is
+// soft), but not an interlibrary loan (L4 d is hard). The override used
+// goes to the host's audit log.
+func ExampleOverride() {
+	loan := circulation.Loan{
+		Item:     "b4",
+		Place:    circulation.Place{Method: circulation.PrefecturalLibrary},
+		Reserved: true,
+		Loaned:   date("2026-04-01"),
+		Due:      date("2026-04-15"),
+	}
+	ov := circulation.Override{
+		Staff: "k.sato",
+		Codes: circulation.CodesOf(circulation.ErrReserved, circulation.ErrOverdue),
+		Note:  "the reader is sitting an exam next week",
+	}
+	p := circulation.DefaultPolicy()
+	extended, used, err := p.Extend(loan, nil, date("2026-04-10"), nil, ov)
+	fmt.Println(extended.Due, used, err)
+	b, _ := json.Marshal(used)
+	fmt.Println(string(b))
+
+	loan.Interlibrary = true
+	_, _, err = p.Extend(loan, nil, date("2026-04-10"), nil, ov)
+	fmt.Println(err)
+	// Output:
+	// 2026-04-24 override by "k.sato": extension.reserved <nil>
+	// {"staff":"k.sato","codes":["extension.reserved"],"note":"the reader is sitting an exam next week"}
+	// circulation: extension refused: extension.interlibrary_loan
 }
 
 // Reading the catalogue's status labels (I1).
@@ -111,8 +143,10 @@ func ExampleParseStatus() {
 // Whether the Reserve button is offered (I2, H1).
 func ExamplePolicy_MayReserve() {
 	p := circulation.DefaultPolicy()
-	fmt.Println(p.MayReserve(circulation.OnLoan, 10, 3))
-	fmt.Println(p.MayReserve(circulation.Reference, 0, 10))
+	_, err := p.MayReserve(circulation.OnLoan, 10, 3, circulation.Override{})
+	fmt.Println(err)
+	_, err = p.MayReserve(circulation.Reference, 0, 10, circulation.Override{})
+	fmt.Println(err)
 	// Output:
 	// <nil>
 	// circulation: reservation refused: reservation.not_loanable, reservation.limit

@@ -2,6 +2,7 @@ package circulation
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/internal/text"
@@ -36,22 +37,32 @@ import (
 // date beyond 9999-12-31 too) — l or one of others failing Loan.Validate, a zero
 // today, a loan made after today.
 //
-// Extend does not allocate when it succeeds.
-func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar) (Loan, error) {
+// Staff may extend past the soft reasons with ov (see Override):
+// by default ErrReserved, ErrAlreadyExtended and ErrOverdue are soft, the
+// other three hard (p.Overridable). The extension then succeeds only if
+// ov lets go every reason that applies; otherwise the refusal lists the
+// reasons left, the hard ones among them. On success Extend also returns
+// the override it used, for the host's audit log: ov narrowed to the
+// reasons that applied, or the zero Override. A patron on My Page passes
+// the zero Override; an override without Staff is ErrNotStaff, and one
+// naming a code that is none of Reasons() is ErrInconsistent.
+//
+// Extend does not allocate when it succeeds without an override.
+func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar, ov Override) (Loan, Override, error) {
 	if err := p.DueOnClosedDay.check(returnTo); err != nil {
-		return Loan{}, err
+		return Loan{}, Override{}, err
 	}
 	if today.IsZero() {
-		return Loan{}, inconsistent("extension", "no today")
+		return Loan{}, Override{}, inconsistent("extension", "no today")
 	}
 	if err := l.check("loan", today); err != nil {
-		return Loan{}, err
+		return Loan{}, Override{}, err
 	}
 	overdue := l.Overdue(today)
 	for i := range others {
 		o := &others[i]
 		if problems := o.problems(today); problems != nil {
-			return Loan{}, inconsistent(fmt.Sprintf("other loan %d %s", i, text.Quote(o.Item)), problems...)
+			return Loan{}, Override{}, inconsistent(fmt.Sprintf("other loan %d %s", i, text.Quote(o.Item)), problems...)
 		}
 		overdue = overdue || o.Overdue(today)
 	}
@@ -60,7 +71,7 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 		days = p.ShortExtensionDays
 	}
 	if err := checkPeriod(days); err != nil {
-		return Loan{}, err
+		return Loan{}, Override{}, err
 	}
 	var rs []reason.Coded
 	if l.Place.Method == PartnerLibrary {
@@ -81,16 +92,23 @@ func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *cal
 	if overdue {
 		rs = append(rs, ErrOverdue)
 	}
+	rs, used, err := ov.Apply(p.Overridable, rs, Reasons())
+	if err != nil {
+		return Loan{}, Override{}, err
+	}
 	if err := reason.Refuse(pkg, "extension", rs); err != nil {
-		return Loan{}, err
+		return Loan{}, Override{}, err
+	}
+	if l.Extensions == math.MaxInt {
+		return Loan{}, Override{}, inconsistent("extension", "extensions count at its maximum")
 	}
 	due, err := p.DueOnClosedDay.due(today, days, returnTo)
 	if err != nil {
-		return Loan{}, err
+		return Loan{}, Override{}, err
 	}
 	l.Due = due
 	l.Extensions++
-	return l, nil
+	return l, used, nil
 }
 
 // extensions gives ErrAlreadyExtended the policy's limit n (L4 c), so

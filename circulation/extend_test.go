@@ -40,7 +40,7 @@ func TestExtend(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			others := []Loan{loanAt(t, "2026-03-20", "2026-04-30")}
-			got, err := p.Extend(c.loan, others, day(t, c.today), nil)
+			got, _, err := p.Extend(c.loan, others, day(t, c.today), nil, Override{})
 			require.NoError(t, err)
 			want := c.loan
 			want.Due, want.Extensions = day(t, c.due), 1
@@ -55,11 +55,11 @@ func TestExtendNextOpenDay(t *testing.T) {
 	p := DefaultPolicy()
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	// 2026-04-13 + 14 = 2026-04-27, a Monday: the Prefectural Library is closed.
-	got, err := p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal)
+	got, _, err := p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal, Override{})
 	require.NoError(t, err)
 	assert.Equal(t, day(t, "2026-04-27"), got.Due, "L5 default: stands")
 	p.DueOnClosedDay = DueDateNextOpenDay
-	got, err = p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal)
+	got, _, err = p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal, Override{})
 	require.NoError(t, err)
 	assert.Equal(t, day(t, "2026-04-28"), got.Due, "L5 next open day")
 }
@@ -71,11 +71,11 @@ func TestExtendL5NextOpenDayWithoutCalendarIsAnError(t *testing.T) {
 	p := DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
 	l := loanAt(t, "2026-04-01", "2026-04-15")
-	got, err := p.Extend(l, nil, day(t, "2026-04-13"), nil)
+	got, _, err := p.Extend(l, nil, day(t, "2026-04-13"), nil, Override{})
 	assert.ErrorIs(t, err, ErrNoCalendar)
 	assert.Equal(t, Loan{}, got)
 	l.Reserved = true
-	_, err = p.Extend(l, nil, day(t, "2026-04-13"), nil)
+	_, _, err = p.Extend(l, nil, day(t, "2026-04-13"), nil, Override{})
 	assert.ErrorIs(t, err, ErrNoCalendar)
 	assert.NotErrorIs(t, err, ErrReserved)
 }
@@ -86,13 +86,13 @@ func TestExtendL3BadPolicyIsAnError(t *testing.T) {
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	p := DefaultPolicy()
 	p.ExtensionDays = -5
-	_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
+	_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 	p = DefaultPolicy()
 	p.DueOnClosedDay = 9
-	_, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal)
+	_, _, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal, Override{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
-	_, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil)
+	_, _, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil, Override{})
 	assert.ErrorIs(t, err, ErrInconsistent)
 }
 
@@ -140,7 +140,7 @@ func TestExtendRefused(t *testing.T) {
 			[]*reason.Reason{ErrReserved, ErrAlreadyExtended, ErrInterlibraryLoan}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := p.Extend(c.loan, c.others, day(t, today), nil)
+			got, _, err := p.Extend(c.loan, c.others, day(t, today), nil, Override{})
 			require.Error(t, err)
 			assert.Equal(t, Loan{}, got)
 			assert.Equal(t, codesOf(c.want...), codes(t, err))
@@ -170,7 +170,7 @@ func TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit(t *testing.T) {
 		p := DefaultPolicy()
 		p.MaxExtensions = c.max
 		l.Extensions = c.max
-		_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
+		_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
 		assert.ErrorIs(t, err, ErrAlreadyExtended)
 		ps := reason.Params{reason.Limit(c.max)}
 		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.en, Params: ps}}, reason.Localize(err, reason.English))
@@ -203,7 +203,7 @@ func TestExtendInconsistent(t *testing.T) {
 		{"other loan with no due date", base, []Loan{with(func(l *Loan) { l.Due = calendar.Date{} })}, day(t, "2026-04-02"), `other loan 0 "b1": no due date`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := p.Extend(c.loan, c.others, c.today, nil)
+			_, _, err := p.Extend(c.loan, c.others, c.today, nil, Override{})
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrInconsistent)
 			var ref *reason.Refusal
@@ -238,7 +238,7 @@ func TestExtendNeverEarlier(t *testing.T) {
 		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal}).Draw(t, "calendar")
 		l := libraryLoan(t, p, cal)
 		today := l.Loaned.AddDays(rapid.IntRange(0, l.Due.DaysSince(l.Loaned)).Draw(t, "day"))
-		got, err := p.Extend(l, nil, today, cal)
+		got, _, err := p.Extend(l, nil, today, cal, Override{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -260,8 +260,8 @@ func TestExtendIgnoresOldDueDate(t *testing.T) {
 		a, b := l, l
 		a.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due a"))
 		b.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due b"))
-		ea, errA := p.Extend(a, nil, today, nil)
-		eb, errB := p.Extend(b, nil, today, nil)
+		ea, _, errA := p.Extend(a, nil, today, nil, Override{})
+		eb, _, errB := p.Extend(b, nil, today, nil, Override{})
 		if errA != nil || errB != nil {
 			t.Fatal(errA, errB)
 		}
@@ -337,7 +337,7 @@ func TestExtendModel(t *testing.T) {
 			}
 		}
 
-		got, err := p.Extend(l, others, today, prefecturalCal)
+		got, _, err := p.Extend(l, others, today, prefecturalCal, Override{})
 		if err == nil {
 			successes++
 		}
@@ -353,7 +353,7 @@ func TestExtendModel(t *testing.T) {
 func TestExtendDoesNotAllocate(t *testing.T) {
 	p, l, others, today := extendWorstCase(t)
 	if n := testing.AllocsPerRun(100, func() {
-		if _, err := p.Extend(l, others, today, prefecturalCal); err != nil {
+		if _, _, err := p.Extend(l, others, today, prefecturalCal, Override{}); err != nil {
 			t.Fatal(err)
 		}
 	}); n != 0 {

@@ -11,14 +11,32 @@ import (
 // MaxLoans or more. The reason is detailed with the limit ("at most 10
 // items", "10冊まで"). A negative count is an error matching
 // ErrInconsistent, not a refusal.
-func (p Policy) MayBorrow(loans int) error {
+//
+// Staff may lend past the limit with an Override letting ErrLoanLimit go
+// (soft by default, p.Overridable); MayBorrow returns the override used,
+// as Extend does.
+func (p Policy) MayBorrow(loans int, ov Override) (Override, error) {
 	if loans < 0 {
-		return inconsistent("loan", fmt.Sprintf("negative count of loans %d", loans))
+		return Override{}, inconsistent("loan", fmt.Sprintf("negative count of loans %d", loans))
 	}
+	var rs []reason.Coded
 	if loans >= p.MaxLoans {
-		return reason.Refuse(pkg, "loan", []reason.Coded{limit(ErrLoanLimit, p.MaxLoans)})
+		rs = append(rs, limit(ErrLoanLimit, p.MaxLoans))
 	}
-	return nil
+	return p.decide("loan", rs, ov)
+}
+
+// decide lets ov go over the reasons rs of a decision about what and
+// returns the override used, or the refusal of the reasons left.
+func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, error) {
+	rs, used, err := ov.Apply(p.Overridable, rs, Reasons())
+	if err != nil {
+		return Override{}, err
+	}
+	if err := reason.Refuse(pkg, what, rs); err != nil {
+		return Override{}, err
+	}
+	return used, nil
 }
 
 // MayReserve reports whether the Reserve button (予約する) is offered for
@@ -35,12 +53,16 @@ func (p Policy) MayBorrow(loans int) error {
 // An item on loan, assigned or in transit is loanable and may be
 // reserved. An invalid status or a negative count is an error matching
 // ErrInconsistent, not a refusal.
-func (p Policy) MayReserve(s Status, loans, reservations int) error {
+//
+// Staff reserving for a patron may let the limits go with an Override
+// (both soft by default, p.Overridable; ErrNotLoanable is hard);
+// MayReserve returns the override used, as Extend does.
+func (p Policy) MayReserve(s Status, loans, reservations int, ov Override) (Override, error) {
 	switch {
 	case !s.Valid():
-		return inconsistent("reservation", "invalid "+s.String())
+		return Override{}, inconsistent("reservation", "invalid "+s.String())
 	case loans < 0 || reservations < 0:
-		return inconsistent("reservation", fmt.Sprintf("negative count: %d loans, %d reservations", loans, reservations))
+		return Override{}, inconsistent("reservation", fmt.Sprintf("negative count: %d loans, %d reservations", loans, reservations))
 	}
 	var rs []reason.Coded
 	if !s.Loanable() {
@@ -52,7 +74,7 @@ func (p Policy) MayReserve(s Status, loans, reservations int) error {
 	if p.HideReserveAtLoanLimit && loans >= p.MaxLoans {
 		rs = append(rs, limit(ErrLoanLimit, p.MaxLoans))
 	}
-	return reason.Refuse(pkg, "reservation", rs)
+	return p.decide("reservation", rs, ov)
 }
 
 // limit gives r the count limit n (L1, H1).

@@ -12,15 +12,15 @@ import (
 // TestMayBorrow: L1, at most 10 loans.
 func TestMayBorrow(t *testing.T) {
 	p := DefaultPolicy()
-	assert.NoError(t, p.MayBorrow(0), "L1 none on loan")
-	assert.NoError(t, p.MayBorrow(9), "L1 nine on loan")
-	err := p.MayBorrow(10)
+	assert.NoError(t, errOf(p.MayBorrow(0, Override{})), "L1 none on loan")
+	assert.NoError(t, errOf(p.MayBorrow(9, Override{})), "L1 nine on loan")
+	err := errOf(p.MayBorrow(10, Override{}))
 	assert.ErrorIs(t, err, ErrLoanLimit, "L1 ten on loan")
 	assert.Equal(t, []reason.Message{{Code: "loan.limit", Message: "貸出冊数の上限（10冊）に達しています。", Params: reason.Params{reason.Limit(10)}}}, reason.Localize(err, reason.Japanese))
 	assert.EqualError(t, err, "circulation: loan refused: loan.limit")
 	assert.Equal(t, "You have reached the maximum number of items on loan (10 items).", english(err))
-	assert.ErrorIs(t, p.MayBorrow(11), ErrLoanLimit, "L1 over the limit")
-	assert.ErrorIs(t, p.MayBorrow(-1), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayBorrow(11, Override{})), ErrLoanLimit, "L1 over the limit")
+	assert.ErrorIs(t, errOf(p.MayBorrow(-1, Override{})), ErrInconsistent)
 }
 
 // TestMayReserve: I2, H1 — the Reserve button.
@@ -47,12 +47,12 @@ func TestMayReserve(t *testing.T) {
 		{"I2 H1 L1 knob: all three", hide, Reference, 10, 10, codesOf(ErrNotLoanable, ErrReservationLimit, ErrLoanLimit)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, codes(t, c.policy.MayReserve(c.status, c.loans, c.reservations)))
+			assert.Equal(t, c.want, codes(t, errOf(c.policy.MayReserve(c.status, c.loans, c.reservations, Override{}))))
 		})
 	}
-	assert.ErrorIs(t, p.MayReserve(0, 0, 0), ErrInconsistent)
-	assert.ErrorIs(t, p.MayReserve(OnShelf, -1, 0), ErrInconsistent)
-	assert.ErrorIs(t, p.MayReserve(OnShelf, 0, -1), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayReserve(0, 0, 0, Override{})), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, -1, 0, Override{})), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, 0, -1, Override{})), ErrInconsistent)
 }
 
 // TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.
@@ -72,10 +72,10 @@ func TestMayReserveModel(t *testing.T) {
 		if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
 			want = append(want, ErrLoanLimit.Code())
 		}
-		if got := codes(t, p.MayReserve(s, loans, reservations)); !slices.Equal(got, want) {
+		if got := codes(t, errOf(p.MayReserve(s, loans, reservations, Override{}))); !slices.Equal(got, want) {
 			t.Fatalf("reasons %v, model %v", got, want)
 		}
-		borrow := codes(t, p.MayBorrow(loans))
+		borrow := codes(t, errOf(p.MayBorrow(loans, Override{})))
 		if (len(borrow) == 1) != (loans >= p.MaxLoans) {
 			t.Fatalf("MayBorrow(%d) with limit %d: %v", loans, p.MaxLoans, borrow)
 		}

@@ -13,14 +13,14 @@ import (
 func TestMayBorrowL1LimitParam(t *testing.T) {
 	p := DefaultPolicy()
 	p.MaxLoans = 7
-	reasontest.CheckParams(t, p.MayBorrow(7), reason.Params{reason.Limit(7)})
+	reasontest.CheckParams(t, errOf(p.MayBorrow(7, Override{})), reason.Params{reason.Limit(7)})
 }
 
 // H1, I2: the reservation and loan limits are the refusal's limits.
 func TestMayReserveH1LimitParams(t *testing.T) {
 	p := DefaultPolicy()
 	p.HideReserveAtLoanLimit = true
-	err := p.MayReserve(OnShelf, p.MaxLoans, p.MaxReservations)
+	err := errOf(p.MayReserve(OnShelf, p.MaxLoans, p.MaxReservations, Override{}))
 	assert.Equal(t, "予約冊数の上限（10冊）に達しています。", reason.Localize(err, reason.Japanese)[0].Message)
 	reasontest.CheckParams(t, err, reason.Params{reason.Limit(p.MaxReservations)}, reason.Params{reason.Limit(p.MaxLoans)})
 }
@@ -31,7 +31,7 @@ func TestExtendL4cLimitParam(t *testing.T) {
 	p := DefaultPolicy()
 	p.MaxExtensions = 3
 	l.Extensions = 3
-	_, err := p.Extend(l, nil, day(t, "2026-04-10"), nil)
+	_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
 	reasontest.CheckParams(t, err, reason.Params{reason.Limit(3)})
 }
 

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Policy holds the circulation rules as data a host may change. The fields
@@ -42,13 +45,30 @@ type Policy struct {
 	// R-HD4 and R-PT5 show a patron at the loan limit still having items
 	// secured for them.
 	HideReserveAtLoanLimit bool `json:"hide_reserve_at_loan_limit"`
+	// Overridable is the set of soft reasons: the codes staff may let go
+	// with an Override. Every other reason is hard. The guide does not
+	// say what staff may override; DefaultOverridable is our reading.
+	Overridable Codes `json:"overridable"`
+}
+
+// DefaultOverridable returns the soft reasons of the default policy
+// (overrides [reading]): the limits, ErrLoanLimit (L1) and
+// ErrReservationLimit (H1), and the extension reasons that are the
+// library's own to waive, ErrReserved (L4 b), ErrAlreadyExtended (L4 c)
+// and ErrOverdue (L4 e). Hard are what the lending library's terms or the
+// route decide — ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
+// ErrInterlibraryLoan (L4 d) — and ErrNotLoanable (I1), as well as every
+// return reason, which no decision overrides.
+func DefaultOverridable() Codes {
+	return CodesOf(ErrLoanLimit, ErrReservationLimit, ErrReserved, ErrAlreadyExtended, ErrOverdue)
 }
 
 // DefaultPolicy returns the rules as published on 2026-03-10: loans of 15
 // days (8 short) at the libraries and 30 (15) by partner library or home
 // delivery (L2), one extension (L4 c) of 14 (7) days (L3), 10 loans (L1)
-// and 10 reservations (H1); due dates on closed days stand (L5) and only
-// the reservation limit stops a reservation (I2).
+// and 10 reservations (H1); due dates on closed days stand (L5), only
+// the reservation limit stops a reservation (I2), and staff may override
+// the reasons of DefaultOverridable.
 func DefaultPolicy() Policy {
 	return Policy{
 		LoanDays: 15, ShortLoanDays: 8,
@@ -56,6 +76,7 @@ func DefaultPolicy() Policy {
 		ExtensionDays: 14, ShortExtensionDays: 7,
 		MaxExtensions: 1,
 		MaxLoans:      10, MaxReservations: 10,
+		Overridable: DefaultOverridable(),
 	}
 }
 
@@ -104,7 +125,8 @@ func (e *InvalidPolicyError) Unwrap() error { return ErrInvalidPolicy }
 //     date depend on the old one, which L3 rules out.)
 //   - MaxExtensions, MaxLoans and MaxReservations are at least 1: a
 //     missing JSON field decodes as 0 and must not pass unnoticed;
-//   - DueOnClosedDay is a known rule.
+//   - DueOnClosedDay is a known rule;
+//   - every code of Overridable is the code of one of Reasons().
 func (p Policy) Validate() error {
 	var problems []string
 	bad := func(format string, args ...any) {
@@ -159,6 +181,11 @@ func (p Policy) Validate() error {
 	}
 	if !p.DueOnClosedDay.Valid() {
 		bad("due_on_closed_day: unknown rule %d", uint8(p.DueOnClosedDay))
+	}
+	for _, code := range p.Overridable.List() {
+		if !inCatalogue(code, [][]*reason.Reason{Reasons()}) {
+			bad("overridable: unknown reason code %s", text.Quote(code))
+		}
 	}
 	if problems == nil {
 		return nil

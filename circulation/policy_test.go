@@ -38,6 +38,7 @@ func TestDefaultPolicyJSON(t *testing.T) {
 		"remote_loan_days": 30, "remote_short_loan_days": 15,
 		"extension_days": 14, "short_extension_days": 7,
 		"max_extensions": 1, "max_loans": 10, "max_reservations": 10,
+		"overridable": ["extension.already_extended", "extension.overdue", "extension.reserved", "loan.limit", "reservation.limit"],
 		"due_on_closed_day": "stands", "hide_reserve_at_loan_limit": false}`, string(b))
 	p := DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
@@ -123,6 +124,8 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"loan_days":-1,"short_loan_days":9223372036854775807,"due_on_closed_day":"next_open_day"}`)
 	f.Add(`{"loan_days":1,"short_loan_days":1,"remote_loan_days":1,"remote_short_loan_days":1,"extension_days":1,"short_extension_days":1,"max_extensions":1,"max_loans":1,"max_reservations":1,"due_on_closed_day":"stands","hide_reserve_at_loan_limit":true}`)
 	f.Add(`{"due_on_closed_day":""}`)
+	f.Add(`{"overridable":["extension.reserved","extension.reserved"]}`)
+	f.Add(`{"overridable":["no.such_code"]}`)
 	f.Add(`null`)
 	f.Add(`{"loan_day":21}`)
 	f.Fuzz(func(t *testing.T, s string) {
@@ -132,7 +135,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		}
 		if !knownKeys(s, "loan_days", "short_loan_days", "remote_loan_days", "remote_short_loan_days",
 			"extension_days", "short_extension_days", "max_extensions", "max_loans", "max_reservations",
-			"due_on_closed_day", "hide_reserve_at_loan_limit") {
+			"due_on_closed_day", "hide_reserve_at_loan_limit", "overridable") {
 			t.Fatalf("%s decodes with an unknown key", s)
 		}
 		err := p.Validate()
@@ -145,8 +148,8 @@ func FuzzPolicyJSON(f *testing.F) {
 				}
 			}
 		}
-		_ = p.MayReserve(OnShelf, 3, 3)
-		_, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned, prefecturalCal)
+		_ = errOf(p.MayReserve(OnShelf, 3, 3, Override{}))
+		_, _, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned, prefecturalCal, Override{})
 		if err != nil {
 			if !errors.Is(err, ErrInvalidPolicy) {
 				t.Fatalf("Validate error %v does not match ErrInvalidPolicy", err)

@@ -66,7 +66,7 @@ func BenchmarkDesk(b *testing.B) {
 	items := []CartItem{{Item: "book", Status: circulation.OnLoan}}
 	b.ReportAllocs()
 	for b.Loop() {
-		rs, err := d.Checkout(Cart{Patron: "A", Items: items, Place: atPrefectural, Ordering: Normal}, today)
+		rs, _, err := d.Checkout(Cart{Patron: "A", Items: items, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -176,7 +176,7 @@ func BenchmarkCheckoutRefusesHugeCart(b *testing.B) {
 	today := mustDay("2026-11-16")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, sinkErr = d.Checkout(c, today); sinkErr == nil {
+		if _, _, sinkErr = d.Checkout(c, today, circulation.Override{}); sinkErr == nil {
 			b.Fatal("accepted")
 		}
 	}

@@ -87,7 +87,7 @@ func FuzzNewDeskSilentlyWrong(f *testing.F) {
 		if len(all) > 0 {
 			last = all[len(all)-1].ID
 		}
-		rs, err := d.Checkout(Cart{Patron: "fuzz", Items: []CartItem{{Item: "new", Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-20"))
+		rs, _, err := d.Checkout(Cart{Patron: "fuzz", Items: []CartItem{{Item: "new", Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-20"), circulation.Override{})
 		switch {
 		case last == math.MaxUint64 && err == nil:
 			t.Fatalf("ID %d given after the last one", rs[0].ID)

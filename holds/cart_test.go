@@ -32,8 +32,8 @@ func TestCheckoutNormal(t *testing.T) {
 	// H2: three volumes, one place, placed together.
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
-	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
-		Ordering: Normal, PartnerLibraries: []string{"江別市情報図書館"}}, today)
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
+		Ordering: Normal, PartnerLibraries: []string{"江別市情報図書館"}}, today, circulation.Override{})
 	require.NoError(t, err)
 	require.Len(t, rs, 3)
 	for i, r := range rs {
@@ -50,9 +50,9 @@ func TestCheckoutNormal(t *testing.T) {
 func TestCheckoutReadingOrder(t *testing.T) {
 	// H2 [reading]: the group is the first reservation's ID, orders 1..n.
 	d := newDesk(t)
-	_, err := d.Checkout(Cart{Patron: "B", Items: volumes(1, circulation.OnShelf), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
+	_, _, err := d.Checkout(Cart{Patron: "B", Items: volumes(1, circulation.OnShelf), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
-	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnShelf)[1:], Place: atPrefectural, Ordering: ReadingOrder}, mustDay("2026-11-16"))
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnShelf)[1:], Place: atPrefectural, Ordering: ReadingOrder}, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
 	for i, r := range rs {
 		assert.Equal(t, uint64(2), r.Group)
@@ -64,20 +64,20 @@ func TestCheckoutRefusesWithEveryReason(t *testing.T) {
 	// H1 H2 I2 R-PT1: every reason, for the cart and per item.
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
-	_, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{
 		{Item: "x1", Status: circulation.OnLoan}, {Item: "x2", Status: circulation.OnLoan},
 		{Item: "x3", Status: circulation.OnLoan}, {Item: "x4", Status: circulation.OnLoan},
 		{Item: "x5", Status: circulation.OnLoan}, {Item: "x6", Status: circulation.OnLoan},
 		{Item: "x7", Status: circulation.OnLoan}, {Item: "dup", Status: circulation.OnLoan},
-	}, Place: atPrefectural, Ordering: Normal}, today)
+	}, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
 	require.NoError(t, err)
 
-	_, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{
 		{Item: "ref", Status: circulation.Reference},
 		{Item: "ok", Status: circulation.OnShelfShort},
 		{Item: "dup", Status: circulation.OnLoan},
 		{Item: "ok", Status: circulation.LibraryUseOnly},
-	}, Place: atEbetsu, Ordering: ReadingOrder, PartnerLibraries: []string{"other"}}, today)
+	}, Place: atEbetsu, Ordering: ReadingOrder, PartnerLibraries: []string{"other"}}, today, circulation.Override{})
 	var cr *CartRefusal
 	require.True(t, errors.As(err, &cr))
 	assert.Equal(t, []string{"eligibility.partner_not_registered", "reservation.limit"}, codes(cr.Cart))
@@ -97,7 +97,7 @@ func TestCheckoutRefusesWithEveryReason(t *testing.T) {
 	assert.Contains(t, err.Error(), "holds: reservation refused: ")
 	assert.Equal(t, 8, d.Active("A"), "a refused cart places nothing")
 
-	_, err = d.Checkout(Cart{Patron: "B", Place: circulation.Place{Method: 9}}, today)
+	_, _, err = d.Checkout(Cart{Patron: "B", Place: circulation.Place{Method: 9}}, today, circulation.Override{})
 	require.True(t, errors.As(err, &cr))
 	assert.Equal(t, []string{"cart.empty", "cart.method", "place.invalid"}, codes(cr.Cart))
 	assert.Empty(t, cr.Items)
@@ -108,12 +108,12 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
 	for i := range 7 {
-		_, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: string(rune('a' + i)), Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, today)
+		_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: string(rune('a' + i)), Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, today, circulation.Override{})
 		require.NoError(t, err)
 	}
-	_, err := d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan), Place: atHome, Ordering: Normal}, today)
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan), Place: atHome, Ordering: Normal}, today, circulation.Override{})
 	require.ErrorIs(t, err, circulation.ErrReservationLimit)
-	_, err = d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: Normal}, today)
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: Normal}, today, circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, 10, d.Active("A"))
 	// Collecting one frees a place.
@@ -124,7 +124,7 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 	_, _, err = d.Collect(r.ID, today, false, prefectural)
 	require.NoError(t, err)
 	assert.Equal(t, 9, d.Active("A"))
-	_, err = d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan)[3:], Place: atHome, Ordering: Normal}, today)
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan)[3:], Place: atHome, Ordering: Normal}, today, circulation.Override{})
 	require.NoError(t, err)
 }
 
@@ -133,13 +133,13 @@ func TestCheckoutLoanLimitKnob(t *testing.T) {
 	// stop a reservation.
 	cart := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal, Loans: 10}
 	d := newDesk(t)
-	_, err := d.Checkout(cart, mustDay("2026-11-16"))
+	_, _, err := d.Checkout(cart, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
 	p := DefaultPolicy()
 	p.Circulation.HideReserveAtLoanLimit = true
 	d, err = NewDesk(p, nil)
 	require.NoError(t, err)
-	_, err = d.Checkout(cart, mustDay("2026-11-16"))
+	_, _, err = d.Checkout(cart, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorIs(t, err, circulation.ErrLoanLimit)
 }
 
@@ -162,7 +162,7 @@ func TestCheckoutInputErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := ok
 			tt.edit(&c)
-			_, err := d.Checkout(c, tt.today)
+			_, _, err := d.Checkout(c, tt.today, circulation.Override{})
 			require.ErrorContains(t, err, "holds: ")
 			var cr *CartRefusal
 			assert.False(t, errors.As(err, &cr), "bad input is not a refusal")

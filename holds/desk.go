@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -151,13 +150,19 @@ func (d *Desk) Reservations(patronID string) []Reservation {
 //     already has an active reservation for, or that is twice in the
 //     cart.
 //
+// Staff placing reservations for a patron may let the soft reasons go
+// with ov (circulation.Override): by default the limits (H1, and L1 when
+// the Reserve button hides at the loan limit); the other reasons are
+// hard. Checkout returns the override used, for the reservations' audit
+// Steps; a patron's checkout on My Page passes the zero Override.
+//
 // Reservations are numbered in cart order; with ReadingOrder they form
 // one group, in that order. An empty patron or item identifier, an
 // invalid status, a negative loan count or a zero today is an error, not
 // a refusal; so is a desk that has run out of IDs.
-func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
+func (d *Desk) Checkout(c Cart, today calendar.Date, ov circulation.Override) ([]Reservation, circulation.Override, error) {
 	if err := checkCartInput(c, today); err != nil {
-		return nil, err
+		return nil, circulation.Override{}, err
 	}
 	var cart []reason.Coded
 	if len(c.Items) == 0 {
@@ -169,18 +174,16 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 	if err := c.Place.Validate(); err != nil {
 		cart = append(cart, ErrPlace)
 	} else if c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library) {
-		cart = append(cart, patron.ErrNotPartnerRegistered.Detail(c.Place.Library, c.Place.Library))
+		cart = append(cart, patron.ErrNotPartnerRegistered.With(reason.LibraryName(c.Place.Library)))
 	}
 	cp := d.policy.Circulation
 	if have := d.Active(c.Patron); have+len(c.Items) > cp.MaxReservations {
-		most, h, n := strconv.Itoa(cp.MaxReservations), strconv.Itoa(have), strconv.Itoa(len(c.Items))
-		cart = append(cart, circulation.ErrReservationLimit.Detail(
-			"at most "+most+" items; you have "+h+" and the cart holds "+n,
-			most+"冊まで。予約中"+h+"冊、カート"+n+"冊"))
+		// The count is what the patron would hold with the cart.
+		cart = append(cart, circulation.ErrReservationLimit.With(
+			reason.Limit(cp.MaxReservations), reason.Count(have+len(c.Items))))
 	}
 	if cp.HideReserveAtLoanLimit && c.Loans >= cp.MaxLoans {
-		most := strconv.Itoa(cp.MaxLoans)
-		cart = append(cart, circulation.ErrLoanLimit.Detail("at most "+most+" items", most+"冊まで"))
+		cart = append(cart, circulation.ErrLoanLimit.With(reason.Limit(cp.MaxLoans)))
 	}
 	var items []ItemRefusal
 	var buf [smallSet]bool
@@ -197,14 +200,18 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 			items = append(items, ItemRefusal{Index: i, Item: it.Item, Reasons: rs})
 		}
 	}
+	cart, items, used, err := d.policy.overrideCart(ov, cart, items)
+	if err != nil {
+		return nil, circulation.Override{}, err
+	}
 	if err := newCartRefusal(cart, items); err != nil {
-		return nil, err
+		return nil, circulation.Override{}, err
 	}
 	if d.last > math.MaxUint64-uint64(len(c.Items)) {
-		return nil, fmt.Errorf("%w: checkout: the desk has run out of reservation IDs", ErrInconsistentInput)
+		return nil, circulation.Override{}, fmt.Errorf("%w: checkout: the desk has run out of reservation IDs", ErrInconsistentInput)
 	}
 	if len(d.rs) > math.MaxInt32-len(c.Items) {
-		return nil, fmt.Errorf("%w: checkout: a desk holds at most %d reservations", ErrInconsistentInput, math.MaxInt32)
+		return nil, circulation.Override{}, fmt.Errorf("%w: checkout: a desk holds at most %d reservations", ErrInconsistentInput, math.MaxInt32)
 	}
 	placed := make([]Reservation, len(c.Items))
 	group := uint64(0)
@@ -226,7 +233,7 @@ func (d *Desk) Checkout(c Cart, today calendar.Date) ([]Reservation, error) {
 		d.enqueue(i)
 		placed[k] = r
 	}
-	return placed, nil
+	return placed, used, nil
 }
 
 // mayGoAhead reports whether the reading order of r lets it be secured:
@@ -380,17 +387,36 @@ func joinFailures(what string, errs []error) error {
 }
 
 // Cancel is Reservation.Cancel applied through the desk to reservation
-// id, which also lets everyone behind it in the queue move up (H3) and,
-// in a reading order, the next item go ahead (H2).
-func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date) (Reservation, error) {
-	return d.apply(id, func(r Reservation) (Reservation, error) { return r.Cancel(by, today) })
+// id, with the desk's policy, which also lets everyone behind it in the
+// queue move up (H3) and, in a reading order, the next item go ahead
+// (H2).
+func (d *Desk) Cancel(id uint64, by Actor, today calendar.Date, ov circulation.Override) (Reservation, circulation.Override, error) {
+	var used circulation.Override
+	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
+		var err error
+		r, used, err = r.Cancel(by, today, d.policy, ov)
+		return r, err
+	})
+	if err != nil {
+		return r, circulation.Override{}, err
+	}
+	return r, used, nil
 }
 
 // ChangePlace is Reservation.ChangePlace applied through the desk to
-// reservation id, which also takes an item sent back to secured off the
-// desk's shelf (H5).
-func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string) (Reservation, error) {
-	return d.apply(id, func(r Reservation) (Reservation, error) { return r.ChangePlace(by, to, partnerLibraries) })
+// reservation id, with the desk's policy, which also takes an item sent
+// back to secured off the desk's shelf (H5).
+func (d *Desk) ChangePlace(id uint64, by Actor, to circulation.Place, partnerLibraries []string, ov circulation.Override) (Reservation, circulation.Override, error) {
+	var used circulation.Override
+	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
+		var err error
+		r, used, err = r.ChangePlace(by, to, partnerLibraries, d.policy, ov)
+		return r, err
+	})
+	if err != nil {
+		return r, circulation.Override{}, err
+	}
+	return r, used, nil
 }
 
 // apply runs a transition on reservation id and, when it succeeds, stores

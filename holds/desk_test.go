@@ -14,8 +14,8 @@ import (
 // Prefectural Library.
 func reserve(t *testing.T, d *Desk, who, item, on string) Reservation {
 	t.Helper()
-	rs, err := d.Checkout(Cart{Patron: who, Items: []CartItem{{Item: item, Status: circulation.OnLoan}},
-		Place: atPrefectural, Ordering: Normal}, mustDay(on))
+	rs, _, err := d.Checkout(Cart{Patron: who, Items: []CartItem{{Item: item, Status: circulation.OnLoan}},
+		Place: atPrefectural, Ordering: Normal}, mustDay(on), circulation.Override{})
 	require.NoError(t, err)
 	return rs[0]
 }
@@ -33,7 +33,7 @@ func TestQueuePositions(t *testing.T) {
 	assert.Equal(t, a.ID, s.ID, "the first in line is secured")
 	assert.Equal(t, 1, d.Position(a.ID), "a secured reservation keeps its place until it leaves")
 
-	_, err = d.Cancel(b.ID, ByPatron, mustDay("2026-11-18"))
+	_, _, err = d.Cancel(b.ID, ByPatron, mustDay("2026-11-18"), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, 0, d.Position(b.ID))
 	assert.Equal(t, 2, d.Position(c.ID), "C moves up")
@@ -50,7 +50,7 @@ func TestQueuePositions(t *testing.T) {
 
 	_, err = d.SecureNext("nothing", mustDay("2026-11-19"))
 	assert.ErrorIs(t, err, ErrNobodyWaiting)
-	_, err = d.Cancel(99, ByStaff, mustDay("2026-11-19"))
+	_, _, err = d.Cancel(99, ByStaff, mustDay("2026-11-19"), staffOverride)
 	assert.ErrorIs(t, err, ErrUnknownReservation)
 	assert.Equal(t, 0, d.Position(99))
 }
@@ -68,8 +68,8 @@ func TestReadingOrder(t *testing.T) {
 	// ahead.
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
-	rs, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
-		Ordering: ReadingOrder, PartnerLibraries: []string{"江別市情報図書館"}}, today)
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
+		Ordering: ReadingOrder, PartnerLibraries: []string{"江別市情報図書館"}}, today, circulation.Override{})
 	require.NoError(t, err)
 	v1, v2, v3 := rs[0], rs[1], rs[2]
 
@@ -82,7 +82,7 @@ func TestReadingOrder(t *testing.T) {
 	assert.Equal(t, b.ID, s.ID, "the item goes to the next in line")
 	assert.Equal(t, 1, d.Position(v2.ID), "A keeps its place")
 
-	_, err = d.Cancel(v1.ID, ByPatron, today)
+	_, _, err = d.Cancel(v1.ID, ByPatron, today, circulation.Override{})
 	require.NoError(t, err)
 	s, err = d.SecureNext("vol2", today)
 	require.NoError(t, err)
@@ -99,7 +99,7 @@ func TestHoldForReadingOrder(t *testing.T) {
 	d, err := NewDesk(p, nil)
 	require.NoError(t, err)
 	today := mustDay("2026-11-16")
-	_, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today, circulation.Override{})
 	require.NoError(t, err)
 	reserve(t, d, "B", "vol2", "2026-11-16")
 	_, err = d.SecureNext("vol2", today)
@@ -130,12 +130,12 @@ func TestExpireDue(t *testing.T) {
 func TestDeskRebuild(t *testing.T) {
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
-	_, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today)
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today, circulation.Override{})
 	require.NoError(t, err)
 	reserve(t, d, "B", "vol1", "2026-11-16")
 	_, err = d.SecureNext("vol1", today)
 	require.NoError(t, err)
-	_, err = d.Cancel(3, ByPatron, today)
+	_, _, err = d.Cancel(3, ByPatron, today, circulation.Override{})
 	require.NoError(t, err)
 
 	b, err := json.Marshal(d.All())

@@ -38,7 +38,9 @@
 //     ByPatron may act only before the notice, while the reservation is
 //     waiting; from the day the item is secured (H6), on every route,
 //     ErrNeedsStaff says to telephone. ByStaff may act on any active
-//     reservation.
+//     reservation, after the notice with a circulation.Override letting
+//     ErrNeedsStaff go (soft under Policy.Overridable, the default),
+//     which Reservation.Step records in the Transition.
 //   - H6: Reservation.Secure records the day of the notice email
 //     (予約資料確保メール). Policy.Notice gives its content for each route
 //     (place and counter, pickup days, deadline, courier or posting day,

@@ -67,7 +67,7 @@ func ExampleDesk_Checkout() {
 		Place:    circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"},
 		Ordering: holds.ReadingOrder,
 	}
-	_, err = desk.Checkout(cart, today)
+	_, _, err = desk.Checkout(cart, today, circulation.Override{})
 	var refusal *holds.CartRefusal
 	if errors.As(err, &refusal) {
 		for _, c := range refusal.Cart {
@@ -82,7 +82,7 @@ func ExampleDesk_Checkout() {
 
 	cart.Items = cart.Items[:2]
 	cart.PartnerLibraries = []string{"江別市情報図書館"}
-	rs, err := desk.Checkout(cart, today)
+	rs, _, err := desk.Checkout(cart, today, circulation.Override{})
 	if err != nil {
 		panic(err)
 	}
@@ -105,8 +105,8 @@ func ExampleDesk() {
 	}
 	place := circulation.Place{Method: circulation.PrefecturalLibrary}
 	for _, who := range []string{"A", "B"} {
-		_, err := desk.Checkout(holds.Cart{Patron: who, Place: place, Ordering: holds.Normal,
-			Items: []holds.CartItem{{Item: "book", Status: circulation.OnLoan}}}, calendar.NewDate(2026, 11, 2))
+		_, _, err := desk.Checkout(holds.Cart{Patron: who, Place: place, Ordering: holds.Normal,
+			Items: []holds.CartItem{{Item: "book", Status: circulation.OnLoan}}}, calendar.NewDate(2026, 11, 2), circulation.Override{})
 		if err != nil {
 			panic(err)
 		}
@@ -117,7 +117,7 @@ func ExampleDesk() {
 	// starts the next open day (R-PL1, H4).
 	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19), lib)
 	fmt.Println(r.State, r.State.Label(reason.Japanese), "until", r.Deadline)
-	_, err = desk.Cancel(r.ID, holds.ByPatron, calendar.NewDate(2026, 11, 20))
+	_, _, err = desk.Cancel(r.ID, holds.ByPatron, calendar.NewDate(2026, 11, 20), circulation.Override{})
 	fmt.Println(err)
 	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false, lib)
 	fmt.Println(r.State, "due", loan.Due, "reserved", loan.Reserved)
@@ -147,7 +147,7 @@ func Example_partnerCart() {
 		panic(err)
 	}
 	place := circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}
-	rs, err := desk.Checkout(holds.Cart{
+	rs, _, err := desk.Checkout(holds.Cart{
 		Patron: "0123456789",
 		Items: []holds.CartItem{
 			{Item: "vol1", Status: circulation.OnLoan},
@@ -157,7 +157,7 @@ func Example_partnerCart() {
 		Place:            place,
 		Ordering:         holds.ReadingOrder,
 		PartnerLibraries: []string{"江別市情報図書館"},
-	}, calendar.NewDate(2026, 12, 1))
+	}, calendar.NewDate(2026, 12, 1), circulation.Override{})
 	if err != nil {
 		panic(err)
 	}

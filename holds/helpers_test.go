@@ -52,3 +52,20 @@ func mustDay(s string) calendar.Date {
 	}
 	return d
 }
+
+// staffOverride is what staff give to cancel or change the place after
+// the notice (H5): an override letting ErrNeedsStaff go.
+var staffOverride = circulation.Override{Staff: "s.tanaka", Codes: circulation.CodesOf(ErrNeedsStaff), Note: "telephoned"}
+
+// ovFor returns the override an actor gives: staffOverride for staff,
+// none for the patron (who can never override).
+func ovFor(by Actor) circulation.Override {
+	if by == ByStaff {
+		return staffOverride
+	}
+	return circulation.Override{}
+}
+
+// noOv drops the override a decision used, for tests that look only at
+// the reservation.
+func noOv(r Reservation, _ circulation.Override, err error) (Reservation, error) { return r, err }

@@ -43,12 +43,12 @@ func TestCheckoutMaxUint64IDWraps(t *testing.T) {
 	// error and the desk is unchanged, rather than numbering from 0 again.
 	d, err := NewDesk(DefaultPolicy(), []Reservation{waitingFor(math.MaxUint64-1, "A", "book")})
 	require.NoError(t, err)
-	rs, err := d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, mustDay("2026-11-16"))
+	rs, _, err := d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorContains(t, err, "run out of reservation IDs")
 	assert.Empty(t, rs)
 	r := reserve(t, d, "B", "book", "2026-11-16")
 	assert.Equal(t, uint64(math.MaxUint64), r.ID, "the last ID")
-	_, err = d.Checkout(Cart{Patron: "C", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
+	_, _, err = d.Checkout(Cart{Patron: "C", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorContains(t, err, "run out of reservation IDs")
 	all := d.All()
 	require.Len(t, all, 2)
@@ -102,16 +102,16 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 	// Messages quote a short prefix of an identifier, however long.
 	long := strings.Repeat("本", 400_000)
 	d := newDesk(t)
-	_, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	require.ErrorIs(t, err, circulation.ErrInconsistent)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"本本本`)
-	_, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 200)
 
 	// A refusal too; the ItemRefusal keeps the whole identifier.
-	_, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.Reference}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"))
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.Reference}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	var refusal *CartRefusal
 	require.ErrorAs(t, err, &refusal)
 	assert.Equal(t, long, refusal.Items[0].Item)
@@ -134,8 +134,8 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 		today := mustDay("2026-11-17")
 		a := reserve(t, d, "A", "book", "2026-11-16")
 		b := reserve(t, d, "B", "book", "2026-11-16")
-		rs, err := d.Checkout(Cart{Patron: "C", Items: []CartItem{{Item: "book", Status: circulation.OnLoan}, {Item: "sequel", Status: circulation.OnLoan}},
-			Place: atPrefectural, Ordering: ReadingOrder}, today)
+		rs, _, err := d.Checkout(Cart{Patron: "C", Items: []CartItem{{Item: "book", Status: circulation.OnLoan}, {Item: "sequel", Status: circulation.OnLoan}},
+			Place: atPrefectural, Ordering: ReadingOrder}, today, circulation.Override{})
 		require.NoError(t, err)
 		c1 := rs[0]
 		for _, want := range []uint64{a.ID, b.ID, c1.ID} {
@@ -171,7 +171,7 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 			return r, nil
 		})
 		assert.ErrorContains(t, err, "may not change")
-		c, err := d.Cancel(b.ID, ByStaff, today)
+		c, _, err := d.Cancel(b.ID, ByStaff, today, staffOverride)
 		require.NoError(t, err)
 		_, err = d.apply(b.ID, func(r Reservation) (Reservation, error) {
 			r.State, r.EndedOn, r.CancelledBy = Waiting, calendar.Date{}, 0

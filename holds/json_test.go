@@ -87,6 +87,8 @@ func FuzzTransitionJSON(f *testing.F) {
 	f.Add(`{"reservation":1,"action":"reserve","by":"patron","on":"2026-11-19","to":"waiting","place":{"method":"prefectural_library"}}`)
 	f.Add(`{"reservation":2,"action":"change_place","by":"staff","on":"2026-11-19","from":"ready","to":"secured","place":{"method":"partner_library","library":"江別"}}`)
 	f.Add(`{"reservation":3,"action":"collect","on":"2026-11-19","from":"in_transit","to":"collected","place":{"method":"home_delivery"}}`)
+	f.Add(`{"reservation":4,"action":"cancel","by":"staff","on":"2026-11-19","from":"ready","to":"cancelled","place":{"method":"prefectural_library"},"override":{"staff":"s.tanaka","codes":["change.needs_staff"],"note":"telephoned"}}`)
+	f.Add(`{"reservation":5,"action":"cancel","by":"patron","on":"2026-11-19","from":"waiting","to":"cancelled","place":{"method":"home_delivery"},"override":{"staff":"x","codes":["no.such"]}}`)
 	f.Add(`{}`)
 	f.Add(`null`)
 	f.Fuzz(func(t *testing.T, s string) { checkJSON(t, s, Transition{}) })

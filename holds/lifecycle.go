@@ -7,6 +7,7 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // The lifecycle is written once, as the table of its edges below. The
@@ -302,43 +303,62 @@ func (r Reservation) Expire(today calendar.Date) (Reservation, error) {
 	return e.apply(r, today), nil
 }
 
-// mayAct checks that by is an actor allowed to cancel r or change its
-// place: the patron only while r is waiting, before the notice; once the
-// item is secured and the notice sent (H6), on every route, only staff
-// can, by telephone (ErrNeedsStaff, H5).
-func (r Reservation) mayAct(action Action, by Actor) error {
+// mayAct checks that by may cancel r or change its place, with the
+// override ov, under p, and returns the override used. The patron may
+// only while r is waiting, before the notice; once the item is secured
+// and the notice sent (H6), on every route, ErrNeedsStaff applies (H5):
+// the patron is refused, and staff go ahead with an override letting it
+// go (soft by default, Policy.Overridable). A patron can never override
+// (circulation.ErrNotStaff).
+func (r Reservation) mayAct(action Action, by Actor, p Policy, ov circulation.Override) (circulation.Override, error) {
 	switch {
 	case !by.Valid():
-		return fmt.Errorf("%w: %v needs an actor: ByPatron or ByStaff", ErrInconsistentInput, action)
+		return circulation.Override{}, fmt.Errorf("%w: %v needs an actor: ByPatron or ByStaff", ErrInconsistentInput, action)
+	case by == ByPatron && !ov.IsZero():
+		return circulation.Override{}, fmt.Errorf("%w: %v by the patron: %w", ErrInconsistentInput, action, circulation.ErrNotStaff)
 	case r.State.Final():
-		return noStep(action, r.State, r.Place.Method)
-	case by == ByPatron && r.State != Waiting:
-		return ErrNeedsStaff
+		return circulation.Override{}, noStep(action, r.State, r.Place.Method)
 	}
-	return nil
+	var rs []reason.Coded
+	if r.State != Waiting {
+		rs = append(rs, ErrNeedsStaff)
+	}
+	rs, used, err := p.override(ov, rs)
+	switch {
+	case err != nil:
+		return circulation.Override{}, err
+	case len(rs) > 0:
+		return circulation.Override{}, ErrNeedsStaff
+	}
+	return used, nil
 }
 
-// Cancel returns r cancelled today by by. The patron may cancel on My
-// Page only while r is waiting; staff may cancel any active reservation
-// (H5, ErrNeedsStaff).
-func (r Reservation) Cancel(by Actor, today calendar.Date) (Reservation, error) {
-	if err := r.mayAct(ActionCancel, by); err != nil {
-		return r, err
+// Cancel returns r cancelled today by by, and the override used. The
+// patron may cancel on My Page only while r is waiting; after the notice
+// ErrNeedsStaff applies (H5), and staff cancel with an override ov that
+// lets it go (soft under the default p.Overridable), which Cancel
+// returns for the audit Step. While r is waiting nobody needs one: pass
+// the zero Override.
+func (r Reservation) Cancel(by Actor, today calendar.Date, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
+	used, err := r.mayAct(ActionCancel, by, p, ov)
+	if err != nil {
+		return r, circulation.Override{}, err
 	}
 	e, err := r.begin(ActionCancel, today)
 	if err != nil {
-		return r, err
+		return r, circulation.Override{}, err
 	}
 	r = e.apply(r, today)
 	r.CancelledBy = by
-	return r, nil
+	return r, used, nil
 }
 
-// ChangePlace returns r with its pickup place changed to to, by by. As
-// for Cancel, the patron may do it only while r is waiting (H5:
-// ErrNeedsStaff afterwards); staff may do it while the reservation is
-// active, except for an item already posted to the patron's home
-// (ErrNoStep, R-HD2). A partner library as the new place needs the
+// ChangePlace returns r with its pickup place changed to to, by by, and
+// the override used. As for Cancel, the patron may do it only while r is
+// waiting (H5: ErrNeedsStaff afterwards); staff may do it while the
+// reservation is active, after the notice with an override ov letting
+// ErrNeedsStaff go, except for an item already posted to the patron's
+// home (ErrNoStep, R-HD2). A partner library as the new place needs the
 // patron's registration there (P1, R-PT1): partnerLibraries lists the
 // partner libraries where the patron is registered, as
 // patron.Registration.PartnerLibraries does, and a library not among them
@@ -349,22 +369,23 @@ func (r Reservation) Cancel(by Actor, today calendar.Date) (Reservation, error) 
 // cleared) so that the item is routed to the new place. A waiting or
 // secured reservation keeps its state. Changing to the same place
 // changes nothing.
-func (r Reservation) ChangePlace(by Actor, to circulation.Place, partnerLibraries []string) (Reservation, error) {
-	if err := r.mayAct(ActionChangePlace, by); err != nil {
-		return r, err
+func (r Reservation) ChangePlace(by Actor, to circulation.Place, partnerLibraries []string, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
+	used, err := r.mayAct(ActionChangePlace, by, p, ov)
+	if err != nil {
+		return r, circulation.Override{}, err
 	}
 	e, ok := lookup(ActionChangePlace, r.State, r.Place.Method)
 	switch {
 	case !ok:
-		return r, noStep(ActionChangePlace, r.State, r.Place.Method)
+		return r, circulation.Override{}, noStep(ActionChangePlace, r.State, r.Place.Method)
 	case to.Validate() != nil:
-		return r, ErrPlace
+		return r, circulation.Override{}, ErrPlace
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(partnerLibraries, to.Library):
-		return r, patron.ErrNotPartnerRegistered.Detail(to.Library, to.Library)
+		return r, circulation.Override{}, patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library))
 	case to == r.Place:
-		return r, nil
+		return r, circulation.Override{}, nil
 	}
 	r = e.apply(r, calendar.Date{})
 	r.Place = to
-	return r, nil
+	return r, used, nil
 }

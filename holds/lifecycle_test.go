@@ -15,7 +15,7 @@ import (
 
 // reach returns a reservation to place brought to state s through the
 // transitions, one day apart from 2026-11-16.
-func reach(t *testing.T, place circulation.Place, s State) Reservation {
+func reach(t testing.TB, place circulation.Place, s State) Reservation {
 	t.Helper()
 	p := DefaultPolicy()
 	d := mustDay("2026-11-16")
@@ -55,7 +55,7 @@ func reach(t *testing.T, place circulation.Place, s State) Reservation {
 		d = r.Deadline
 		step(func() (Reservation, error) { return r.Expire(d) })
 	case Cancelled:
-		step(func() (Reservation, error) { return r.Cancel(ByStaff, d) })
+		step(func() (Reservation, error) { return noOv(r.Cancel(ByStaff, d, DefaultPolicy(), staffOverride)) })
 	}
 	require.Equal(t, s, r.State)
 	require.NoError(t, r.Validate())
@@ -92,15 +92,29 @@ func TestTransitionsRefused(t *testing.T) {
 			return r, err
 		}, ErrNoStep},
 		{"H4 expire a waiting one", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.Expire(later) }, ErrNoStep},
-		{"H5 patron cancels a ready one", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) { return r.Cancel(ByPatron, later) }, ErrNeedsStaff},
-		{"H5 patron cancels a posted one", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) { return r.Cancel(ByPatron, later) }, ErrNeedsStaff},
-		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) { return r.ChangePlace(ByPatron, atPrefectural, nil) }, ErrNeedsStaff},
-		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) { return r.ChangePlace(ByStaff, atPrefectural, nil) }, ErrNoStep},
-		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) { return r.Cancel(ByStaff, later) }, ErrNoStep},
-		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) { return r.ChangePlace(ByStaff, atAssembly, nil) }, ErrNoStep},
-		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.ChangePlace(ByPatron, atEbetsu, []string{"other"}) }, patron.ErrNotPartnerRegistered},
+		{"H5 patron cancels a ready one", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"H5 patron cancels a posted one", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{}))
+		}, ErrNeedsStaff},
+		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) {
+			return noOv(r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride))
+		}, ErrNoStep},
+		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
+			return noOv(r.ChangePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{}))
+		}, patron.ErrNotPartnerRegistered},
 		{"M1 change to an invalid place", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
-			return r.ChangePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil)
+			return noOv(r.ChangePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, DefaultPolicy(), circulation.Override{}))
 		}, ErrPlace},
 	}
 	for _, tt := range tests {
@@ -124,9 +138,9 @@ func TestTransitionInputErrorsAreInconsistentInput(t *testing.T) {
 	_, err = reach(t, atPrefectural, Waiting).Secure(mustDay("2026-11-01"))
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.ErrorContains(t, err, "before its last step", "days never go backwards")
-	_, err = r.Cancel(0, mustDay("2026-12-01"))
+	_, _, err = r.Cancel(0, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
 	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, err = r.ChangePlace(Actor(9), atAssembly, nil)
+	_, _, err = r.ChangePlace(Actor(9), atAssembly, nil, DefaultPolicy(), circulation.Override{})
 	assert.ErrorIs(t, err, ErrInconsistentInput)
 	_, err = r.MakeReady(mustDay("2026-12-01"), nil, DefaultPolicy())
 	assert.ErrorIs(t, err, ErrInconsistentInput)
@@ -248,20 +262,20 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := reach(t, tt.place, tt.state)
-			c, err := r.Cancel(ByPatron, later)
+			c, _, err := r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{})
 			if tt.patron {
 				require.NoError(t, err)
 				assert.Equal(t, ByPatron, c.CancelledBy)
 			} else {
 				require.ErrorIs(t, err, ErrNeedsStaff)
 			}
-			c, err = r.Cancel(ByStaff, later)
+			c, _, err = r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride)
 			require.NoError(t, err, "staff may always cancel an active reservation")
 			assert.Equal(t, Cancelled, c.State)
 			assert.Equal(t, ByStaff, c.CancelledBy)
 			require.NoError(t, c.Validate())
 
-			moved, err := r.ChangePlace(ByPatron, atAssembly, nil)
+			moved, _, err := r.ChangePlace(ByPatron, atAssembly, nil, DefaultPolicy(), circulation.Override{})
 			if tt.patron {
 				require.NoError(t, err)
 			} else {
@@ -269,7 +283,7 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 				if tt.place.Method == circulation.HomeDelivery && tt.state == InTransit {
 					return
 				}
-				moved, err = r.ChangePlace(ByStaff, atAssembly, nil)
+				moved, _, err = r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride)
 				require.NoError(t, err)
 			}
 			assert.Equal(t, atAssembly, moved.Place)
@@ -287,10 +301,10 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 func TestChangePlaceToPartner(t *testing.T) {
 	// R-PT1: a registered partner library is accepted.
 	r := reach(t, atPrefectural, Waiting)
-	moved, err := r.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"})
+	moved, _, err := r.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, atEbetsu, moved.Place)
-	same, err := moved.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"})
+	same, _, err := moved.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, moved, same)
 }

@@ -177,7 +177,7 @@ func (m *deskModel) checkout(t *rapid.T) {
 			wantItems = append(wantItems, fmt.Sprint(i, ErrAlreadyReserved.Code()))
 		}
 	}
-	rs, err := m.desk.Checkout(c, m.today)
+	rs, _, err := m.desk.Checkout(c, m.today, circulation.Override{})
 	if wantCart == nil && wantItems == nil {
 		if err != nil {
 			t.Fatalf("checkout refused: %v", err)
@@ -420,7 +420,7 @@ func (m *deskModel) pickActor(t *rapid.T) (*modelRes, Actor, error) {
 
 func (m *deskModel) cancel(t *rapid.T) {
 	r, by, want := m.pickActor(t)
-	_, err := m.desk.Cancel(r.id, by, m.today)
+	_, _, err := m.desk.Cancel(r.id, by, m.today, ovFor(by))
 	expect(t, "cancel", err, want)
 	if want == nil {
 		r.state = Cancelled
@@ -439,7 +439,7 @@ func (m *deskModel) changePlace(t *rapid.T) {
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(modelRegistered[r.patron], to.Library):
 		want = patron.ErrNotPartnerRegistered
 	}
-	_, err := m.desk.ChangePlace(r.id, by, to, modelRegistered[r.patron])
+	_, _, err := m.desk.ChangePlace(r.id, by, to, modelRegistered[r.patron], ovFor(by))
 	expect(t, "change place", err, want)
 	if want == nil && to != r.place {
 		r.place = to
@@ -478,7 +478,7 @@ func (m *deskModel) check(t *rapid.T) {
 			before = m.last[i]
 		}
 		if before.State != r.State || before.Place != r.Place {
-			if _, err := before.Step(r, ByStaff, m.today); err != nil {
+			if _, err := before.Step(r, ByStaff, m.today, circulation.Override{}); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
 		}

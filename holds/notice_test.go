@@ -119,7 +119,7 @@ func TestNoticeOfExtensionL3GoldenBothLanguages(t *testing.T) {
 		Loaned: mustDay("2026-03-25"), Due: mustDay("2026-04-08")}
 	today := mustDay("2026-04-01")
 
-	extended, err := policy.Extend(loan, nil, today, prefectural)
+	extended, _, err := policy.Extend(loan, nil, today, prefectural, circulation.Override{})
 	n, nerr := NoticeOfExtension(loan, extended, err)
 	require.NoError(t, nerr)
 	assert.Equal(t, "2026-04-15", n.Due.String(), "L3: 14 days after the day of the extension")
@@ -127,7 +127,7 @@ func TestNoticeOfExtensionL3GoldenBothLanguages(t *testing.T) {
 
 	refused := loan
 	refused.Reserved, refused.Extensions = true, 1
-	extended, err = policy.Extend(refused, nil, today, prefectural)
+	extended, _, err = policy.Extend(refused, nil, today, prefectural, circulation.Override{})
 	n, nerr = NoticeOfExtension(refused, extended, err)
 	require.NoError(t, nerr)
 	assert.False(t, n.Extended)

@@ -30,15 +30,21 @@ type Policy struct {
 	// (H1), MaxLoans (R-HD4, R-PT5), and the loan periods behind the due
 	// date of a collected reservation (L2, L5).
 	Circulation circulation.Policy `json:"circulation"`
+	// Overridable is the set of the package's soft reasons, which staff
+	// may let go with a circulation.Override (H5); every other reason of
+	// the package is hard. The soft reasons of the limits (H1, L1) are
+	// Circulation.Overridable. Default: DefaultOverridable.
+	Overridable circulation.Codes `json:"overridable"`
 }
 
 // DefaultPolicy returns the rules as published on 2026-03-10: a hold
 // shelf of 10 open pickup days counted from the first collectable day
 // (H4), reading order that never leaves an item idle (H2), and
 // circulation.DefaultPolicy: 10 reservations (H1), 10 loans (L1) and the
-// loan periods of L2.
+// loan periods of L2; staff may override the reasons of
+// DefaultOverridable (H5) and circulation.DefaultOverridable.
 func DefaultPolicy() Policy {
-	return Policy{ShelfDays: 10, Circulation: circulation.DefaultPolicy()}
+	return Policy{ShelfDays: 10, Circulation: circulation.DefaultPolicy(), Overridable: DefaultOverridable()}
 }
 
 // maxShelfDays bounds Policy.ShelfDays: a hold shelf of more than a year
@@ -46,7 +52,8 @@ func DefaultPolicy() Policy {
 const maxShelfDays = 366
 
 // Validate reports whether p makes sense: a hold shelf of 1 to 366 open
-// days and a circulation policy that passes circulation.Policy.Validate.
+// days, a circulation policy that passes circulation.Policy.Validate, and
+// Overridable naming only codes of Reasons().
 // Its errors wrap ErrInconsistentInput, and circulation's error too.
 func (p Policy) Validate() error {
 	if p.ShelfDays < 1 || p.ShelfDays > maxShelfDays {
@@ -54,6 +61,9 @@ func (p Policy) Validate() error {
 	}
 	if err := p.Circulation.Validate(); err != nil {
 		return fmt.Errorf("%w: policy: %w", ErrInconsistentInput, err)
+	}
+	if err := p.Overridable.Check(Reasons()); err != nil {
+		return fmt.Errorf("%w: policy: overridable: %w", ErrInconsistentInput, err)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package holds
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -75,8 +74,8 @@ var (
 	// to be processed (R-HD4, R-PT5). Reservation.Ship details it with
 	// the policy's limit.
 	ErrHeldBack = reason.New(pkg, "send.held_back",
-		"You have reached the loan limit: the item will be sent once a return has been processed.",
-		"貸出上限に達しているため、返却処理後の発送となります。")
+		"You have reached the loan limit[ of {limit} items]: the item will be sent once a return has been processed.",
+		"貸出上限[（{limit}冊）]に達しているため、返却処理後の発送となります。")
 	// ErrOrderPending reports an item reserved in reading order (読みたい順)
 	// while an earlier item of the same order is still waiting (H2).
 	ErrOrderPending = reason.New(pkg, "order.earlier_pending",
@@ -100,9 +99,6 @@ func Reasons() []*reason.Reason {
 	}
 }
 
-// heldBack details ErrHeldBack with the loan limit maxLoans (R-HD4,
-// R-PT5), so that the message says the policy's number.
-func heldBack(maxLoans int) reason.Coded {
-	n := strconv.Itoa(maxLoans)
-	return ErrHeldBack.Detail("at most "+n+" items", n+"冊まで")
-}
+// heldBack gives ErrHeldBack the loan limit maxLoans as its parameter
+// (R-HD4, R-PT5), so that the message says the policy's number.
+func heldBack(maxLoans int) reason.Coded { return ErrHeldBack.With(reason.Limit(maxLoans)) }

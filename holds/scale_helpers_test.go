@@ -58,7 +58,7 @@ func popularQueue(tb testing.TB, d *Desk, n int) []Reservation {
 	items := []CartItem{{Item: "popular", Status: circulation.OnLoan}}
 	out := make([]Reservation, n)
 	for i := range out {
-		rs, err := d.Checkout(Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: Normal}, today)
+		rs, _, err := d.Checkout(Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
 		if err != nil {
 			tb.Fatal(err)
 		}

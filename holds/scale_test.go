@@ -52,7 +52,7 @@ func TestPopularItemQueueScanQuadraticH3(t *testing.T) {
 		rs = popularQueue(t, d, n)
 		for i, r := range rs {
 			if !kept(i) {
-				if _, err := d.Cancel(r.ID, ByStaff, today); err != nil {
+				if _, _, err := d.Cancel(r.ID, ByStaff, today, staffOverride); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -123,7 +123,7 @@ func TestCheckoutHugeCartQuadraticDuplicates(t *testing.T) {
 	c := bigCart(40_000)
 	c.Items = append(c.Items, c.Items[123])
 	var err error
-	took := fastest(5, func() { _, err = d.Checkout(c, mustDay("2026-11-16")) })
+	took := fastest(5, func() { _, _, err = d.Checkout(c, mustDay("2026-11-16"), circulation.Override{}) })
 	within(t, "refusing a cart of 40,000 items", took, 10*time.Millisecond)
 	var refusal *CartRefusal
 	require.ErrorAs(t, err, &refusal)
@@ -145,7 +145,7 @@ func TestSecureNextWalksHeldBackReadingOrdersH2(t *testing.T) {
 	today := mustDay("2026-11-16")
 	for i := range n {
 		items := []CartItem{{Item: "first-" + strconv.Itoa(i), Status: circulation.OnLoan}, {Item: "second", Status: circulation.OnLoan}}
-		_, err := d.Checkout(Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: ReadingOrder}, today)
+		_, _, err := d.Checkout(Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: ReadingOrder}, today, circulation.Override{})
 		require.NoError(t, err)
 	}
 	took := fastest(1, func() {
@@ -169,7 +169,7 @@ func TestSecureNextWalksHeldBackReadingOrdersH2(t *testing.T) {
 	assert.ErrorIs(t, err, ErrOrderPending)
 	// Cancelling the first volume of p7 lets its second go ahead (H2).
 	first7 := d.Reservations("p7")[0]
-	_, err = d.Cancel(first7.ID, ByPatron, today)
+	_, _, err = d.Cancel(first7.ID, ByPatron, today, circulation.Override{})
 	require.NoError(t, err)
 	s, err = d.SecureNext("second", today)
 	require.NoError(t, err)

@@ -9,8 +9,11 @@ import (
 
 // Transition records one step of a reservation's lifecycle, for a host's
 // audit log or event store: which reservation, what was done, by whom, on
-// which day, and the states and places before and after. It encodes to
-// JSON with stable codes. Build one with Reservation.Step.
+// which day, the states and places before and after, and the staff
+// override the step used, if any (H1, H5): who, the codes let go and the
+// note, as {"override":{"staff":…,"codes":[…],"note":…}}, left out when
+// there is none. It encodes to JSON with stable codes. Build one with
+// Reservation.Step.
 type Transition struct {
 	Reservation uint64            `json:"reservation"`
 	Action      Action            `json:"action"`
@@ -19,17 +22,22 @@ type Transition struct {
 	From        State             `json:"from,omitzero"` // zero for ActionReserve
 	To          State             `json:"to"`
 	Place       circulation.Place `json:"place"` // the pickup place after the step
+	// Override is the override the step's decision used: the one
+	// Desk.Checkout, Cancel or ChangePlace returned.
+	Override circulation.Override `json:"override,omitzero"`
 }
 
 // Step returns the Transition that took a reservation from r to after,
-// done by by on day on; r is the zero Reservation for one just placed. It
+// done by by on day on with the override ov (the zero Override for none:
+// pass the override the decision returned, so that the audit log holds
+// what staff let go); r is the zero Reservation for one just placed. It
 // finds the edge of the lifecycle table from r's state to after's on r's
 // route (a change of place for a new place, another action for the same
 // place), and returns an error wrapping ErrInconsistentInput when there
 // is none (a different reservation, a state the lifecycle has no edge to,
 // or nothing changed) or when the result fails Transition.Validate.
-func (r Reservation) Step(after Reservation, by Actor, on calendar.Date) (Transition, error) {
-	t := Transition{Reservation: after.ID, By: by, On: on, From: r.State, To: after.State, Place: after.Place}
+func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circulation.Override) (Transition, error) {
+	t := Transition{Reservation: after.ID, By: by, On: on, From: r.State, To: after.State, Place: after.Place, Override: ov}
 	if r.ID != 0 && r.ID != after.ID {
 		return Transition{}, fmt.Errorf("%w: reservation %d became %d", ErrInconsistentInput, r.ID, after.ID)
 	}
@@ -55,8 +63,11 @@ func (r Reservation) Step(after Reservation, by Actor, on calendar.Date) (Transi
 // Validate reports whether t records one step of the lifecycle: a
 // reservation, a valid action with an edge from From to To in the
 // lifecycle table (on the route of Place, unless the step changed it), a
-// day, a valid pickup place, and By either unset or a valid Actor. Its
-// errors wrap ErrInconsistentInput.
+// day, a valid pickup place, By either unset or a valid Actor, and an
+// Override that is either zero or well-formed, by staff (ByStaff; never
+// the patron, circulation.ErrNotStaff), naming only codes of holds and
+// circulation, on a step that takes one (reserve, cancel, change_place).
+// Its errors wrap ErrInconsistentInput.
 func (t Transition) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: transition: "+format, append([]any{ErrInconsistentInput}, args...)...)
@@ -73,6 +84,9 @@ func (t Transition) Validate() error {
 	}
 	if err := t.Place.Validate(); err != nil {
 		return bad("%v", err)
+	}
+	if err := t.checkOverride(); err != nil {
+		return err
 	}
 	for _, e := range lifecycle {
 		if e.action == t.Action && e.from == t.From && e.to == t.To && (t.Action == ActionChangePlace || e.on.has(t.Place.Method)) {

@@ -36,7 +36,7 @@ func TestStepRecordsTheLifecycle(t *testing.T) {
 		{r1, r2, ActionMakeReady},
 		{r2, r3, ActionCollect},
 	} {
-		tr, err := s.before.Step(s.after, ByPatron, d)
+		tr, err := s.before.Step(s.after, ByPatron, d, circulation.Override{})
 		require.NoError(t, err)
 		assert.Equal(t, s.want, tr.Action)
 		assert.Equal(t, s.after.State, tr.To)
@@ -59,17 +59,17 @@ func TestStepRefusesWhatIsNotOneStep(t *testing.T) {
 		{ID: 2, Place: place, State: Secured},   // another reservation
 		waiting,                                 // nothing changed
 	} {
-		_, err := waiting.Step(after, ByStaff, d)
+		_, err := waiting.Step(after, ByStaff, d, circulation.Override{})
 		assert.Error(t, err, "%v → %v", waiting.State, after.State)
 	}
 	moved := waiting
 	moved.Place = circulation.Place{Method: circulation.AssemblyLibrary}
-	tr, err := waiting.Step(moved, ByPatron, d)
+	tr, err := waiting.Step(moved, ByPatron, d, circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, ActionChangePlace, tr.Action)
 	cancelled := waiting
 	cancelled.State = Cancelled
-	tr, err = waiting.Step(cancelled, ByStaff, d)
+	tr, err = waiting.Step(cancelled, ByStaff, d, circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, ActionCancel, tr.Action)
 }
@@ -114,7 +114,7 @@ func TestStepGivesValidTransitions(t *testing.T) {
 				before = r
 				before.State = prevState(s, place)
 			}
-			tr, err := before.Step(r, ByStaff, d)
+			tr, err := before.Step(r, ByStaff, d, circulation.Override{})
 			if err != nil {
 				continue
 			}

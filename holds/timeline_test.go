@@ -403,8 +403,8 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs, err := d.Checkout(Cart{Patron: "p", Items: []CartItem{{Item: "i", Status: circulation.OnLoan}},
-			Place: place, Ordering: Normal, PartnerLibraries: []string{atEbetsu.Library, atThursdays.Library}}, secured)
+		rs, _, err := d.Checkout(Cart{Patron: "p", Items: []CartItem{{Item: "i", Status: circulation.OnLoan}},
+			Place: place, Ordering: Normal, PartnerLibraries: []string{atEbetsu.Library, atThursdays.Library}}, secured, circulation.Override{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,7 @@
 // ("extension.reserved"), an English and a Japanese message fit to show a
 // patron, and is a sentinel that callers branch on with errors.Is:
 //
-//	_, err := policy.Extend(loan, others, today, returnTo)
+//	_, _, err := policy.Extend(loan, others, today, returnTo, circulation.Override{})
 //	if errors.Is(err, circulation.ErrReserved) { ... }
 //	json.NewEncoder(w).Encode(reason.Localize(err, reason.Japanese))
 //

@@ -47,31 +47,60 @@ type extendRequest struct {
 	Others []circulation.Loan `json:"others"`
 }
 
+// staffExtendRequest is an extension staff decide at the counter: the
+// patron's request and the override of the soft reasons they let go.
+type staffExtendRequest struct {
+	extendRequest
+	Override circulation.Override `json:"override"`
+}
+
 type extendResponse struct {
 	Loan   circulation.Loan      `json:"loan"`
 	Notice holds.ExtensionNotice `json:"notice"`
 	Text   string                `json:"text"`
+	// Override is the override used, for the audit log; left out when
+	// none was needed.
+	Override circulation.Override `json:"override,omitzero"`
 }
 
-// extend extends a loan as a patron does on My Page (L3, L4).
+// extend extends a loan as a patron does on My Page (L3, L4): no
+// override, since a patron can never override.
 func (s *service) extend(w http.ResponseWriter, r *http.Request) {
 	l := language(w, r)
 	var req extendRequest
 	if !decode(w, r, l, &req) {
 		return
 	}
+	s.decideExtension(w, l, req, circulation.Override{})
+}
+
+// staffExtend extends a loan as staff do, letting go the soft reasons the
+// override names (L4 b, c, e by default); a hard reason still refuses.
+// A host puts this route behind its staff authentication and takes the
+// staff member from it, not from the body.
+func (s *service) staffExtend(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req staffExtendRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideExtension(w, l, req.extendRequest, req.Override)
+}
+
+// decideExtension asks circulation for the extension and writes it.
+func (s *service) decideExtension(w http.ResponseWriter, l reason.Lang, req extendRequest, ov circulation.Override) {
 	at, err := s.cals.At(req.Loan.Place)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	extended, err := s.circ.Extend(req.Loan, req.Others, req.Today, at)
+	extended, used, err := s.circ.Extend(req.Loan, req.Others, req.Today, at, ov)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
 	n, err := holds.NoticeOfExtension(req.Loan, extended, nil)
-	decided(w, l, err, http.StatusOK, extendResponse{Loan: extended, Notice: n, Text: n.Text(l)})
+	decided(w, l, err, http.StatusOK, extendResponse{Loan: extended, Notice: n, Text: n.Text(l), Override: used})
 }
 
 type checkoutRequest struct {
@@ -79,26 +108,53 @@ type checkoutRequest struct {
 	Cart  holds.Cart    `json:"cart"`
 }
 
-type checkoutResponse struct {
-	Reservations []holds.Reservation `json:"reservations"`
+// staffCheckoutRequest is a checkout staff place for a patron, with the
+// override of the soft reasons they let go (the reservation limit, H1).
+type staffCheckoutRequest struct {
+	checkoutRequest
+	Override circulation.Override `json:"override"`
 }
 
-// checkout places the reservations of a cart on the desk (H1, H2).
+type checkoutResponse struct {
+	Reservations []holds.Reservation `json:"reservations"`
+	// Override is the override used, for the audit log.
+	Override circulation.Override `json:"override,omitzero"`
+}
+
+// checkout places the reservations of a patron's cart on the desk (H1,
+// H2), with no override.
 func (s *service) checkout(w http.ResponseWriter, r *http.Request) {
 	l := language(w, r)
 	var req checkoutRequest
 	if !decode(w, r, l, &req) {
 		return
 	}
+	s.decideCheckout(w, l, req, circulation.Override{})
+}
+
+// staffCheckout places a cart as staff do, letting go the soft reasons
+// the override names. A host puts it behind its staff authentication.
+func (s *service) staffCheckout(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req staffCheckoutRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideCheckout(w, l, req.checkoutRequest, req.Override)
+}
+
+// decideCheckout asks the desk, under its lock, and writes the answer: a
+// refused cart's problem lists each item's reasons by index too, so that
+// a form can mark each item.
+func (s *service) decideCheckout(w http.ResponseWriter, l reason.Lang, req checkoutRequest, ov circulation.Override) {
 	s.mu.Lock()
-	rs, err := s.desk.Checkout(req.Cart, req.Today)
+	rs, used, err := s.desk.Checkout(req.Cart, req.Today, ov)
 	s.mu.Unlock()
 	var refused *holds.CartRefusal
 	if !errors.As(err, &refused) {
-		decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs})
+		decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs, Override: used})
 		return
 	}
-	// Every reason, and each item's reasons again by item for a form.
 	all := refused.Unwrap()
 	p := newProblem(l, http.StatusUnprocessableEntity, problemRefused, all.Error(), reason.Localize(all, l))
 	for _, it := range refused.Items {

@@ -41,6 +41,16 @@ func TestEndpoints(t *testing.T) {
 				"reasons.1.code": "extension.already_extended", "reasons.1.params.limit": "1", "reasons.0.message": "予約が入っている本は延長できません。"}},
 		{"L4 a partner library pickup is refused in English", post("/v1/extensions", "fr;q=1, en;q=0.5", `{"today":"2026-04-01","loan":`+partnerLoan+`}`),
 			422, map[string]string{"reasons.0.code": "extension.partner_library", "title": "The request was refused."}},
+		{"L4 staff override of the soft reasons extends, and says which it used", post("/v1/staff/extensions", "en", `{"today":"2026-04-01","loan":`+reservedLoan+`,"override":{"staff":"k.sato","codes":["extension.reserved","extension.already_extended","extension.overdue"],"note":"patron in hospital"}}`),
+			200, map[string]string{"loan.due": "2026-04-15", "loan.extensions": "2", "override.staff": "k.sato", "override.codes": "[extension.already_extended extension.reserved]"}},
+		{"L4 a hard reason refuses whatever staff override", post("/v1/staff/extensions", "en", `{"today":"2026-04-01","loan":`+partnerLoan+`,"override":{"staff":"k.sato","codes":["extension.partner_library"]}}`),
+			422, map[string]string{"reasons.0.code": "extension.partner_library"}},
+		{"L4 an override without staff is 400", post("/v1/staff/extensions", "en", `{"today":"2026-04-01","loan":`+reservedLoan+`,"override":{"staff":"","codes":["extension.reserved"]}}`),
+			400, nil},
+		{"L4 an override of an unknown code is 400", post("/v1/staff/extensions", "en", `{"today":"2026-04-01","loan":`+reservedLoan+`,"override":{"staff":"k.sato","codes":["extension.reservd"]}}`),
+			400, nil},
+		{"L4 a patron can never override: the patron route has no override", post("/v1/extensions", "en", `{"today":"2026-04-01","loan":`+reservedLoan+`,"override":{"staff":"k.sato","codes":["extension.reserved"]}}`),
+			400, map[string]string{"type": problemMalformed}},
 		{"extension of an inconsistent loan is 400", post("/v1/extensions", "en", `{"today":"2026-04-01","loan":{"item":"b1","place":{"method":"prefectural_library"}}}`),
 			400, map[string]string{"type": problemMalformed}},
 
@@ -196,8 +206,15 @@ func TestCheckoutH1LimitAcrossRequests(t *testing.T) {
 	}
 	one := `{"today":"2026-11-16","cart":{"patron":"A","items":[{"item":"j","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`
 	status, body := do(t, h, post("/v1/checkouts", "en", one))
-	if status != http.StatusUnprocessableEntity || dig2(body, "reasons.0.code") != "reservation.limit" {
+	if status != http.StatusUnprocessableEntity || dig2(body, "reasons.0.code") != "reservation.limit" || dig2(body, "reasons.0.params.limit") != 10.0 {
 		t.Fatalf("eleventh reservation: %d %v", status, body)
+	}
+	// Staff may let the limit go (H1 is soft by default), and the
+	// answer says so for the audit log.
+	staff := strings.Replace(one, `}}`, `},"override":{"staff":"k.sato","codes":["reservation.limit"],"note":"series"}}`, 1)
+	status, body = do(t, h, post("/v1/staff/checkouts", "en", staff))
+	if status != http.StatusCreated || dig2(body, "override.codes.0") != "reservation.limit" {
+		t.Fatalf("eleventh reservation by staff: %d %v", status, body)
 	}
 }
 

@@ -80,9 +80,10 @@ type route struct {
 
 // Statuses every endpoint that reads a JSON body may answer with.
 var (
-	bodyStatuses    = []int{http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType}
-	decideStatuses  = append([]int{http.StatusOK, http.StatusUnprocessableEntity}, bodyStatuses...)
-	computeStatuses = append([]int{http.StatusOK}, bodyStatuses...)
+	bodyStatuses     = []int{http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType}
+	decideStatuses   = append([]int{http.StatusOK, http.StatusUnprocessableEntity}, bodyStatuses...)
+	computeStatuses  = append([]int{http.StatusOK}, bodyStatuses...)
+	checkoutStatuses = append([]int{http.StatusCreated, http.StatusUnprocessableEntity}, bodyStatuses...)
 )
 
 // routes is the route table: the mux and the OpenAPI test both walk it.
@@ -91,7 +92,9 @@ func (s *service) routes() []route {
 		{"GET", "/openapi.json", []int{http.StatusOK}, serveOpenAPI},
 		{"POST", "/v1/due-dates", computeStatuses, s.dueDate},
 		{"POST", "/v1/extensions", decideStatuses, s.extend},
-		{"POST", "/v1/checkouts", append([]int{http.StatusCreated, http.StatusUnprocessableEntity}, bodyStatuses...), s.checkout},
+		{"POST", "/v1/staff/extensions", decideStatuses, s.staffExtend},
+		{"POST", "/v1/checkouts", checkoutStatuses, s.checkout},
+		{"POST", "/v1/staff/checkouts", checkoutStatuses, s.staffCheckout},
 		{"POST", "/v1/shelf-deadlines", computeStatuses, s.shelfDeadline},
 		{"POST", "/v1/timelines", computeStatuses, s.timeline},
 		{"POST", "/v1/notices", computeStatuses, s.notice},

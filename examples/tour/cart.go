@@ -33,7 +33,7 @@ func (s *story) reserveCart() error {
 	for i, v := range volumes {
 		cart.Items = append(cart.Items, holds.CartItem{Item: v.id, Status: statuses[i]})
 	}
-	rs, err := s.desk.Checkout(cart, s.start)
+	rs, _, err := s.desk.Checkout(cart, s.start, circulation.Override{})
 	if err != nil {
 		return err
 	}
