@@ -20,6 +20,14 @@
 // header, or one naming neither, Japanese, the library's language
 // (reason.NegotiateOr). Content-Language says which.
 //
+// A patron can never override a refusal: the patron routes take no
+// override, and one in the body is an unknown key (400). The staff
+// routes, /v1/staff/extensions and /v1/staff/checkouts, take an override
+// (circulation.Override: the staff member, the codes let go, a note) and
+// answer the override used, for the audit log. This example has no
+// authentication; a host puts the staff routes behind its own and takes
+// the staff member from it.
+//
 // The server stops cleanly on SIGINT or SIGTERM: it stops accepting
 // connections and lets the requests in flight finish, for up to 10
 // seconds (http.Server.Shutdown).
