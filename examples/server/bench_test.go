@@ -49,3 +49,32 @@ func BenchmarkExtensionDecisionsPerSecond(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "decisions/s")
 }
+
+// BenchmarkExtensionHandler is the server's share of a decision: the
+// handler alone, with no network, on concurrent goroutines.
+func BenchmarkExtensionHandler(b *testing.B) {
+	h := newTestService(b).handler()
+	bodies := []string{
+		`{"today":"2026-04-01","loan":` + loanAtLibrary + `}`,
+		`{"today":"2026-04-01","loan":` + reservedLoan + `}`,
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			i++
+			req := httptest.NewRequest("POST", "/v1/extensions", strings.NewReader(bodies[i%2]))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept-Language", "ja")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK && rec.Code != http.StatusUnprocessableEntity {
+				b.Errorf("status %d", rec.Code)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "decisions/s")
+}
