@@ -243,3 +243,39 @@ func TestCheckoutConcurrentClientsShareTheDesk(t *testing.T) {
 		t.Errorf("queue of %d, want %d", n, patrons)
 	}
 }
+
+// TestEveryBodyRouteIsStrict: every route that reads a JSON body refuses
+// a body over 1 MiB (413), another Content-Type (415), an unknown key and
+// trailing data (400), each as a documented problem in the negotiated
+// language.
+func TestEveryBodyRouteIsStrict(t *testing.T) {
+	h := newTestService(t).handler()
+	for _, r := range newTestService(t).routes() {
+		if r.method != "POST" {
+			continue
+		}
+		for _, c := range []struct {
+			name        string
+			contentType string
+			body        string
+			status      int
+		}{
+			{"too large", "application/json", `{"x":"` + strings.Repeat("a", maxBody) + `"}`, http.StatusRequestEntityTooLarge},
+			{"not JSON", "text/plain", `{}`, http.StatusUnsupportedMediaType},
+			{"form", "application/x-www-form-urlencoded", `a=b`, http.StatusUnsupportedMediaType},
+			{"unknown key", "application/json", `{"no_such_key":1}`, http.StatusBadRequest},
+			{"trailing data", "application/json", `{} []`, http.StatusBadRequest},
+			{"wrong type", "application/json", `{"today":12}`, http.StatusBadRequest},
+		} {
+			t.Run(r.path+" "+c.name, func(t *testing.T) {
+				status, body := do(t, h, call{r.method, r.path, r.path, c.contentType, "en-GB", c.body})
+				if status != c.status {
+					t.Fatalf("status %d, want %d: %v", status, c.status, body)
+				}
+				if body["status"] != float64(c.status) || !strings.HasPrefix(body["title"].(string), "The request") {
+					t.Errorf("problem %v", body)
+				}
+			})
+		}
+	}
+}
