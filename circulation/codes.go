@@ -86,7 +86,7 @@ func (c Codes) Union(d Codes) Codes {
 	return codesFrom(append(c.List(), d.List()...))
 }
 
-// Check returns an error matching ErrInconsistent that names the first
+// Check returns an error matching ErrInconsistentInput that names the first
 // code of c that is not the code of a reason in one of the catalogues
 // (the Reasons() of packages), or nil: a policy or an override must not
 // name a code that means nothing.

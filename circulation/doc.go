@@ -34,7 +34,7 @@
 //     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
 //     the one entry point each, take the calendar of the place the item
 //     goes back to and apply it; a rule they cannot apply is an error
-//     (ErrNoCalendar, or ErrInconsistent for a date beyond 9999-12-31),
+//     (ErrNoCalendar, or ErrInconsistentInput for a date beyond 9999-12-31),
 //     never a silently unmoved date.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
 //     counter, book drop and hours of each place and says when the return
@@ -51,7 +51,7 @@
 // package usable with errors.Is and carrying a stable code and English
 // and Japanese messages; Reasons lists them all. Input that cannot be
 // right — a loan due before it was made, a negative count, an unknown
-// code or label — is a plain error matching ErrInconsistent, never a
+// code or label — is a plain error matching ErrInconsistentInput, never a
 // refusal; so is a setting that cannot be applied: ErrInvalidPolicy (an
 // *InvalidPolicyError from Policy.Validate lists every problem) and
 // ErrNoCalendar.

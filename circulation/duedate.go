@@ -78,7 +78,7 @@ var ErrNoCalendar = errors.New(pkg + ": due-date rule needs a calendar")
 //
 // Errors, never a date that ignores a setting: ErrNoCalendar when the
 // rule needs returnTo and it is nil; ErrInvalidPolicy when the period or
-// the rule is not valid (see Policy.Validate); ErrInconsistent for an
+// the rule is not valid (see Policy.Validate); ErrInconsistentInput for an
 // invalid method or a zero loaned, or when no due date exists within the
 // calendar's years. DueDate does not allocate when
 // it succeeds.

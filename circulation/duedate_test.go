@@ -93,10 +93,10 @@ func TestDueDateL5NoOpenDayIsAnError(t *testing.T) {
 	closedFrom2030 := calendar.MustNew(calendar.Rules{Name: "closing",
 		Closures: []calendar.Closure{{From: calendar.NewDate(2030, time.January, 1), To: calendar.NewDate(9999, time.December, 31)}}})
 	due, err := p.DueDate(PrefecturalLibrary, false, day(t, "2029-12-25"), closedFrom2030)
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.True(t, due.IsZero())
 	_, _, err = p.Extend(loanAt(t, "2029-12-20", "2029-12-31"), nil, day(t, "2029-12-25"), closedFrom2030, Override{})
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 }
 
 // TestDueDateL2BadInputIsAnError: a zero loan date, an invalid method, a
@@ -111,10 +111,10 @@ func TestDueDateL2BadInputIsAnError(t *testing.T) {
 		loaned calendar.Date
 		is     error
 	}{
-		{"zero loan date", p, PrefecturalLibrary, calendar.Date{}, ErrInconsistent},
-		{"invalid method", p, Method(9), day(t, "2026-04-01"), ErrInconsistent},
-		{"zero method", p, 0, day(t, "2026-04-01"), ErrInconsistent},
-		{"past 9999-12-31", p, HomeDelivery, day(t, "9999-12-20"), ErrInconsistent},
+		{"zero loan date", p, PrefecturalLibrary, calendar.Date{}, ErrInconsistentInput},
+		{"invalid method", p, Method(9), day(t, "2026-04-01"), ErrInconsistentInput},
+		{"zero method", p, 0, day(t, "2026-04-01"), ErrInconsistentInput},
+		{"past 9999-12-31", p, HomeDelivery, day(t, "9999-12-20"), ErrInconsistentInput},
 		{"zero loan days", Policy{}, PrefecturalLibrary, day(t, "2026-04-01"), ErrInvalidPolicy},
 		{"unknown L5 rule", func() Policy { q := p; q.DueOnClosedDay = 7; return q }(), PrefecturalLibrary, day(t, "2026-04-01"), ErrInvalidPolicy},
 	} {

@@ -9,16 +9,16 @@ import (
 // pkg prefixes every error string and reason of this package.
 const pkg = "circulation"
 
-// ErrInconsistent is the error, matched with errors.Is, for input data
+// ErrInconsistentInput is the error, matched with errors.Is, for input data
 // that cannot be right: a loan record failing Loan.Validate, a return
 // with an invalid place or channel or no instant, a negative count, an
 // unknown code or catalogue label, a due date beyond 9999-12-31. It is a
 // fault in the caller's data, not a refusal to show a patron; the message
 // names what is wrong.
-var ErrInconsistent = errors.New(pkg + ": inconsistent input")
+var ErrInconsistentInput = errors.New(pkg + ": inconsistent input")
 
 // inconsistent returns the error for the problems of what ("loan
-// \"B1\"", "return"), matching ErrInconsistent.
+// \"B1\"", "return"), matching ErrInconsistentInput.
 func inconsistent(what string, problems ...string) error {
-	return fmt.Errorf("%w: %s: %s", ErrInconsistent, what, strings.Join(problems, "; "))
+	return fmt.Errorf("%w: %s: %s", ErrInconsistentInput, what, strings.Join(problems, "; "))
 }

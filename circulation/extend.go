@@ -33,7 +33,7 @@ import (
 // its due date).
 //
 // Errors, with no refusal reasons: ErrNoCalendar and ErrInvalidPolicy as
-// for DueDate, and ErrInconsistent for data that cannot be right (a due
+// for DueDate, and ErrInconsistentInput for data that cannot be right (a due
 // date beyond 9999-12-31 too) — l or one of others failing Loan.Validate, a zero
 // today, a loan made after today.
 //
@@ -45,7 +45,7 @@ import (
 // the override it used, for the host's audit log: ov narrowed to the
 // reasons that applied, or the zero Override. A patron on My Page passes
 // the zero Override; an override without Staff is ErrNotStaff, and one
-// naming a code that is none of Reasons() is ErrInconsistent.
+// naming a code that is none of Reasons() is ErrInconsistentInput.
 //
 // Extend does not allocate when it succeeds without an override.
 func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar, ov Override) (Loan, Override, error) {

@@ -93,7 +93,7 @@ func TestExtendL3BadPolicyIsAnError(t *testing.T) {
 	_, _, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal, Override{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 	_, _, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil, Override{})
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 }
 
 // TestExtendRefused: each reason of L4 (and L2's home delivery) alone and
@@ -147,7 +147,7 @@ func TestExtendRefused(t *testing.T) {
 			for _, r := range c.want {
 				assert.ErrorIs(t, err, r)
 			}
-			assert.False(t, errors.Is(err, ErrInconsistent))
+			assert.False(t, errors.Is(err, ErrInconsistentInput))
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: extension refused: "), err.Error())
 			for i, m := range reason.Localize(err, reason.Japanese) {
 				assert.True(t, strings.HasPrefix(m.Message, strings.TrimSuffix(c.want[i].Message(reason.Japanese), "。")), m.Message)
@@ -205,7 +205,7 @@ func TestExtendInconsistent(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := p.Extend(c.loan, c.others, c.today, nil, Override{})
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrInconsistent)
+			assert.ErrorIs(t, err, ErrInconsistentInput)
 			var ref *reason.Refusal
 			assert.False(t, errors.As(err, &ref), "not a refusal")
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: "), err.Error())

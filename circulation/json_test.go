@@ -65,7 +65,7 @@ func TestJSONUnknownKeysAreRefused(t *testing.T) {
 	}
 }
 
-// inconsistentPrefix is ErrInconsistent's text, which an unknown code's
+// inconsistentPrefix is ErrInconsistentInput's text, which an unknown code's
 // error carries, inside the decoding path.
 const inconsistentPrefix = "circulation: inconsistent input: "
 
@@ -98,7 +98,7 @@ func TestJSONInvalidValuesAreRefused(t *testing.T) {
 	assert.ErrorContains(t, err, "trailing data")
 	var l Loan
 	err = json.Unmarshal([]byte(`{"place":{"method":"library"}}`), &l)
-	assert.True(t, errors.Is(err, ErrInconsistent), "an unknown code is inconsistent input")
+	assert.True(t, errors.Is(err, ErrInconsistentInput), "an unknown code is inconsistent input")
 }
 
 // knownKeys reports whether every key of the JSON object s is one of

@@ -10,7 +10,7 @@ import (
 // one more (L1): nil, or a refusal with ErrLoanLimit when loans is
 // MaxLoans or more. The reason is detailed with the limit ("at most 10
 // items", "10冊まで"). A negative count is an error matching
-// ErrInconsistent, not a refusal.
+// ErrInconsistentInput, not a refusal.
 //
 // Staff may lend past the limit with an Override letting ErrLoanLimit go
 // (soft by default, p.Overridable); MayBorrow returns the override used,
@@ -52,7 +52,7 @@ func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, e
 //
 // An item on loan, assigned or in transit is loanable and may be
 // reserved. An invalid status or a negative count is an error matching
-// ErrInconsistent, not a refusal.
+// ErrInconsistentInput, not a refusal.
 //
 // Staff reserving for a patron may let the limits go with an Override
 // (both soft by default, p.Overridable; ErrNotLoanable is hard);

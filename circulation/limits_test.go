@@ -20,7 +20,7 @@ func TestMayBorrow(t *testing.T) {
 	assert.EqualError(t, err, "circulation: loan refused: loan.limit")
 	assert.Equal(t, "You have reached the maximum number of items on loan (10 items).", english(err))
 	assert.ErrorIs(t, errOf(p.MayBorrow(11, Override{})), ErrLoanLimit, "L1 over the limit")
-	assert.ErrorIs(t, errOf(p.MayBorrow(-1, Override{})), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayBorrow(-1, Override{})), ErrInconsistentInput)
 }
 
 // TestMayReserve: I2, H1 — the Reserve button.
@@ -50,9 +50,9 @@ func TestMayReserve(t *testing.T) {
 			assert.Equal(t, c.want, codes(t, errOf(c.policy.MayReserve(c.status, c.loans, c.reservations, Override{}))))
 		})
 	}
-	assert.ErrorIs(t, errOf(p.MayReserve(0, 0, 0, Override{})), ErrInconsistent)
-	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, -1, 0, Override{})), ErrInconsistent)
-	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, 0, -1, Override{})), ErrInconsistent)
+	assert.ErrorIs(t, errOf(p.MayReserve(0, 0, 0, Override{})), ErrInconsistentInput)
+	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, -1, 0, Override{})), ErrInconsistentInput)
+	assert.ErrorIs(t, errOf(p.MayReserve(OnShelf, 0, -1, Override{})), ErrInconsistentInput)
 }
 
 // TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.

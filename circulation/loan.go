@@ -39,7 +39,7 @@ type Loan struct {
 // and values that are not values of their type (an unknown collection
 // code, a malformed date, an invalid place), naming them. It does not
 // check that the record is consistent: Validate, Policy.Extend and
-// ReturnDesk.Accept do, with ErrInconsistent. On error l is
+// ReturnDesk.Accept do, with ErrInconsistentInput. On error l is
 // unchanged.
 func (l *Loan) UnmarshalJSON(b []byte) error {
 	type plain Loan // without this method, so that decoding does not recurse
@@ -49,7 +49,7 @@ func (l *Loan) UnmarshalJSON(b []byte) error {
 // Validate reports whether l is a consistent loan record: a valid place
 // and collection, non-zero loan and due dates with the due date not
 // before the loan date, and no negative count of extensions. The error
-// matches ErrInconsistent and names every problem. Validate does not
+// matches ErrInconsistentInput and names every problem. Validate does not
 // check the due date against a Policy: hosts may have moved it (L5).
 func (l Loan) Validate() error {
 	return l.check("loan", calendar.Date{})

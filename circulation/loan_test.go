@@ -43,6 +43,6 @@ func TestOverdueLaws(t *testing.T) {
 func TestLoanValidate(t *testing.T) {
 	assert.NoError(t, loanAt(t, "2026-04-01", "2026-04-01").Validate())
 	err := Loan{Item: "x", Extensions: -2, Collection: 3}.Validate()
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.EqualError(t, err, `circulation: inconsistent input: loan "x": place: no valid method; invalid collection 3; no loan date; no due date; negative extensions -2`)
 }

@@ -56,9 +56,9 @@ const (
 // ErrNotStaff is the error, matched with errors.Is, of an override not
 // made by a member of staff: one with no Staff, or (package holds) one
 // given with the patron as actor. A patron can never override. It also
-// matches ErrInconsistent: a host that lets a patron's request carry an
+// matches ErrInconsistentInput: a host that lets a patron's request carry an
 // override has a fault to fix.
-var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", ErrInconsistent)
+var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", ErrInconsistentInput)
 
 // IsZero reports whether o is the zero Override, which overrides
 // nothing.

@@ -108,11 +108,11 @@ func TestExtendOverrideErrors(t *testing.T) {
 	patronOv.Staff = ""
 	_, _, err := p.Extend(reserved, nil, today, nil, patronOv)
 	assert.ErrorIs(t, err, ErrNotStaff, "L4 b a patron cannot override")
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 
 	typo := Override{Staff: "k.sato", Codes: codesFrom([]string{"extension.reservd"})}
 	_, _, err = p.Extend(reserved, nil, today, nil, typo)
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 	assert.Contains(t, err.Error(), `"extension.reservd"`)
 
 	hard := p
@@ -123,7 +123,7 @@ func TestExtendOverrideErrors(t *testing.T) {
 	maxed := reserved
 	maxed.Reserved, maxed.Extensions = false, int(^uint(0)>>1)
 	_, _, err = p.Extend(maxed, nil, today, nil, staff(ErrAlreadyExtended))
-	assert.ErrorIs(t, err, ErrInconsistent, "L4 c an extension count at MaxInt does not wrap")
+	assert.ErrorIs(t, err, ErrInconsistentInput, "L4 c an extension count at MaxInt does not wrap")
 }
 
 // TestMayBorrowOverrideL1: staff lend past the loan limit.
@@ -140,7 +140,7 @@ func TestMayBorrowOverrideL1(t *testing.T) {
 	_, err = p.MayBorrow(10, Override{Codes: CodesOf(ErrLoanLimit)})
 	assert.ErrorIs(t, err, ErrNotStaff)
 	_, err = p.MayBorrow(10, Override{Staff: "k.sato", Codes: CodesOf(ErrLoanLimit), Note: "bad\x00note"})
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 }
 
 // TestMayReserveOverrideH1: staff reserve past the reservation limit (H1)
@@ -326,7 +326,7 @@ func TestCodes(t *testing.T) {
 	assert.Equal(t, a, a.Union(Codes{}))
 	assert.Equal(t, a, Codes{}.Union(a))
 	require.NoError(t, a.Check(Reasons()))
-	assert.ErrorIs(t, codesFrom([]string{"no.such"}).Check(Reasons()), ErrInconsistent)
+	assert.ErrorIs(t, codesFrom([]string{"no.such"}).Check(Reasons()), ErrInconsistentInput)
 	var many []string
 	for i := range 33 {
 		many = append(many, `"c`+strings.Repeat("x", i)+`"`)

@@ -18,7 +18,7 @@ type Place struct {
 
 // Validate reports whether p is well formed: a valid Method, a Library
 // for a partner library and none otherwise. The error matches
-// ErrInconsistent.
+// ErrInconsistentInput.
 func (p Place) Validate() error {
 	if problem := p.problem(); problem != "" {
 		return inconsistent("place", problem)
@@ -73,7 +73,7 @@ func (p Place) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a Place and validates it. It refuses unknown keys
 // and unknown method codes, naming them; an invalid place is an error
-// matching ErrInconsistent.
+// matching ErrInconsistentInput.
 func (p *Place) UnmarshalJSON(b []byte) error {
 	type plain Place // without this method, so that decoding does not recurse
 	var v Place

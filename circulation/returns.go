@@ -87,7 +87,7 @@ type ReturnDesk struct {
 // (C2, with its announced closures), the Assembly Library's (R-AL1), and
 // the Prefectural Library staff days at the Assembly Library (R-AL4,
 // compiled from calendar.AssemblyLibraryStaffDayRules). None may be nil:
-// a nil one is an error matching ErrInconsistent. The presets without
+// a nil one is an error matching ErrInconsistentInput. The presets without
 // announced closures or openings (C4) make a desk for examples and tests:
 //
 //	NewReturnDesk(calendar.MustNew(calendar.PrefecturalLibraryRules()),
@@ -104,7 +104,7 @@ func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*Return
 	service.Hours = calendar.AssemblyLibraryServiceRules().Hours
 	assemblyService, err := calendar.New(service)
 	if err != nil {
-		return nil, fmt.Errorf("%w: Assembly Library service hours: %w", ErrInconsistent, err)
+		return nil, fmt.Errorf("%w: Assembly Library service hours: %w", ErrInconsistentInput, err)
 	}
 	return &ReturnDesk{
 		prefectural:     prefectural,
@@ -127,7 +127,7 @@ func NewReturnDesk(prefectural, assembly, staffDays *calendar.Calendar) (*Return
 // day of r.When, an invalid r.At or r.Channel, a channel the place does
 // not have (Counter at the Prefectural Library, which has two;
 // GeneralCounter or HokkaidoCounter anywhere else), a zero r.When — is an
-// error matching ErrInconsistent.
+// error matching ErrInconsistentInput.
 func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 	if d == nil || d.prefectural == nil || d.assembly == nil || d.staffDays == nil {
 		return ReturnReceipt{}, inconsistent("return", "ReturnDesk not built by NewReturnDesk")

@@ -115,16 +115,16 @@ func TestAcceptInconsistent(t *testing.T) {
 		is   error
 		want string
 	}{
-		{"zero instant", desk, with(func(r *Return) { r.When = time.Time{} }), ErrInconsistent, "no instant"},
-		{"no channel", desk, with(func(r *Return) { r.Channel = 0 }), ErrInconsistent, "invalid return channel(0)"},
-		{"R-PL2 which counter", desk, with(func(r *Return) { r.Channel = Counter }), ErrInconsistent, "the Prefectural Library has two counters"},
-		{"R-PL2 a Prefectural counter elsewhere", desk, with(func(r *Return) { r.At, r.Channel = atAssembly, HokkaidoCounter }), ErrInconsistent,
+		{"zero instant", desk, with(func(r *Return) { r.When = time.Time{} }), ErrInconsistentInput, "no instant"},
+		{"no channel", desk, with(func(r *Return) { r.Channel = 0 }), ErrInconsistentInput, "invalid return channel(0)"},
+		{"R-PL2 which counter", desk, with(func(r *Return) { r.Channel = Counter }), ErrInconsistentInput, "the Prefectural Library has two counters"},
+		{"R-PL2 a Prefectural counter elsewhere", desk, with(func(r *Return) { r.At, r.Channel = atAssembly, HokkaidoCounter }), ErrInconsistentInput,
 			"hokkaido_counter is a counter of the Prefectural Library, not of assembly_library"},
-		{"bad place", desk, with(func(r *Return) { r.At = Place{Method: PartnerLibrary} }), ErrInconsistent, "at: a partner-library place must name the library"},
-		{"returned before the loan", desk, with(func(r *Return) { r.When = at(t, "2026-03-31", 10, 0) }), ErrInconsistent, "loaned 2026-04-01 after today 2026-03-31"},
-		{"bad loan", desk, with(func(r *Return) { r.Loan.Due = calendar.Date{} }), ErrInconsistent, "no due date"},
-		{"zero desk", &ReturnDesk{}, ok, ErrInconsistent, "NewReturnDesk"},
-		{"nil desk", nil, ok, ErrInconsistent, "NewReturnDesk"},
+		{"bad place", desk, with(func(r *Return) { r.At = Place{Method: PartnerLibrary} }), ErrInconsistentInput, "at: a partner-library place must name the library"},
+		{"returned before the loan", desk, with(func(r *Return) { r.When = at(t, "2026-03-31", 10, 0) }), ErrInconsistentInput, "loaned 2026-04-01 after today 2026-03-31"},
+		{"bad loan", desk, with(func(r *Return) { r.Loan.Due = calendar.Date{} }), ErrInconsistentInput, "no due date"},
+		{"zero desk", &ReturnDesk{}, ok, ErrInconsistentInput, "NewReturnDesk"},
+		{"nil desk", nil, ok, ErrInconsistentInput, "NewReturnDesk"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.desk.Accept(c.r)
@@ -136,7 +136,7 @@ func TestAcceptInconsistent(t *testing.T) {
 		})
 	}
 	_, err := NewReturnDesk(prefecturalCal, nil, staffDaysCal)
-	assert.ErrorIs(t, err, ErrInconsistent)
+	assert.ErrorIs(t, err, ErrInconsistentInput)
 }
 
 // TestAcceptRPL2WrongCounterRefused: at the Prefectural Library an item

@@ -58,7 +58,7 @@ func BenchmarkTimeline(b *testing.B) {
 // BenchmarkDesk places, secures, readies and collects one reservation per
 // iteration on a desk of growing size.
 func BenchmarkDesk(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), nil)
+	d, err := NewDesk(DefaultPolicy(), cals, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -73,10 +73,10 @@ func BenchmarkDesk(b *testing.B) {
 		if _, err := d.SecureNext("book", today); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := d.MakeReady(rs[0].ID, today, prefectural); err != nil {
+		if _, err := d.MakeReady(rs[0].ID, today); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := d.Collect(rs[0].ID, today, false, prefectural); err != nil {
+		if _, _, err := d.Collect(rs[0].ID, today, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,7 +88,7 @@ func BenchmarkDesk(b *testing.B) {
 func BenchmarkDeskPopularItem(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		d, err := NewDesk(DefaultPolicy(), nil)
+		d, err := NewDesk(DefaultPolicy(), cals, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -106,7 +106,7 @@ var sinkReservations []Reservation
 // BenchmarkDeskReservationsMillion lists one patron's reservations (My
 // Page) on a desk of 1,000,000.
 func BenchmarkDeskReservationsMillion(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), storedDesk(b, 1_000_000))
+	d, err := NewDesk(DefaultPolicy(), cals, storedDesk(b, 1_000_000))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func BenchmarkNewDeskMillion(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var err error
-				if sinkDesk, err = NewDesk(DefaultPolicy(), c.stored); err != nil {
+				if sinkDesk, err = NewDesk(DefaultPolicy(), cals, c.stored); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -151,7 +151,7 @@ func BenchmarkDeskHeapPerReservation(b *testing.B) {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		d, err := NewDesk(DefaultPolicy(), stored)
+		d, err := NewDesk(DefaultPolicy(), cals, stored)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -168,7 +168,7 @@ var sinkErr error
 // BenchmarkCheckoutRefusesHugeCart refuses a cart of 40,000 items: over
 // the limit of H1, every item checked.
 func BenchmarkCheckoutRefusesHugeCart(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), nil)
+	d, err := NewDesk(DefaultPolicy(), cals, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

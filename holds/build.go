@@ -8,8 +8,13 @@ import (
 	"slices"
 )
 
-// NewDesk returns a desk with policy p holding the stored reservations,
-// in any order. Each must pass Reservation.Validate, IDs must be unique,
+// NewDesk returns a desk with policy p and the calendars cals holding
+// the stored reservations, in any order. The desk owns cals: MakeReady
+// and Collect take the calendar of each reservation's place from it
+// (Calendars.At), so that no call can be handed the wrong one. cals must
+// hold the Prefectural Library's calendar at least; a reservation whose
+// place has no calendar in cals is refused by MakeReady and Collect, not
+// by NewDesk. Each must pass Reservation.Validate, IDs must be unique,
 // a patron may have only one active reservation of an item, and the
 // members of a reading order must share a patron and have distinct
 // orders. The limit of H1 is not checked for stored reservations: a host
@@ -17,15 +22,19 @@ import (
 //
 // NewDesk costs O(N) for N stored in ID order, as All returns them, and
 // O(N log N) otherwise.
-func NewDesk(p Policy, stored []Reservation) (*Desk, error) {
+func NewDesk(p Policy, cals Calendars, stored []Reservation) (*Desk, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
+	}
+	if cals.Library == nil {
+		return nil, fmt.Errorf("%w: a desk needs the Prefectural Library's calendar (Calendars.Library)", ErrInconsistentInput)
 	}
 	if len(stored) > math.MaxInt32 {
 		return nil, fmt.Errorf("%w: %d reservations are more than a desk holds (%d)", ErrInconsistentInput, len(stored), math.MaxInt32)
 	}
 	d := &Desk{
 		policy: p,
+		cals:   cals,
 		rs:     inIDOrder(stored),
 		queues: make(map[string]*queue),
 		groups: make(map[uint64][]int32),

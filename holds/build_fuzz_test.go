@@ -31,7 +31,7 @@ func FuzzNewDeskSilentlyWrong(f *testing.F) {
 		if json.Unmarshal([]byte(data), &stored) != nil {
 			return
 		}
-		d, err := NewDesk(DefaultPolicy(), stored)
+		d, err := NewDesk(DefaultPolicy(), cals, stored)
 		if err != nil {
 			return
 		}

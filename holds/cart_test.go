@@ -15,7 +15,7 @@ import (
 
 func newDesk(t *testing.T) *Desk {
 	t.Helper()
-	d, err := NewDesk(DefaultPolicy(), nil)
+	d, err := NewDesk(DefaultPolicy(), cals, nil)
 	require.NoError(t, err)
 	return d
 }
@@ -121,7 +121,7 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 	require.NoError(t, err)
 	_, err = d.Ship(r.ID, today, 0)
 	require.NoError(t, err)
-	_, _, err = d.Collect(r.ID, today, false, prefectural)
+	_, _, err = d.Collect(r.ID, today, false)
 	require.NoError(t, err)
 	assert.Equal(t, 9, d.Active("A"))
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan)[3:], Place: atHome, Ordering: Normal}, today, circulation.Override{})
@@ -137,7 +137,7 @@ func TestCheckoutLoanLimitKnob(t *testing.T) {
 	require.NoError(t, err)
 	p := DefaultPolicy()
 	p.Circulation.HideReserveAtLoanLimit = true
-	d, err = NewDesk(p, nil)
+	d, err = NewDesk(p, cals, nil)
 	require.NoError(t, err)
 	_, _, err = d.Checkout(cart, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorIs(t, err, circulation.ErrLoanLimit)

@@ -25,7 +25,7 @@ func checkCartInput(c Cart, today calendar.Date) error {
 			return fmt.Errorf("%w: checkout: cart item %d has no identifier", ErrInconsistentInput, i)
 		}
 		if !it.Status.Valid() {
-			return fmt.Errorf("%w: checkout: item %s: %w", ErrInconsistentInput, text.Quote(it.Item), circulation.ErrInconsistent)
+			return fmt.Errorf("%w: checkout: item %s: %w", ErrInconsistentInput, text.Quote(it.Item), circulation.ErrInconsistentInput)
 		}
 		if !it.Collection.Valid() {
 			return fmt.Errorf("%w: checkout: item %s has an unknown collection", ErrInconsistentInput, text.Quote(it.Item))

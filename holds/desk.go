@@ -36,6 +36,7 @@ import (
 // by nature.
 type Desk struct {
 	policy Policy
+	cals   Calendars // the calendars of the places and the courier, owned
 	// rs holds every reservation in ID order; its index, the dense index,
 	// is what the other structures keep, and find maps an ID to it.
 	rs     []Reservation
@@ -62,6 +63,10 @@ func (d *Desk) enqueue(i int32) {
 
 // Policy returns the desk's policy.
 func (d *Desk) Policy() Policy { return d.policy }
+
+// Calendars returns the calendars the desk was built with, for
+// Policy.Timeline.
+func (d *Desk) Calendars() Calendars { return d.cals }
 
 // Get returns the reservation with the given ID.
 func (d *Desk) Get(id uint64) (Reservation, bool) {
@@ -310,21 +315,33 @@ func (d *Desk) Ship(id uint64, today calendar.Date, loans int) (Reservation, err
 }
 
 // MakeReady is Reservation.MakeReady applied through the desk to
-// reservation id, with the desk's policy, which also puts it on the
+// reservation id, with the desk's policy and the calendar of the
+// reservation's pickup place (Calendars.At), which also puts it on the
 // desk's shelf so that ExpireDue finds it after its deadline (H4).
-func (d *Desk) MakeReady(id uint64, today calendar.Date, at *calendar.Calendar) (Reservation, error) {
-	return d.apply(id, func(r Reservation) (Reservation, error) { return r.MakeReady(today, at, d.policy) })
+func (d *Desk) MakeReady(id uint64, today calendar.Date) (Reservation, error) {
+	return d.apply(id, func(r Reservation) (Reservation, error) {
+		at, err := d.cals.At(r.Place)
+		if err != nil {
+			return r, err
+		}
+		return r.MakeReady(today, at, d.policy)
+	})
 }
 
 // Collect is Reservation.Collect applied through the desk to reservation
 // id, with the desk's policy, which also lets everyone behind it in the
 // queue move up (H3) and marks the loan Reserved when other reservations
 // of the item remain in its queue, since such a loan cannot be extended
-// (L4 b).
-func (d *Desk) Collect(id uint64, today calendar.Date, short bool, returnTo *calendar.Calendar) (Reservation, circulation.Loan, error) {
+// (L4 b). The due date is worked out on the calendar of the place the
+// item goes back to (Calendars.At: the pickup place, the Prefectural
+// Library for home delivery; L5).
+func (d *Desk) Collect(id uint64, today calendar.Date, short bool) (Reservation, circulation.Loan, error) {
 	var loan circulation.Loan
 	r, err := d.apply(id, func(r Reservation) (Reservation, error) {
-		var err error
+		returnTo, err := d.cals.At(r.Place)
+		if err != nil {
+			return r, err
+		}
 		r, loan, err = r.Collect(today, short, returnTo, d.policy)
 		return r, err
 	})

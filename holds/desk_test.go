@@ -38,9 +38,9 @@ func TestQueuePositions(t *testing.T) {
 	assert.Equal(t, 0, d.Position(b.ID))
 	assert.Equal(t, 2, d.Position(c.ID), "C moves up")
 
-	_, err = d.MakeReady(a.ID, mustDay("2026-11-19"), prefectural)
+	_, err = d.MakeReady(a.ID, mustDay("2026-11-19"))
 	require.NoError(t, err)
-	_, loan, err := d.Collect(a.ID, mustDay("2026-11-19"), false, prefectural)
+	_, loan, err := d.Collect(a.ID, mustDay("2026-11-19"), false)
 	require.NoError(t, err)
 	assert.True(t, loan.Reserved, "L4 b: C still waits for the book")
 	assert.Equal(t, 1, d.Position(c.ID))
@@ -96,7 +96,7 @@ func TestReadingOrder(t *testing.T) {
 func TestHoldForReadingOrder(t *testing.T) {
 	p := DefaultPolicy()
 	p.HoldForReadingOrder = true
-	d, err := NewDesk(p, nil)
+	d, err := NewDesk(p, cals, nil)
 	require.NoError(t, err)
 	today := mustDay("2026-11-16")
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today, circulation.Override{})
@@ -112,7 +112,7 @@ func TestExpireDue(t *testing.T) {
 	b := reserve(t, d, "B", "book", "2026-11-16")
 	_, err := d.SecureNext("book", mustDay("2026-11-19"))
 	require.NoError(t, err)
-	r, err := d.MakeReady(a.ID, mustDay("2026-11-20"), prefectural)
+	r, err := d.MakeReady(a.ID, mustDay("2026-11-20"))
 	require.NoError(t, err)
 	assert.Equal(t, "2026-12-03", r.Deadline.String())
 	got, err := d.ExpireDue(mustDay("2026-12-03"))
@@ -143,7 +143,7 @@ func TestDeskRebuild(t *testing.T) {
 	var stored []Reservation
 	require.NoError(t, json.Unmarshal(b, &stored))
 	stored[0], stored[2] = stored[2], stored[0] // any order
-	e, err := NewDesk(d.Policy(), stored)
+	e, err := NewDesk(d.Policy(), cals, stored)
 	require.NoError(t, err)
 	assert.Equal(t, d.All(), e.All())
 	for id := uint64(1); id <= 4; id++ {
@@ -153,16 +153,16 @@ func TestDeskRebuild(t *testing.T) {
 	r := reserve(t, e, "C", "vol9", "2026-11-17")
 	assert.Equal(t, uint64(5), r.ID, "numbering continues")
 
-	_, err = NewDesk(d.Policy(), append(stored, stored[0]))
+	_, err = NewDesk(d.Policy(), cals, append(stored, stored[0]))
 	assert.ErrorContains(t, err, "twice")
 	bad := stored[0]
 	bad.Patron = ""
-	_, err = NewDesk(d.Policy(), []Reservation{bad})
+	_, err = NewDesk(d.Policy(), cals, []Reservation{bad})
 	assert.Error(t, err)
-	_, err = NewDesk(Policy{}, nil)
+	_, err = NewDesk(Policy{}, cals, nil)
 	assert.Error(t, err)
 	mixed := []Reservation{stored[1], stored[2]}
 	mixed[0].Patron = "Z"
-	_, err = NewDesk(d.Policy(), mixed)
+	_, err = NewDesk(d.Policy(), cals, mixed)
 	assert.ErrorContains(t, err, "mixes patrons")
 }

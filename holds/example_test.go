@@ -52,7 +52,11 @@ func ExamplePolicy_Timeline() {
 }
 
 func ExampleDesk_Checkout() {
-	desk, err := holds.NewDesk(holds.DefaultPolicy(), nil)
+	cals, err := holds.DefaultCalendars()
+	if err != nil {
+		panic(err)
+	}
+	desk, err := holds.NewDesk(holds.DefaultPolicy(), cals, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -98,8 +102,13 @@ func ExampleDesk_Checkout() {
 
 // A reservation from the queue to the loan, with a refusal on the way.
 func ExampleDesk() {
-	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
-	desk, err := holds.NewDesk(holds.DefaultPolicy(), nil)
+	// The desk owns the calendars: MakeReady and Collect take the pickup
+	// place's from them.
+	cals, err := holds.DefaultCalendars()
+	if err != nil {
+		panic(err)
+	}
+	desk, err := holds.NewDesk(holds.DefaultPolicy(), cals, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -115,11 +124,11 @@ func ExampleDesk() {
 	fmt.Println(r.Patron, r.State, "B is at position", desk.Position(2))
 	// On the notice day My Page shows 貸出可能 and the deadline; pickup
 	// starts the next open day (R-PL1, H4).
-	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19), lib)
+	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19))
 	fmt.Println(r.State, r.State.Label(reason.Japanese), "until", r.Deadline)
 	_, _, err = desk.Cancel(r.ID, holds.ByPatron, calendar.NewDate(2026, 11, 20), circulation.Override{})
 	fmt.Println(err)
-	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false, lib)
+	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false)
 	fmt.Println(r.State, "due", loan.Due, "reserved", loan.Reserved)
 	fmt.Println("B is at position", desk.Position(2))
 	// Output:
@@ -142,7 +151,7 @@ func Example_partnerCart() {
 		ClosedOnHolidays: true, YearEnd: true,
 	})}
 	p := holds.DefaultPolicy()
-	desk, err := holds.NewDesk(p, nil)
+	desk, err := holds.NewDesk(p, cals, nil)
 	if err != nil {
 		panic(err)
 	}

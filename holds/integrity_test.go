@@ -19,7 +19,7 @@ func waitingFor(id uint64, who, item string) Reservation {
 }
 
 func TestNewDeskRefusesTwoActiveReservationsOfOneItemH1(t *testing.T) {
-	_, err := NewDesk(DefaultPolicy(), []Reservation{waitingFor(1, "A", "book"), waitingFor(9, "A", "book")})
+	_, err := NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(1, "A", "book"), waitingFor(9, "A", "book")})
 	assert.ErrorContains(t, err, `patron "A" has two active reservations of item "book" (1 and 9)`)
 
 	// Many reservations of one patron: found all the same.
@@ -28,20 +28,20 @@ func TestNewDeskRefusesTwoActiveReservationsOfOneItemH1(t *testing.T) {
 		stored = append(stored, waitingFor(uint64(i+1), "A", "vol"+strconv.Itoa(i)))
 	}
 	stored = append(stored, waitingFor(41, "A", "vol17"))
-	_, err = NewDesk(DefaultPolicy(), stored)
+	_, err = NewDesk(DefaultPolicy(), cals, stored)
 	assert.ErrorContains(t, err, `item "vol17" (18 and 41)`)
 
 	// A final reservation of the item is no obstacle.
 	done := waitingFor(1, "A", "book")
 	done.State, done.EndedOn, done.CancelledBy = Cancelled, mustDay("2026-11-17"), ByPatron
-	_, err = NewDesk(DefaultPolicy(), []Reservation{done, waitingFor(2, "A", "book"), waitingFor(3, "B", "book")})
+	_, err = NewDesk(DefaultPolicy(), cals, []Reservation{done, waitingFor(2, "A", "book"), waitingFor(3, "B", "book")})
 	assert.NoError(t, err)
 }
 
 func TestCheckoutMaxUint64IDWraps(t *testing.T) {
 	// A stored ID of math.MaxUint64 leaves no ID to give: Checkout is an
 	// error and the desk is unchanged, rather than numbering from 0 again.
-	d, err := NewDesk(DefaultPolicy(), []Reservation{waitingFor(math.MaxUint64-1, "A", "book")})
+	d, err := NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(math.MaxUint64-1, "A", "book")})
 	require.NoError(t, err)
 	rs, _, err := d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorContains(t, err, "run out of reservation IDs")
@@ -66,7 +66,7 @@ func TestExpireDueDropsErrorsH4(t *testing.T) {
 	for _, r := range []Reservation{a, b} {
 		_, err := d.SecureNext(r.Item, mustDay("2026-11-19"))
 		require.NoError(t, err)
-		_, err = d.MakeReady(r.ID, mustDay("2026-11-20"), prefectural)
+		_, err = d.MakeReady(r.ID, mustDay("2026-11-20"))
 		require.NoError(t, err)
 	}
 	// Corrupt a: a ready day after its deadline makes Expire fail.
@@ -103,7 +103,7 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 	long := strings.Repeat("本", 400_000)
 	d := newDesk(t)
 	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
-	require.ErrorIs(t, err, circulation.ErrInconsistent)
+	require.ErrorIs(t, err, circulation.ErrInconsistentInput)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"本本本`)
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
@@ -117,7 +117,7 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 	assert.Equal(t, long, refusal.Items[0].Item)
 	assert.Less(t, len(err.Error()), 300)
 
-	_, err = NewDesk(DefaultPolicy(), []Reservation{waitingFor(1, long, long), waitingFor(2, long, long)})
+	_, err = NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(1, long, long), waitingFor(2, long, long)})
 	require.ErrorIs(t, err, ErrInconsistentInput)
 	assert.Less(t, len(err.Error()), 300, "two identifiers of 32 three-byte runes each")
 }
@@ -129,7 +129,7 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 	for _, hold := range []bool{false, true} {
 		p := DefaultPolicy()
 		p.HoldForReadingOrder = hold
-		d, err := NewDesk(p, nil)
+		d, err := NewDesk(p, cals, nil)
 		require.NoError(t, err)
 		today := mustDay("2026-11-17")
 		a := reserve(t, d, "A", "book", "2026-11-16")

@@ -276,7 +276,7 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := m.desk.MakeReady(r.id, m.today, at)
+	got, err := m.desk.MakeReady(r.id, m.today)
 	expect(t, "ready", err, want)
 	if want == nil {
 		r.state, r.deadline = Ready, got.Deadline
@@ -309,7 +309,7 @@ func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 		r.place.Method != circulation.HomeDelivery && r.state != Ready:
 		want = ErrNoStep
 	}
-	_, loan, err := m.desk.Collect(r.id, m.today, false, nil)
+	_, loan, err := m.desk.Collect(r.id, m.today, false)
 	expect(t, "collect", err, want)
 	if want == nil {
 		r.state = Collected
@@ -452,7 +452,7 @@ func (m *deskModel) changePlace(t *rapid.T) {
 // rebuild stores every reservation as JSON and rebuilds the desk from it,
 // as a host does between requests.
 func (m *deskModel) rebuild(t *rapid.T) {
-	d, err := NewDesk(m.p, m.desk.All())
+	d, err := NewDesk(m.p, cals, m.desk.All())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +525,7 @@ func TestDeskModel(t *testing.T) {
 		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "maxReservations")
 		p.HoldForReadingOrder = rapid.Bool().Draw(t, "holdForReadingOrder")
 		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelfDays")
-		d, err := NewDesk(p, nil)
+		d, err := NewDesk(p, cals, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,7 +19,7 @@ func TestCheckoutH1P1Params(t *testing.T) {
 	p.Circulation.MaxReservations = 2
 	p.Circulation.HideReserveAtLoanLimit = true
 	p.Circulation.MaxLoans = 5
-	d, err := NewDesk(p, nil)
+	d, err := NewDesk(p, cals, nil)
 	require.NoError(t, err)
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
 		Ordering: Normal, Loans: 5}, mustDay("2026-11-16"), circulation.Override{})

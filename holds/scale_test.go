@@ -94,7 +94,7 @@ func TestPopularItemQueueScanQuadraticH3(t *testing.T) {
 func TestReservationsOfPatronScanWholeDeskH3(t *testing.T) {
 	// My Page lists a patron's reservations without reading the other
 	// 199,995 of the desk.
-	d, err := NewDesk(DefaultPolicy(), storedDesk(t, 200_000))
+	d, err := NewDesk(DefaultPolicy(), cals, storedDesk(t, 200_000))
 	require.NoError(t, err)
 	var got []Reservation
 	took := fastest(5, func() {
@@ -184,7 +184,7 @@ func TestSecureNextWalksSecuredQueueQuadraticH3(t *testing.T) {
 	const n = 20_000
 	p := DefaultPolicy()
 	p.HoldForReadingOrder = true
-	d, err := NewDesk(p, nil)
+	d, err := NewDesk(p, cals, nil)
 	require.NoError(t, err)
 	rs := popularQueue(t, d, n)
 	today := mustDay("2026-11-17")

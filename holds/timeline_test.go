@@ -399,7 +399,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := NewDesk(p, nil)
+		d, err := NewDesk(p, cals, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +415,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		collect := tl.FirstPickup
 		switch place.Method {
 		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-			if _, err := d.MakeReady(id, secured, at); err != nil {
+			if _, err := d.MakeReady(id, secured); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.PartnerLibrary:
@@ -423,7 +423,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 				t.Fatal(err)
 			}
 			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.FirstPickup.DaysSince(tl.Sent)).Draw(t, "arrival"))
-			if _, err := d.MakeReady(id, arrival, at); err != nil {
+			if _, err := d.MakeReady(id, arrival); err != nil {
 				t.Fatal(err)
 			}
 		case circulation.HomeDelivery:
@@ -438,7 +438,7 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.FirstPickup, at) != tl.Deadline {
 			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.FirstPickup, at), tl.Deadline)
 		}
-		_, loan, err := d.Collect(id, collect, short, at)
+		_, loan, err := d.Collect(id, collect, short)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -86,6 +86,12 @@ func TestRunFlags(t *testing.T) {
 	if err := run(context.Background(), []string{"-addr", "256.0.0.1:80"}, &out); err == nil {
 		t.Error("bad address accepted")
 	}
+	if err := run(context.Background(), []string{"-config", "testdata/no-such-file.json"}, &out); err == nil {
+		t.Error("missing configuration accepted")
+	}
+	if err := run(context.Background(), []string{"-config", "openapi.json"}, &out); err == nil || !strings.Contains(err.Error(), "openapi.json") {
+		t.Errorf("a document that is no configuration: %v", err)
+	}
 }
 
 // TestRunStopsWhenContextDone: run listens, serves and returns nil when

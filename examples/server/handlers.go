@@ -32,12 +32,12 @@ func (s *service) dueDate(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, l, &req) {
 		return
 	}
-	at, err := s.cals.At(req.Place)
+	at, err := s.lib.Calendars(req.Loaned).At(req.Place)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	due, err := s.circ.DueDate(req.Place.Method, req.Short, req.Loaned, at)
+	due, err := s.lib.CirculationPolicy(req.Loaned).DueDate(req.Place.Method, req.Short, req.Loaned, at)
 	decided(w, l, err, http.StatusOK, dueDateResponse{Due: due})
 }
 
@@ -89,12 +89,12 @@ func (s *service) staffExtend(w http.ResponseWriter, r *http.Request) {
 
 // decideExtension asks circulation for the extension and writes it.
 func (s *service) decideExtension(w http.ResponseWriter, l reason.Lang, req extendRequest, ov circulation.Override) {
-	at, err := s.cals.At(req.Loan.Place)
+	at, err := s.lib.Calendars(req.Today).At(req.Loan.Place)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	extended, used, err := s.circ.Extend(req.Loan, req.Others, req.Today, at, ov)
+	extended, used, err := s.lib.CirculationPolicy(req.Today).Extend(req.Loan, req.Others, req.Today, at, ov)
 	if err != nil {
 		fail(w, l, err)
 		return
@@ -148,7 +148,12 @@ func (s *service) staffCheckout(w http.ResponseWriter, r *http.Request) {
 // a form can mark each item.
 func (s *service) decideCheckout(w http.ResponseWriter, l reason.Lang, req checkoutRequest, ov circulation.Override) {
 	s.mu.Lock()
-	rs, used, err := s.desk.Checkout(req.Cart, req.Today, ov)
+	desk, err := s.deskOn(req.Today)
+	var rs []holds.Reservation
+	var used circulation.Override
+	if err == nil {
+		rs, used, err = desk.Checkout(req.Cart, req.Today, ov)
+	}
 	s.mu.Unlock()
 	var refused *holds.CartRefusal
 	if !errors.As(err, &refused) {
@@ -187,12 +192,12 @@ func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, l, &req) {
 		return
 	}
-	at, err := s.cals.At(req.Place)
+	at, err := s.lib.Calendars(req.FirstPickup).At(req.Place)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	d := s.holds.ShelfDeadline(req.FirstPickup, at)
+	d := s.lib.HoldPolicy(req.FirstPickup).ShelfDeadline(req.FirstPickup, at)
 	if d.IsZero() {
 		fail(w, l, errNoDeadline)
 		return
@@ -226,7 +231,7 @@ func (s *service) timeline(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, l, &req) {
 		return
 	}
-	t, err := s.holds.Timeline(req.Secured, s.cals, req.Place, req.Loans, req.Short)
+	t, err := s.lib.HoldPolicy(req.Secured).Timeline(req.Secured, s.lib.Calendars(req.Secured), req.Place, req.Loans, req.Short)
 	decided(w, l, err, http.StatusOK, timelineResponse(t))
 }
 
@@ -253,7 +258,7 @@ func (s *service) notice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, SecuredOn: req.Secured}
-	n, err := s.holds.Notice(res, s.cals, req.Loans, req.Short, req.Parcel)
+	n, err := s.lib.HoldPolicy(req.Secured).Notice(res, s.lib.Calendars(req.Secured), req.Loans, req.Short, req.Parcel)
 	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(l)})
 }
 
@@ -318,10 +323,13 @@ type parcelResponse struct {
 	Label          string         `json:"label"`
 	Postage        string         `json:"postage"`
 	CashOnDelivery string         `json:"cash_on_delivery"`
+	// SampleTariff reports prices from shipping.SampleTariff, sample
+	// figures, because the configuration has no rate tables.
+	SampleTariff bool `json:"sample_tariff,omitempty"`
 }
 
 // parcel classifies a parcel (R-HD3) and prices it on the posting day
-// from the sample tariff (R-HD1), in yen as decimal text.
+// (R-HD1), in yen as decimal text.
 func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
 	l := language(w, r)
 	req := parcelRequest{Zone: shipping.ZoneHokkaido}
@@ -339,5 +347,5 @@ func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cod, err := s.tariff.CashOnDelivery(c, req.Parcel.Weight, req.Zone, req.Posted)
-	decided(w, l, err, http.StatusOK, parcelResponse{Class: c, Label: c.Label(l), Postage: postage.String(), CashOnDelivery: cod.String()})
+	decided(w, l, err, http.StatusOK, parcelResponse{Class: c, Label: c.Label(l), Postage: postage.String(), CashOnDelivery: cod.String(), SampleTariff: s.sample})
 }

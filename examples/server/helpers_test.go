@@ -23,10 +23,16 @@ func post(route, lang, body string) call {
 	return call{method: "POST", route: route, path: route, contentType: "application/json", lang: lang, body: body}
 }
 
-// newTestService returns a fresh service (an empty desk).
+// newTestService returns a fresh service (an empty desk) of the example
+// configuration, docs/config-example.json: the Prefectural and Assembly
+// Libraries and three partner libraries.
 func newTestService(t testing.TB) *service {
 	t.Helper()
-	s, err := newService()
+	lib, err := loadLibrary("../../docs/config-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newService(lib)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,15 @@
 // made by the SDK, the handlers only decoding, calling and encoding.
 //
 //	go run ./examples/server -addr 127.0.0.1:8080
+//	go run ./examples/server -config docs/config-example.json   # with partner libraries
 //	curl -s -H 'Content-Type: application/json' -H 'Accept-Language: en' \
 //	  -d '{"today":"2026-04-01","loan":{"item":"b1","place":{"method":"prefectural_library"},"loaned":"2026-03-25","due":"2026-04-08"}}' \
 //	  http://127.0.0.1:8080/v1/extensions
+//
+// The places, their calendars, the courier and the policies come from a
+// configuration document (package library, docs/config.md), the
+// Prefectural Library's own when -config is left out; each decision uses
+// the rules in force on its day.
 //
 // The routes, their requests and their responses are described by the
 // OpenAPI 3.1 document served at /openapi.json (openapi.json here).
@@ -46,6 +52,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/kashidashi/kashidashi/library"
 )
 
 // shutdownGrace bounds how long a shutdown waits for requests in flight.
@@ -68,13 +76,18 @@ func run(ctx context.Context, args []string, logOut io.Writer) error {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(logOut)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, host:port")
+	config := fs.String("config", "", "the library's configuration document (docs/config.md); the Prefectural Library's own when left out")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
-	svc, err := newService()
+	lib, err := loadLibrary(*config)
+	if err != nil {
+		return err
+	}
+	svc, err := newService(lib)
 	if err != nil {
 		return err
 	}
@@ -83,8 +96,33 @@ func run(ctx context.Context, args []string, logOut io.Writer) error {
 		return err
 	}
 	logger := log.New(logOut, "", log.LstdFlags)
+	if svc.sample {
+		logger.Print("the configuration has no postage rate tables: parcels are priced from shipping.SampleTariff, sample figures")
+	}
 	logger.Printf("listening on http://%s", ln.Addr())
 	return serve(ctx, ln, svc.handler(), logger)
+}
+
+// loadLibrary loads the configuration document at path, or returns the
+// Prefectural Library's own (library.Default) when path is empty.
+func loadLibrary(path string) (*library.Library, error) {
+	if path == "" {
+		return library.Default(), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, library.MaxDocumentBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	lib, err := library.Load(b) // refuses a document over MaxDocumentBytes
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return lib, nil
 }
 
 // serve serves h on ln until ctx is done, then shuts down gracefully.

@@ -93,7 +93,7 @@ func TestEndpoints(t *testing.T) {
 
 		// parcels (R-HD1, R-HD3)
 		{"R-HD3 Yu-Mail", post("/v1/parcels", "ja", `{"parcel":{"length":"21","width":"15","thickness":"2.5","weight":"0.45"},"posted":"2026-11-20"}`),
-			200, map[string]string{"class.service": "yu_mail", "label": "ゆうメール"}},
+			200, map[string]string{"class.service": "yu_mail", "label": "ゆうメール", "sample_tariff": "true"}},
 		{"R-HD3 too heavy refused", post("/v1/parcels", "en", `{"parcel":{"length":"21","width":"15","thickness":"2.5","weight":"31"},"posted":"2026-11-20"}`),
 			422, map[string]string{"reasons.0.code": "parcel.too_heavy"}},
 
@@ -111,12 +111,12 @@ func TestEndpoints(t *testing.T) {
 		{"JSON with a charset is accepted", call{"POST", "/v1/checks/email", "/v1/checks/email", "application/json; charset=utf-8", "en", `{"email":"a@b.jp"}`}, 200, nil},
 
 		// month calendar (C2, R-AL1)
-		{"C2 December at the Prefectural Library", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-12?method=prefectural_library", lang: "en"},
+		{"C2 C8 December at the Prefectural Library, by site ID", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/prefectural/2026-12", lang: "en"},
 			200, map[string]string{"weeks.0.2.date": "2026-12-01", "weeks.0.2.open": "true", "weeks.1.1.open": "false", "weeks.1.1.closed": "weekly", "weeks.4.2.date": "2026-12-29", "weeks.4.2.open": "false"}},
-		{"C4 a partner library's month", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-11?method=partner_library&library=%E5%B0%8F%E6%A8%BD%E5%B8%82%E7%AB%8B%E5%9B%B3%E6%9B%B8%E9%A4%A8", lang: "ja"},
-			200, map[string]string{"place": "小樽市立図書館", "weeks.0.1.date": "2026-11-02", "weeks.0.1.open": "false", "weeks.0.1.closed_ja": "定期休館日"}},
-		{"a bad month is 400", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-13?method=prefectural_library"}, 400, nil},
-		{"an unknown place is 400", call{method: "GET", route: "/v1/calendars/{month}", path: "/v1/calendars/2026-12?method=moon"}, 400, nil},
+		{"C4 C8 a partner library's month, by name", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/%E5%B0%8F%E6%A8%BD%E5%B8%82%E7%AB%8B%E5%9B%B3%E6%9B%B8%E9%A4%A8/2026-11", lang: "ja"},
+			200, map[string]string{"place": "小樽市立図書館", "weeks.0.1.date": "2026-11-02", "weeks.0.1.open": "false", "weeks.0.1.closed_ja": "定期休館日", "weeks.2.4.date": "2026-11-19", "weeks.2.4.open": "false"}},
+		{"a bad month is 400", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/prefectural/2026-13"}, 400, nil},
+		{"an unknown place is 400", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/moon/2026-12"}, 400, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			status, body := do(t, h, c.call)
@@ -194,7 +194,7 @@ func TestUnknownRouteAndMethod(t *testing.T) {
 
 // TestCheckoutH1LimitAcrossRequests: the desk keeps the reservations of
 // earlier requests, so the limit counts them (H1).
-func TestCheckoutH1LimitAcrossRequests(t *testing.T) {
+func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
 	h := newTestService(t).handler()
 	items := make([]string, 10)
 	for i := range items {
@@ -204,7 +204,8 @@ func TestCheckoutH1LimitAcrossRequests(t *testing.T) {
 	if status, body := do(t, h, post("/v1/checkouts", "en", cart)); status != http.StatusCreated {
 		t.Fatalf("first cart: %d %v", status, body)
 	}
-	one := `{"today":"2026-11-16","cart":{"patron":"A","items":[{"item":"j","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`
+	// The next day, under that day's rules, the desk still holds them (V1).
+	one := `{"today":"2026-11-17","cart":{"patron":"A","items":[{"item":"j","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`
 	status, body := do(t, h, post("/v1/checkouts", "en", one))
 	if status != http.StatusUnprocessableEntity || dig2(body, "reasons.0.code") != "reservation.limit" || dig2(body, "reasons.0.params.limit") != 10.0 {
 		t.Fatalf("eleventh reservation: %d %v", status, body)

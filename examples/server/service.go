@@ -3,71 +3,67 @@ package main
 import (
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
-// service holds what the handlers decide with: the policies, the
-// calendars, the parcel classifier and tariff, all immutable, and the
-// reservation desk, which is not safe for concurrent use and so is
-// guarded by mu. A real host keeps its reservations in a database and
-// rebuilds or locks the desk around each change; this one keeps them in
-// memory, for the example.
+// service holds what the handlers decide with: the library's
+// configuration (places, calendars, courier, policies, each in the
+// version in force on a day), the parcel classifier, all immutable, and
+// the reservation desk, which is not safe for concurrent use and so is
+// guarded by mu. A real host keeps its reservations in a database; this
+// one keeps them in memory, for the example.
 type service struct {
-	circ       circulation.Policy
-	holds      holds.Policy
-	cals       holds.Calendars
+	lib        *library.Library
 	classifier *shipping.Classifier
-	tariff     *shipping.Tariff
+	// tariff prices parcels: the configuration's rate tables, or, when
+	// it has none (the default: a host confirms Japan Post's tariff
+	// first), shipping.SampleTariff, and then sample is set and every
+	// price says so.
+	tariff *shipping.Tariff
+	sample bool
 
-	mu   sync.Mutex
-	desk *holds.Desk
+	mu sync.Mutex
+	// desk holds every reservation under the rules in force on deskDay;
+	// a change on another day rebuilds it under that day's rules (V1).
+	desk    *holds.Desk
+	deskDay calendar.Date
 }
 
-// partnerLibraries are the example's partner libraries (M1), each with
-// its own calendar (C4): a host loads its own.
-func partnerLibraries() map[string]*calendar.Calendar {
-	return map[string]*calendar.Calendar{
-		"江別市情報図書館": calendar.MustNew(calendar.Rules{
-			Name:             "江別市情報図書館",
-			ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
-			ClosedOnHolidays: true,
-			YearEnd:          true,
-		}),
-		"小樽市立図書館": calendar.MustNew(calendar.Rules{
-			Name:             "小樽市立図書館",
-			ClosedWeekdays:   calendar.WeekdaysOf(time.Monday, time.Thursday),
-			ClosedOnHolidays: true,
-			YearEnd:          true,
-		}),
-	}
-}
-
-// newService returns the service with the published policies and
-// calendars and an empty desk.
-func newService() (*service, error) {
-	cals, err := holds.DefaultCalendars()
-	if err != nil {
-		return nil, err
-	}
-	cals.Partners = partnerLibraries()
+// newService returns the service of the configuration lib, with an empty
+// desk.
+func newService(lib *library.Library) (*service, error) {
 	classifier, err := shipping.NewClassifier(shipping.Limits{})
 	if err != nil {
 		return nil, err
 	}
-	hp := holds.DefaultPolicy()
-	desk, err := holds.NewDesk(hp, nil)
+	s := &service{lib: lib, classifier: classifier, tariff: lib.Tariff()}
+	if s.tariff == nil || len(s.tariff.Tables()) == 0 {
+		s.tariff, s.sample = shipping.SampleTariff(), true
+	}
+	return s, nil
+}
+
+// deskOn returns the desk under the rules in force on today, rebuilt
+// from the reservations it holds when today is not its day. The caller
+// holds s.mu.
+func (s *service) deskOn(today calendar.Date) (*holds.Desk, error) {
+	if s.desk != nil && today == s.deskDay {
+		return s.desk, nil
+	}
+	var stored []holds.Reservation
+	if s.desk != nil {
+		stored = s.desk.All()
+	}
+	desk, err := s.lib.NewDesk(today, stored)
 	if err != nil {
 		return nil, err
 	}
-	return &service{
-		circ: hp.Circulation, holds: hp, cals: cals,
-		classifier: classifier, tariff: shipping.SampleTariff(), desk: desk,
-	}, nil
+	s.desk, s.deskDay = desk, today
+	return desk, nil
 }
 
 // route is one endpoint: its method and path as the OpenAPI document
@@ -98,7 +94,7 @@ func (s *service) routes() []route {
 		{"POST", "/v1/shelf-deadlines", computeStatuses, s.shelfDeadline},
 		{"POST", "/v1/timelines", computeStatuses, s.timeline},
 		{"POST", "/v1/notices", computeStatuses, s.notice},
-		{"GET", "/v1/calendars/{month}", []int{http.StatusOK, http.StatusBadRequest}, s.month},
+		{"GET", "/v1/calendars/{place}/{month}", []int{http.StatusOK, http.StatusBadRequest}, s.month},
 		{"POST", "/v1/checks/email", decideStatuses, s.checkEmail},
 		{"POST", "/v1/checks/password", decideStatuses, s.checkPassword},
 		{"POST", "/v1/checks/card-number", decideStatuses, s.checkCardNumber},

@@ -84,14 +84,10 @@ func (s *story) reserveCart() error {
 	if _, err := s.desk.Ship(id, first.Sent, 3); err != nil {
 		return err
 	}
-	partnerCal, err := s.cals.At(s.partner)
-	if err != nil {
+	if _, err := s.desk.MakeReady(id, first.Sent.AddDays(1)); err != nil {
 		return err
 	}
-	if _, err := s.desk.MakeReady(id, first.Sent.AddDays(1), partnerCal); err != nil {
-		return err
-	}
-	_, loan, err := s.desk.Collect(id, first.FirstPickup, false, partnerCal)
+	_, loan, err := s.desk.Collect(id, first.FirstPickup, false)
 	if err != nil {
 		return err
 	}

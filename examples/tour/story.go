@@ -51,7 +51,7 @@ func newStory(w io.Writer, l reason.Lang, start calendar.Date) (*story, error) {
 	}
 	cals.Partners = map[string]*calendar.Calendar{partnerName: partnerCal}
 	p := holds.DefaultPolicy()
-	desk, err := holds.NewDesk(p, nil)
+	desk, err := holds.NewDesk(p, cals, nil)
 	if err != nil {
 		return nil, err
 	}

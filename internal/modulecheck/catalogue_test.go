@@ -13,6 +13,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -25,6 +26,7 @@ var catalogue = map[string][]*reason.Reason{
 	"shipping":    shipping.Reasons(),
 	"circulation": circulation.Reasons(),
 	"holds":       holds.Reasons(),
+	"library":     library.Reasons(),
 }
 
 var codeSyntax = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+)+$`)
@@ -61,7 +63,7 @@ func TestReasonCatalogue(t *testing.T) {
 		}
 	}
 	// Every reason.New call in the module's source is published.
-	for _, dir := range []string{"calendar", "patron", "shipping", "circulation", "holds"} {
+	for _, dir := range []string{"calendar", "patron", "shipping", "circulation", "holds", "library"} {
 		declared := declaredCodes(t, filepath.Join("..", "..", dir))
 		for _, c := range declared {
 			if seen[c] != dir {

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// maxCloseDays bounds -close, so that the sample stays short.
+const maxCloseDays = 31
+
+// printClosure prints what closing the place from o.from to o.to would
+// change for a generated sample of loans and reservations (X1–X4).
+func printClosure(w io.Writer, o options) error {
+	if o.to.DaysSince(o.from) >= maxCloseDays {
+		return fmt.Errorf("bad -close: at most %d days", maxCloseDays)
+	}
+	ch, err := o.lib.Closing(o.place, o.from, o.to, "臨時休館", "unplanned closure")
+	if err != nil {
+		return err
+	}
+	place, err := samplePlace(o)
+	if err != nil {
+		return err
+	}
+	loans, rs, err := sample(o, ch.Before, place)
+	if err != nil {
+		return err
+	}
+	cs, err := o.lib.Consequences(ch, loans, rs)
+	if err != nil {
+		return err
+	}
+	name := place.Label(o.lang)
+	if o.place == "courier" {
+		name = o.lib.Courier().Calendar().Name()
+	}
+	if o.lang == reason.Japanese {
+		fmt.Fprintf(w, "%sを%sから%sまで休止すると：影響%d件（見本の貸出%d件・予約%d件のうち）\n",
+			name, o.from, o.to, len(cs), len(loans), len(rs))
+	} else {
+		fmt.Fprintf(w, "Closing %s from %s to %s: %d consequences for a sample of %d loans and %d reservations\n",
+			name, o.from, o.to, len(cs), len(loans), len(rs))
+	}
+	for _, c := range cs {
+		m := reason.Localize(c.Reason, o.lang)[0]
+		what := fmt.Sprintf("loan %d", c.Loan+1)
+		if c.Loan < 0 {
+			what = fmt.Sprintf("reservation %d", c.Reservation)
+		}
+		fmt.Fprintf(w, "\n%-16s %s → %s  %s  [%s]\n  %s\n", what, c.Old, c.New, c.Place.Label(o.lang), m.Code, m.Message)
+	}
+	return nil
+}
+
+// samplePlace is where the sample's items are: the place closed, or for
+// the courier the first partner library.
+func samplePlace(o options) (circulation.Place, error) {
+	if o.place == "courier" {
+		for _, s := range o.lib.Sites() {
+			if s.Kind == library.Partner {
+				return circulation.Place{Method: circulation.PartnerLibrary, Library: s.Name}, nil
+			}
+		}
+		return circulation.Place{}, fmt.Errorf("the courier serves partner libraries, and the configuration has none")
+	}
+	s, err := o.lib.Site(o.place)
+	if err != nil {
+		return circulation.Place{}, err
+	}
+	switch s.Kind {
+	case library.Prefectural:
+		return circulation.Place{Method: circulation.PrefecturalLibrary}, nil
+	case library.Assembly:
+		return circulation.Place{Method: circulation.AssemblyLibrary}, nil
+	}
+	return circulation.Place{Method: circulation.PartnerLibrary, Library: s.Name}, nil
+}
+
+// sample generates, deterministically, loans due on each day from three
+// days before the closure to three after it, and reservations made ready,
+// secured or sent on each of the fourteen days before it and during it:
+// at place, and by home delivery when the place is the Prefectural
+// Library. Dates are those the rules in force gave before the closure.
+func sample(o options, cals holds.Calendars, place circulation.Place) ([]circulation.Loan, []holds.Reservation, error) {
+	at, err := cals.At(place)
+	if err != nil {
+		return nil, nil, err
+	}
+	places := []circulation.Place{place}
+	if place.Method == circulation.PrefecturalLibrary {
+		places = append(places, circulation.Place{Method: circulation.HomeDelivery})
+	}
+	var loans []circulation.Loan
+	for _, p := range places {
+		period := o.lib.CirculationPolicy(o.from).LoanPeriod(p.Method, false)
+		for d := o.from.AddDays(-3); !d.After(o.to.AddDays(3)); d = d.AddDays(1) {
+			loans = append(loans, circulation.Loan{Item: fmt.Sprintf("item-%d", len(loans)+1), Place: p,
+				Loaned: d.AddDays(1 - period), Due: d})
+		}
+	}
+	var rs []holds.Reservation
+	add := func(r holds.Reservation) {
+		r.ID, r.Patron, r.Item = uint64(len(rs)+1), "patron", fmt.Sprintf("book-%d", len(rs)+1)
+		r.PlacedOn = r.SecuredOn.AddDays(-7)
+		rs = append(rs, r)
+	}
+	hp := o.lib.HoldPolicy(o.from)
+	for d := o.from.AddDays(-14); !d.After(o.to); d = d.AddDays(1) {
+		switch place.Method {
+		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
+			if at.IsOpen(d) {
+				add(holds.Reservation{Place: place, State: holds.Ready, SecuredOn: d, ReadyOn: d,
+					Deadline: hp.ShelfDeadline(at.AddOpenDays(d, 1), at)})
+			}
+		case circulation.PartnerLibrary:
+			add(holds.Reservation{Place: place, State: holds.Secured, SecuredOn: d})
+			if cals.Courier.IsCourierDay(d) {
+				add(holds.Reservation{Place: place, State: holds.InTransit, SecuredOn: d.AddDays(-3), ShippedOn: d})
+				if first := cals.Courier.Collectable(d, at); !first.IsZero() {
+					add(holds.Reservation{Place: place, State: holds.Ready, SecuredOn: d.AddDays(-3), ShippedOn: d,
+						ReadyOn: d.AddDays(1), Deadline: hp.ShelfDeadline(first, at)})
+				}
+			}
+		}
+		if place.Method == circulation.PrefecturalLibrary {
+			add(holds.Reservation{Place: circulation.Place{Method: circulation.HomeDelivery}, State: holds.Secured, SecuredOn: d})
+		}
+	}
+	return loans, rs, nil
+}

@@ -1,0 +1,307 @@
+package library
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+// defaultJSON is the Prefectural Library's own configuration: the places,
+// the courier and the policies as published (docs/config.md).
+//
+//go:embed default.json
+var defaultJSON []byte
+
+// DefaultJSON returns a copy of the embedded default configuration
+// document, for a host to copy and edit.
+func DefaultJSON() []byte { return slices.Clone(defaultJSON) }
+
+// DefaultConfig returns the embedded default configuration in Go form:
+// the Prefectural Library (C2), the Assembly Library and its staff days
+// (R-AL1), the courier (R-PT2) and the policies as published on
+// 2026-03-10 (circulation.DefaultPolicy, holds.DefaultPolicy). It has no
+// partner libraries: a host adds its own.
+func DefaultConfig() Config {
+	var c Config
+	if err := c.UnmarshalJSON(defaultJSON); err != nil {
+		panic("library: the embedded default.json is invalid: " + err.Error()) // a test keeps it valid
+	}
+	return c
+}
+
+// Default returns the embedded default configuration, compiled.
+func Default() *Library {
+	l, err := New(DefaultConfig())
+	if err != nil {
+		panic("library: the embedded default.json does not compile: " + err.Error())
+	}
+	return l
+}
+
+// Library is a compiled configuration: the calendars of every place and
+// of the courier, and the policies, each version with the day it comes
+// into force. A *Library is immutable and safe for concurrent use.
+type Library struct {
+	cfg         Config
+	sites       []compiled
+	byKey       map[string]int // ID and name → index in sites
+	prefectural int            // index in sites
+	assembly    int            // index in sites, -1 when none
+	staff       *calendar.Calendar
+	courier     *shipping.Courier
+	tariff      *shipping.Tariff
+	circ        []version[circulation.Policy]
+	hold        []version[HoldRules]
+}
+
+// compiled is a site with the calendar of each version of its rules.
+type compiled struct {
+	Site
+	cals []version[*calendar.Calendar]
+}
+
+// version is a value in force from its day (V1); the first version of a
+// list is in force from the beginning, its day zero.
+type version[T any] struct {
+	from calendar.Date
+	v    T
+}
+
+// inForce returns the version of vs in force on day: the last one from
+// on or before day (V1). The zero day gets the first version.
+func inForce[T any](vs []version[T], day calendar.Date) T {
+	i, _ := slices.BinarySearchFunc(vs, day, func(v version[T], d calendar.Date) int {
+		if v.from.After(d) {
+			return 1
+		}
+		return -1
+	})
+	return vs[max(i-1, 0)].v
+}
+
+// Load reads the configuration document b (docs/config.md) and compiles
+// it. Every problem is reported at once as Problems, each with its JSON
+// path: unknown keys, values of the wrong type or out of range, a missing
+// Prefectural Library, rules that close every day. Documents over
+// MaxDocumentBytes are refused unread.
+func Load(b []byte) (*Library, error) {
+	var c Config
+	if err := c.UnmarshalJSON(b); err != nil {
+		return nil, err
+	}
+	return New(c)
+}
+
+// New compiles c: every place's calendar for each version of its rules,
+// the staff days, the courier with its announcements, and the policy
+// versions. Its error is Problems, as Load's.
+func New(c Config) (*Library, error) {
+	var ps problems
+	c.check(&ps)
+	if len(ps.list) > 0 {
+		return nil, ps.list
+	}
+	l := &Library{cfg: c.clone(), byKey: map[string]int{}, assembly: -1}
+	for i, s := range l.cfg.Sites {
+		path := fmt.Sprintf("places[%d]", i)
+		cs := compiled{Site: s}
+		cs.cals = append(cs.cals, version[*calendar.Calendar]{v: compile(path+".rules", s.Rules, s.Name, &ps)})
+		for k, ch := range s.Changes {
+			cal := compile(fmt.Sprintf("%s.changes[%d].rules", path, k), ch.Rules, s.Name, &ps)
+			cs.cals = append(cs.cals, version[*calendar.Calendar]{ch.From, cal})
+		}
+		switch s.Kind {
+		case Prefectural:
+			l.prefectural = i
+		case Assembly:
+			l.assembly = i
+			l.staff = compile(path+".staff_days", *s.StaffDays, "道立図書館職員在室日", &ps)
+		}
+		l.sites = append(l.sites, cs)
+		l.byKey[s.ID], l.byKey[s.Name] = i, i
+	}
+	var err error
+	if l.courier, err = shipping.NewCourier(l.cfg.Courier.announced()); err != nil {
+		ps.add("courier", "%s", err)
+	}
+	if len(l.cfg.Policies.RateTables) > 0 {
+		l.tariff, _ = shipping.NewTariff(l.cfg.Policies.RateTables...) // checked by check
+	}
+	p := l.cfg.Policies
+	l.circ = []version[circulation.Policy]{{v: p.Circulation}}
+	l.hold = []version[HoldRules]{{v: p.Holds}}
+	for _, ch := range p.Changes {
+		if ch.Circulation != nil {
+			l.circ = append(l.circ, version[circulation.Policy]{ch.From, *ch.Circulation})
+		}
+		if ch.Holds != nil {
+			l.hold = append(l.hold, version[HoldRules]{ch.From, *ch.Holds})
+		}
+	}
+	if len(ps.list) > 0 {
+		return nil, ps.list
+	}
+	return l, nil
+}
+
+// compile compiles rules r, named name when they name nothing, noting
+// rules that close every day as a problem at path.
+func compile(path string, r calendar.Rules, name string, ps *problems) *calendar.Calendar {
+	if r.Name == "" {
+		r.Name = name
+	}
+	c, err := calendar.New(r)
+	switch {
+	case errors.Is(err, calendar.ErrNeverOpen):
+		ps.add(path, "the rules close every day")
+	case err != nil:
+		ps.add(path, "%s", err)
+	}
+	return c
+}
+
+// announced returns the courier rules with the moves and suspensions
+// applied (C4, R-PT2).
+func (c CourierDays) announced() calendar.Rules {
+	r := c.Rules
+	r.Closures, r.Openings = slices.Clone(r.Closures), slices.Clone(r.Openings)
+	for _, s := range c.Suspensions {
+		r.Closures = append(r.Closures, calendar.Closure{Name: s.Name, NameEn: s.NameEn, From: s.Day, To: s.Day})
+	}
+	for _, m := range c.Moves {
+		r.Closures = append(r.Closures, calendar.Closure{Name: m.Name, NameEn: m.NameEn, From: m.From, To: m.From})
+		r.Openings = append(r.Openings, calendar.Opening{Name: m.Name, NameEn: m.NameEn, From: m.To, To: m.To})
+	}
+	return r
+}
+
+// clone copies c deeply enough that no slice is shared with the caller.
+func (c Config) clone() Config {
+	c.Sites = slices.Clone(c.Sites)
+	for i := range c.Sites {
+		s := &c.Sites[i]
+		s.Changes = slices.Clone(s.Changes)
+		if s.StaffDays != nil {
+			r := *s.StaffDays
+			s.StaffDays = &r
+		}
+	}
+	c.Courier.Moves = slices.Clone(c.Courier.Moves)
+	c.Courier.Suspensions = slices.Clone(c.Courier.Suspensions)
+	c.Policies.RateTables = slices.Clone(c.Policies.RateTables)
+	c.Policies.Changes = slices.Clone(c.Policies.Changes)
+	return c
+}
+
+// Config returns the configuration l was compiled from.
+func (l *Library) Config() Config { return l.cfg.clone() }
+
+// Sites returns every place, in the order of the configuration.
+func (l *Library) Sites() []Site {
+	out := make([]Site, len(l.sites))
+	for i, s := range l.sites {
+		out[i] = s.Site
+	}
+	return out
+}
+
+// site finds a place by ID or name.
+func (l *Library) site(key string) (*compiled, error) {
+	i, ok := l.byKey[key]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownSite, quote(key))
+	}
+	return &l.sites[i], nil
+}
+
+// Site returns the place with the given ID or name: "prefectural",
+// "北海道立図書館". The error wraps ErrUnknownSite.
+func (l *Library) Site(key string) (Site, error) {
+	s, err := l.site(key)
+	if err != nil {
+		return Site{}, err
+	}
+	return s.Site, nil
+}
+
+// Calendar returns the calendar of the place with the given ID or name
+// under the rules in force on day (V1).
+func (l *Library) Calendar(key string, day calendar.Date) (*calendar.Calendar, error) {
+	s, err := l.site(key)
+	if err != nil {
+		return nil, err
+	}
+	return inForce(s.cals, day), nil
+}
+
+// Calendars returns the calendars in force on day of the Prefectural
+// Library, the Assembly Library and every partner library (by name), and
+// the courier: what holds.Policy.Timeline and holds.NewDesk take. The
+// Partners map is the caller's own.
+func (l *Library) Calendars(day calendar.Date) holds.Calendars {
+	c := holds.Calendars{
+		Library:  inForce(l.sites[l.prefectural].cals, day),
+		Partners: map[string]*calendar.Calendar{},
+		Courier:  l.courier,
+	}
+	if l.assembly >= 0 {
+		c.Assembly = inForce(l.sites[l.assembly].cals, day)
+	}
+	for _, s := range l.sites {
+		if s.Kind == Partner {
+			c.Partners[s.Name] = inForce(s.cals, day)
+		}
+	}
+	return c
+}
+
+// StaffDays returns the days Prefectural Library staff are at the
+// Assembly Library (R-AL1, R-AL4), or nil when there is none.
+func (l *Library) StaffDays() *calendar.Calendar { return l.staff }
+
+// Courier returns the courier schedule with its announcements (R-PT2).
+func (l *Library) Courier() *shipping.Courier { return l.courier }
+
+// Tariff returns the postage tables (R-HD1), or nil when the
+// configuration has none.
+func (l *Library) Tariff() *shipping.Tariff { return l.tariff }
+
+// CirculationPolicy returns the circulation policy in force on day (V1).
+// A loan keeps the due date it was given: the policy of a later day
+// applies to what is decided that day, such as an extension (V2).
+func (l *Library) CirculationPolicy(day calendar.Date) circulation.Policy {
+	return inForce(l.circ, day)
+}
+
+// HoldPolicy returns the reservation policy in force on day (V1): the
+// hold rules and the circulation policy of that day.
+func (l *Library) HoldPolicy(day calendar.Date) holds.Policy {
+	h := inForce(l.hold, day)
+	return holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder,
+		Circulation: l.CirculationPolicy(day), Overridable: h.Overridable}
+}
+
+// NewDesk returns a reservation desk for today holding the stored
+// reservations, with the policy and the calendars in force today (V1):
+// a host rebuilds the desk for each change, so each change is decided
+// under the rules of its day. The desk owns its calendars: MakeReady and
+// Collect take the place's from them.
+func (l *Library) NewDesk(today calendar.Date, stored []holds.Reservation) (*holds.Desk, error) {
+	return holds.NewDesk(l.HoldPolicy(today), l.Calendars(today), stored)
+}
+
+// ReturnDesk returns the return desk with the calendars in force on day
+// (R-PL2, R-AL3, M2). It needs an Assembly Library.
+func (l *Library) ReturnDesk(day calendar.Date) (*circulation.ReturnDesk, error) {
+	c := l.Calendars(day)
+	if c.Assembly == nil {
+		return nil, fmt.Errorf("%w: no assembly_library", ErrUnknownSite)
+	}
+	return circulation.NewReturnDesk(c.Library, c.Assembly, l.staff)
+}
