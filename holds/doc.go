@@ -42,7 +42,12 @@
 //     ErrNeedsStaff go (soft under Policy.Overridable, the default),
 //     which Reservation.Step records in the Transition.
 //   - H6: Reservation.Secure records the day of the notice email
-//     (予約資料確保メール).
+//     (予約資料確保メール). Policy.Notice gives its content for each route
+//     (place and counter, pickup days, deadline, courier or posting day,
+//     parcel class, cash on delivery, or the hold-back at the loan limit)
+//     as JSON-ready data, and Notice.Text as text in English or Japanese;
+//     NoticeOfExtension does the same for the outcome of an extension (L3,
+//     L4).
 //   - R-PL1, R-AL2: Policy.Timeline: pickup at the Prefectural Library
 //     and the Assembly Library from the day after the email; [reading]
 //     the first day the place is open on or after that day.

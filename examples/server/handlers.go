@@ -1,0 +1,351 @@
+package main
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
+	"github.com/kashidashi/kashidashi/shipping"
+)
+
+// Each handler decodes its request, asks the SDK, and writes the answer:
+// no rule is decided here.
+
+type dueDateRequest struct {
+	Place  circulation.Place `json:"place"`
+	Short  bool              `json:"short"`
+	Loaned calendar.Date     `json:"loaned"`
+}
+
+type dueDateResponse struct {
+	Due calendar.Date `json:"due"`
+}
+
+// dueDate answers the due date of a loan made on a day at a place (L2, L5).
+func (s *service) dueDate(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req dueDateRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	at, err := s.lib.Calendars(req.Loaned).At(req.Place)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	due, err := s.lib.CirculationPolicy(req.Loaned).DueDate(req.Place.Method, req.Short, req.Loaned, at)
+	decided(w, l, err, http.StatusOK, dueDateResponse{Due: due})
+}
+
+type extendRequest struct {
+	Today  calendar.Date      `json:"today"`
+	Loan   circulation.Loan   `json:"loan"`
+	Others []circulation.Loan `json:"others"`
+}
+
+// staffExtendRequest is an extension staff decide at the counter: the
+// patron's request and the override of the soft reasons they let go.
+type staffExtendRequest struct {
+	extendRequest
+	Override circulation.Override `json:"override"`
+}
+
+type extendResponse struct {
+	Loan   circulation.Loan      `json:"loan"`
+	Notice holds.ExtensionNotice `json:"notice"`
+	Text   string                `json:"text"`
+	// Override is the override used, for the audit log; left out when
+	// none was needed.
+	Override circulation.Override `json:"override,omitzero"`
+}
+
+// extend extends a loan as a patron does on My Page (L3, L4): no
+// override, since a patron can never override.
+func (s *service) extend(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req extendRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideExtension(w, l, req, circulation.Override{})
+}
+
+// staffExtend extends a loan as staff do, letting go the soft reasons the
+// override names (L4 b, c, e by default); a hard reason still refuses.
+// A host puts this route behind its staff authentication and takes the
+// staff member from it, not from the body.
+func (s *service) staffExtend(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req staffExtendRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideExtension(w, l, req.extendRequest, req.Override)
+}
+
+// decideExtension asks circulation for the extension and writes it.
+func (s *service) decideExtension(w http.ResponseWriter, l reason.Lang, req extendRequest, ov circulation.Override) {
+	at, err := s.lib.Calendars(req.Today).At(req.Loan.Place)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	extended, used, err := s.lib.CirculationPolicy(req.Today).Extend(req.Loan, req.Others, req.Today, at, ov)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	n, err := holds.NoticeOfExtension(req.Loan, extended, nil)
+	decided(w, l, err, http.StatusOK, extendResponse{Loan: extended, Notice: n, Text: n.Text(l), Override: used})
+}
+
+type checkoutRequest struct {
+	Today calendar.Date `json:"today"`
+	Cart  holds.Cart    `json:"cart"`
+}
+
+// staffCheckoutRequest is a checkout staff place for a patron, with the
+// override of the soft reasons they let go (the reservation limit, H1).
+type staffCheckoutRequest struct {
+	checkoutRequest
+	Override circulation.Override `json:"override"`
+}
+
+type checkoutResponse struct {
+	Reservations []holds.Reservation `json:"reservations"`
+	// Override is the override used, for the audit log.
+	Override circulation.Override `json:"override,omitzero"`
+}
+
+// checkout places the reservations of a patron's cart on the desk (H1,
+// H2), with no override.
+func (s *service) checkout(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req checkoutRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideCheckout(w, l, req, circulation.Override{})
+}
+
+// staffCheckout places a cart as staff do, letting go the soft reasons
+// the override names. A host puts it behind its staff authentication.
+func (s *service) staffCheckout(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req staffCheckoutRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	s.decideCheckout(w, l, req.checkoutRequest, req.Override)
+}
+
+// decideCheckout asks the desk, under its lock, and writes the answer: a
+// refused cart's problem lists each item's reasons by index too, so that
+// a form can mark each item.
+func (s *service) decideCheckout(w http.ResponseWriter, l reason.Lang, req checkoutRequest, ov circulation.Override) {
+	s.mu.Lock()
+	desk, err := s.deskOn(req.Today)
+	var rs []holds.Reservation
+	var used circulation.Override
+	if err == nil {
+		rs, used, err = desk.Checkout(req.Cart, req.Today, ov)
+	}
+	s.mu.Unlock()
+	var refused *holds.CartRefusal
+	if !errors.As(err, &refused) {
+		decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs, Override: used})
+		return
+	}
+	all := refused.Unwrap()
+	p := newProblem(l, http.StatusUnprocessableEntity, problemRefused, all.Error(), reason.Localize(all, l))
+	for _, it := range refused.Items {
+		ip := itemProblem{Index: it.Index, Item: it.Item}
+		for _, c := range it.Reasons {
+			ip.Reasons = append(ip.Reasons, reason.Localize(c, l)...)
+		}
+		p.Items = append(p.Items, ip)
+	}
+	writeBody(w, http.StatusUnprocessableEntity, problemContentType, p)
+}
+
+type shelfDeadlineRequest struct {
+	Place       circulation.Place `json:"place"`
+	FirstPickup calendar.Date     `json:"first_pickup"`
+}
+
+type shelfDeadlineResponse struct {
+	Deadline calendar.Date `json:"deadline"`
+}
+
+// errNoDeadline reports a first pickup day with no deadline in the
+// calendar's span (or no day at all).
+var errNoDeadline = errors.New("server: no hold-shelf deadline: first_pickup is missing or beyond the calendar")
+
+// shelfDeadline answers the hold-shelf deadline at a place (H4).
+func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req shelfDeadlineRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	at, err := s.lib.Calendars(req.FirstPickup).At(req.Place)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	d := s.lib.HoldPolicy(req.FirstPickup).ShelfDeadline(req.FirstPickup, at)
+	if d.IsZero() {
+		fail(w, l, errNoDeadline)
+		return
+	}
+	writeJSON(w, http.StatusOK, shelfDeadlineResponse{Deadline: d})
+}
+
+type timelineRequest struct {
+	Place   circulation.Place `json:"place"`
+	Secured calendar.Date     `json:"secured"`
+	Loans   int               `json:"loans"`
+	Short   bool              `json:"short"`
+}
+
+type timelineResponse struct {
+	Method      circulation.Method `json:"method"`
+	Notice      calendar.Date      `json:"notice"`
+	HeldBack    bool               `json:"held_back"`
+	Sent        calendar.Date      `json:"sent,omitzero"`
+	FirstPickup calendar.Date      `json:"first_pickup,omitzero"`
+	Deadline    calendar.Date      `json:"deadline,omitzero"`
+	Loaned      calendar.Date      `json:"loaned,omitzero"`
+	Due         calendar.Date      `json:"due,omitzero"`
+}
+
+// timeline answers every date of a reservation secured on a day (H4,
+// R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
+func (s *service) timeline(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req timelineRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	t, err := s.lib.HoldPolicy(req.Secured).Timeline(req.Secured, s.lib.Calendars(req.Secured), req.Place, req.Loans, req.Short)
+	decided(w, l, err, http.StatusOK, timelineResponse(t))
+}
+
+type noticeRequest struct {
+	Item       string                 `json:"item"`
+	Place      circulation.Place      `json:"place"`
+	Collection circulation.Collection `json:"collection"`
+	Secured    calendar.Date          `json:"secured"`
+	Loans      int                    `json:"loans"`
+	Short      bool                   `json:"short"`
+	Parcel     shipping.Class         `json:"parcel"`
+}
+
+type noticeResponse struct {
+	Notice holds.Notice `json:"notice"`
+	Text   string       `json:"text"`
+}
+
+// notice answers the content of the notice email of an item secured (H6).
+func (s *service) notice(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req noticeRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	res := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, SecuredOn: req.Secured}
+	n, err := s.lib.HoldPolicy(req.Secured).Notice(res, s.lib.Calendars(req.Secured), req.Loans, req.Short, req.Parcel)
+	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(l)})
+}
+
+type emailRequest struct {
+	Email string `json:"email"`
+}
+
+// checkEmail checks an email address (P6) and answers it as it is kept.
+func (s *service) checkEmail(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req emailRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	e, err := patron.ParseEmail(req.Email)
+	decided(w, l, err, http.StatusOK, emailRequest{Email: e.String()})
+}
+
+type passwordRequest struct {
+	Password string `json:"password"`
+}
+
+type passwordResponse struct {
+	Valid bool `json:"valid"`
+}
+
+// checkPassword checks a password (P4); it never echoes the password.
+func (s *service) checkPassword(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req passwordRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	_, err := patron.ParsePassword(req.Password)
+	decided(w, l, err, http.StatusOK, passwordResponse{Valid: true})
+}
+
+type cardNumberRequest struct {
+	CardNumber string `json:"card_number"`
+}
+
+// checkCardNumber checks a card number (P2) and answers it as it is
+// kept, full-width digits folded.
+func (s *service) checkCardNumber(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	var req cardNumberRequest
+	if !decode(w, r, l, &req) {
+		return
+	}
+	c, err := patron.ParseCardNumber(req.CardNumber)
+	decided(w, l, err, http.StatusOK, cardNumberRequest{CardNumber: c.String()})
+}
+
+type parcelRequest struct {
+	Parcel shipping.Parcel `json:"parcel"`
+	Posted calendar.Date   `json:"posted"`
+	Zone   shipping.Zone   `json:"zone"`
+}
+
+type parcelResponse struct {
+	Class          shipping.Class `json:"class"`
+	Label          string         `json:"label"`
+	Postage        string         `json:"postage"`
+	CashOnDelivery string         `json:"cash_on_delivery"`
+	// SampleTariff reports prices from shipping.SampleTariff, sample
+	// figures, because the configuration has no rate tables.
+	SampleTariff bool `json:"sample_tariff,omitempty"`
+}
+
+// parcel classifies a parcel (R-HD3) and prices it on the posting day
+// (R-HD1), in yen as decimal text.
+func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	req := parcelRequest{Zone: shipping.ZoneHokkaido}
+	if !decode(w, r, l, &req) {
+		return
+	}
+	c, err := s.classifier.Classify(req.Parcel)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	postage, err := s.tariff.Postage(c, req.Parcel.Weight, req.Zone, req.Posted)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	cod, err := s.tariff.CashOnDelivery(c, req.Parcel.Weight, req.Zone, req.Posted)
+	decided(w, l, err, http.StatusOK, parcelResponse{Class: c, Label: c.Label(l), Postage: postage.String(), CashOnDelivery: cod.String(), SampleTariff: s.sample})
+}
