@@ -26,12 +26,7 @@ type dueDateResponse struct {
 }
 
 // dueDate answers the due date of a loan made on a day at a place (L2, L5).
-func (s *service) dueDate(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req dueDateRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) dueDate(w http.ResponseWriter, l reason.Lang, req dueDateRequest) {
 	at, err := s.lib.Calendars(req.Loaned).At(req.Place)
 	if err != nil {
 		fail(w, l, err)
@@ -65,12 +60,7 @@ type extendResponse struct {
 
 // extend extends a loan as a patron does on My Page (L3, L4): no
 // override, since a patron can never override.
-func (s *service) extend(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req extendRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) extend(w http.ResponseWriter, l reason.Lang, req extendRequest) {
 	s.decideExtension(w, l, req, circulation.Override{})
 }
 
@@ -78,12 +68,7 @@ func (s *service) extend(w http.ResponseWriter, r *http.Request) {
 // override names (L4 b, c, e by default); a hard reason still refuses.
 // A host puts this route behind its staff authentication and takes the
 // staff member from it, not from the body.
-func (s *service) staffExtend(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req staffExtendRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) staffExtend(w http.ResponseWriter, l reason.Lang, req staffExtendRequest) {
 	s.decideExtension(w, l, req.extendRequest, req.Override)
 }
 
@@ -123,23 +108,13 @@ type checkoutResponse struct {
 
 // checkout places the reservations of a patron's cart on the desk (H1,
 // H2), with no override.
-func (s *service) checkout(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req checkoutRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) checkout(w http.ResponseWriter, l reason.Lang, req checkoutRequest) {
 	s.decideCheckout(w, l, req, circulation.Override{})
 }
 
 // staffCheckout places a cart as staff do, letting go the soft reasons
 // the override names. A host puts it behind its staff authentication.
-func (s *service) staffCheckout(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req staffCheckoutRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) staffCheckout(w http.ResponseWriter, l reason.Lang, req staffCheckoutRequest) {
 	s.decideCheckout(w, l, req.checkoutRequest, req.Override)
 }
 
@@ -186,12 +161,7 @@ type shelfDeadlineResponse struct {
 var errNoDeadline = errors.New("server: no hold-shelf deadline: first_pickup is missing or beyond the calendar")
 
 // shelfDeadline answers the hold-shelf deadline at a place (H4).
-func (s *service) shelfDeadline(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req shelfDeadlineRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) shelfDeadline(w http.ResponseWriter, l reason.Lang, req shelfDeadlineRequest) {
 	at, err := s.lib.Calendars(req.FirstPickup).At(req.Place)
 	if err != nil {
 		fail(w, l, err)
@@ -225,12 +195,7 @@ type timelineResponse struct {
 
 // timeline answers every date of a reservation secured on a day (H4,
 // R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
-func (s *service) timeline(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req timelineRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) timeline(w http.ResponseWriter, l reason.Lang, req timelineRequest) {
 	t, err := s.lib.HoldPolicy(req.Secured).Timeline(req.Secured, s.lib.Calendars(req.Secured), req.Place, req.Loans, req.Short)
 	decided(w, l, err, http.StatusOK, timelineResponse(t))
 }
@@ -251,12 +216,7 @@ type noticeResponse struct {
 }
 
 // notice answers the content of the notice email of an item secured (H6).
-func (s *service) notice(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req noticeRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) notice(w http.ResponseWriter, l reason.Lang, req noticeRequest) {
 	res := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, SecuredOn: req.Secured}
 	n, err := s.lib.HoldPolicy(req.Secured).Notice(res, s.lib.Calendars(req.Secured), req.Loans, req.Short, req.Parcel)
 	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(l)})
@@ -267,12 +227,7 @@ type emailRequest struct {
 }
 
 // checkEmail checks an email address (P6) and answers it as it is kept.
-func (s *service) checkEmail(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req emailRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) checkEmail(w http.ResponseWriter, l reason.Lang, req emailRequest) {
 	e, err := patron.ParseEmail(req.Email)
 	decided(w, l, err, http.StatusOK, emailRequest{Email: e.String()})
 }
@@ -286,12 +241,7 @@ type passwordResponse struct {
 }
 
 // checkPassword checks a password (P4); it never echoes the password.
-func (s *service) checkPassword(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req passwordRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) checkPassword(w http.ResponseWriter, l reason.Lang, req passwordRequest) {
 	_, err := patron.ParsePassword(req.Password)
 	decided(w, l, err, http.StatusOK, passwordResponse{Valid: true})
 }
@@ -302,12 +252,7 @@ type cardNumberRequest struct {
 
 // checkCardNumber checks a card number (P2) and answers it as it is
 // kept, full-width digits folded.
-func (s *service) checkCardNumber(w http.ResponseWriter, r *http.Request) {
-	l := language(w, r)
-	var req cardNumberRequest
-	if !decode(w, r, l, &req) {
-		return
-	}
+func (s *service) checkCardNumber(w http.ResponseWriter, l reason.Lang, req cardNumberRequest) {
 	c, err := patron.ParseCardNumber(req.CardNumber)
 	decided(w, l, err, http.StatusOK, cardNumberRequest{CardNumber: c.String()})
 }

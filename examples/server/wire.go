@@ -107,6 +107,20 @@ func writeBody(w http.ResponseWriter, status int, contentType string, v any) {
 // errTrailing reports data after the request's JSON value.
 var errTrailing = errors.New("data after the JSON object")
 
+// handle returns the handler of a route whose body is a request of type
+// T: it negotiates the language, decodes the body strictly (answering 400,
+// 413 or 415 itself) and hands the request to decide. Every body route
+// starts the same way, so it is written once.
+func handle[T any](decide func(w http.ResponseWriter, l reason.Lang, req T)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		l := language(w, r)
+		var req T
+		if decode(w, r, l, &req) {
+			decide(w, l, req)
+		}
+	}
+}
+
 // decode reads r's body into v strictly: Content-Type application/json,
 // at most maxBody bytes, one JSON value with no unknown key and nothing
 // after it. On failure it writes the problem and returns false.
