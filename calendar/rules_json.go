@@ -276,39 +276,32 @@ func (d *rulesDecoder) weekday(path, s string) time.Weekday {
 }
 
 func (d *rulesDecoder) weekdays(path string, names []string) Weekdays {
-	var w Weekdays
-	for i, s := range names {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		wd, ok := weekdayNamed(s)
-		switch {
-		case !ok:
-			d.add(p, "%s is not a day of the week (sunday, monday, ..., saturday)", text.Quote(s))
-		case w.Has(wd):
-			d.add(p, "%s is named twice", s)
-		}
-		if ok {
-			w |= 1 << wd
-		}
-	}
-	return w
+	return nameSet[Weekdays](d, path, names, weekdayNamed, "a day of the week (sunday, monday, ..., saturday)")
 }
 
 func (d *rulesDecoder) months(path string, names []string) Months {
-	var ms Months
+	return nameSet[Months](d, path, names, monthNamed, "a month (january, ..., december)")
+}
+
+// nameSet reads a list of names (of days, of months) into a bit set,
+// adding a problem at the path of each name that is unknown (it is not
+// what) or given twice.
+func nameSet[S ~uint8 | ~uint16, V ~int](d *rulesDecoder, path string, names []string, named func(string) (V, bool), what string) S {
+	var set S
 	for i, s := range names {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		m, ok := monthNamed(s)
+		v, ok := named(s)
 		switch {
 		case !ok:
-			d.add(p, "%s is not a month (january, ..., december)", text.Quote(s))
-		case ms.Has(m):
+			d.add(p, "%s is not %s", text.Quote(s), what)
+		case set&(S(1)<<v) != 0:
 			d.add(p, "%s is named twice", s)
 		}
 		if ok {
-			ms |= 1 << m
+			set |= S(1) << v
 		}
 	}
-	return ms
+	return set
 }
 
 func (d *rulesDecoder) noteMonthDay(path, s string, err error) {
