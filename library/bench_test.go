@@ -62,28 +62,21 @@ func benchLibrary(b *testing.B) *Library {
 // A snowstorm closes the Prefectural Library for two days: over a
 // million loans and a million reservations (X1–X4).
 func BenchmarkConsequencesSnowstorm(b *testing.B) {
-	l := benchLibrary(b)
-	loans, rs := benchData(b, l, 1_000_000)
-	ch, err := l.Closing("prefectural", day("2027-02-17"), day("2027-02-18"), "臨時休館（大雪）", "closed (snowstorm)")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if sinkConsequences, err = l.Consequences(ch, loans, rs); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(len(sinkConsequences)), "consequences")
+	benchClosing(b, "prefectural", "2027-02-17", "2027-02-18", "臨時休館（大雪）", "closed (snowstorm)")
 }
 
 // One partner library closes for a day: few of the two million items
 // are touched, and allocations follow them, not the input.
 func BenchmarkConsequencesFew(b *testing.B) {
+	benchClosing(b, "ebetsu", "2027-06-09", "2027-06-09", "臨時休館", "closed")
+}
+
+// benchClosing measures the consequences of closing the place key from
+// from to to over a million loans and a million reservations.
+func benchClosing(b *testing.B, key, from, to, name, nameEn string) {
 	l := benchLibrary(b)
 	loans, rs := benchData(b, l, 1_000_000)
-	ch, err := l.Closing("ebetsu", day("2027-06-09"), day("2027-06-09"), "臨時休館", "closed")
+	ch, err := l.Closing(key, day(from), day(to), name, nameEn)
 	if err != nil {
 		b.Fatal(err)
 	}
