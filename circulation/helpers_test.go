@@ -2,7 +2,7 @@ package circulation
 
 import (
 	"encoding/json"
-	"errors"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"strings"
 	"testing"
 	"time"
@@ -32,18 +32,7 @@ func at(t testing.TB, date string, h, m int) time.Time {
 // nil error. Any other error fails the test.
 func codes(t fataler, err error) []string {
 	t.Helper()
-	if err == nil {
-		return nil
-	}
-	var ref *reason.Refusal
-	if !errors.As(err, &ref) {
-		t.Fatalf("want a *reason.Refusal, got %T: %v", err, err)
-	}
-	var cs []string
-	for _, r := range ref.Reasons {
-		cs = append(cs, r.Code())
-	}
-	return cs
+	return reasontest.Codes(t, err)
 }
 
 // codesOf returns the codes of rs.

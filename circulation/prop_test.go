@@ -3,6 +3,7 @@ package circulation_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"slices"
 	"testing"
 
@@ -31,18 +32,7 @@ var (
 // Any other error fails the test.
 func codes(t *rapid.T, err error) []string {
 	t.Helper()
-	if err == nil {
-		return nil
-	}
-	var ref *reason.Refusal
-	if !errors.As(err, &ref) {
-		t.Fatalf("want a *reason.Refusal, got %T: %v", err, err)
-	}
-	var cs []string
-	for _, r := range ref.Reasons {
-		cs = append(cs, r.Code())
-	}
-	return cs
+	return reasontest.Codes(t, err)
 }
 
 // errOf drops the override a decision used.

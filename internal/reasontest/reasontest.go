@@ -57,3 +57,27 @@ func CheckRoundTrip(t testing.TB, err error) {
 		}
 	}
 }
+
+// Fataler is what Codes needs of a *testing.T or a *rapid.T.
+type Fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+// Codes returns the codes of the reasons of err, a *reason.Refusal, in
+// order; nil for a nil err. Any other error fails t.
+func Codes(t Fataler, err error) []string {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var ref *reason.Refusal
+	if !errors.As(err, &ref) {
+		t.Fatalf("want a *reason.Refusal, got %T: %v", err, err)
+	}
+	cs := make([]string, len(ref.Reasons))
+	for i, r := range ref.Reasons {
+		cs[i] = r.Code()
+	}
+	return cs
+}
