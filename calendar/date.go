@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
@@ -254,6 +255,18 @@ func (d Date) Compare(e Date) int {
 
 // IsZero reports whether d is the zero Date ("no date").
 func (d Date) IsZero() bool { return d.n == 0 }
+
+// GoString returns d as the Go expression that makes it,
+// calendar.NewDate(2026, 4, 1) (calendar.Date{} for the zero Date), so
+// that %#v, and a failing property test's case, print a runnable
+// literal.
+func (d Date) GoString() string {
+	if d.n == 0 {
+		return "calendar.Date{}"
+	}
+	y, m, dd := d.civil()
+	return "calendar.NewDate(" + strconv.Itoa(y) + ", " + strconv.Itoa(int(m)) + ", " + strconv.Itoa(dd) + ")"
+}
 
 // String returns d as YYYY-MM-DD, or "" for the zero Date.
 func (d Date) String() string {

@@ -3,6 +3,7 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -145,4 +146,19 @@ func TestZeroDateInIsZeroTime(t *testing.T) {
 	assert.True(t, Date{}.In(JST()).IsZero())
 	assert.Equal(t, time.Time{}, Date{}.In(time.UTC))
 	assert.Equal(t, time.Date(2026, 4, 1, 0, 0, 0, 0, JST()), NewDate(2026, 4, 1).In(JST()))
+}
+
+// A Date prints with %#v as the expression that makes it, so that a
+// failing generated case reads as a runnable Go literal.
+func TestDateGoStringRunnableLiteral(t *testing.T) {
+	if got := fmt.Sprintf("%#v", NewDate(2026, 4, 1)); got != "calendar.NewDate(2026, 4, 1)" {
+		t.Errorf("%%#v = %s", got)
+	}
+	if got := fmt.Sprintf("%#v", Date{}); got != "calendar.Date{}" {
+		t.Errorf("%%#v of the zero Date = %s", got)
+	}
+	type loan struct{ Due Date }
+	if got := fmt.Sprintf("%#v", loan{NewDate(2027, 1, 4)}); got != "calendar.loan{Due:calendar.NewDate(2027, 1, 4)}" {
+		t.Errorf("%%#v in a struct = %s", got)
+	}
 }
