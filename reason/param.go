@@ -20,6 +20,7 @@ const (
 	kindLibrary
 	kindDate
 	kindField
+	kindItem
 	numKinds
 )
 
@@ -35,6 +36,7 @@ var kinds = [numKinds]struct {
 	kindLibrary:  {"library", false},
 	kindDate:     {"date", false},
 	kindField:    {"field", false},
+	kindItem:     {"item", false},
 }
 
 // kindNamed returns the kind whose name is s.
@@ -48,7 +50,7 @@ func kindNamed(s string) (kind, bool) {
 }
 
 // Param is one named, typed parameter of a reason, made by Position,
-// Limit, Count, LibraryName, Date or Field and attached with (*Reason).With.
+// Limit, Count, LibraryName, Date, Field or Item and attached with (*Reason).With.
 // The zero Param is no parameter.
 type Param struct {
 	k kind
@@ -76,6 +78,10 @@ func LibraryName(name string) Param { return Param{k: kindLibrary, s: cleanText(
 // Field is the name of the input field at fault ("email", "password"),
 // cut to 32 characters: {field}.
 func Field(name string) Param { return Param{k: kindField, s: cleanText(name)} }
+
+// Item is the host's identifier of the item a reason is about (one
+// item of a reservation cart), cut to 32 characters: {item}.
+func Item(id string) Param { return Param{k: kindItem, s: cleanText(id)} }
 
 // cleanText cuts s to 32 characters and replaces invalid UTF-8 with
 // U+FFFD, as JSON would, so that a parameter survives a round trip.

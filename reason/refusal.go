@@ -149,8 +149,9 @@ func paramsOf(c Coded) Params {
 	return nil
 }
 
-// packageOf returns the package that declared c, or pkg when c does not
-// say: the prefix of its Error before ": ".
+// packageOf returns the package that declared c, or pkg for a Coded
+// made outside this package, which does not say (its Error text is never
+// read for it).
 func packageOf(c Coded, pkg string) string {
 	switch c := c.(type) {
 	case *Reason:
@@ -159,9 +160,6 @@ func packageOf(c Coded, pkg string) string {
 		return c.pkg
 	case *omitted:
 		return packageOf(c.first, pkg)
-	}
-	if p, _, ok := strings.Cut(c.Error(), ": "); ok && p != "" {
-		return p
 	}
 	return pkg
 }
