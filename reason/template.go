@@ -56,76 +56,106 @@ func (e *templateError) Error() string {
 
 // parseTemplate parses s in time linear in its length.
 func parseTemplate(s string) (template, error) {
-	var (
-		t       template
-		lit     strings.Builder
-		group   []piece
-		inGroup bool
-		named   bool // the open part names a parameter
-	)
-	flush := func() {
-		if lit.Len() == 0 {
-			return
-		}
-		if inGroup {
-			group = append(group, piece{text: lit.String()})
-		} else {
-			t = append(t, part{text: lit.String()})
-		}
-		lit.Reset()
-	}
+	var p templateParser
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		next := byte(0)
 		if i+1 < len(s) {
 			next = s[i+1]
 		}
+		var err error
 		switch {
 		case (c == '{' || c == '}' || c == '[' || c == ']') && next == c:
-			lit.WriteByte(c)
+			p.lit.WriteByte(c)
 			i++
 		case c == '{' && isNameStart(next):
-			end := strings.IndexByte(s[i+1:], '}')
-			if end < 0 {
-				return nil, &templateError{problem: "unclosed {"}
-			}
-			name := s[i+1 : i+1+end]
-			k, ok := kindNamed(name)
-			if !ok {
-				return nil, &templateError{"unknown parameter", cut(name)}
-			}
-			if !inGroup {
-				return nil, &templateError{"outside [ ]:", name}
-			}
-			flush()
-			group = append(group, piece{k: k})
-			named = true
-			i += end + 1
+			var n int
+			n, err = p.placeholder(s[i+1:])
+			i += n
 		case c == '[':
-			if inGroup {
-				return nil, &templateError{problem: "[ inside [ ]"}
-			}
-			flush()
-			inGroup, named, group = true, false, nil
+			err = p.open()
 		case c == ']':
-			if !inGroup {
-				return nil, &templateError{problem: "] without ["}
-			}
-			if !named {
-				return nil, &templateError{problem: "[ ] without a placeholder (write [[ ]] for brackets)"}
-			}
-			flush()
-			t = append(t, part{group: group})
-			inGroup = false
+			err = p.close()
 		default:
-			lit.WriteByte(c)
+			p.lit.WriteByte(c)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	if inGroup {
+	if p.inGroup {
 		return nil, &templateError{problem: "unclosed ["}
 	}
-	flush()
-	return t, nil
+	p.flush()
+	return p.t, nil
+}
+
+// templateParser is the state of parseTemplate: the parts so far, the
+// literal text being read, and the optional part being read.
+type templateParser struct {
+	t       template
+	lit     strings.Builder
+	group   []piece
+	inGroup bool
+	named   bool // the open part names a parameter
+}
+
+// flush ends the literal text being read.
+func (p *templateParser) flush() {
+	if p.lit.Len() == 0 {
+		return
+	}
+	if p.inGroup {
+		p.group = append(p.group, piece{text: p.lit.String()})
+	} else {
+		p.t = append(p.t, part{text: p.lit.String()})
+	}
+	p.lit.Reset()
+}
+
+// placeholder reads the placeholder whose name starts rest, just after
+// its "{", and returns how many bytes it took, its "}" included.
+func (p *templateParser) placeholder(rest string) (int, error) {
+	end := strings.IndexByte(rest, '}')
+	if end < 0 {
+		return 0, &templateError{problem: "unclosed {"}
+	}
+	name := rest[:end]
+	k, ok := kindNamed(name)
+	if !ok {
+		return 0, &templateError{"unknown parameter", cut(name)}
+	}
+	if !p.inGroup {
+		return 0, &templateError{"outside [ ]:", name}
+	}
+	p.flush()
+	p.group = append(p.group, piece{k: k})
+	p.named = true
+	return end + 1, nil
+}
+
+// open starts an optional part at "[".
+func (p *templateParser) open() error {
+	if p.inGroup {
+		return &templateError{problem: "[ inside [ ]"}
+	}
+	p.flush()
+	p.inGroup, p.named, p.group = true, false, nil
+	return nil
+}
+
+// close ends an optional part at "]".
+func (p *templateParser) close() error {
+	if !p.inGroup {
+		return &templateError{problem: "] without ["}
+	}
+	if !p.named {
+		return &templateError{problem: "[ ] without a placeholder (write [[ ]] for brackets)"}
+	}
+	p.flush()
+	p.t = append(p.t, part{group: p.group})
+	p.inGroup = false
+	return nil
 }
 
 // isNameStart reports whether c may start a placeholder's name.
