@@ -21,6 +21,9 @@ const (
 	kindDate
 	kindField
 	kindItem
+	kindDay
+	kindPreviousDay
+	kindSize
 	numKinds
 )
 
@@ -30,13 +33,16 @@ var kinds = [numKinds]struct {
 	name   string
 	number bool
 }{
-	kindPosition: {"position", true},
-	kindLimit:    {"limit", true},
-	kindCount:    {"count", true},
-	kindLibrary:  {"library", false},
-	kindDate:     {"date", false},
-	kindField:    {"field", false},
-	kindItem:     {"item", false},
+	kindPosition:    {"position", true},
+	kindLimit:       {"limit", true},
+	kindCount:       {"count", true},
+	kindLibrary:     {"library", false},
+	kindDate:        {"date", false},
+	kindField:       {"field", false},
+	kindItem:        {"item", false},
+	kindDay:         {"day", false},
+	kindPreviousDay: {"previous_day", false},
+	kindSize:        {"size", true},
 }
 
 // kindNamed returns the kind whose name is s.
@@ -87,13 +93,38 @@ func Item(id string) Param { return Param{k: kindItem, s: cleanText(id)} }
 // U+FFFD, as JSON would, so that a parameter survives a round trip.
 func cleanText(s string) string { return strings.ToValidUTF8(text.Shorten(s), "\uFFFD") }
 
-// Date is a civil date, given as anything with a Date method as
-// calendar.Date and time.Time have: {date}. It reads 2026-04-01 in
-// English and 2026年4月1日 in Japanese. A date outside years 1 to 9999,
-// the zero calendar.Date included, is no parameter: the zero Param.
-func Date(d interface {
+// dated is anything with a Date method, as calendar.Date and time.Time
+// have.
+type dated interface {
 	Date() (year int, month time.Month, day int)
-}) Param {
+}
+
+// Date is a civil date: {date}. It reads 2026-04-01 in English and
+// 2026年4月1日 in Japanese. A date outside years 1 to 9999, the zero
+// calendar.Date included, is no parameter: the zero Param.
+func Date(d dated) Param { return dateOf(kindDate, d) }
+
+// Day is a civil date shown with its day of the week, as a notice gives
+// the days a patron acts on: {day}. It reads 2026-11-20 (Fri) in English
+// and 2026年11月20日（金） in Japanese; a date outside years 1 to 9999
+// is no parameter.
+func Day(d dated) Param { return dateOf(kindDay, d) }
+
+// PreviousDay is a second day in the same message, the one something
+// was before it changed ("now due 2026-04-15 (Wed), was 2026-04-08
+// (Wed)"): {previous_day}, shown as Day is.
+func PreviousDay(d dated) Param { return dateOf(kindPreviousDay, d) }
+
+// Size is a parcel's size band, in centimetres (Yu-Pack size 60):
+// {size}.
+func Size(cm int) Param { return Param{k: kindSize, n: cm} }
+
+// isDate reports whether values of k are dates.
+func (k kind) isDate() bool { return k == kindDate || k == kindDay || k == kindPreviousDay }
+
+// dateOf returns d as a parameter of kind k, or the zero Param for a
+// date outside years 1 to 9999.
+func dateOf(k kind, d dated) Param {
 	y, m, dd := d.Date()
 	if y < 1 || y > 9999 || m < 1 || m > 12 || dd < 1 || dd > 31 {
 		return Param{}
@@ -101,17 +132,17 @@ func Date(d interface {
 	b := make([]byte, 0, 10)
 	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
 	b = append(b, byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+dd/10), byte('0'+dd%10))
-	return Param{k: kindDate, s: string(b)}
+	return Param{k: k, s: string(b)}
 }
 
 // Name returns the name of p as placeholders and JSON write it:
-// "position", "limit", "count", "library", "date" or "field"; "" for
-// the zero Param.
+// "position", "limit", "count", "library", "date", "field", "item",
+// "day", "previous_day" or "size"; "" for the zero Param.
 func (p Param) Name() string { return kinds[p.k].name }
 
-// Value returns the value of p: an int for position, limit and count, a
-// string for library and field, the date as a YYYY-MM-DD string; nil for
-// the zero Param.
+// Value returns the value of p: an int for position, limit, count and
+// size, a string for library, field and item, a date (date, day,
+// previous_day) as a YYYY-MM-DD string; nil for the zero Param.
 func (p Param) Value() any {
 	switch {
 	case p.k == noKind:
@@ -127,17 +158,42 @@ func (p Param) text(l Lang) string {
 	switch {
 	case kinds[p.k].number:
 		return strconv.Itoa(p.n)
-	case p.k == kindDate && l == Japanese && len(p.s) == 10:
-		y, _ := strconv.Atoi(p.s[:4])
-		m, _ := strconv.Atoi(p.s[5:7])
-		d, _ := strconv.Atoi(p.s[8:])
-		return strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
+	case p.k.isDate() && len(p.s) == 10:
+		return dateText(p.s, p.k != kindDate, l)
 	}
 	return p.s
 }
 
+// weekdays are the days of the week as notices abbreviate them, from
+// Sunday, in English and Japanese.
+var weekdays = [2][7]string{
+	{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+	{"日", "月", "火", "水", "木", "金", "土"},
+}
+
+// dateText renders the YYYY-MM-DD date s in l, with its day of the week
+// when withWeekday.
+func dateText(s string, withWeekday bool, l Lang) string {
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	out := s
+	if l == Japanese {
+		out = strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
+	}
+	if !withWeekday {
+		return out
+	}
+	wd := weekdays[langIndex(l)][time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).Weekday()]
+	if l == Japanese {
+		return out + "（" + wd + "）"
+	}
+	return out + " (" + wd + ")"
+}
+
 // Params is the parameters a reason carries, at most one of each name, in
-// a fixed order (position, limit, count, library, date, field). It
+// a fixed order (position, limit, count, library, date, field, item,
+// day, previous_day, size). It
 // encodes to JSON as an object: {"limit": 10, "library": "小樽市立図書館"}.
 type Params []Param
 

@@ -77,12 +77,16 @@ func decodeParam(name string, raw json.RawMessage) (Param, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return Param{}, errors.New(name + ": want a string")
 	}
-	if k == kindDate {
+	if k.isDate() {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil || len(s) != len(time.DateOnly) {
-			return Param{}, errors.New("date: want YYYY-MM-DD, not " + text.Quote(s))
+			return Param{}, errors.New(name + ": want YYYY-MM-DD, not " + text.Quote(s))
 		}
-		return Date(t), nil
+		p := dateOf(k, t)
+		if p.k == noKind {
+			return Param{}, errors.New(name + ": " + text.Quote(s) + " is outside years 1 to 9999")
+		}
+		return p, nil
 	}
 	return Param{k: k, s: cleanText(s)}, nil
 }

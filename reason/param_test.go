@@ -150,3 +150,36 @@ func TestParamsJSONZeroFirstAndInvalidUTF8(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &ps))
 	assert.Equal(t, reason.Params{reason.LibraryName("a\xffb")}, ps)
 }
+
+// A day is shown with its day of the week in both languages, as notices
+// give the days a patron acts on; a previous day beside it; a size as a
+// number. Each round-trips through JSON, and a day outside years 1 to
+// 9999 is refused when decoded (the year-0 date dropped silently was a
+// defect).
+func TestDayPreviousDayAndSizeParams(t *testing.T) {
+	d := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	c := mustWith(t, "Collect by [{day}][ (was {previous_day})][, size {size}].", "[{day}]まで[（変更前 {previous_day}）][、{size}サイズ]。",
+		reason.Day(d), reason.PreviousDay(d.AddDate(0, 0, -7)), reason.Size(60))
+	if got, want := c.Message(reason.English), "Collect by 2026-11-20 (Fri) (was 2026-11-13 (Fri)), size 60."; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	if got, want := c.Message(reason.Japanese), "2026年11月20日（金）まで（変更前 2026年11月13日（金））、60サイズ。"; got != want {
+		t.Errorf("Japanese: %q, want %q", got, want)
+	}
+	var ps reason.Params
+	if err := ps.UnmarshalJSON([]byte(`{"day":"2026-11-20","previous_day":"2026-11-13","size":60}`)); err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 3 {
+		t.Errorf("decoded %v", ps)
+	}
+	if err := ps.UnmarshalJSON([]byte(`{"day":"0000-01-01"}`)); err == nil {
+		t.Error("a day in year 0 decoded")
+	}
+}
+
+// mustWith returns a reason of the given messages with ps.
+func mustWith(t *testing.T, en, ja string, ps ...reason.Param) reason.Coded {
+	t.Helper()
+	return reason.New("test", "test.params", en, ja).With(ps...)
+}
