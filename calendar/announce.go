@@ -12,7 +12,7 @@ func (r Rules) SkipDay(day Date, why string) Rules {
 // MoveDay returns a copy of r with the open day from moved to day to, as
 // staff announce (C4; R-PT2 for a moved courier day): a Closure on from
 // and an Opening on to, both named why. r itself, and the slices it
-// holds, are not changed. New refuses the result (ErrInvalidRules) when
+// holds, are not changed. New refuses the result (reason.ErrBadInput) when
 // to is a closed day of the announcements, from itself included.
 func (r Rules) MoveDay(from, to Date, why string) Rules {
 	c := r.SkipDay(from, why)

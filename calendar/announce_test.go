@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // C4, R-PT2: an announced suspension closes one day, a move closes one day
@@ -35,30 +37,46 @@ func TestSkipDayMoveDayC4AnnouncementsCopyRules(t *testing.T) {
 func TestMoveDayC4OntoClosedDayInvalidRules(t *testing.T) {
 	r := WeeklySchedule("courier", time.Tuesday).MoveDay(day("2026-12-01"), day("2026-12-01"), "no-op")
 	_, err := New(r)
-	assert.ErrorIs(t, err, ErrInvalidRules)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
+	var ps reason.Problems
+	require.ErrorAs(t, err, &ps)
+	assert.Equal(t, "openings[0]", ps[0].Path)
 }
 
-// Every malformed-rules error wraps ErrInvalidRules, so that callers can
-// tell it from ErrNeverOpen.
-func TestNewMalformedRulesWrapErrInvalidRules(t *testing.T) {
-	for name, r := range map[string]Rules{
-		"weekday bits":     {ClosedWeekdays: 0x80},
-		"avoid bits":       {MonthEndAvoids: 0x80},
-		"avoids every day": {MonthEnd: true, MonthEndAvoids: everyDay},
-		"closure reversed": {Closures: []Closure{{Name: "x", From: day("2026-01-02"), To: day("2026-01-01")}}},
-		"opening zero":     {Openings: []Opening{{Name: "x"}}},
-		"overlap": {
+// Every malformed-rules error is a reason.Problems naming the field at
+// fault and matching reason.ErrBadInput, and not ErrNeverOpen, so that
+// callers can tell the two apart.
+func TestNewMalformedRulesAreBadInput(t *testing.T) {
+	for name, tt := range map[string]struct {
+		r    Rules
+		path string
+	}{
+		"weekday bits":     {Rules{ClosedWeekdays: 0x80}, "closed_weekdays"},
+		"avoid bits":       {Rules{MonthEndAvoids: 0x80}, "month_end.avoids"},
+		"avoids every day": {Rules{MonthEnd: true, MonthEndAvoids: everyDay}, "month_end.avoids"},
+		"closure reversed": {Rules{Closures: []Closure{{Name: "x", From: day("2026-01-02"), To: day("2026-01-01")}}}, "closures[0].to"},
+		"opening zero":     {Rules{Openings: []Opening{{Name: "x"}}}, "openings[0].from"},
+		"overlap": {Rules{
 			Closures: []Closure{{Name: "c", From: day("2026-01-01"), To: day("2026-01-10")}},
 			Openings: []Opening{{Name: "o", From: day("2026-01-10"), To: day("2026-01-10")}},
-		},
-		"bad window":      {Hours: Hours{Regular: []Window{{From: ClockAt(17, 0), To: ClockAt(9, 0)}}}},
-		"seasonal bits":   {Hours: Hours{Seasonal: []SeasonalHours{{Months: 1}}}},
-		"seasonal window": {Hours: Hours{Seasonal: []SeasonalHours{{Windows: []Window{{From: -1, To: 1}}}}}},
+		}, "openings[0]"},
+		"bad window":      {Rules{Hours: Hours{Regular: []Window{{From: ClockAt(17, 0), To: ClockAt(9, 0)}}}}, "hours.regular[0]"},
+		"seasonal bits":   {Rules{Hours: Hours{Seasonal: []SeasonalHours{{Months: 1}}}}, "hours.seasonal[0].months"},
+		"seasonal window": {Rules{Hours: Hours{Seasonal: []SeasonalHours{{Windows: []Window{{From: -1, To: 1}}}}}}, "hours.seasonal[0].windows[0]"},
 	} {
-		_, err := New(r)
-		assert.ErrorIs(t, err, ErrInvalidRules, name)
+		_, err := New(tt.r)
+		assert.ErrorIs(t, err, reason.ErrBadInput, name)
 		assert.NotErrorIs(t, err, ErrNeverOpen, name)
+		var ps reason.Problems
+		if assert.ErrorAs(t, err, &ps, name) {
+			assert.Equal(t, tt.path, ps[0].Path, name)
+			assert.Equal(t, ps, tt.r.Problems(), name)
+		}
 	}
 	_, err := New(Rules{ClosedWeekdays: everyDay})
-	assert.NotErrorIs(t, err, ErrInvalidRules)
+	assert.ErrorIs(t, err, ErrNeverOpen)
+	assert.ErrorIs(t, err, reason.ErrBadInput, "rules that close every day are bad input too")
+	var ps reason.Problems
+	require.ErrorAs(t, err, &ps)
+	assert.Equal(t, reason.Problems{{Path: "", Message: `the rules close every day from 1955-01-01 to 2100-12-31`}}, ps)
 }

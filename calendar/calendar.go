@@ -8,20 +8,22 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
-var (
-	// ErrInvalidRules is wrapped by every error New returns for malformed
-	// rules: a closure or opening that ends before it starts, an opening
-	// overlapping a closure, Weekdays or Months bits beyond the days or
-	// months they name, a month-end closure that avoids every weekday, an
-	// n-th weekday beyond 1–5, a year-end span outside December and
-	// January, bad hours. The error is Problems, listing every one.
-	ErrInvalidRules = errors.New("calendar: invalid rules")
-	// ErrNeverOpen is returned by New for rules under which the place
-	// would not open on any day of the supported span (see Calendar.Span).
-	ErrNeverOpen = errors.New("calendar: the rules close every day")
-)
+// ErrNeverOpen is matched (errors.Is) by the error New returns for rules
+// under which the place would not open on any day of the supported span
+// (see Calendar.Span). That error is also a reason.Problems, of one
+// problem at the empty path (the rules as a whole), and matches
+// reason.ErrBadInput as every error of bad rules does.
+var ErrNeverOpen = errors.New("calendar: the rules close every day")
+
+// neverOpenError is the error of New for rules that close every day:
+// its problem, and ErrNeverOpen.
+type neverOpenError struct{ reason.Problems }
+
+// Unwrap returns the problem and ErrNeverOpen.
+func (e neverOpenError) Unwrap() []error { return []error{e.Problems, ErrNeverOpen} }
 
 // The supported span, which New precomputes: 1955, the first year of the
 // Cabinet Office holiday list, to 2100. Queries that count or search
@@ -33,7 +35,14 @@ var (
 
 // Calendar is a compiled opening-day calendar: which days a place is open
 // and why it is closed on the others. A *Calendar is immutable and safe
-// for concurrent use.
+// for concurrent use. New makes one.
+//
+// The zero Calendar, like a nil *Calendar, is no calendar: it answers
+// every day as a calendar answers the zero Date (not open, no reason
+// closed, NextOpen and AddOpenDays the zero Date, OpenDaysBetween 0),
+// yields no closed day, Month gives a view with no weeks, Rules and
+// Hours their zero values, and WriteICS an error matching
+// reason.ErrBadInput. It never panics.
 //
 // The queries are answered from a bitmap of the supported span, 1955-01-01
 // to 2100-12-31 (Span), with running counts: constant time for IsOpen and
@@ -53,12 +62,13 @@ type Calendar struct {
 // New compiles r into a Calendar. It refuses rules that are malformed (a
 // closure that ends before it starts, an opening overlapping a closure, a
 // Weekdays or Months value with bits beyond the days or months it names,
-// a month-end rule that avoids every weekday, bad hours: ErrInvalidRules,
-// as Problems listing every problem with its JSON path)
-// and rules under which the place would not open on any day of the span
-// (ErrNeverOpen), whatever combination of settings closes it.
+// a month-end rule that avoids every weekday, bad hours), with
+// reason.Problems listing every problem with its JSON path (see
+// Rules.Problems), and rules under which the place would not open on any
+// day of the span, whatever combination of settings closes it
+// (ErrNeverOpen). Every error matches reason.ErrBadInput.
 func New(r Rules) (*Calendar, error) {
-	if err := r.validate(); err != nil {
+	if err := r.Problems().Err(); err != nil {
 		return nil, err
 	}
 	c := &Calendar{rules: r.clone(), first: spanFirst.n}
@@ -99,7 +109,13 @@ func New(r Rules) (*Calendar, error) {
 	// Checked on the result rather than on the settings, so that no
 	// combination of them slips through.
 	if c.total() == 0 {
-		return nil, fmt.Errorf("%w: %s is closed every day from %v to %v", ErrNeverOpen, text.Quote(r.Name), spanFirst, spanLast)
+		place := ""
+		if r.Name != "" {
+			place = " " + text.Quote(r.Name)
+		}
+		return nil, neverOpenError{reason.Problems{{
+			Message: fmt.Sprintf("the rules close%s every day from %v to %v", place, spanFirst, spanLast),
+		}}}
 	}
 	return c, nil
 }
@@ -108,23 +124,14 @@ func New(r Rules) (*Calendar, error) {
 // NextOpen and OpenDaysBetween for: 1955-01-01 and 2100-12-31.
 func (c *Calendar) Span() (first, last Date) { return spanFirst, spanLast }
 
-// MustNew is New for rules known to be good, such as the presets; it
-// panics on error.
+// MustNew is New for rules known to be good, such as those of a
+// configuration already checked; it panics on error.
 func MustNew(r Rules) *Calendar {
 	c, err := New(r)
 	if err != nil {
 		panic(err)
 	}
 	return c
-}
-
-// validate checks r; the error it returns is Problems, which wraps
-// ErrInvalidRules.
-func (r Rules) validate() error {
-	if ps := r.Problems(); len(ps) > 0 {
-		return ps
-	}
-	return nil
 }
 
 func (r Rules) clone() Rules {
@@ -135,11 +142,27 @@ func (r Rules) clone() Rules {
 	return r
 }
 
-// Rules returns a copy of the rules c was compiled from.
-func (c *Calendar) Rules() Rules { return c.rules.clone() }
+// compiled reports whether c was made by New: neither nil nor the zero
+// Calendar, which is no calendar.
+func (c *Calendar) compiled() bool { return c != nil && len(c.words) > 0 }
 
-// Name returns the name of the rules c was compiled from.
-func (c *Calendar) Name() string { return c.rules.Name }
+// Rules returns a copy of the rules c was compiled from; the zero Rules
+// for the zero Calendar.
+func (c *Calendar) Rules() Rules {
+	if !c.compiled() {
+		return Rules{}
+	}
+	return c.rules.clone()
+}
+
+// Name returns the name of the rules c was compiled from; "" for the
+// zero Calendar.
+func (c *Calendar) Name() string {
+	if !c.compiled() {
+		return ""
+	}
+	return c.rules.Name
+}
 
 // evaluate applies the rules to one day. It is the reference the compiled
 // bitmap is built from, and answers days outside the span.
@@ -234,18 +257,21 @@ func (r *Rules) monthEndClosure(d Date) Date {
 
 // inSpan returns d's bit index and whether d lies in the compiled span.
 func (c *Calendar) inSpan(d Date) (int, bool) {
+	if c == nil {
+		return 0, false
+	}
 	i := int(d.n - c.first)
 	return i, i >= 0 && i < len(c.words)*64 && d.n <= spanLast.n
 }
 
 // IsOpen reports whether the place is open on d. A day outside the span
 // is answered by applying the rules to it alone. The zero Date is never
-// open.
+// open, nor is any day of the zero Calendar.
 func (c *Calendar) IsOpen(d Date) bool {
 	if i, ok := c.inSpan(d); ok {
 		return c.isSet(i)
 	}
-	if d.IsZero() {
+	if d.IsZero() || !c.compiled() {
 		return false
 	}
 	open, _ := c.evaluate(d)
@@ -256,9 +282,10 @@ func (c *Calendar) isSet(i int) bool { return c.words[i>>6]&(1<<(i&63)) != 0 }
 
 // WhyClosed reports why the place is closed on d; ok is false when it is
 // open. A day outside the span is answered by applying the rules to it
-// alone. The zero Date gives no reason and ok false.
+// alone. The zero Date, and any day of the zero Calendar, gives no
+// reason and ok false.
 func (c *Calendar) WhyClosed(d Date) (why ClosedReason, ok bool) {
-	if d.IsZero() {
+	if d.IsZero() || !c.compiled() {
 		return ClosedReason{}, false
 	}
 	open, why := c.evaluate(d)
@@ -383,12 +410,19 @@ func (c *Calendar) selectOpen(k int) int {
 // is an open day and its time of day is within the hours of c's rules.
 // It is the one way to ask "open now?": for a service with hours of its
 // own, such as the Assembly Library's loans and returns (R-AL1), compile
-// the place's rules with those hours (see AssemblyLibraryServiceRules).
+// the place's rules with those hours (the configuration of package
+// library does).
 func (c *Calendar) OpenAt(t time.Time) bool {
 	d := DateOf(t)
 	return c.IsOpen(d) && c.rules.Hours.contains(d, ClockOf(t))
 }
 
 // Hours returns the opening hours of c, for display; OpenAt answers
-// whether c is open at an instant.
-func (c *Calendar) Hours() Hours { return c.rules.Hours.clone() }
+// whether c is open at an instant. The zero Calendar gives the zero
+// Hours.
+func (c *Calendar) Hours() Hours {
+	if !c.compiled() {
+		return Hours{}
+	}
+	return c.rules.Hours.clone()
+}

@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
@@ -135,3 +137,124 @@ func TestQueriesC2(t *testing.T) {
 	assert.True(t, c.AddOpenDays(day("2100-12-20"), 10).IsZero(), "the 10th open day is after the span")
 	assert.True(t, c.AddOpenDays(day("2150-11-20"), 10).IsZero(), "outside the span")
 }
+
+// The zero Calendar, and a nil *Calendar, is no calendar: every day is
+// answered as the zero Date is, nothing is yielded, and nothing panics.
+func TestZeroCalendar(t *testing.T) {
+	lib := MustNew(PrefecturalLibraryRules())
+	for name, c := range map[string]*Calendar{"zero": {}, "nil": nil} {
+		callEveryMethod(t, name+" Calendar", c)
+		d := day("2026-04-07")
+		assert.False(t, c.IsOpen(d), name)
+		assert.False(t, c.IsOpen(NewDate(1900, 1, 2)), "%s: outside the span", name)
+		why, closed := c.WhyClosed(d)
+		assert.Equal(t, ClosedReason{}, why, name)
+		assert.False(t, closed, name)
+		assert.True(t, c.NextOpen(d).IsZero(), name)
+		assert.True(t, c.AddOpenDays(d, 10).IsZero(), name)
+		assert.True(t, c.AddOpenDays(d, -10).IsZero(), name)
+		assert.Zero(t, c.OpenDaysBetween(d, d.AddDays(30)), name)
+		assert.False(t, c.OpenAt(d.In(JST()).Add(10*time.Hour)), name)
+		assert.Equal(t, Rules{}, c.Rules(), name)
+		assert.Equal(t, Hours{}, c.Hours(), name)
+		assert.Empty(t, c.Name(), name)
+		first, last := c.Span()
+		assert.Equal(t, [2]Date{spanFirst, spanLast}, [2]Date{first, last}, name)
+		for range c.ClosedDays(d, d.AddDays(30)) {
+			t.Errorf("%s: a closed day yielded", name)
+		}
+		v := c.Month(2026, time.April)
+		assert.Equal(t, MonthView{Year: 2026, Month: 4}, v, name)
+		var out bytes.Buffer
+		err := c.WriteICS(&out, d, d.AddDays(30), ICSOptions{Stamp: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)})
+		assert.ErrorIs(t, err, reason.ErrBadInput, name)
+		assert.Zero(t, out.Len(), name)
+
+		// Against a real calendar, a zero one is open on no day.
+		var changed []Date
+		for d := range ChangedDays(c, lib, day("2026-04-01"), day("2026-04-10")) {
+			changed = append(changed, d)
+		}
+		var open []Date
+		for d := day("2026-04-01"); !d.After(day("2026-04-10")); d = d.AddDays(1) {
+			if lib.IsOpen(d) {
+				open = append(open, d)
+			}
+		}
+		assert.Equal(t, open, changed, name)
+		for range ChangedDays(c, nil, d, d.AddDays(100)) {
+			t.Errorf("%s: two calendars open on no day differ", name)
+		}
+	}
+	// Values and their methods.
+	for name, v := range map[string]any{
+		"Date": &Date{}, "Rules": &Rules{}, "Closure": &Closure{}, "Opening": &Opening{},
+		"NthWeekday": &NthWeekday{}, "MonthDay": new(MonthDay), "Weekdays": new(Weekdays),
+		"Months": new(Months), "Clock": new(Clock), "Window": &Window{}, "SeasonalHours": &SeasonalHours{},
+		"Hours": &Hours{}, "ClosedKind": new(ClosedKind), "ClosedReason": &ClosedReason{},
+		"MonthView": &MonthView{}, "DayView": &DayView{}, "ICSOptions": &ICSOptions{},
+	} {
+		callEveryMethod(t, name, v)
+	}
+	_, err := New(Rules{})
+	assert.NoError(t, err, "the zero Rules are a place open every day")
+}
+
+// callEveryMethod calls every method of v, a pointer to a zero value or a
+// nil pointer, with zero arguments, ranges over every iterator a method
+// returns, and fails t on a panic: the zero value of every exported type
+// works or returns an error, and never panics.
+func callEveryMethod(t *testing.T, name string, v any) {
+	t.Helper()
+	rv := reflect.ValueOf(v)
+	for i := 0; i < rv.NumMethod(); i++ {
+		m := rv.Type().Method(i)
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s.%s panics: %v", name, m.Name, r)
+				}
+			}()
+			fn := rv.Method(i)
+			args := make([]reflect.Value, fn.Type().NumIn())
+			for j := range args {
+				args[j] = reflect.Zero(fn.Type().In(j))
+				if in := fn.Type().In(j); in.Kind() == reflect.Interface && reflect.TypeFor[*state]().Implements(in) {
+					args[j] = reflect.ValueOf(&state{}) // an io.Writer, a fmt.State
+				}
+			}
+			var out []reflect.Value
+			if fn.Type().IsVariadic() {
+				out = fn.CallSlice(args)
+			} else {
+				out = fn.Call(args)
+			}
+			for _, o := range out {
+				rangeOver(o)
+			}
+		}()
+	}
+}
+
+// rangeOver ranges over o when it is an iterator (iter.Seq or
+// iter.Seq2), yielding true to every value.
+func rangeOver(o reflect.Value) {
+	ft := o.Type()
+	if ft.Kind() != reflect.Func || o.IsNil() || ft.NumIn() != 1 || ft.NumOut() != 0 {
+		return
+	}
+	yt := ft.In(0)
+	if yt.Kind() != reflect.Func || yt.NumOut() != 1 || yt.Out(0).Kind() != reflect.Bool {
+		return
+	}
+	yield := reflect.MakeFunc(yt, func([]reflect.Value) []reflect.Value { return []reflect.Value{reflect.ValueOf(true)} })
+	o.Call([]reflect.Value{yield})
+}
+
+// state is a fmt.State and an io.Writer that discards what is written.
+type state struct{}
+
+func (*state) Write(b []byte) (int, error) { return len(b), nil }
+func (*state) Width() (int, bool)          { return 0, false }
+func (*state) Precision() (int, bool)      { return 0, false }
+func (*state) Flag(int) bool               { return false }

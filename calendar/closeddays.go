@@ -10,10 +10,11 @@ import (
 // It stays within the span (Calendar.Span): days of the range outside it,
 // or a zero from or to, yield nothing (C8), so that the walk is bounded
 // whatever the range. It skips open days a word of 64 days at a time.
+// The zero Calendar yields nothing.
 func (c *Calendar) ClosedDays(from, to Date) iter.Seq2[Date, ClosedReason] {
 	return func(yield func(Date, ClosedReason) bool) {
-		lo, hi, ok := c.clip(from, to)
-		if !ok {
+		lo, hi, ok := clip(from, to)
+		if !ok || !c.compiled() {
 			return
 		}
 		for w := lo >> 6; w <= hi>>6; w++ {
@@ -33,13 +34,22 @@ func (c *Calendar) ClosedDays(from, to Date) iter.Seq2[Date, ClosedReason] {
 
 // clip returns the bit indexes of the days of [from, to] inside the span;
 // ok is false when there are none.
-func (c *Calendar) clip(from, to Date) (lo, hi int, ok bool) {
+func clip(from, to Date) (lo, hi int, ok bool) {
 	if from.IsZero() || to.IsZero() || to.Before(from) || to.Before(spanFirst) || from.After(spanLast) {
 		return 0, 0, false
 	}
-	lo, _ = c.inSpan(maxDate(from, spanFirst))
-	hi, _ = c.inSpan(minDate(to, spanLast))
+	lo = int(maxDate(from, spanFirst).n - spanFirst.n)
+	hi = int(minDate(to, spanLast).n - spanFirst.n)
 	return lo, hi, true
+}
+
+// word returns the w-th word of open days of c; 0, no open day, for the
+// zero Calendar.
+func (c *Calendar) word(w int) uint64 {
+	if !c.compiled() {
+		return 0
+	}
+	return c.words[w]
 }
 
 // rangeMask is the mask of the bits of word w that lie in [lo, hi].
@@ -71,19 +81,20 @@ func minDate(a, b Date) Date {
 // ChangedDays yields, in order, the days from from to to inclusive whose
 // open or closed status differs between before and after: what an
 // unplanned closure, such as a snowstorm, changes. Like ClosedDays it
-// stays within the span, and it compares 64 days at a time (C8).
+// stays within the span, and it compares 64 days at a time (C8). A zero
+// or nil Calendar counts as open on no day.
 func ChangedDays(before, after *Calendar, from, to Date) iter.Seq[Date] {
 	return func(yield func(Date) bool) {
-		lo, hi, ok := before.clip(from, to)
+		lo, hi, ok := clip(from, to)
 		if !ok {
 			return
 		}
 		for w := lo >> 6; w <= hi>>6; w++ {
-			diff := (before.words[w] ^ after.words[w]) & rangeMask(w, lo, hi)
+			diff := (before.word(w) ^ after.word(w)) & rangeMask(w, lo, hi)
 			for diff != 0 {
 				i := w<<6 + bits.TrailingZeros64(diff)
 				diff &= diff - 1
-				if !yield(Date{before.first + int32(i)}) {
+				if !yield(Date{spanFirst.n + int32(i)}) {
 					return
 				}
 			}

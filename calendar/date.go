@@ -1,12 +1,11 @@
 package calendar
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Date is a civil date in the proleptic Gregorian calendar, with no time of
@@ -27,15 +26,6 @@ const (
 	minDays = 1                // 0001-01-01
 	maxDays = 3652059          // 9999-12-31
 	epoch70 = 719162 + minDays // 1970-01-01
-)
-
-var (
-	// ErrDateSyntax is returned by ParseDate and UnmarshalText for text
-	// that is not of the form 2006-01-02.
-	ErrDateSyntax = errors.New("calendar: date must be written YYYY-MM-DD")
-	// ErrDateRange is returned for a well-formed date that does not exist,
-	// such as 2026-02-30.
-	ErrDateRange = errors.New("calendar: no such day")
 )
 
 // NewDate returns the date of year y, month m, day d. As with time.Date,
@@ -146,28 +136,32 @@ func (d Date) In(loc *time.Location) time.Time {
 	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
 
-// ParseDate parses a date written YYYY-MM-DD, as time.DateOnly. It returns
-// ErrDateSyntax for malformed text and ErrDateRange for a day that does not
-// exist, such as 2026-02-30.
+// ParseDate parses a date written YYYY-MM-DD, as time.DateOnly. Malformed
+// text, and a well-formed day that does not exist such as 2026-02-30, are
+// refused with a reason.Problems of one problem (its path empty: the
+// text is the whole input) that matches reason.ErrBadInput and quotes the
+// text, cut short.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, dateError(ErrDateSyntax, s)
+		return Date{}, dateSyntaxError(s)
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, dateError(ErrDateSyntax, s)
+		return Date{}, dateSyntaxError(s)
 	}
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
-		return Date{}, dateError(ErrDateRange, s)
+		return Date{}, reason.BadInput("", "%s is no such day", text.Quote(s))
 	}
 	return NewDate(y, time.Month(m), d), nil
 }
 
-// dateError wraps ErrDateSyntax or ErrDateRange with the text that
-// ParseDate could not accept, quoted and cut short.
-func dateError(err error, s string) error { return fmt.Errorf("%w: %s", err, text.Quote(s)) }
+// dateSyntaxError is the error of ParseDate for text not of the form
+// YYYY-MM-DD.
+func dateSyntaxError(s string) error {
+	return reason.BadInput("", "%s is not a date written YYYY-MM-DD", text.Quote(s))
+}
 
 func digits(s string) (int, bool) {
 	n := 0
@@ -293,6 +287,7 @@ func (d Date) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes YYYY-MM-DD; empty text decodes to the zero Date.
+// Other text is refused as by ParseDate.
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*d = Date{}

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func TestDateMatchesTimePackage(t *testing.T) {
@@ -49,15 +52,25 @@ func TestDateBasics(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	for _, s := range []string{"2026-02-30", "2026-13-01", "2025-02-29", "0000-01-01", "2026-04-00"} {
 		_, err := ParseDate(s)
-		assert.ErrorIs(t, err, ErrDateRange, s)
+		assert.Equal(t, reason.Problems{{Message: strconv.Quote(s) + " is no such day"}}, dateProblems(t, err), s)
 	}
 	for _, s := range []string{"", "2026-4-1", "2026/04/01", "20260401xx", "２０２６-04-01", "+026-04-01", "2026-04-1 "} {
 		_, err := ParseDate(s)
-		assert.ErrorIs(t, err, ErrDateSyntax, s)
+		assert.Equal(t, reason.Problems{{Message: strconv.Quote(s) + " is not a date written YYYY-MM-DD"}}, dateProblems(t, err), s)
 	}
 	d, err := ParseDate("2024-02-29")
 	require.NoError(t, err)
 	assert.Equal(t, NewDate(2024, 2, 29), d)
+}
+
+// dateProblems returns the problems of err, an error of ParseDate, which
+// must match reason.ErrBadInput.
+func dateProblems(t *testing.T, err error) reason.Problems {
+	t.Helper()
+	assert.ErrorIs(t, err, reason.ErrBadInput)
+	var ps reason.Problems
+	require.ErrorAs(t, err, &ps)
+	return ps
 }
 
 func TestDateJSON(t *testing.T) {
@@ -90,7 +103,8 @@ func FuzzParseDate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
 		if err != nil {
-			if !errors.Is(err, ErrDateSyntax) && !errors.Is(err, ErrDateRange) {
+			var ps reason.Problems
+			if !errors.Is(err, reason.ErrBadInput) || !errors.As(err, &ps) || len(ps) != 1 || ps[0].Path != "" {
 				t.Fatalf("unexpected error %v", err)
 			}
 			return

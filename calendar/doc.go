@@ -31,19 +31,22 @@
 // OpenDaysBetween and WhyClosed in constant or logarithmic time with no
 // allocation, for any date and any count. New refuses rules it cannot
 // answer for in bounded time: malformed rules such as unknown Weekdays or
-// Months bits (ErrInvalidRules), and rules under which the place never
-// opens (ErrNeverOpen). Rules.SkipDay and Rules.MoveDay add the closures
-// and openings staff announce (C4), returning a copy.
+// Months bits, and rules under which the place never opens (ErrNeverOpen).
+// Rules.SkipDay and Rules.MoveDay add the closures and openings staff
+// announce (C4), returning a copy. The zero Calendar is no calendar: it
+// answers every day as not open and never panics.
 //
 // The supported span is 1955-01-01 to 2100-12-31 (Calendar.Span). IsOpen
 // and WhyClosed answer a day outside it by applying the rules to that day.
 // NextOpen and AddOpenDays answer the zero Date, and OpenDaysBetween 0,
 // when a date given is zero or outside the span, or when the answer would
 // fall outside it: they never walk the years day by day.
-// PrefecturalLibraryRules (C2) and AssemblyLibraryRules (R-AL1) are
-// presets; WeeklySchedule expresses courier days (see package shipping)
-// and AssemblyLibraryStaffDayRules the staff days that process returns (see
-// package circulation). The hold-shelf deadline of package holds is
+// The rules of the Hokkaido Prefectural Library (C2), of the Assembly
+// Library (R-AL1) and its staff days, and of the courier are in the
+// configuration of package library (library.Default()), as Rules in
+// their JSON form; WeeklySchedule expresses schedules such as courier
+// days (see package shipping) and the staff days that process returns
+// (see package circulation). The hold-shelf deadline of package holds is
 // AddOpenDays(ready, 10) on the pickup place's calendar.
 //
 // # Opening hours
@@ -53,7 +56,7 @@
 // display. Calendar.OpenAt is the one way to ask whether a place is open
 // at an instant: an open day, within the hours of its rules. A service
 // with hours of its own is a calendar of its own: the Assembly Library's
-// loans and returns are AssemblyLibraryServiceRules (R-AL1).
+// loans and returns keep 09:00–17:00 on its open days (R-AL1).
 //
 // ClosedKind and ClosedReason say why a day is closed: String gives a
 // stable code ("holiday:元日"), Label the English or Japanese words.
@@ -90,10 +93,19 @@
 // "year_end" turn their closure on by being present ({} for no avoided
 // days; a "year_end" of {} is 12-29 to 01-03). "hours" left out is all
 // day; "regular": [] is no hours outside the seasons. Decoding refuses
-// unknown keys and reports every problem at once as Problems, each with
-// its path in this form, which a document embedding Rules prefixes with
-// its own ("places[3]."). Rules.Problems checks Rules built in Go the same
-// way, and New refuses them with the same list.
+// unknown keys and reports every problem at once as a reason.Problems,
+// each with its path in this form, which a document embedding Rules
+// prefixes with its own (reason.Problems.Prefix("places[3].rules")).
+// Rules.Problems checks Rules built in Go the same way, and New refuses
+// them with the same list.
+//
+// # Bad input
+//
+// Every error of this package is bad input and matches reason.ErrBadInput
+// (errors.Is): a reason.Problems (errors.As) naming each field at fault,
+// its path empty for text that is the whole input (ParseDate, the
+// UnmarshalText methods). Rules that close every day also match
+// ErrNeverOpen.
 //
 // # Closed days for people (C8)
 //

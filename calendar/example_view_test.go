@@ -40,8 +40,8 @@ func ExampleRules_UnmarshalJSON() {
 	// Every problem at once, each with its path.
 	bad := `{"closed_weekdays": ["mon"], "closed_nth_weekdays": [{"nth": 6, "weekday": "thursday"}]}`
 	err := json.Unmarshal([]byte(bad), &r)
-	var ps calendar.Problems
-	fmt.Println(errors.Is(err, calendar.ErrInvalidRules), errors.As(err, &ps))
+	var ps reason.Problems
+	fmt.Println(errors.Is(err, reason.ErrBadInput), errors.As(err, &ps))
 	for _, p := range ps {
 		fmt.Println(p)
 	}
@@ -56,14 +56,22 @@ func ExampleRules_UnmarshalJSON() {
 }
 
 func ExampleRules_MarshalJSON() {
-	b, _ := json.Marshal(calendar.AssemblyLibraryRules())
+	b, _ := json.Marshal(calendar.Rules{
+		Name:             "北海道議会図書室",
+		ClosedWeekdays:   calendar.WeekdaysOf(time.Saturday, time.Sunday),
+		ClosedOnHolidays: true,
+		YearEnd:          true,
+		YearEndFrom:      calendar.MonthDay{Month: time.December, Day: 29},
+		YearEndTo:        calendar.MonthDay{Month: time.January, Day: 3},
+		Hours:            calendar.Hours{Regular: []calendar.Window{{From: calendar.ClockAt(8, 45), To: calendar.ClockAt(17, 30)}}},
+	})
 	fmt.Println(string(b))
 	// Output:
 	// {"name":"北海道議会図書室","closed_weekdays":["sunday","saturday"],"closed_on_holidays":true,"year_end":{"from":"12-29","to":"01-03"},"hours":{"regular":[{"from":"08:45","to":"17:30"}]}}
 }
 
 func ExampleCalendar_ClosedDays() {
-	c := calendar.MustNew(calendar.PrefecturalLibraryRules())
+	c := calendar.MustNew(prefecturalLibrary())
 	from, _ := calendar.ParseDate("2026-04-27")
 	to, _ := calendar.ParseDate("2026-05-31")
 	for d, why := range c.ClosedDays(from, to) {
@@ -80,7 +88,7 @@ func ExampleCalendar_ClosedDays() {
 }
 
 func ExampleCalendar_Month() {
-	c := calendar.MustNew(calendar.PrefecturalLibraryRules())
+	c := calendar.MustNew(prefecturalLibrary())
 	v := c.Month(2026, time.May)
 	for _, week := range v.Weeks {
 		var cells []string
@@ -109,7 +117,7 @@ func ExampleCalendar_Month() {
 }
 
 func ExampleCalendar_WriteICS() {
-	r := calendar.PrefecturalLibraryRules()
+	r := prefecturalLibrary()
 	r.Closures = append(r.Closures, calendar.Closure{Name: "特別整理期間", NameEn: "inventory",
 		From: calendar.NewDate(2027, time.March, 8), To: calendar.NewDate(2027, time.March, 15)})
 	c := calendar.MustNew(r)

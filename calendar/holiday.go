@@ -159,28 +159,13 @@ func holidaysOfYear(y int) []datedName {
 	if y < 1948 {
 		return nil
 	}
-	var base []datedName
-	add := func(m time.Month, d int, name string) {
-		base = append(base, datedName{NewDate(y, m, d), name})
-	}
 	if y < officialFirst {
-		// The Act of 1948-07-20.
-		if y > 1948 {
-			add(1, 1, "元日")
-			add(1, 15, "成人の日")
-			add(3, vernalEquinox(y), "春分の日")
-			add(4, 29, "天皇誕生日")
-			add(5, 3, "憲法記念日")
-			add(5, 5, "こどもの日")
-		}
-		add(9, autumnalEquinox(y), "秋分の日")
-		add(11, 3, "文化の日")
-		add(11, 23, "勤労感謝の日")
-		return base
+		return holidaysOf1948Act(y)
 	}
 	// The current Act. rickar/cal's jp definitions are right for these
 	// after 2021; its equinox and substitute rules are not, so those are
 	// computed here. Calc on these definitions only reads them.
+	var base []datedName
 	for _, h := range []struct {
 		def  *cal.Holiday
 		name string
@@ -203,9 +188,37 @@ func holidaysOfYear(y int) []datedName {
 		actual, _ := h.def.Calc(y)
 		base = append(base, datedName{NewDate(actual.Year(), actual.Month(), actual.Day()), h.name})
 	}
-	add(3, vernalEquinox(y), "春分の日")
-	add(9, autumnalEquinox(y), "秋分の日")
+	base = append(base,
+		datedName{NewDate(y, time.March, vernalEquinox(y)), "春分の日"},
+		datedName{NewDate(y, time.September, autumnalEquinox(y)), "秋分の日"})
+	return withMadeHolidays(base)
+}
 
+// holidaysOf1948Act returns the holidays of year y (1948 to 1954) under
+// the Public Holiday Act as first enacted, on 1948-07-20.
+func holidaysOf1948Act(y int) []datedName {
+	var out []datedName
+	add := func(m time.Month, d int, name string) {
+		out = append(out, datedName{NewDate(y, m, d), name})
+	}
+	if y > 1948 {
+		add(1, 1, "元日")
+		add(1, 15, "成人の日")
+		add(3, vernalEquinox(y), "春分の日")
+		add(4, 29, "天皇誕生日")
+		add(5, 3, "憲法記念日")
+		add(5, 5, "こどもの日")
+	}
+	add(9, autumnalEquinox(y), "秋分の日")
+	add(11, 3, "文化の日")
+	add(11, 23, "勤労感謝の日")
+	return out
+}
+
+// withMadeHolidays returns the holidays base of a year under the current
+// Act with the days the Act makes holidays added: substitute holidays and
+// citizens' holidays.
+func withMadeHolidays(base []datedName) []datedName {
 	isBase := func(d Date) bool {
 		for _, h := range base {
 			if h.date == d {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Clock is a time of day in Japan, in minutes after midnight.
@@ -23,15 +24,17 @@ func ClockOf(t time.Time) Clock {
 // String formats c as "09:00".
 func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
 
-// MarshalText encodes c as "HH:MM", 00:00 to 24:00.
+// MarshalText encodes c as "HH:MM", 00:00 to 24:00; another Clock is an
+// error matching reason.ErrBadInput.
 func (c Clock) MarshalText() ([]byte, error) {
 	if c < 0 || c > ClockAt(24, 0) {
-		return nil, fmt.Errorf("calendar: cannot encode time of day %d", int(c))
+		return nil, reason.BadInput("", "cannot encode time of day %d: it is not 00:00 to 24:00", int(c))
 	}
 	return []byte(c.String()), nil
 }
 
-// UnmarshalText decodes "HH:MM" from "00:00" to "24:00".
+// UnmarshalText decodes "HH:MM" from "00:00" to "24:00"; other text is
+// an error matching reason.ErrBadInput.
 func (c *Clock) UnmarshalText(b []byte) error {
 	v, err := parseClock(string(b))
 	if err != nil {
@@ -45,7 +48,7 @@ func parseClock(s string) (Clock, error) {
 	h, okH := digits2(s, 0)
 	m, okM := digits2(s, 3)
 	if len(s) != 5 || s[2] != ':' || !okH || !okM || m > 59 || h > 24 || (h == 24 && m != 0) {
-		return 0, fmt.Errorf("calendar: %s is not a time of day (HH:MM, 00:00 to 24:00)", text.Quote(s))
+		return 0, reason.BadInput("", "%s is not a time of day (HH:MM, 00:00 to 24:00)", text.Quote(s))
 	}
 	return ClockAt(h, m), nil
 }
@@ -125,12 +128,12 @@ func (h Hours) contains(d Date, c Clock) bool {
 }
 
 // problems lists what is wrong with h, with paths under "hours".
-func (h Hours) problems() []Problem {
-	var ps []Problem
+func (h Hours) problems() reason.Problems {
+	var ps reason.Problems
 	check := func(path string, ws []Window) {
 		for i, w := range ws {
 			if w.From < 0 || w.To > ClockAt(24, 0) || w.From >= w.To {
-				ps = append(ps, Problem{fmt.Sprintf("%s[%d]", path, i), windowText(w) + " does not run forwards within 00:00–24:00"})
+				ps.Add(fmt.Sprintf("%s[%d]", path, i), "%s does not run forwards within 00:00–24:00", windowText(w))
 			}
 		}
 	}
@@ -138,10 +141,10 @@ func (h Hours) problems() []Problem {
 	for i, s := range h.Seasonal {
 		path := fmt.Sprintf("hours.seasonal[%d]", i)
 		if !s.Months.valid() {
-			ps = append(ps, Problem{path + ".months", fmt.Sprintf("bits %#x beyond the twelve months", uint16(s.Months&^allMonths))})
+			ps.Add(path+".months", "bits %#x beyond the twelve months", uint16(s.Months&^allMonths))
 		}
 		if !s.Weekdays.valid() {
-			ps = append(ps, Problem{path + ".weekdays", fmt.Sprintf("bits %#x beyond the seven days", uint8(s.Weekdays&^everyDay))})
+			ps.Add(path+".weekdays", "bits %#x beyond the seven days", uint8(s.Weekdays&^everyDay))
 		}
 		check(path+".windows", s.Windows)
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io"
 	"strings"
 	"time"
@@ -30,7 +29,10 @@ type ICSOptions struct {
 }
 
 // errICSStamp is returned by WriteICS without a usable time stamp.
-var errICSStamp = errors.New("calendar: iCalendar export needs ICSOptions.Stamp, a time in years 1–9999")
+var errICSStamp = reason.BadInput("stamp", "an iCalendar export needs a time stamp in years 1–9999")
+
+// errICSNoCalendar is returned by WriteICS of the zero Calendar.
+var errICSNoCalendar = reason.BadInput("", "no calendar to export: compile one with New")
 
 // WriteICS writes the closed days of c from from to to inclusive (within
 // the span, as ClosedDays) as an iCalendar stream (RFC 5545) that patrons
@@ -40,10 +42,17 @@ var errICSStamp = errors.New("calendar: iCalendar export needs ICSOptions.Stamp,
 // reason, so that the same closure keeps its UID from one export to the
 // next. Lines end in CRLF and are folded at 75 octets without splitting a
 // UTF-8 sequence; text is escaped as the RFC's TEXT values require.
+//
+// Without a Stamp in years 1 to 9999 (path "stamp"), or for the zero
+// Calendar, it writes nothing and returns a reason.Problems matching
+// reason.ErrBadInput; otherwise only w's errors.
 func (c *Calendar) WriteICS(w io.Writer, from, to Date, opt ICSOptions) error {
 	stamp := opt.Stamp.UTC()
 	if opt.Stamp.IsZero() || stamp.Year() < 1 || stamp.Year() > 9999 {
 		return errICSStamp
+	}
+	if !c.compiled() {
+		return errICSNoCalendar
 	}
 	lang := opt.Lang
 	if lang == "" {

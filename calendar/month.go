@@ -43,11 +43,12 @@ type DayView struct {
 
 // Month returns the month view of year and m. A month outside 1–12 or a
 // year outside 1–9999 gives a view with no weeks. Days outside the span
-// (Calendar.Span) are answered by applying the rules to each.
+// (Calendar.Span) are answered by applying the rules to each. The zero
+// Calendar gives a view with no weeks.
 func (c *Calendar) Month(year int, m time.Month) MonthView {
-	v := MonthView{Place: c.rules.Name, Year: year, Month: int(m)}
+	v := MonthView{Place: c.Name(), Year: year, Month: int(m)}
 	first := NewDate(year, m, 1)
-	if m < time.January || m > time.December || first.IsZero() || first.Year() != year {
+	if !c.compiled() || m < time.January || m > time.December || first.IsZero() || first.Year() != year {
 		return v
 	}
 	last := first.AddDays(first.DaysInMonth() - 1)

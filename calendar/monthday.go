@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // MonthDay is a day of the year with no year, such as December 29: the
@@ -32,16 +33,17 @@ func (md MonthDay) String() string {
 }
 
 // MarshalText encodes md as "MM-DD"; the zero MonthDay encodes as empty
-// text.
+// text, and a MonthDay that is no day of the year is an error matching
+// reason.ErrBadInput.
 func (md MonthDay) MarshalText() ([]byte, error) {
 	if !md.IsZero() && !md.valid() {
-		return nil, fmt.Errorf("calendar: cannot encode month-day %d-%d", int(md.Month), md.Day)
+		return nil, reason.BadInput("", "cannot encode month %d day %d: it is no day of the year", int(md.Month), md.Day)
 	}
 	return []byte(md.String()), nil
 }
 
 // UnmarshalText decodes "MM-DD", such as "01-03"; empty text decodes to
-// the zero MonthDay.
+// the zero MonthDay. Other text is an error matching reason.ErrBadInput.
 func (md *MonthDay) UnmarshalText(b []byte) error {
 	v, err := parseMonthDay(string(b))
 	if err != nil {
@@ -59,7 +61,7 @@ func parseMonthDay(s string) (MonthDay, error) {
 	d, okD := digits2(s, 3)
 	v := MonthDay{time.Month(m), d}
 	if len(s) != 5 || s[2] != '-' || !okM || !okD || !v.valid() {
-		return MonthDay{}, fmt.Errorf("calendar: %s is not a month and day (MM-DD)", text.Quote(s))
+		return MonthDay{}, reason.BadInput("", "%s is not a month and day (MM-DD)", text.Quote(s))
 	}
 	return v, nil
 }

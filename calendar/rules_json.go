@@ -10,6 +10,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // The JSON form of Rules, written the way a librarian states the rules
@@ -76,10 +77,10 @@ type seasonJSON struct {
 }
 
 // MarshalJSON encodes r in its JSON form (C8) (see docs/rules.md). It refuses
-// rules with Problems, which could not be read back.
+// rules with Problems, which could not be read back, with those problems.
 func (r Rules) MarshalJSON() ([]byte, error) {
-	if ps := r.Problems(); len(ps) > 0 {
-		return nil, ps
+	if err := r.Problems().Err(); err != nil {
+		return nil, err
 	}
 	j := rulesJSON{
 		Name:                      r.Name,
@@ -135,19 +136,21 @@ func windowsToJSON(ws []Window) []windowJSON {
 	return out
 }
 
-// UnmarshalJSON decodes the JSON form of Rules strictly: unknown keys and
-// trailing data are refused (a *strictjson error naming the key). Values
-// that decode but are wrong (a day named "mon", nth 6, a closure that
-// ends before it starts) are all reported at once as Problems, which
-// wraps ErrInvalidRules; *r is left unchanged on any error. To gather the
-// problems of several Rules in one document, decode each on its own.
+// UnmarshalJSON decodes the JSON form of Rules strictly. Every error is
+// a reason.Problems, matching reason.ErrBadInput, each problem with its
+// path in the JSON form; *r is left unchanged on any error. JSON that does
+// not decode (an unknown key, a value of the wrong type, trailing data) is
+// one problem. Values that decode but are wrong (a day named "mon", nth
+// 6, a closure that ends before it starts) are all reported at once. To
+// gather the problems of several Rules in one document, decode each on
+// its own and prefix their paths (reason.Problems.Prefix).
 func (r *Rules) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil // as encoding/json does for values
 	}
 	var j rulesJSON
 	if err := strictjson.Decode("calendar", "rules", b, &j); err != nil {
-		return err
+		return jsonError(err)
 	}
 	var d rulesDecoder
 	v := d.rules(&j)
@@ -159,7 +162,7 @@ func (r *Rules) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if len(d.ps) > 0 {
-		d.ps.sort()
+		sortProblems(d.ps)
 		return d.ps
 	}
 	*r = v
@@ -170,10 +173,10 @@ func (r *Rules) UnmarshalJSON(b []byte) error {
 var jsonKeys = []string{"name", "closed_weekdays", "closed_nth_weekdays", "closed_on_holidays",
 	"holiday_opens_weekly_closure", "day_after_holiday", "month_end", "year_end", "closures", "openings", "hours"}
 
-// sort orders ps by the key of the JSON form each names, keeping the
-// order within a key.
-func (ps Problems) sort() {
-	rank := func(p Problem) int {
+// sortProblems orders ps by the key of the JSON form each names, keeping
+// the order within a key.
+func sortProblems(ps reason.Problems) {
+	rank := func(p reason.Problem) int {
 		key, _, _ := strings.Cut(p.Path, ".")
 		key, _, _ = strings.Cut(key, "[")
 		if i := slices.Index(jsonKeys, key); i >= 0 {
@@ -181,15 +184,13 @@ func (ps Problems) sort() {
 		}
 		return len(jsonKeys)
 	}
-	slices.SortStableFunc(ps, func(a, b Problem) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(ps, func(a, b reason.Problem) int { return rank(a) - rank(b) })
 }
 
 // rulesDecoder turns rulesJSON into Rules, noting what it cannot read.
-type rulesDecoder struct{ ps Problems }
+type rulesDecoder struct{ ps reason.Problems }
 
-func (d *rulesDecoder) add(path, format string, args ...any) {
-	d.ps = append(d.ps, Problem{path, fmt.Sprintf(format, args...)})
-}
+func (d *rulesDecoder) add(path, format string, args ...any) { d.ps.Add(path, format, args...) }
 
 // covers reports whether a problem at path, or inside or around it, has
 // been noted.
@@ -336,4 +337,36 @@ func (d *rulesDecoder) windows(path string, ws []windowJSON) []Window {
 		out[i] = Window{from, to}
 	}
 	return out
+}
+
+// decodeError is the error of JSON that does not decode: a
+// reason.Problems of one problem, which also unwraps to the decoder's
+// own error (a *strictjson.Error) for a caller that wants it.
+type decodeError struct {
+	reason.Problems
+	err error
+}
+
+// Unwrap returns the problem and the decoder's error.
+func (e decodeError) Unwrap() []error { return []error{e.Problems, e.err} }
+
+// jsonError turns err, from strictjson.Decode, into a decodeError whose
+// problem is at the path of the value json could not read, when json
+// says, in the words strictjson.Describe gives every decoder of the
+// module.
+func jsonError(err error) error {
+	field, msg := strictjson.Describe(err)
+	return decodeError{Problems: reason.Problems{{Path: field, Message: bounded(msg)}}, err: err}
+}
+
+// maxMessage bounds the bytes of a message quoted from a decoder.
+const maxMessage = 200
+
+// bounded returns s cut to maxMessage bytes, on a character boundary,
+// followed by "…" when it is longer.
+func bounded(s string) string {
+	if len(s) <= maxMessage {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxMessage], "") + "…"
 }

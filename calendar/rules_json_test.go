@@ -10,6 +10,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kashidashi/kashidashi/internal/strictjson"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // The JSON form of the Prefectural Library's rules (C2), as a librarian
@@ -61,8 +64,8 @@ func TestRulesJSONC8ReportsEveryProblemWithItsPath(t *testing.T) {
 	}`
 	var r Rules
 	err := json.Unmarshal([]byte(in), &r)
-	require.ErrorIs(t, err, ErrInvalidRules)
-	var ps Problems
+	require.ErrorIs(t, err, reason.ErrBadInput)
+	var ps reason.Problems
 	require.True(t, errors.As(err, &ps))
 	var got []string
 	for _, p := range ps {
@@ -98,9 +101,26 @@ func TestRulesJSONC8RefusesUnknownKeysAtEveryDepth(t *testing.T) {
 		`{} {}`,
 	} {
 		var r Rules
-		err := json.Unmarshal([]byte(in), &r)
-		assert.Error(t, err, in)
-		assert.NotErrorIs(t, err, ErrInvalidRules, in)
+		err := r.UnmarshalJSON([]byte(in)) // json.Unmarshal refuses trailing data itself
+		assert.ErrorIs(t, err, reason.ErrBadInput, in)
+		var ps reason.Problems
+		if assert.ErrorAs(t, err, &ps, in) {
+			assert.Len(t, ps, 1, in)
+		}
+		var se *strictjson.Error
+		assert.ErrorAs(t, err, &se, "the decoder's own error stays reachable: %s", in)
+	}
+	for in, want := range map[string]reason.Problem{
+		`{"closed_weekday": ["monday"]}`:        {Path: "", Message: `unknown key "closed_weekday"`},
+		`{"closures": [{"from": 3, "to": ""}]}`: {Path: "closures.from", Message: "a JSON number where a string is wanted"},
+		`{"closed_weekdays": "monday"}`:         {Path: "closed_weekdays", Message: "a JSON string where a list is wanted"},
+		`{"name": "x"} {}`:                      {Path: "", Message: "text after the JSON value"},
+	} {
+		var r Rules
+		var ps reason.Problems
+		if assert.ErrorAs(t, r.UnmarshalJSON([]byte(in)), &ps, in) {
+			assert.Equal(t, reason.Problems{want}, ps, in)
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ func BenchmarkDueDate(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var err error
-				if due, err = p.DueDate(HomeDelivery, true, loaned, prefecturalCal); err != nil {
+				if due, err = p.DueDate(Loan{Place: atHome, Short: true, Loaned: loaned}, prefecturalCal); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -32,24 +32,24 @@ func BenchmarkDueDate(b *testing.B) {
 
 // extendWorstCase is the worst case of a successful extension: a patron
 // with 9 other loans, the new due date moved off a closed day (L5).
-func extendWorstCase(t testing.TB) (p Policy, l Loan, others []Loan, today calendar.Date) {
-	p = DefaultPolicy()
+func extendWorstCase(t testing.TB) (Policy, ExtendRequest) {
+	p := DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
-	others = make([]Loan, 9)
+	others := make([]Loan, 9)
 	for i := range others {
 		others[i] = loanAt(t, "2026-04-01", "2026-04-20")
 	}
-	return p, loanAt(t, "2026-04-01", "2026-04-15"), others, day(t, "2026-04-10")
+	return p, ExtendRequest{Loan: loanAt(t, "2026-04-01", "2026-04-15"), Others: others, Today: day(t, "2026-04-10"), ReturnTo: prefecturalCal}
 }
 
 // BenchmarkExtend extends a loan in the worst case, extendWorstCase.
 func BenchmarkExtend(b *testing.B) {
-	p, l, others, today := extendWorstCase(b)
-	var got Loan
+	p, r := extendWorstCase(b)
+	var got Decision
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		got, _, err = p.Extend(l, others, today, prefecturalCal, Override{})
+		got, err = p.Extend(r)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -62,10 +62,10 @@ func BenchmarkExtendRefused(b *testing.B) {
 	p := DefaultPolicy()
 	l := loanAt(b, "2026-04-01", "2026-04-15")
 	l.Reserved, l.Extensions, l.Interlibrary = true, 1, true
-	today := day(b, "2026-04-10")
+	r := ExtendRequest{Loan: l, Today: day(b, "2026-04-10")}
 	b.ReportAllocs()
 	for b.Loop() {
-		_, _, err := p.Extend(l, nil, today, nil, Override{})
+		_, err := p.Extend(r)
 		sink = err
 	}
 }
@@ -83,9 +83,10 @@ func BenchmarkParseStatus(b *testing.B) {
 
 func BenchmarkMayReserve(b *testing.B) {
 	p := DefaultPolicy()
+	r := ReserveRequest{Items: []Item{{ID: "b1", Status: OnLoan}}, Loans: 10, Reservations: 9}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := errOf(p.MayReserve(OnLoan, 10, 9, Override{})); err != nil {
+		if err := errOf(p.MayReserve(r)); err != nil {
 			b.Fatal(err)
 		}
 	}

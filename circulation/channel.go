@@ -23,7 +23,7 @@ const (
 	HokkaidoCounter                          // at the Prefectural Library's Hokkaido collection counter (北方資料カウンター)
 )
 
-var channels = enum.NewTable[ReturnChannel](pkg, "return channel", ErrInconsistentInput, enum.Name{},
+var channels = enum.NewTable[ReturnChannel](pkg, "return channel", reason.ErrBadInput, enum.Name{},
 	enum.Name{Code: "counter", En: "counter", Ja: "カウンター"},
 	enum.Name{Code: "book_drop", En: "book drop", Ja: "ブックポスト"},
 	enum.Name{Code: "post", En: "post", Ja: "郵送"},
@@ -45,7 +45,7 @@ func (c ReturnChannel) Label(l reason.Lang) string { return channels.Label(c, l)
 func (c ReturnChannel) MarshalText() ([]byte, error) { return channels.MarshalText(c) }
 
 // UnmarshalText decodes a stable code or a label; an unknown one is an
-// error matching ErrInconsistentInput.
+// error matching reason.ErrBadInput.
 func (c *ReturnChannel) UnmarshalText(b []byte) error { return channels.UnmarshalText(c, b) }
 
 // prefecturalCounter reports whether c is a counter of the Prefectural

@@ -2,8 +2,8 @@ package circulation
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kashidashi/kashidashi/internal/strictjson"
@@ -86,18 +86,29 @@ func (c Codes) Union(d Codes) Codes {
 	return codesFrom(append(c.List(), d.List()...))
 }
 
-// Check returns an error matching ErrInconsistentInput that names the first
-// code of c that is not the code of a reason in one of the catalogues
-// (the Reasons() of packages), or nil: a policy or an override must not
-// name a code that means nothing.
+// Check returns the codes of c that are not the code of a reason in one
+// of the catalogues (the Reasons() of packages), as reason.Problems
+// (matching reason.ErrBadInput) whose paths are their indexes in c's JSON
+// array, "[2]", for the caller to prefix with the field holding c
+// (Problems.Prefix); nil when every code is known: a policy or an
+// override must not name a code that means nothing.
 func (c Codes) Check(catalogues ...[]*reason.Reason) error {
-	for _, code := range c.List() {
+	return c.unknown(catalogues).Err()
+}
+
+// unknown is Check's list of problems; nil when there are none.
+func (c Codes) unknown(catalogues [][]*reason.Reason) reason.Problems {
+	var ps reason.Problems
+	for i, code := range c.List() {
 		if !inCatalogue(code, catalogues) {
-			return inconsistent("codes", "unknown reason code "+text.Quote(code))
+			ps.Add(index(i), "unknown reason code %s", text.Quote(code))
 		}
 	}
-	return nil
+	return ps
 }
+
+// index returns the JSON path of element i of an array, "[2]".
+func index(i int) string { return "[" + strconv.Itoa(i) + "]" }
 
 // inCatalogue reports whether code is the code of a reason in one of
 // the catalogues.
@@ -123,7 +134,8 @@ func (c Codes) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an array of codes, refusing anything else: null,
 // a code that is not dotted lower-case words of at most 64 bytes, more
-// than 32 codes. A code given twice counts once. On error c is
+// than 32 codes; the error is reason.Problems whose paths are relative
+// to the array ("[3]"). A code given twice counts once. On error c is
 // unchanged.
 func (c *Codes) UnmarshalJSON(b []byte) error {
 	var codes []string
@@ -132,14 +144,18 @@ func (c *Codes) UnmarshalJSON(b []byte) error {
 	}
 	switch {
 	case codes == nil:
-		return inconsistent("codes", "not an array")
+		return reason.BadInput("", "not an array of reason codes")
 	case len(codes) > maxCodes:
-		return inconsistent("codes", fmt.Sprintf("%d codes, at most %d", len(codes), maxCodes))
+		return reason.BadInput("", "%d codes, at most %d", len(codes), maxCodes)
 	}
-	for _, code := range codes {
+	var ps reason.Problems
+	for i, code := range codes {
 		if !wellFormed(code) {
-			return inconsistent("codes", "not a reason code: "+text.Quote(code))
+			ps.Add(index(i), "not a reason code: %s", text.Quote(code))
 		}
+	}
+	if err := ps.Err(); err != nil {
+		return err
 	}
 	*c = codesFrom(codes)
 	return nil

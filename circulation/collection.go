@@ -17,7 +17,7 @@ const (
 	Hokkaido                   // the Hokkaido collection (北方資料)
 )
 
-var collections = enum.NewTable[Collection](pkg, "collection", ErrInconsistentInput,
+var collections = enum.NewTable[Collection](pkg, "collection", reason.ErrBadInput,
 	enum.Name{Code: "general", En: "general collection", Ja: "一般資料"},
 	enum.Name{Code: "hokkaido", En: "Hokkaido collection", Ja: "北方資料"},
 )
@@ -36,7 +36,7 @@ func (c Collection) Label(l reason.Lang) string { return collections.Label(c, l)
 func (c Collection) MarshalText() ([]byte, error) { return collections.MarshalText(c) }
 
 // UnmarshalText decodes a stable code or a label; an unknown one is an
-// error matching ErrInconsistentInput.
+// error matching reason.ErrBadInput.
 func (c *Collection) UnmarshalText(b []byte) error { return collections.UnmarshalText(c, b) }
 
 // Counter returns the Prefectural Library counter that lends and takes

@@ -10,19 +10,24 @@
 //     or home delivery. Method, Collection, Status, ReturnChannel and
 //     DueDateRule encode as stable ASCII codes in text and JSON (String);
 //     Label names them in English or Japanese. Every JSON decoder of the
-//     package (Policy, Place, Loan, Return, ReturnReceipt) refuses
-//     unknown keys, trailing data and unknown codes, naming them.
-//   - M2: ReturnDesk.Accept refuses a return at any other place or by any
-//     other method (ErrReturnWrongPlace, ErrReturnChannel), and at the
-//     Prefectural Library at the other counter (ErrReturnWrongPlace,
-//     detailed with the right counter).
+//     package (Policy, Place, Loan, Item, the requests, Decision, Return,
+//     ReturnReceipt) refuses unknown keys, trailing data and unknown
+//     codes, naming them.
+//   - M2: ReturnDesk.Accept refuses a return at any other place
+//     (ErrReturnWrongPlace naming the partner library,
+//     ErrReceivedAtPrefectural, ErrReceivedAtAssembly,
+//     ErrReceivedByDelivery) or by any other method (ErrNotByPost,
+//     ErrOnlyByPost), and at the Prefectural Library at the other counter
+//     (ErrLentAtGeneralCounter, ErrLentAtHokkaidoCounter).
 //   - I1: ParseStatus reads the nine catalogue labels (在庫 短縮 貸出中
 //     協力 割当 回送 禁帯 館内 館短), which are the statuses' Japanese
 //     labels; Status reports Loanable, Available and Short.
-//   - I2, H1, L1: Policy.MayReserve says whether the Reserve button is
-//     offered (ErrNotLoanable, ErrReservationLimit, and ErrLoanLimit
-//     when Policy.HideReserveAtLoanLimit is set — a [reading], off by
-//     default); Policy.MayBorrow applies the loan limit.
+//   - I2, H1, L1: Policy.MayReserve says whether items may be reserved —
+//     the Reserve button for one item, the checkout of a cart of them in
+//     package holds, the one implementation of these rules
+//     (ErrReservationLimit; ErrLoanLimit when Policy.HideReserveAtLoanLimit
+//     is set — a [reading], off by default; ErrNotLoanable for each item
+//     never lent, naming it); Policy.MayBorrow applies the loan limit.
 //   - L2: Policy.DueDate counts the day of loan: 15 days (8 short) at the
 //     libraries, 30 (15) by partner library or home delivery.
 //   - L3, L4: Policy.Extend sets the due date ExtensionDays after the day
@@ -34,41 +39,52 @@
 //     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
 //     the one entry point each, take the calendar of the place the item
 //     goes back to and apply it; a rule they cannot apply is an error
-//     (ErrNoCalendar, or ErrInconsistentInput for a date beyond 9999-12-31),
-//     never a silently unmoved date.
+//     (ErrNoCalendar, or bad input for a date beyond 9999-12-31), never a
+//     silently unmoved date.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
-//     counter, book drop and hours of each place and says when the return
-//     shows on My Page: the same day at the Prefectural Library, the next
-//     staff day at the Assembly Library, and, for partner libraries and
-//     home delivery, only once the item arrives back (not computed). At
-//     the Prefectural Library a return names its counter (GeneralCounter
-//     or HokkaidoCounter; Collection.Counter gives the right one), and
-//     the book drop refuses the Hokkaido collection and items marked
+//     counter, book drop and hours of each place, from one table of
+//     rules, and says when the return shows on My Page: the same day at
+//     the Prefectural Library, the next staff day at the Assembly
+//     Library, and, for partner libraries and home delivery, only once
+//     the item arrives back (not computed). At the Prefectural Library a
+//     return names its counter (GeneralCounter or HokkaidoCounter;
+//     Collection.Counter gives the right one), and the book drop refuses
+//     the Hokkaido collection (ErrBookDropHokkaido) and items marked
 //     Loan.NoBookDrop (ErrBookDropExcluded).
+//
+// Every decision takes one request value and gives one shape of result:
+// Policy.Extend(ExtendRequest), Policy.MayBorrow(BorrowRequest) and
+// Policy.MayReserve(ReserveRequest) each return a Decision (the loan it
+// gives, the override it used) or an error.
 //
 // Errors follow one scheme. Every refusal is a *reason.Refusal (package
 // reason) listing every reason that applies, each a sentinel of this
 // package usable with errors.Is and carrying a stable code and English
 // and Japanese messages; Reasons lists them all. Input that cannot be
 // right — a loan due before it was made, a negative count, an unknown
-// code or label — is a plain error matching ErrInconsistentInput, never a
-// refusal; so is a setting that cannot be applied: ErrInvalidPolicy (an
-// *InvalidPolicyError from Policy.Validate lists every problem) and
-// ErrNoCalendar.
+// code or label, a policy that fails Validate — is a plain error matching
+// reason.ErrBadInput, never a refusal: reason.Problems, each naming the
+// field in the input's JSON form ("loan.due", "others[2].loaned",
+// "items[1].status", "today"; a policy's own fields, "loan_days", from
+// Policy.Validate, and "policy.loan_days" from a decision). ErrNoCalendar
+// and ErrNotStaff are sentinels of their own that match
+// reason.ErrBadInput too.
 //
 // Staff may override a soft reason (Koha's and FOLIO's override): the
 // decisions staff make — Policy.Extend (L4), Policy.MayBorrow (L1),
-// Policy.MayReserve (H1) — take an Override naming the member of staff,
-// the codes let go and a note, and return the override used for the
-// host's audit log. Which reasons are soft is policy data
-// (Policy.Overridable; DefaultOverridable is our reading: the limits and
-// L4 b, c, e); the others are hard and stay in the refusal. A patron
-// never overrides (ErrNotStaff).
+// Policy.MayReserve (H1) — take an Override in their request naming the
+// member of staff, the codes let go and a note, and return the override
+// used in their Decision, for the host's audit log. Which reasons are
+// soft is policy data (Policy.Overridable; the library's configuration
+// holds our reading: the limits and L4 b, c, e); the others are hard and
+// stay in the refusal. A patron never overrides (ErrNotStaff).
 //
-// Policy holds every number of the rules as data; DefaultPolicy is the
-// guide of 2026-03-10, and Policy.Validate rejects nonsense. The package
+// Policy holds every number of the rules as data; the published rules
+// (the guide of 2026-03-10) are in package library's configuration,
+// library.Default(), and Policy.Validate rejects nonsense. The package
 // keeps no state and reads no clock: callers pass today as a
 // calendar.Date or an instant as a time.Time. Every type is an immutable
 // value, or, for *ReturnDesk, immutable once built, and safe for
-// concurrent use.
+// concurrent use. The zero value of every type is safe: its methods work
+// or return an error, and never panic.
 package circulation

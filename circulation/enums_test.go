@@ -90,7 +90,7 @@ func TestEnumStringIsStableASCIICode(t *testing.T) {
 			}
 			_, err := c.decode([]byte("no_such_code"))
 			assert.Error(t, err)
-			assert.True(t, errors.Is(err, ErrInconsistentInput) || errors.Is(err, ErrInvalidPolicy), "%v", err)
+			assert.True(t, errors.Is(err, reason.ErrBadInput), "%v", err)
 			assert.Contains(t, err.Error(), `"no_such_code"`)
 		})
 	}
@@ -112,7 +112,7 @@ func FuzzEnumText(f *testing.F) {
 		for _, c := range enumCases {
 			v, err := c.decode([]byte(s))
 			if err != nil {
-				if !errors.Is(err, ErrInconsistentInput) && !errors.Is(err, ErrInvalidPolicy) {
+				if !errors.Is(err, reason.ErrBadInput) {
 					t.Fatalf("%s: error %v matches no sentinel", c.name, err)
 				}
 				continue

@@ -1,24 +1,26 @@
 package circulation
 
 import (
-	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
-// pkg prefixes every error string and reason of this package.
+// pkg prefixes every reason of this package.
 const pkg = "circulation"
 
-// ErrInconsistentInput is the error, matched with errors.Is, for input data
-// that cannot be right: a loan record failing Loan.Validate, a return
-// with an invalid place or channel or no instant, a negative count, an
-// unknown code or catalogue label, a due date beyond 9999-12-31. It is a
-// fault in the caller's data, not a refusal to show a patron; the message
-// names what is wrong.
-var ErrInconsistentInput = errors.New(pkg + ": inconsistent input")
+// ErrNoCalendar is the error, matched with errors.Is, of Policy.DueDate
+// and Policy.Extend when the policy's DueOnClosedDay needs the calendar of
+// the place the item goes back to (DueDateNextOpenDay, L5) and none was
+// given: the setting is never dropped silently. It is a fault of the
+// caller, so it also matches reason.ErrBadInput; it stays a sentinel of
+// its own, with no field path, because the calendar is the host's, not
+// part of the request's JSON.
+var ErrNoCalendar = fmt.Errorf("%w: the due-date rule needs the calendar of the place the item goes back to", reason.ErrBadInput)
 
-// inconsistent returns the error for the problems of what ("loan
-// \"B1\"", "return"), matching ErrInconsistentInput.
-func inconsistent(what string, problems ...string) error {
-	return fmt.Errorf("%w: %s: %s", ErrInconsistentInput, what, strings.Join(problems, "; "))
-}
+// errNotBuilt is the error of a ReturnDesk not made by NewReturnDesk.
+var errNotBuilt = fmt.Errorf("%w: the return desk was not built by NewReturnDesk", reason.ErrBadInput)
+
+// policyPath names the field of the policy (the receiver of a decision)
+// in the bad-input error of a decision: "policy.extension_days".
+func policyPath(field string) string { return "policy." + field }

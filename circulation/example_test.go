@@ -8,6 +8,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -20,13 +21,15 @@ func date(s string) calendar.Date {
 }
 
 // The loan period counts the day of loan (L2). By default a due date on a
-// closed day stands (L5), so no calendar is needed.
+// closed day stands (L5), so no calendar is needed. The policy is the
+// library's, in force on the day of loan.
 func ExamplePolicy_DueDate() {
-	p := circulation.DefaultPolicy()
 	loaned := date("2026-04-01")
-	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, false, loaned, nil))
-	fmt.Println(p.DueDate(circulation.PrefecturalLibrary, true, loaned, nil))
-	fmt.Println(p.DueDate(circulation.HomeDelivery, false, loaned, nil))
+	p := library.Default().CirculationPolicy(loaned)
+	counter := circulation.Place{Method: circulation.PrefecturalLibrary}
+	fmt.Println(p.DueDate(circulation.Loan{Place: counter, Loaned: loaned}, nil))
+	fmt.Println(p.DueDate(circulation.Loan{Place: counter, Short: true, Loaned: loaned}, nil))
+	fmt.Println(p.DueDate(circulation.Loan{Place: circulation.Place{Method: circulation.HomeDelivery}, Loaned: loaned}, nil))
 	// Output:
 	// 2026-04-15 <nil>
 	// 2026-04-08 <nil>
@@ -38,15 +41,20 @@ func ExamplePolicy_DueDate() {
 // Prefectural Library's month-end closure. Without that place's calendar
 // the knob cannot apply, and DueDate says so.
 func ExamplePolicy_DueDate_nextOpenDay() {
-	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
-	p := circulation.DefaultPolicy()
+	lib := library.Default()
+	loan := circulation.Loan{Place: circulation.Place{Method: circulation.HomeDelivery}, Loaned: date("2026-04-01")}
+	returnTo, err := lib.ReturnCalendar(loan)
+	if err != nil {
+		panic(err)
+	}
+	p := lib.CirculationPolicy(loan.Loaned)
 	p.DueOnClosedDay = circulation.DueDateNextOpenDay
-	fmt.Println(p.DueDate(circulation.HomeDelivery, false, date("2026-04-01"), lib))
-	_, err := p.DueDate(circulation.HomeDelivery, false, date("2026-04-01"), nil)
-	fmt.Println(errors.Is(err, circulation.ErrNoCalendar))
+	fmt.Println(p.DueDate(loan, returnTo))
+	_, err = p.DueDate(loan, nil)
+	fmt.Println(errors.Is(err, circulation.ErrNoCalendar), errors.Is(err, reason.ErrBadInput))
 	// Output:
 	// 2026-05-01 <nil>
-	// true
+	// true true
 }
 
 // The guide's example (L3): due April 8, extended on April 1, the item is
@@ -58,12 +66,13 @@ func ExamplePolicy_Extend() {
 		Loaned: date("2026-03-25"),
 		Due:    date("2026-04-08"),
 	}
-	extended, _, err := circulation.DefaultPolicy().Extend(loan, nil, date("2026-04-01"), nil, circulation.Override{})
+	today := date("2026-04-01")
+	d, err := library.Default().CirculationPolicy(today).Extend(circulation.ExtendRequest{Loan: loan, Today: today})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(extended.Due, extended.Extensions)
+	fmt.Println(d.Loan.Due, d.Loan.Extensions)
 	// Output: 2026-04-15 1
 }
 
@@ -82,7 +91,9 @@ func ExamplePolicy_Extend_refused() {
 		Loaned: date("2026-03-20"),
 		Due:    date("2026-04-03"),
 	}
-	_, _, err := circulation.DefaultPolicy().Extend(loan, []circulation.Loan{overdue}, date("2026-04-10"), nil, circulation.Override{})
+	today := date("2026-04-10")
+	_, err := library.Default().CirculationPolicy(today).Extend(circulation.ExtendRequest{
+		Loan: loan, Others: []circulation.Loan{overdue}, Today: today})
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message)
 	}
@@ -90,6 +101,29 @@ func ExamplePolicy_Extend_refused() {
 	// extension.partner_library 受取館で受け取った本は延長できません。
 	// extension.reserved 予約が入っている本は延長できません。
 	// extension.overdue 返却期限を過ぎた本があるため、延長できません。
+}
+
+// Input that cannot be right is bad input naming the field, not a
+// refusal.
+func ExamplePolicy_Extend_badInput() {
+	loan := circulation.Loan{
+		Item:   "b1",
+		Place:  circulation.Place{Method: circulation.PrefecturalLibrary},
+		Loaned: date("2026-04-01"),
+		Due:    date("2026-03-01"),
+	}
+	today := date("2026-04-10")
+	_, err := library.Default().CirculationPolicy(today).Extend(circulation.ExtendRequest{Loan: loan, Today: today})
+	fmt.Println(errors.Is(err, reason.ErrBadInput))
+	var ps reason.Problems
+	if errors.As(err, &ps) {
+		fmt.Println(ps[0].Path)
+	}
+	fmt.Println(err)
+	// Output:
+	// true
+	// loan.due
+	// bad input: loan.due: is before the loan date 2026-04-01
 }
 
 // Staff at the counter extend a reserved loan all the same (L4 b is
@@ -108,14 +142,15 @@ func ExampleOverride() {
 		Codes: circulation.CodesOf(circulation.ErrReserved, circulation.ErrOverdue),
 		Note:  "the reader is sitting an exam next week",
 	}
-	p := circulation.DefaultPolicy()
-	extended, used, err := p.Extend(loan, nil, date("2026-04-10"), nil, ov)
-	fmt.Println(extended.Due, used, err)
-	b, _ := json.Marshal(used)
+	today := date("2026-04-10")
+	p := library.Default().CirculationPolicy(today)
+	d, err := p.Extend(circulation.ExtendRequest{Loan: loan, Today: today, Override: ov})
+	fmt.Println(d.Loan.Due, d.Override, err)
+	b, _ := json.Marshal(d.Override)
 	fmt.Println(string(b))
 
 	loan.Interlibrary = true
-	_, _, err = p.Extend(loan, nil, date("2026-04-10"), nil, ov)
+	_, err = p.Extend(circulation.ExtendRequest{Loan: loan, Today: today, Override: ov})
 	fmt.Println(err)
 	// Output:
 	// 2026-04-24 override by "k.sato": extension.reserved <nil>
@@ -137,29 +172,35 @@ func ExampleParseStatus() {
 	// 短縮 on_shelf_short (on the shelf (short loan)): loanable true, available true
 	// 貸出中 on_loan (on loan): loanable true, available false
 	// 館内 library_use_only (in-library use only): loanable false, available false
-	// circulation: inconsistent input: unknown status "貸出" (want on_shelf, on_shelf_short, on_loan, lent_to_library, assigned, in_transit, reference, library_use_only, library_use_only_short)
+	// bad input: unknown status "貸出" (want on_shelf, on_shelf_short, on_loan, lent_to_library, assigned, in_transit, reference, library_use_only, library_use_only_short)
 }
 
-// Whether the Reserve button is offered (I2, H1).
+// Whether the Reserve button is offered (I2, H1), and whether a cart of
+// items may be reserved: the limits first, then each item never lent,
+// naming it.
 func ExamplePolicy_MayReserve() {
-	p := circulation.DefaultPolicy()
-	_, err := p.MayReserve(circulation.OnLoan, 10, 3, circulation.Override{})
+	p := library.Default().CirculationPolicy(date("2026-04-01"))
+	_, err := p.MayReserve(circulation.ReserveRequest{
+		Items: []circulation.Item{{ID: "b1", Status: circulation.OnLoan}}, Loans: 10, Reservations: 3})
 	fmt.Println(err)
-	_, err = p.MayReserve(circulation.Reference, 0, 10, circulation.Override{})
+	_, err = p.MayReserve(circulation.ReserveRequest{
+		Items: []circulation.Item{{ID: "b1", Status: circulation.OnLoan}, {ID: "b2", Status: circulation.Reference}}, Reservations: 9})
 	fmt.Println(err)
+	for _, m := range reason.Localize(err, reason.English) {
+		params, _ := json.Marshal(m.Params)
+		fmt.Println(m.Code, string(params))
+	}
 	// Output:
 	// <nil>
-	// circulation: reservation refused: reservation.not_loanable, reservation.limit
+	// circulation: reservation refused: reservation.limit, reservation.not_loanable
+	// reservation.limit {"limit":10,"count":11}
+	// reservation.not_loanable {"item":"b2"}
 }
 
 // Returns at the Assembly Library are taken 09:00–17:00 at the counter
 // (R-AL3) and show on My Page on the next staff day (R-AL4).
 func ExampleReturnDesk_Accept() {
-	desk, err := circulation.NewReturnDesk(
-		calendar.MustNew(calendar.PrefecturalLibraryRules()),
-		calendar.MustNew(calendar.AssemblyLibraryRules()),
-		calendar.MustNew(calendar.AssemblyLibraryStaffDayRules()),
-	)
+	desk, err := library.Default().ReturnDesk(date("2026-04-10"))
 	if err != nil {
 		panic(err)
 	}
@@ -177,10 +218,10 @@ func ExampleReturnDesk_Accept() {
 	evening := time.Date(2026, 4, 10, 18, 0, 0, 0, jst)
 	_, err = desk.Accept(circulation.Return{Loan: loan, At: loan.Place, Channel: circulation.BookDrop, When: evening})
 	for _, m := range reason.Localize(err, reason.English) {
-		fmt.Println(m.Code)
+		fmt.Println(m.Code, m.Message)
 	}
 	// Output:
 	// 2026-04-10 2026-04-14 <nil>
-	// return.channel
-	// return.assembly_hours
+	// return.channel.book_drop The Assembly Library has no book drop; return items at its counter.
+	// return.assembly_hours The Assembly Library takes returns only from 9:00 to 17:00 on the days it is open.
 }

@@ -1,21 +1,18 @@
 package circulation
 
 import (
-	"fmt"
 	"math"
 
-	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-// Extend extends loan l on day today, as a patron does on My Page (L3,
-// L4). others are the patron's other current loans; only their due dates
-// matter (L4 e). returnTo is the calendar of the place the item goes back
-// to, as for DueDate: p.DueOnClosedDay applies to the new due date (L5),
-// and under DueDateStands returnTo may be nil.
+// Extend extends loan r.Loan on day r.Today, as a patron does on My Page
+// (L3, L4). r.Others are the patron's other current loans; only their
+// due dates matter (L4 e). r.ReturnTo is the calendar of the place the
+// item goes back to, as for DueDate: p.DueOnClosedDay applies to the new
+// due date (L5), and under DueDateStands r.ReturnTo may be nil.
 //
-// On success the returned Loan is due ExtensionDays (ShortExtensionDays
+// On success the Decision's Loan is due ExtensionDays (ShortExtensionDays
 // for a short loan) after today — not after the old due date: due April
 // 8, extended on April 1, the item is due April 15 (L3) — and its
 // Extensions count is one more. The new due date does not depend on the
@@ -26,91 +23,115 @@ import (
 //
 // A refusal is a *reason.Refusal listing every reason that applies, in
 // this order: ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
-// ErrReserved (L4 b), ErrAlreadyExtended (L4 c: l.Extensions is
-// MaxExtensions or more, detailed with that limit: "at most 1
-// extension", "延長は1回まで"), ErrInterlibraryLoan (L4 d) and ErrOverdue
-// (L4 e: l or another loan is overdue on today, that is today is after
-// its due date).
+// ErrReserved (L4 b), ErrAlreadyExtended (L4 c: r.Loan.Extensions is
+// MaxExtensions or more, with that limit: "extensions allowed: 1",
+// "延長は1回まで"), ErrInterlibraryLoan (L4 d) and ErrOverdue (L4 e: the
+// loan or another is overdue on today, that is today is after its due
+// date).
 //
-// Errors, with no refusal reasons: ErrNoCalendar and ErrInvalidPolicy as
-// for DueDate, and ErrInconsistentInput for data that cannot be right (a due
-// date beyond 9999-12-31 too) — l or one of others failing Loan.Validate, a zero
-// today, a loan made after today.
+// Errors, with no refusal reasons: ErrNoCalendar as for DueDate, and
+// reason.Problems (matching reason.ErrBadInput) naming every field of r
+// that cannot be right — "loan.due", "others[2].loaned" (a loan failing
+// Loan.Validate or made after today), "today" (zero), "override.staff" —
+// or, for a policy that fails Validate, the policy's field
+// ("policy.extension_days"); a new due date beyond 9999-12-31 names
+// "today".
 //
-// Staff may extend past the soft reasons with ov (see Override):
+// Staff may extend past the soft reasons with r.Override (see Override):
 // by default ErrReserved, ErrAlreadyExtended and ErrOverdue are soft, the
 // other three hard (p.Overridable). The extension then succeeds only if
-// ov lets go every reason that applies; otherwise the refusal lists the
-// reasons left, the hard ones among them. On success Extend also returns
-// the override it used, for the host's audit log: ov narrowed to the
-// reasons that applied, or the zero Override. A patron on My Page passes
-// the zero Override; an override without Staff is ErrNotStaff, and one
-// naming a code that is none of Reasons() is ErrInconsistentInput.
+// the override lets go every reason that applies; otherwise the refusal
+// lists the reasons left, the hard ones among them. On success the
+// Decision's Override is the override used, for the host's audit log.
+// A patron on My Page passes the zero Override; an override without
+// Staff is ErrNotStaff, and one naming a code that is none of Reasons()
+// is bad input ("override.codes[0]").
 //
 // Extend does not allocate when it succeeds without an override.
-func (p Policy) Extend(l Loan, others []Loan, today calendar.Date, returnTo *calendar.Calendar, ov Override) (Loan, Override, error) {
-	if err := p.DueOnClosedDay.check(returnTo); err != nil {
-		return Loan{}, Override{}, err
+func (p Policy) Extend(r ExtendRequest) (Decision, error) {
+	if err := p.DueOnClosedDay.check(r.ReturnTo); err != nil {
+		return Decision{}, err
 	}
-	if today.IsZero() {
-		return Loan{}, Override{}, inconsistent("extension", "no today")
+	if ps := r.problems(); ps != nil {
+		return Decision{}, ps
 	}
-	if err := l.check("loan", today); err != nil {
-		return Loan{}, Override{}, err
+	field, days := "extension_days", p.ExtensionDays
+	if r.Loan.Short {
+		field, days = "short_extension_days", p.ShortExtensionDays
 	}
-	overdue := l.Overdue(today)
-	for i := range others {
-		o := &others[i]
-		if problems := o.problems(today); problems != nil {
-			return Loan{}, Override{}, inconsistent(fmt.Sprintf("other loan %d %s", i, text.Quote(o.Item)), problems...)
-		}
-		overdue = overdue || o.Overdue(today)
+	if err := checkPeriod(field, days); err != nil {
+		return Decision{}, err
 	}
-	days := p.ExtensionDays
-	if l.Short {
-		days = p.ShortExtensionDays
+	if err := checkLimit("max_extensions", p.MaxExtensions); err != nil {
+		return Decision{}, err
 	}
-	if err := checkPeriod(days); err != nil {
-		return Loan{}, Override{}, err
-	}
-	var rs []reason.Coded
-	if l.Place.Method == PartnerLibrary {
-		rs = append(rs, ErrPartnerPickup)
-	}
-	if l.Place.Method == HomeDelivery {
-		rs = append(rs, ErrHomeDelivery)
-	}
-	if l.Reserved {
-		rs = append(rs, ErrReserved)
-	}
-	if l.Extensions >= p.MaxExtensions {
-		rs = append(rs, extensions(p.MaxExtensions))
-	}
-	if l.Interlibrary {
-		rs = append(rs, ErrInterlibraryLoan)
-	}
-	if overdue {
-		rs = append(rs, ErrOverdue)
-	}
-	rs, used, err := ov.Apply(p.Overridable, rs, Reasons())
+	used, err := p.decide("extension", p.extensionReasons(r), r.Override)
 	if err != nil {
-		return Loan{}, Override{}, err
+		return Decision{}, err
 	}
-	if err := reason.Refuse(pkg, "extension", rs); err != nil {
-		return Loan{}, Override{}, err
-	}
+	l := r.Loan
 	if l.Extensions == math.MaxInt {
-		return Loan{}, Override{}, inconsistent("extension", "extensions count at its maximum")
+		return Decision{}, reason.BadInput("loan.extensions", "is at its maximum")
 	}
-	due, err := p.DueOnClosedDay.due(today, days, returnTo)
+	due, err := p.DueOnClosedDay.due(r.Today, days, r.ReturnTo, "today")
 	if err != nil {
-		return Loan{}, Override{}, err
+		return Decision{}, err
 	}
 	l.Due = due
 	l.Extensions++
-	return l, used, nil
+	return Decision{Loan: l, Override: used}, nil
 }
 
-// extensions gives ErrAlreadyExtended the policy's limit n (L4 c), so
-// that a host allowing two extensions does not tell patrons "once".
-func extensions(n int) reason.Coded { return ErrAlreadyExtended.With(reason.Limit(n)) }
+// problems lists what is wrong with r's loans and day, each path in r's
+// JSON form; nil when nothing is. (The override is checked where it is
+// applied.) It allocates only when something is wrong.
+func (r *ExtendRequest) problems() reason.Problems {
+	var ps reason.Problems
+	if lp := r.Loan.problems(r.Today); lp != nil {
+		ps = append(ps, lp.Prefix("loan")...)
+	}
+	for i := range r.Others {
+		if op := r.Others[i].problems(r.Today); op != nil {
+			ps = append(ps, op.Prefix("others"+index(i))...)
+		}
+	}
+	if r.Today.IsZero() {
+		ps.Add("today", "is missing")
+	}
+	return ps
+}
+
+// extensionReasons returns the reasons of L4 (and L2's home delivery)
+// that apply to r, in their order; nil, without allocating, when none
+// does.
+func (p Policy) extensionReasons(r ExtendRequest) []reason.Coded {
+	l := &r.Loan
+	overdue := l.Overdue(r.Today)
+	for i := range r.Others {
+		overdue = overdue || r.Others[i].Overdue(r.Today)
+	}
+	var rs []reason.Coded
+	for _, rule := range [...]struct {
+		applies bool
+		r       reason.Coded
+	}{
+		{l.Place.Method == PartnerLibrary, ErrPartnerPickup},  // L4 a
+		{l.Place.Method == HomeDelivery, ErrHomeDelivery},     // L2
+		{l.Reserved, ErrReserved},                             // L4 b
+		{l.Extensions >= p.MaxExtensions, ErrAlreadyExtended}, // L4 c
+		{l.Interlibrary, ErrInterlibraryLoan},                 // L4 d
+		{overdue, ErrOverdue},                                 // L4 e
+	} {
+		if !rule.applies {
+			continue
+		}
+		if rule.r == ErrAlreadyExtended {
+			// The policy's limit, so that a host allowing two extensions
+			// does not tell patrons "once".
+			rs = append(rs, ErrAlreadyExtended.With(reason.Limit(p.MaxExtensions)))
+			continue
+		}
+		rs = append(rs, rule.r)
+	}
+	return rs
+}

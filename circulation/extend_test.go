@@ -38,11 +38,11 @@ func TestExtend(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			others := []Loan{loanAt(t, "2026-03-20", "2026-04-30")}
-			got, _, err := p.Extend(c.loan, others, day(t, c.today), nil, Override{})
+			got, err := p.Extend(ExtendRequest{Loan: c.loan, Others: others, Today: day(t, c.today)})
 			require.NoError(t, err)
 			want := c.loan
 			want.Due, want.Extensions = day(t, c.due), 1
-			assert.Equal(t, want, got)
+			assert.Equal(t, Decision{Loan: want}, got)
 		})
 	}
 }
@@ -53,13 +53,14 @@ func TestExtendNextOpenDay(t *testing.T) {
 	p := DefaultPolicy()
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	// 2026-04-13 + 14 = 2026-04-27, a Monday: the Prefectural Library is closed.
-	got, _, err := p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal, Override{})
+	r := ExtendRequest{Loan: l, Today: day(t, "2026-04-13"), ReturnTo: prefecturalCal}
+	got, err := p.Extend(r)
 	require.NoError(t, err)
-	assert.Equal(t, day(t, "2026-04-27"), got.Due, "L5 default: stands")
+	assert.Equal(t, day(t, "2026-04-27"), got.Loan.Due, "L5 default: stands")
 	p.DueOnClosedDay = DueDateNextOpenDay
-	got, _, err = p.Extend(l, nil, day(t, "2026-04-13"), prefecturalCal, Override{})
+	got, err = p.Extend(r)
 	require.NoError(t, err)
-	assert.Equal(t, day(t, "2026-04-28"), got.Due, "L5 next open day")
+	assert.Equal(t, day(t, "2026-04-28"), got.Loan.Due, "L5 next open day")
 }
 
 // TestExtendL5NextOpenDayWithoutCalendarIsAnError: Extend never drops
@@ -69,11 +70,12 @@ func TestExtendL5NextOpenDayWithoutCalendarIsAnError(t *testing.T) {
 	p := DefaultPolicy()
 	p.DueOnClosedDay = DueDateNextOpenDay
 	l := loanAt(t, "2026-04-01", "2026-04-15")
-	got, _, err := p.Extend(l, nil, day(t, "2026-04-13"), nil, Override{})
+	got, err := p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-13")})
 	assert.ErrorIs(t, err, ErrNoCalendar)
-	assert.Equal(t, Loan{}, got)
+	assert.ErrorIs(t, err, reason.ErrBadInput, "a fault of the caller")
+	assert.Equal(t, Decision{}, got)
 	l.Reserved = true
-	_, _, err = p.Extend(l, nil, day(t, "2026-04-13"), nil, Override{})
+	_, err = p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-13")})
 	assert.ErrorIs(t, err, ErrNoCalendar)
 	assert.NotErrorIs(t, err, ErrReserved)
 }
@@ -84,14 +86,25 @@ func TestExtendL3BadPolicyIsAnError(t *testing.T) {
 	l := loanAt(t, "2026-04-01", "2026-04-15")
 	p := DefaultPolicy()
 	p.ExtensionDays = -5
-	_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
-	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	_, err := p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
+	badInput(t, err, "policy.extension_days")
+	l.Short = true
+	p.ShortExtensionDays = 0
+	_, err = p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
+	badInput(t, err, "policy.short_extension_days")
+	l.Short = false
 	p = DefaultPolicy()
 	p.DueOnClosedDay = 9
-	_, _, err = p.Extend(l, nil, day(t, "2026-04-10"), prefecturalCal, Override{})
-	assert.ErrorIs(t, err, ErrInvalidPolicy)
-	_, _, err = DefaultPolicy().Extend(loanAt(t, "9999-12-20", "9999-12-30"), nil, day(t, "9999-12-25"), nil, Override{})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	_, err = p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10"), ReturnTo: prefecturalCal})
+	badInput(t, err, "policy.due_on_closed_day")
+	p = DefaultPolicy()
+	p.MaxExtensions = 0
+	_, err = p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
+	badInput(t, err, "policy.max_extensions")
+	_, err = Policy{}.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
+	badInput(t, err, "policy.extension_days")
+	_, err = DefaultPolicy().Extend(ExtendRequest{Loan: loanAt(t, "9999-12-20", "9999-12-30"), Today: day(t, "9999-12-25")})
+	badInput(t, err, "today")
 }
 
 // TestExtendRefused: each reason of L4 (and L2's home delivery) alone and
@@ -138,14 +151,14 @@ func TestExtendRefused(t *testing.T) {
 			[]*reason.Reason{ErrReserved, ErrAlreadyExtended, ErrInterlibraryLoan}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, _, err := p.Extend(c.loan, c.others, day(t, today), nil, Override{})
+			got, err := p.Extend(ExtendRequest{Loan: c.loan, Others: c.others, Today: day(t, today)})
 			require.Error(t, err)
-			assert.Equal(t, Loan{}, got)
+			assert.Equal(t, Decision{}, got)
 			assert.Equal(t, codesOf(c.want...), codes(t, err))
 			for _, r := range c.want {
 				assert.ErrorIs(t, err, r)
 			}
-			assert.False(t, errors.Is(err, ErrInconsistentInput))
+			assert.False(t, errors.Is(err, reason.ErrBadInput))
 			assert.True(t, strings.HasPrefix(err.Error(), "circulation: extension refused: "), err.Error())
 			for i, m := range reason.Localize(err, reason.Japanese) {
 				assert.True(t, strings.HasPrefix(m.Message, strings.TrimSuffix(c.want[i].Message(reason.Japanese), "。")), m.Message)
@@ -168,7 +181,7 @@ func TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit(t *testing.T) {
 		p := DefaultPolicy()
 		p.MaxExtensions = c.max
 		l.Extensions = c.max
-		_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
+		_, err := p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
 		assert.ErrorIs(t, err, ErrAlreadyExtended)
 		ps := reason.Params{reason.Limit(c.max)}
 		assert.Equal(t, []reason.Message{{Code: "extension.already_extended", Message: c.en, Params: ps}}, reason.Localize(err, reason.English))
@@ -177,7 +190,7 @@ func TestExtendAlreadyExtendedL4cDetailCarriesPolicyLimit(t *testing.T) {
 }
 
 // TestExtendInconsistent: data that cannot be right is an error, not a
-// refusal.
+// refusal, naming every field at fault in the request's JSON form.
 func TestExtendInconsistent(t *testing.T) {
 	p := DefaultPolicy()
 	base := loanAt(t, "2026-04-01", "2026-04-15")
@@ -187,35 +200,36 @@ func TestExtendInconsistent(t *testing.T) {
 		loan   Loan
 		others []Loan
 		today  calendar.Date
+		paths  []string
 		want   string
 	}{
-		{"today before the loan", base, nil, day(t, "2026-03-31"), "loaned 2026-04-01 after today 2026-03-31"},
-		{"zero today", base, nil, calendar.Date{}, "no today"},
-		{"due before loaned", with(func(l *Loan) { l.Due = day(t, "2026-03-01") }), nil, day(t, "2026-04-02"), "due 2026-03-01 before loaned 2026-04-01"},
-		{"zero dates", with(func(l *Loan) { l.Loaned, l.Due = calendar.Date{}, calendar.Date{} }), nil, day(t, "2026-04-02"), "no loan date; no due date"},
-		{"invalid place", with(func(l *Loan) { l.Place = Place{Method: PartnerLibrary} }), nil, day(t, "2026-04-02"), "must name the library"},
-		{"no place", with(func(l *Loan) { l.Place = Place{} }), nil, day(t, "2026-04-02"), "no valid method"},
-		{"negative extensions", with(func(l *Loan) { l.Extensions = -1 }), nil, day(t, "2026-04-02"), "negative extensions -1"},
-		{"bad collection", with(func(l *Loan) { l.Collection = 5 }), nil, day(t, "2026-04-02"), "invalid collection 5"},
-		{"other loan made after today", base, []Loan{base, loanAt(t, "2026-04-05", "2026-04-19")}, day(t, "2026-04-02"), `other loan 1 "b1": loaned 2026-04-05 after today`},
-		{"other loan with no due date", base, []Loan{with(func(l *Loan) { l.Due = calendar.Date{} })}, day(t, "2026-04-02"), `other loan 0 "b1": no due date`},
+		{"today before the loan", base, nil, day(t, "2026-03-31"), []string{"loan.loaned"}, "loan.loaned: is after today 2026-03-31"},
+		{"zero today", base, nil, calendar.Date{}, []string{"today"}, "today: is missing"},
+		{"due before loaned", with(func(l *Loan) { l.Due = day(t, "2026-03-01") }), nil, day(t, "2026-04-02"), []string{"loan.due"}, "loan.due: is before the loan date 2026-04-01"},
+		{"zero dates", with(func(l *Loan) { l.Loaned, l.Due = calendar.Date{}, calendar.Date{} }), nil, day(t, "2026-04-02"), []string{"loan.loaned", "loan.due"}, "loan.loaned: is missing; loan.due: is missing"},
+		{"invalid place", with(func(l *Loan) { l.Place = Place{Method: PartnerLibrary} }), nil, day(t, "2026-04-02"), []string{"loan.place.library"}, "must name the library"},
+		{"no place", with(func(l *Loan) { l.Place = Place{} }), nil, day(t, "2026-04-02"), []string{"loan.place.method"}, "is not a valid method"},
+		{"negative extensions", with(func(l *Loan) { l.Extensions = -1 }), nil, day(t, "2026-04-02"), []string{"loan.extensions"}, "loan.extensions: is negative (-1)"},
+		{"bad collection", with(func(l *Loan) { l.Collection = 5 }), nil, day(t, "2026-04-02"), []string{"loan.collection"}, "loan.collection: is not a valid collection (5)"},
+		{"other loan made after today", base, []Loan{base, loanAt(t, "2026-04-05", "2026-04-19")}, day(t, "2026-04-02"), []string{"others[1].loaned"}, "others[1].loaned: is after today 2026-04-02"},
+		{"other loan with no due date", base, []Loan{with(func(l *Loan) { l.Due = calendar.Date{} })}, day(t, "2026-04-02"), []string{"others[0].due"}, "others[0].due: is missing"},
+		{"everything at once", with(func(l *Loan) { l.Extensions = -1 }), []Loan{base, {}}, calendar.Date{},
+			[]string{"loan.extensions", "others[1].place.method", "others[1].loaned", "others[1].due", "today"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := p.Extend(c.loan, c.others, c.today, nil, Override{})
+			_, err := p.Extend(ExtendRequest{Loan: c.loan, Others: c.others, Today: c.today})
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrInconsistentInput)
-			var ref *reason.Refusal
-			assert.False(t, errors.As(err, &ref), "not a refusal")
-			assert.True(t, strings.HasPrefix(err.Error(), "circulation: "), err.Error())
+			badInput(t, err, c.paths...)
+			assert.True(t, strings.HasPrefix(err.Error(), "bad input: "), err.Error())
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
 }
 
 func TestExtendDoesNotAllocate(t *testing.T) {
-	p, l, others, today := extendWorstCase(t)
+	p, r := extendWorstCase(t)
 	if n := testing.AllocsPerRun(100, func() {
-		if _, _, err := p.Extend(l, others, today, prefecturalCal, Override{}); err != nil {
+		if _, err := p.Extend(r); err != nil {
 			t.Fatal(err)
 		}
 	}); n != 0 {

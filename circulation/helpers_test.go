@@ -2,12 +2,14 @@ package circulation
 
 import (
 	"encoding/json"
-	"github.com/kashidashi/kashidashi/internal/reasontest"
+	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -44,14 +46,48 @@ func codesOf(rs ...*reason.Reason) []string {
 	return cs
 }
 
-// The published calendars, compiled once for all tests; they are
-// immutable.
+// The published calendars, compiled once for all tests from the one
+// source of the library's rules, package library's configuration
+// (library/default.json), without announcements; they are immutable.
 var (
-	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibraryRules())
-	assemblyCal    = calendar.MustNew(calendar.AssemblyLibraryRules())
-	staffDaysCal   = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
-	desk, _        = NewReturnDesk(prefecturalCal, assemblyCal, staffDaysCal)
+	prefecturalCal, assemblyCal, staffDaysCal = publishedCalendars("../library/default.json")
+	desk, _                                   = NewReturnDesk(prefecturalCal, assemblyCal, staffDaysCal)
 )
+
+// publishedCalendars compiles the rules of the Prefectural Library, the
+// Assembly Library and its staff days from the configuration document
+// at path (package library's format), or panics.
+func publishedCalendars(path string) (prefectural, assembly, staffDays *calendar.Calendar) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	var doc struct {
+		Places []struct {
+			Kind      string          `json:"kind"`
+			Name      string          `json:"name"`
+			Rules     calendar.Rules  `json:"rules"`
+			StaffDays *calendar.Rules `json:"staff_days"`
+		} `json:"places"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		panic(err)
+	}
+	for _, p := range doc.Places {
+		p.Rules.Name = p.Name
+		switch p.Kind {
+		case "prefectural_library":
+			prefectural = calendar.MustNew(p.Rules)
+		case "assembly_library":
+			assembly = calendar.MustNew(p.Rules)
+			staffDays = calendar.MustNew(*p.StaffDays)
+		}
+	}
+	if prefectural == nil || assembly == nil || staffDays == nil {
+		panic(path + ": a place is missing")
+	}
+	return prefectural, assembly, staffDays
+}
 
 var allMethods = []Method{PrefecturalLibrary, AssemblyLibrary, PartnerLibrary, HomeDelivery}
 
@@ -89,6 +125,32 @@ func roundTrip[T comparable](t fataler, v T) []byte {
 	return b
 }
 
-// errOf returns the error of a decision that also returns the override
-// it used, for the tests that look only at the refusal.
-func errOf(_ Override, err error) error { return err }
+// errOf returns the error of a decision, for the tests that look only
+// at the refusal.
+func errOf(_ Decision, err error) error { return err }
+
+// badInput fails unless err is bad input (reason.ErrBadInput, not a
+// refusal) whose problems are at the paths given, in order; it returns
+// the problems.
+func badInput(t testing.TB, err error, paths ...string) reason.Problems {
+	t.Helper()
+	if !errors.Is(err, reason.ErrBadInput) {
+		t.Fatalf("%v does not match reason.ErrBadInput", err)
+	}
+	var ref *reason.Refusal
+	if errors.As(err, &ref) {
+		t.Fatalf("%v is a refusal", err)
+	}
+	var ps reason.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("%v is not reason.Problems", err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path)
+	}
+	if strings.Join(got, " ") != strings.Join(paths, " ") {
+		t.Fatalf("%v: paths %q, want %q", err, got, paths)
+	}
+	return ps
+}

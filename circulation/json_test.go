@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,6 +57,13 @@ func TestJSONUnknownKeysAreRefused(t *testing.T) {
 			`circulation: return: json: unknown field "by"`},
 		{"return loan", new(Return), `{"loan":{"item":"b1","reserve":true}}`, `circulation: return: loan: json: unknown field "reserve"`},
 		{"receipt", new(ReturnReceipt), `{"returned":"2026-04-10","show":"2026-04-10"}`, `circulation: return receipt: json: unknown field "show"`},
+		{"item", new(Item), `{"item":"b1","state":"on_loan"}`, `circulation: item: json: unknown field "state"`},
+		{"extend request", new(ExtendRequest), `{"loan":` + loan + `,"today":"2026-04-10","return_to":"x"}`, `circulation: extend request: json: unknown field "return_to"`},
+		{"extend request loan", new(ExtendRequest), `{"others":[{"item":"b2","due_date":"x"}]}`, `circulation: extend request: loan: json: unknown field "due_date"`},
+		{"borrow request", new(BorrowRequest), `{"loans":3,"reservations":1}`, `circulation: borrow request: json: unknown field "reservations"`},
+		{"reserve request", new(ReserveRequest), `{"items":[],"loan":1}`, `circulation: reserve request: json: unknown field "loan"`},
+		{"reserve request item", new(ReserveRequest), `{"items":[{"id":"b1"}]}`, `circulation: reserve request: item: json: unknown field "id"`},
+		{"decision", new(Decision), `{"loan":` + loan + `,"used":{}}`, `circulation: decision: json: unknown field "used"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := json.Unmarshal([]byte(c.json), c.into)
@@ -65,9 +73,9 @@ func TestJSONUnknownKeysAreRefused(t *testing.T) {
 	}
 }
 
-// inconsistentPrefix is ErrInconsistentInput's text, which an unknown code's
-// error carries, inside the decoding path.
-const inconsistentPrefix = "circulation: inconsistent input: "
+// inconsistentPrefix is reason.ErrBadInput's text, which an unknown
+// code's error carries, inside the decoding path.
+const inconsistentPrefix = "bad input: "
 
 // TestJSONInvalidValuesAreRefused: unknown codes, malformed dates and
 // values of the wrong type are errors naming the path to the value.
@@ -81,11 +89,13 @@ func TestJSONInvalidValuesAreRefused(t *testing.T) {
 		{"invalid method", new(Loan), `{"place":{"method":"library"}}`, `circulation: loan: place: ` + inconsistentPrefix + `unknown method "library"`},
 		{"numeric method", new(Place), `{"method":1}`, `circulation: place: json: cannot unmarshal number`},
 		{"invalid collection", new(Loan), `{"collection":"north"}`, `circulation: loan: ` + inconsistentPrefix + `unknown collection "north"`},
-		{"bad date", new(Loan), `{"loaned":"2026-02-30"}`, `circulation: loan: calendar: no such day`},
+		{"bad date", new(Loan), `{"loaned":"2026-02-30"}`, `circulation: loan: ` + inconsistentPrefix},
 		{"string count", new(Loan), `{"extensions":"1"}`, `circulation: loan: json: cannot unmarshal string`},
 		{"invalid channel", new(Return), `{"channel":"drop"}`, `circulation: return: ` + inconsistentPrefix + `unknown return channel "drop"`},
-		{"invalid rule", new(Policy), `{"due_on_closed_day":"later"}`, `circulation: policy: circulation: invalid policy: unknown due-date rule "later"`},
+		{"invalid rule", new(Policy), `{"due_on_closed_day":"later"}`, `circulation: policy: ` + inconsistentPrefix + `unknown due-date rule "later"`},
 		{"fractional days", new(Policy), `{"loan_days":1.5}`, `circulation: policy: json: cannot unmarshal number 1.5`},
+		{"invalid status", new(ReserveRequest), `{"items":[{"item":"b1","status":"貸出"}]}`, `circulation: reserve request: item: ` + inconsistentPrefix + `unknown status "貸出"`},
+		{"invalid code", new(Policy), `{"overridable":["loan.limit","Loan"]}`, `circulation: policy: ` + inconsistentPrefix + `[1]: not a reason code: "Loan"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := json.Unmarshal([]byte(c.json), c.into)
@@ -98,7 +108,7 @@ func TestJSONInvalidValuesAreRefused(t *testing.T) {
 	assert.ErrorContains(t, err, "trailing data")
 	var l Loan
 	err = json.Unmarshal([]byte(`{"place":{"method":"library"}}`), &l)
-	assert.True(t, errors.Is(err, ErrInconsistentInput), "an unknown code is inconsistent input")
+	assert.True(t, errors.Is(err, reason.ErrBadInput), "an unknown code is bad input")
 }
 
 // knownKeys reports whether every key of the JSON object s is one of
@@ -171,4 +181,42 @@ func FuzzReturnJSON(f *testing.F) {
 			t.Fatalf("both a receipt %+v and an error %v", got, err)
 		}
 	})
+}
+
+// TestRequestsJSON: the requests and the decision have the JSON shapes
+// their docs give, and decode back to what was encoded (the calendar of
+// an extension is the host's, not part of the JSON).
+func TestRequestsJSON(t *testing.T) {
+	loan := loanAt(t, "2026-04-01", "2026-04-15")
+	ext := ExtendRequest{Loan: loan, Others: []Loan{loan}, Today: day(t, "2026-04-10"), ReturnTo: prefecturalCal, Override: staff(ErrReserved)}
+	b, err := json.Marshal(ext)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"loan":`+string(roundTrip(t, loan))+`,"others":[`+string(roundTrip(t, loan))+`],"today":"2026-04-10",
+		"override":{"staff":"k.sato","codes":["extension.reserved"],"note":"at the counter"}}`, string(b))
+	var back ExtendRequest
+	require.NoError(t, json.Unmarshal(b, &back))
+	ext.ReturnTo = nil
+	assert.Equal(t, ext, back)
+	b, err = json.Marshal(ExtendRequest{Loan: loan, Today: day(t, "2026-04-10")})
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "others")
+	assert.NotContains(t, string(b), "override")
+
+	res := ReserveRequest{Items: []Item{{ID: "b1", Status: OnLoan}, {ID: "b2", Status: Reference, Collection: Hokkaido}}, Loans: 3, Reservations: 9}
+	b, err = json.Marshal(res)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"items":[{"item":"b1","status":"on_loan"},{"item":"b2","status":"reference","collection":"hokkaido"}],"loans":3,"reservations":9}`, string(b))
+	var resBack ReserveRequest
+	require.NoError(t, json.Unmarshal(b, &resBack))
+	assert.Equal(t, res, resBack)
+
+	roundTrip(t, BorrowRequest{Loans: 10, Override: staff(ErrLoanLimit)})
+	assert.JSONEq(t, `{"loans":2}`, string(roundTrip(t, BorrowRequest{Loans: 2})))
+	roundTrip(t, Item{ID: "b1", Status: OnShelfShort})
+
+	assert.JSONEq(t, `{}`, string(roundTrip(t, Decision{})), "the zero decision")
+	d, err := DefaultPolicy().Extend(ExtendRequest{Loan: loan, Today: day(t, "2026-04-10")})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"loan":`+string(roundTrip(t, d.Loan))+`}`, string(roundTrip(t, d)))
+	roundTrip(t, Decision{Override: staff(ErrLoanLimit)})
 }

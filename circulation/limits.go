@@ -1,37 +1,49 @@
 package circulation
 
 import (
-	"fmt"
+	"math"
 
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-// MayBorrow reports whether a patron with loans items on loan may borrow
-// one more (L1): nil, or a refusal with ErrLoanLimit when loans is
-// MaxLoans or more. The reason is detailed with the limit ("at most 10
-// items", "10冊まで"). A negative count is an error matching
-// ErrInconsistentInput, not a refusal.
+// MayBorrow reports whether a patron with r.Loans items on loan may
+// borrow one more (L1): the zero Decision, or a refusal with
+// ErrLoanLimit, carrying the limit ("10 items", "10冊"), when r.Loans is
+// MaxLoans or more. A negative count is bad input ("loans"), not a
+// refusal; so is a policy whose MaxLoans fails Validate
+// ("policy.max_loans").
 //
-// Staff may lend past the limit with an Override letting ErrLoanLimit go
-// (soft by default, p.Overridable); MayBorrow returns the override used,
-// as Extend does.
-func (p Policy) MayBorrow(loans int, ov Override) (Override, error) {
-	if loans < 0 {
-		return Override{}, inconsistent("loan", fmt.Sprintf("negative count of loans %d", loans))
+// Staff may lend past the limit with an r.Override letting ErrLoanLimit
+// go (soft by default, p.Overridable); the Decision's Override is the
+// override used, as for Extend.
+func (p Policy) MayBorrow(r BorrowRequest) (Decision, error) {
+	if r.Loans < 0 {
+		return Decision{}, reason.BadInput("loans", "is negative (%d)", r.Loans)
+	}
+	if err := checkLimit("max_loans", p.MaxLoans); err != nil {
+		return Decision{}, err
 	}
 	var rs []reason.Coded
-	if loans >= p.MaxLoans {
-		rs = append(rs, limit(ErrLoanLimit, p.MaxLoans))
+	if r.Loans >= p.MaxLoans {
+		rs = append(rs, ErrLoanLimit.With(reason.Limit(p.MaxLoans)))
 	}
-	return p.decide("loan", rs, ov)
+	used, err := p.decide("loan", rs, r.Override)
+	if err != nil {
+		return Decision{}, err
+	}
+	return Decision{Override: used}, nil
 }
 
 // decide lets ov go over the reasons rs of a decision about what and
-// returns the override used, or the refusal of the reasons left.
+// returns the override used, or the refusal of the reasons left. The
+// zero ov lets nothing go, and costs nothing.
 func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, error) {
-	rs, used, err := ov.Apply(p.Overridable, rs, Reasons())
-	if err != nil {
-		return Override{}, err
+	var used Override
+	if !ov.IsZero() {
+		var err error
+		if rs, used, err = ov.Apply(p.Overridable, rs, Reasons()); err != nil {
+			return Override{}, err
+		}
 	}
 	if err := reason.Refuse(pkg, what, rs); err != nil {
 		return Override{}, err
@@ -39,43 +51,91 @@ func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, e
 	return used, nil
 }
 
-// MayReserve reports whether the Reserve button (予約する) is offered for
-// an item with status s to a patron with loans items on loan and
-// reservations reservations (I2): nil, or a refusal listing every reason
-// that applies, in this order:
+// MayReserve reports whether a patron may reserve r.Items: whether the
+// Reserve button (予約する) is offered for one item, and whether a
+// reservation cart may be checked out (package holds calls it; it is the
+// one implementation of these rules). It returns the zero Decision, or a
+// refusal listing every reason that applies, in this order:
 //
-//   - ErrNotLoanable: the item is never lent (禁帯, 館内, 館短; I1);
-//   - ErrReservationLimit: reservations is MaxReservations or more (H1);
-//   - ErrLoanLimit: loans is MaxLoans or more (L1), only when
+//   - ErrReservationLimit (H1): r.Reservations + len(r.Items) is more
+//     than MaxReservations, with the limit and that count;
+//   - ErrLoanLimit (L1, I2): r.Loans is MaxLoans or more, only when
 //     HideReserveAtLoanLimit is set; by default a patron at the loan
-//     limit may still reserve (I2 [reading], see Policy).
+//     limit may still reserve (I2 [reading], see Policy);
+//   - ErrNotLoanable (I1, I2), once for each item that is never lent
+//     (禁帯, 館内, 館短), carrying the item's ID (reason.Item).
 //
 // An item on loan, assigned or in transit is loanable and may be
-// reserved. An invalid status or a negative count is an error matching
-// ErrInconsistentInput, not a refusal.
+// reserved. Bad input is reason.Problems naming every field at fault —
+// "items[1].item" (empty), "items[1].status" (missing or invalid),
+// "items[1].collection", "loans" and "reservations" (negative) — or a
+// limit of a policy that fails Validate ("policy.max_reservations").
 //
-// Staff reserving for a patron may let the limits go with an Override
-// (both soft by default, p.Overridable; ErrNotLoanable is hard);
-// MayReserve returns the override used, as Extend does.
-func (p Policy) MayReserve(s Status, loans, reservations int, ov Override) (Override, error) {
-	switch {
-	case !s.Valid():
-		return Override{}, inconsistent("reservation", "invalid "+s.String())
-	case loans < 0 || reservations < 0:
-		return Override{}, inconsistent("reservation", fmt.Sprintf("negative count: %d loans, %d reservations", loans, reservations))
+// Staff reserving for a patron may let the limits go with r.Override
+// (both soft by default, p.Overridable; ErrNotLoanable is hard); the
+// Decision's Override is the override used, as for Extend.
+func (p Policy) MayReserve(r ReserveRequest) (Decision, error) {
+	if ps := r.problems(); ps != nil {
+		return Decision{}, ps
+	}
+	if err := checkLimit("max_reservations", p.MaxReservations); err != nil {
+		return Decision{}, err
+	}
+	if p.HideReserveAtLoanLimit {
+		if err := checkLimit("max_loans", p.MaxLoans); err != nil {
+			return Decision{}, err
+		}
 	}
 	var rs []reason.Coded
-	if !s.Loanable() {
-		rs = append(rs, ErrNotLoanable)
+	if r.Reservations > p.MaxReservations-len(r.Items) { // no overflow: MaxReservations >= 1
+		count := math.MaxInt
+		if r.Reservations <= math.MaxInt-len(r.Items) {
+			count = r.Reservations + len(r.Items)
+		}
+		rs = append(rs, ErrReservationLimit.With(reason.Limit(p.MaxReservations), reason.Count(count)))
 	}
-	if reservations >= p.MaxReservations {
-		rs = append(rs, limit(ErrReservationLimit, p.MaxReservations))
+	if p.HideReserveAtLoanLimit && r.Loans >= p.MaxLoans {
+		rs = append(rs, ErrLoanLimit.With(reason.Limit(p.MaxLoans)))
 	}
-	if p.HideReserveAtLoanLimit && loans >= p.MaxLoans {
-		rs = append(rs, limit(ErrLoanLimit, p.MaxLoans))
+	for _, it := range r.Items {
+		if !it.Status.Loanable() {
+			rs = append(rs, ErrNotLoanable.With(reason.Item(it.ID)))
+		}
 	}
-	return p.decide("reservation", rs, ov)
+	used, err := p.decide("reservation", rs, r.Override)
+	if err != nil {
+		return Decision{}, err
+	}
+	return Decision{Override: used}, nil
 }
 
-// limit gives r the count limit n (L1, H1).
-func limit(r *reason.Reason, n int) reason.Coded { return r.With(reason.Limit(n)) }
+// problems lists what is wrong with r, each path in r's JSON form; nil
+// when nothing is.
+func (r *ReserveRequest) problems() reason.Problems {
+	var ps reason.Problems
+	for i, it := range r.Items {
+		if it.ID != "" && it.Status.Valid() && it.Collection.Valid() {
+			continue
+		}
+		at := "items" + index(i)
+		if it.ID == "" {
+			ps.Add(at+".item", "is missing")
+		}
+		switch {
+		case it.Status == 0:
+			ps.Add(at+".status", "is missing")
+		case !it.Status.Valid():
+			ps.Add(at+".status", "is not a valid status (%v)", it.Status)
+		}
+		if !it.Collection.Valid() {
+			ps.Add(at+".collection", "is not a valid collection (%d)", uint8(it.Collection))
+		}
+	}
+	if r.Loans < 0 {
+		ps.Add("loans", "is negative (%d)", r.Loans)
+	}
+	if r.Reservations < 0 {
+		ps.Add("reservations", "is negative (%d)", r.Reservations)
+	}
+	return ps
+}

@@ -1,10 +1,8 @@
 package circulation
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Loan is one item on loan to a patron. It is a plain value, safe for
@@ -39,8 +37,7 @@ type Loan struct {
 // and values that are not values of their type (an unknown collection
 // code, a malformed date, an invalid place), naming them. It does not
 // check that the record is consistent: Validate, Policy.Extend and
-// ReturnDesk.Accept do, with ErrInconsistentInput. On error l is
-// unchanged.
+// ReturnDesk.Accept do. On error l is unchanged.
 func (l *Loan) UnmarshalJSON(b []byte) error {
 	type plain Loan // without this method, so that decoding does not recurse
 	return decodeOver("loan", b, l, func(v *Loan) any { return (*plain)(v) })
@@ -49,48 +46,40 @@ func (l *Loan) UnmarshalJSON(b []byte) error {
 // Validate reports whether l is a consistent loan record: a valid place
 // and collection, non-zero loan and due dates with the due date not
 // before the loan date, and no negative count of extensions. The error
-// matches ErrInconsistentInput and names every problem. Validate does not
-// check the due date against a Policy: hosts may have moved it (L5).
+// is reason.Problems (matching reason.ErrBadInput) naming every field at
+// fault in the loan's JSON form: "place.method", "due". Validate does
+// not check the due date against a Policy: hosts may have moved it (L5).
 func (l Loan) Validate() error {
-	return l.check("loan", calendar.Date{})
+	return l.problems(calendar.Date{}).Err()
 }
 
-// check is Validate, with a loan made after today wrong too when today is
-// not zero; what names the loan in the error ("loan", "other loan 2").
-// It allocates only when l is wrong.
-func (l Loan) check(what string, today calendar.Date) error {
-	if problems := l.problems(today); problems != nil {
-		return inconsistent(what+" "+text.Quote(l.Item), problems...)
-	}
-	return nil
-}
-
-// problems lists what is wrong with l; when today is not zero, a loan
-// made after today is wrong too. It allocates only when l is wrong.
-func (l Loan) problems(today calendar.Date) []string {
-	var problems []string
-	if problem := l.Place.problem(); problem != "" {
-		problems = append(problems, "place: "+problem)
+// problems lists what is wrong with l, each path in l's JSON form; when
+// today is not zero, a loan made after today is wrong too. It allocates
+// only when l is wrong.
+func (l Loan) problems(today calendar.Date) reason.Problems {
+	var ps reason.Problems
+	if pp := l.Place.problems(); pp != nil {
+		ps = pp.Prefix("place")
 	}
 	if !l.Collection.Valid() {
-		problems = append(problems, fmt.Sprintf("invalid collection %d", uint8(l.Collection)))
+		ps.Add("collection", "is not a valid collection (%d)", uint8(l.Collection))
 	}
-	if l.Loaned.IsZero() {
-		problems = append(problems, "no loan date")
+	switch {
+	case l.Loaned.IsZero():
+		ps.Add("loaned", "is missing")
+	case !today.IsZero() && today.Before(l.Loaned):
+		ps.Add("loaned", "is after today %v", today)
 	}
-	if l.Due.IsZero() {
-		problems = append(problems, "no due date")
-	}
-	if !l.Loaned.IsZero() && !l.Due.IsZero() && l.Due.Before(l.Loaned) {
-		problems = append(problems, fmt.Sprintf("due %v before loaned %v", l.Due, l.Loaned))
+	switch {
+	case l.Due.IsZero():
+		ps.Add("due", "is missing")
+	case !l.Loaned.IsZero() && l.Due.Before(l.Loaned):
+		ps.Add("due", "is before the loan date %v", l.Loaned)
 	}
 	if l.Extensions < 0 {
-		problems = append(problems, fmt.Sprintf("negative extensions %d", l.Extensions))
+		ps.Add("extensions", "is negative (%d)", l.Extensions)
 	}
-	if !today.IsZero() && today.Before(l.Loaned) {
-		problems = append(problems, fmt.Sprintf("loaned %v after today %v", l.Loaned, today))
-	}
-	return problems
+	return ps
 }
 
 // Overdue reports whether l is past its due date on today: today is after

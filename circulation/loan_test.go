@@ -31,6 +31,11 @@ func TestOverdue(t *testing.T) {
 func TestLoanValidate(t *testing.T) {
 	assert.NoError(t, loanAt(t, "2026-04-01", "2026-04-01").Validate())
 	err := Loan{Item: "x", Extensions: -2, Collection: 3}.Validate()
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	assert.EqualError(t, err, `circulation: inconsistent input: loan "x": place: no valid method; invalid collection 3; no loan date; no due date; negative extensions -2`)
+	badInput(t, err, "place.method", "collection", "loaned", "due", "extensions")
+	assert.EqualError(t, err, `bad input: place.method: is not a valid method (method(0)); collection: is not a valid collection (3); loaned: is missing; due: is missing; extensions: is negative (-2)`)
+	err = loanAt(t, "2026-04-02", "2026-04-01").Validate()
+	badInput(t, err, "due")
+	assert.EqualError(t, err, `bad input: due: is before the loan date 2026-04-02`)
+	err = Loan{Place: Place{Method: HomeDelivery, Library: "x"}, Loaned: day(t, "2026-04-01"), Due: day(t, "2026-04-01")}.Validate()
+	badInput(t, err, "place.library")
 }

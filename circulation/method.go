@@ -17,7 +17,7 @@ const (
 	HomeDelivery                         // by post to the patron's address (自宅)
 )
 
-var methods = enum.NewTable[Method](pkg, "method", ErrInconsistentInput, enum.Name{},
+var methods = enum.NewTable[Method](pkg, "method", reason.ErrBadInput, enum.Name{},
 	enum.Name{Code: "prefectural_library", En: "Prefectural Library", Ja: "道立図書館"},
 	enum.Name{Code: "assembly_library", En: "Assembly Library", Ja: "道議会図書室"},
 	enum.Name{Code: "partner_library", En: "partner library", Ja: "受取館"},
@@ -38,7 +38,7 @@ func (m Method) Label(l reason.Lang) string { return methods.Label(m, l) }
 func (m Method) MarshalText() ([]byte, error) { return methods.MarshalText(m) }
 
 // UnmarshalText decodes a stable code or a label; an unknown one is an
-// error matching ErrInconsistentInput.
+// error matching reason.ErrBadInput.
 func (m *Method) UnmarshalText(b []byte) error { return methods.UnmarshalText(m, b) }
 
 // remote reports whether m ships the item both ways (L2).

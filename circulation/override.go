@@ -56,34 +56,54 @@ const (
 // ErrNotStaff is the error, matched with errors.Is, of an override not
 // made by a member of staff: one with no Staff, or (package holds) one
 // given with the patron as actor. A patron can never override. It also
-// matches ErrInconsistentInput: a host that lets a patron's request carry an
-// override has a fault to fix.
-var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", ErrInconsistentInput)
+// matches reason.ErrBadInput: a host that lets a patron's request carry
+// an override has a fault to fix.
+var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", reason.ErrBadInput)
 
 // IsZero reports whether o is the zero Override, which overrides
 // nothing.
 func (o Override) IsZero() bool { return o == Override{} }
 
 // Validate reports whether o is the zero Override or a well-formed one:
-// Staff of 1 to 64 characters (ErrNotStaff when empty or blank), a note of at
-// most 500, both valid UTF-8 without control characters (a note may
-// hold line breaks). Whether its codes are known is up to the decision
-// that uses it.
-func (o Override) Validate() error {
-	switch {
-	case o.IsZero():
+// Staff of 1 to 64 characters, a note of at most 500, both valid UTF-8
+// without control characters (a note may hold line breaks). The error is
+// reason.Problems naming the field, "staff" or "note"; an empty or blank
+// Staff also matches ErrNotStaff. Whether its codes are known is up to
+// the decision that uses it.
+func (o Override) Validate() error { return o.check("") }
+
+// check is Validate with every path under prefix ("override").
+func (o Override) check(prefix string) error {
+	if o.IsZero() {
 		return nil
-	case strings.TrimSpace(o.Staff) == "":
-		return ErrNotStaff
 	}
-	if p := textProblem(o.Staff, maxStaffRunes, false); p != "" {
-		return inconsistent("override", "staff "+p)
+	var ps reason.Problems
+	noStaff := strings.TrimSpace(o.Staff) == ""
+	if noStaff {
+		ps.Add("staff", "is missing: only a member of staff may override")
+	} else if p := textProblem(o.Staff, maxStaffRunes, false); p != "" {
+		ps.Add("staff", "%s", p)
 	}
 	if p := textProblem(o.Note, maxNoteRunes, true); p != "" {
-		return inconsistent("override", "note "+p)
+		ps.Add("note", "%s", p)
 	}
-	return nil
+	if ps == nil {
+		return nil
+	}
+	ps = ps.Prefix(prefix)
+	if noStaff {
+		return staffMissing{ps}
+	}
+	return ps
 }
+
+// staffMissing is the error of an override without staff: the problems
+// of the override, matching ErrNotStaff too.
+type staffMissing struct{ reason.Problems }
+
+// Unwrap returns the problems and ErrNotStaff, so that errors.As finds
+// the one and errors.Is matches the other.
+func (e staffMissing) Unwrap() []error { return []error{e.Problems, ErrNotStaff} }
 
 // textProblem describes what is wrong with s as text of at most max
 // runes, line breaks allowed when lines is set, or returns "".
@@ -123,18 +143,21 @@ func (o *Override) UnmarshalJSON(b []byte) error {
 // o.Codes, in their order — and the override used, o with Codes narrowed
 // to the reasons it let go (the zero Override when it let none go). o
 // must pass Validate and name only codes of reasons in the catalogues
-// (the Reasons() of the deciding packages); otherwise Apply returns an
-// error and rs unchanged. The zero Override returns rs as it is. Apply
-// allocates only when o is not zero.
+// (the Reasons() of the deciding packages); otherwise Apply returns rs
+// unchanged and reason.Problems naming the fields as a request holding
+// its override under "override" does: "override.staff" (matching
+// ErrNotStaff when missing), "override.codes[1]", "override.note". The
+// zero Override returns rs as it is. Apply allocates only when o is not
+// zero.
 func (o Override) Apply(soft Codes, rs []reason.Coded, catalogues ...[]*reason.Reason) ([]reason.Coded, Override, error) {
 	if o.IsZero() {
 		return rs, Override{}, nil
 	}
-	if err := o.Validate(); err != nil {
+	if err := o.check("override"); err != nil {
 		return rs, Override{}, err
 	}
-	if err := o.Codes.Check(catalogues...); err != nil {
-		return rs, Override{}, err
+	if ps := o.Codes.unknown(catalogues); ps != nil {
+		return rs, Override{}, ps.Prefix("override.codes")
 	}
 	var rest []reason.Coded
 	var used []string

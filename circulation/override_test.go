@@ -28,7 +28,9 @@ func TestDefaultOverridableReading(t *testing.T) {
 		assert.True(t, soft.Has(r.Code()), "soft: %s", r.Code())
 	}
 	for _, r := range []*reason.Reason{ErrPartnerPickup, ErrHomeDelivery, ErrInterlibraryLoan, ErrNotLoanable,
-		ErrReturnWrongPlace, ErrReturnChannel, ErrBookDropExcluded, ErrAssemblyHours, ErrCounterClosed} {
+		ErrReturnWrongPlace, ErrReceivedAtPrefectural, ErrReceivedAtAssembly, ErrReceivedByDelivery,
+		ErrLentAtGeneralCounter, ErrLentAtHokkaidoCounter, ErrNotByPost, ErrOnlyByPost, ErrAssemblyNoBookDrop,
+		ErrBookDropExcluded, ErrBookDropHokkaido, ErrAssemblyHours, ErrCounterClosed, ErrCounterClosedExcluded} {
 		assert.False(t, soft.Has(r.Code()), "hard: %s", r.Code())
 	}
 	assert.Equal(t, 5, soft.Len())
@@ -71,10 +73,11 @@ func TestExtendOverrideL4(t *testing.T) {
 		{"L4 b the zero override lets nothing go", reserved, Override{}, nil, []*reason.Reason{ErrReserved}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, used, err := p.Extend(c.loan, nil, today, nil, c.ov)
+			d, err := p.Extend(ExtendRequest{Loan: c.loan, Today: today, Override: c.ov})
+			got, used := d.Loan, d.Override
 			if c.left != nil {
 				assert.Equal(t, codesOf(c.left...), codes(t, err))
-				assert.Equal(t, Override{}, used)
+				assert.Equal(t, Decision{}, d)
 				return
 			}
 			require.NoError(t, err)
@@ -102,41 +105,48 @@ func TestExtendOverrideErrors(t *testing.T) {
 
 	patronOv := staff(ErrReserved)
 	patronOv.Staff = ""
-	_, _, err := p.Extend(reserved, nil, today, nil, patronOv)
+	_, err := p.Extend(ExtendRequest{Loan: reserved, Today: today, Override: patronOv})
 	assert.ErrorIs(t, err, ErrNotStaff, "L4 b a patron cannot override")
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	badInput(t, err, "override.staff")
 
-	typo := Override{Staff: "k.sato", Codes: codesFrom([]string{"extension.reservd"})}
-	_, _, err = p.Extend(reserved, nil, today, nil, typo)
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	assert.Contains(t, err.Error(), `"extension.reservd"`)
+	patronOv.Note = "bad\x00note"
+	_, err = p.Extend(ExtendRequest{Loan: reserved, Today: today, Override: patronOv})
+	assert.ErrorIs(t, err, ErrNotStaff, "every problem, and still not staff")
+	badInput(t, err, "override.staff", "override.note")
+
+	typo := Override{Staff: "k.sato", Codes: codesFrom([]string{"extension.reservd", "extension.reserved", "loan.limt"})}
+	_, err = p.Extend(ExtendRequest{Loan: reserved, Today: today, Override: typo})
+	ps := badInput(t, err, "override.codes[0]", "override.codes[2]")
+	assert.Contains(t, ps[0].Message, `"extension.reservd"`)
+	assert.NotErrorIs(t, err, ErrNotStaff)
 
 	hard := p
 	hard.Overridable = Codes{}
-	_, _, err = hard.Extend(reserved, nil, today, nil, staff(ErrReserved))
+	_, err = hard.Extend(ExtendRequest{Loan: reserved, Today: today, Override: staff(ErrReserved)})
 	assert.Equal(t, codesOf(ErrReserved), codes(t, err), "L4 b hard under a policy with no soft reason")
 
 	maxed := reserved
 	maxed.Reserved, maxed.Extensions = false, int(^uint(0)>>1)
-	_, _, err = p.Extend(maxed, nil, today, nil, staff(ErrAlreadyExtended))
-	assert.ErrorIs(t, err, ErrInconsistentInput, "L4 c an extension count at MaxInt does not wrap")
+	_, err = p.Extend(ExtendRequest{Loan: maxed, Today: today, Override: staff(ErrAlreadyExtended)})
+	badInput(t, err, "loan.extensions") // L4 c an extension count at MaxInt does not wrap
 }
 
 // TestMayBorrowOverrideL1: staff lend past the loan limit.
 func TestMayBorrowOverrideL1(t *testing.T) {
 	p := DefaultPolicy()
-	used, err := p.MayBorrow(10, staff(ErrLoanLimit))
+	d, err := p.MayBorrow(BorrowRequest{Loans: 10, Override: staff(ErrLoanLimit)})
 	require.NoError(t, err)
-	assert.Equal(t, staff(ErrLoanLimit), used)
-	used, err = p.MayBorrow(3, staff(ErrLoanLimit))
+	assert.Equal(t, Decision{Override: staff(ErrLoanLimit)}, d)
+	d, err = p.MayBorrow(BorrowRequest{Loans: 3, Override: staff(ErrLoanLimit)})
 	require.NoError(t, err)
-	assert.True(t, used.IsZero(), "L1 under the limit nothing is let go")
-	_, err = p.MayBorrow(10, staff(ErrReservationLimit))
+	assert.True(t, d.Override.IsZero(), "L1 under the limit nothing is let go")
+	_, err = p.MayBorrow(BorrowRequest{Loans: 10, Override: staff(ErrReservationLimit)})
 	assert.Equal(t, codesOf(ErrLoanLimit), codes(t, err), "L1 another code does not let the loan limit go")
-	_, err = p.MayBorrow(10, Override{Codes: CodesOf(ErrLoanLimit)})
+	_, err = p.MayBorrow(BorrowRequest{Loans: 10, Override: Override{Codes: CodesOf(ErrLoanLimit)}})
 	assert.ErrorIs(t, err, ErrNotStaff)
-	_, err = p.MayBorrow(10, Override{Staff: "k.sato", Codes: CodesOf(ErrLoanLimit), Note: "bad\x00note"})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	_, err = p.MayBorrow(BorrowRequest{Loans: 10, Override: Override{Staff: "k.sato", Codes: CodesOf(ErrLoanLimit), Note: "bad\x00note"}})
+	badInput(t, err, "override.note")
+	assert.NotErrorIs(t, err, ErrNotStaff)
 }
 
 // TestMayReserveOverrideH1: staff reserve past the reservation limit (H1)
@@ -158,13 +168,13 @@ func TestMayReserveOverrideH1(t *testing.T) {
 		{"I1 not loanable is hard", Reference, 0, 10, staff(ErrNotLoanable, ErrReservationLimit), []*reason.Reason{ErrNotLoanable}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			used, err := p.MayReserve(c.status, c.loans, c.holds, c.ov)
+			d, err := p.MayReserve(ReserveRequest{Items: []Item{{ID: "b1", Status: c.status}}, Loans: c.loans, Reservations: c.holds, Override: c.ov})
 			if c.left != nil {
 				assert.Equal(t, codesOf(c.left...), codes(t, err))
 				return
 			}
 			require.NoError(t, err)
-			assert.ElementsMatch(t, codesOf(c.used...), used.Codes.List())
+			assert.ElementsMatch(t, codesOf(c.used...), d.Override.Codes.List())
 		})
 	}
 }
@@ -221,7 +231,9 @@ func TestCodes(t *testing.T) {
 	assert.Equal(t, a, a.Union(Codes{}))
 	assert.Equal(t, a, Codes{}.Union(a))
 	require.NoError(t, a.Check(Reasons()))
-	assert.ErrorIs(t, codesFrom([]string{"no.such"}).Check(Reasons()), ErrInconsistentInput)
+	ps := badInput(t, codesFrom([]string{"extension.reserved", "no.such"}).Check(Reasons()), "[1]")
+	assert.Equal(t, `unknown reason code "no.such"`, ps[0].Message)
+	assert.Equal(t, `overridable[1]`, ps.Prefix("overridable")[0].Path)
 	var many []string
 	for i := range 33 {
 		many = append(many, `"c`+strings.Repeat("x", i)+`"`)
@@ -238,8 +250,8 @@ func TestPolicyOverridableUnknownCode(t *testing.T) {
 	p := DefaultPolicy()
 	p.Overridable = codesFrom([]string{"extension.reservd"})
 	err := p.Validate()
-	assert.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), `overridable: unknown reason code "extension.reservd"`)
+	badInput(t, err, "overridable[0]")
+	assert.Contains(t, err.Error(), `overridable[0]: unknown reason code "extension.reservd"`)
 }
 
 // FuzzOverrideJSON: decoding any JSON never panics; an override it
@@ -290,15 +302,15 @@ func FuzzCodesJSON(f *testing.F) {
 // reason of L4 applying and let go by staff, with the other loans of
 // extendWorstCase.
 func BenchmarkExtendOverride(b *testing.B) {
-	p, l, others, today := extendWorstCase(b)
-	l.Reserved, l.Extensions = true, 1
-	others[0].Due = today.AddDays(-1) // overdue (L4 e)
-	ov := staff(ErrReserved, ErrAlreadyExtended, ErrOverdue)
+	p, r := extendWorstCase(b)
+	r.Loan.Reserved, r.Loan.Extensions = true, 1
+	r.Others[0].Due = r.Today.AddDays(-1) // overdue (L4 e)
+	r.Override = staff(ErrReserved, ErrAlreadyExtended, ErrOverdue)
 	b.ReportAllocs()
 	for b.Loop() {
-		got, used, err := p.Extend(l, others, today, prefecturalCal, ov)
-		if err != nil || used.Codes.Len() != 3 {
-			b.Fatal(err, used)
+		got, err := p.Extend(r)
+		if err != nil || got.Override.Codes.Len() != 3 {
+			b.Fatal(err, got)
 		}
 		sink = got
 	}
@@ -310,11 +322,10 @@ func BenchmarkExtendOverrideHard(b *testing.B) {
 	p := DefaultPolicy()
 	l := loanAt(b, "2026-04-01", "2026-04-15")
 	l.Reserved, l.Extensions, l.Interlibrary = true, 1, true
-	today := day(b, "2026-04-10")
-	ov := Override{Staff: "k.sato", Codes: CodesOf(reasonsOf(Reasons())...)}
+	r := ExtendRequest{Loan: l, Today: day(b, "2026-04-10"), Override: Override{Staff: "k.sato", Codes: CodesOf(reasonsOf(Reasons())...)}}
 	b.ReportAllocs()
 	for b.Loop() {
-		_, _, err := p.Extend(l, nil, today, nil, ov)
+		_, err := p.Extend(r)
 		if err == nil {
 			b.Fatal("extended an interlibrary loan")
 		}

@@ -13,16 +13,20 @@ import (
 func TestMayBorrowL1LimitParam(t *testing.T) {
 	p := DefaultPolicy()
 	p.MaxLoans = 7
-	reasontest.CheckParams(t, errOf(p.MayBorrow(7, Override{})), reason.Params{reason.Limit(7)})
+	reasontest.CheckParams(t, errOf(p.MayBorrow(BorrowRequest{Loans: 7})), reason.Params{reason.Limit(7)})
 }
 
-// H1, I2: the reservation and loan limits are the refusal's limits.
+// H1, I2, I1: the reservation and loan limits are the refusal's limits,
+// the reservations the patron would hold its count, and each item never
+// lent its item.
 func TestMayReserveH1LimitParams(t *testing.T) {
 	p := DefaultPolicy()
 	p.HideReserveAtLoanLimit = true
-	err := errOf(p.MayReserve(OnShelf, p.MaxLoans, p.MaxReservations, Override{}))
+	items := []Item{{ID: "0012345678", Status: Reference}, {ID: "b2", Status: OnShelf}}
+	err := errOf(p.MayReserve(ReserveRequest{Items: items, Loans: p.MaxLoans, Reservations: p.MaxReservations}))
 	assert.Equal(t, "予約冊数の上限（10冊）に達しています。", reason.Localize(err, reason.Japanese)[0].Message)
-	reasontest.CheckParams(t, err, reason.Params{reason.Limit(p.MaxReservations)}, reason.Params{reason.Limit(p.MaxLoans)})
+	reasontest.CheckParams(t, err, reason.Params{reason.Limit(p.MaxReservations), reason.Count(p.MaxReservations + 2)},
+		reason.Params{reason.Limit(p.MaxLoans)}, reason.Params{reason.Item("0012345678")})
 }
 
 // L4 c: already extended carries the policy's number of extensions.
@@ -31,7 +35,7 @@ func TestExtendL4cLimitParam(t *testing.T) {
 	p := DefaultPolicy()
 	p.MaxExtensions = 3
 	l.Extensions = 3
-	_, _, err := p.Extend(l, nil, day(t, "2026-04-10"), nil, Override{})
+	_, err := p.Extend(ExtendRequest{Loan: l, Today: day(t, "2026-04-10")})
 	reasontest.CheckParams(t, err, reason.Params{reason.Limit(3)})
 }
 

@@ -17,26 +17,25 @@ type Place struct {
 }
 
 // Validate reports whether p is well formed: a valid Method, a Library
-// for a partner library and none otherwise. The error matches
-// ErrInconsistentInput.
+// for a partner library and none otherwise. The error is
+// reason.Problems (matching reason.ErrBadInput) naming the field,
+// "method" or "library".
 func (p Place) Validate() error {
-	if problem := p.problem(); problem != "" {
-		return inconsistent("place", problem)
-	}
-	return nil
+	return p.problems().Err()
 }
 
-// problem says what is wrong with p, or "".
-func (p Place) problem() string {
+// problems lists what is wrong with p, each path in p's JSON form; nil
+// when p is well formed.
+func (p Place) problems() reason.Problems {
 	switch {
 	case !p.Method.Valid():
-		return "no valid method"
+		return reason.Problems{{Path: "method", Message: "is not a valid method (" + p.Method.String() + ")"}}
 	case p.Method == PartnerLibrary && p.Library == "":
-		return "a partner-library place must name the library"
+		return reason.Problems{{Path: "library", Message: "is missing: a partner-library place must name the library"}}
 	case p.Method != PartnerLibrary && p.Library != "":
-		return "only a partner-library place names a library (got " + text.Quote(p.Library) + " for " + p.Method.String() + ")"
+		return reason.Problems{{Path: "library", Message: "only a partner-library place names a library (got " + text.Quote(p.Library) + " for " + p.Method.String() + ")"}}
 	}
-	return ""
+	return nil
 }
 
 // String describes p: "partner_library:江別市情報図書館" or "home_delivery".
@@ -73,7 +72,7 @@ func (p Place) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a Place and validates it. It refuses unknown keys
 // and unknown method codes, naming them; an invalid place is an error
-// matching ErrInconsistentInput.
+// matching reason.ErrBadInput.
 func (p *Place) UnmarshalJSON(b []byte) error {
 	type plain Place // without this method, so that decoding does not recurse
 	var v Place

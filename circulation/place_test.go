@@ -90,7 +90,7 @@ func FuzzLoanJSON(f *testing.F) {
 		valid := l.Validate() == nil
 		for _, today := range []string{"0001-01-01", "2026-04-10", "9999-12-31"} {
 			d := day(t, today)
-			_, _, _ = DefaultPolicy().Extend(l, []Loan{l}, d, prefecturalCal, Override{})
+			_, _ = DefaultPolicy().Extend(ExtendRequest{Loan: l, Others: []Loan{l}, Today: d, ReturnTo: prefecturalCal})
 			channel := Counter
 			if l.Place.Method == PrefecturalLibrary {
 				channel = l.Collection.Counter()

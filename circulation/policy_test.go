@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,10 +17,10 @@ import (
 func TestDefaultPolicy(t *testing.T) {
 	p := DefaultPolicy()
 	require.NoError(t, p.Validate())
-	assert.Equal(t, 15, p.LoanPeriod(PrefecturalLibrary, false), "L2")
-	assert.Equal(t, 8, p.LoanPeriod(AssemblyLibrary, true), "L2")
-	assert.Equal(t, 30, p.LoanPeriod(PartnerLibrary, false), "L2")
-	assert.Equal(t, 15, p.LoanPeriod(HomeDelivery, true), "L2")
+	assert.Equal(t, 15, p.LoanPeriod(Loan{Place: atPrefectural}), "L2")
+	assert.Equal(t, 8, p.LoanPeriod(Loan{Place: atAssembly, Short: true}), "L2")
+	assert.Equal(t, 30, p.LoanPeriod(Loan{Place: atEbetsu}), "L2")
+	assert.Equal(t, 15, p.LoanPeriod(Loan{Place: atHome, Short: true}), "L2")
 	assert.Equal(t, 14, p.ExtensionDays, "L3")
 	assert.Equal(t, 7, p.ShortExtensionDays, "L3")
 	assert.Equal(t, 1, p.MaxExtensions, "L4 c")
@@ -51,52 +52,57 @@ func TestDefaultPolicyJSON(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{"due_on_closed_day":1}`), &back))
 }
 
-// TestValidate names every problem of a policy.
+// TestValidate names every problem of a policy, at its JSON field.
 func TestValidate(t *testing.T) {
 	mod := func(f func(*Policy)) Policy { p := DefaultPolicy(); f(&p); return p }
+	type problem struct{ path, fragment string }
 	for _, c := range []struct {
 		name   string
 		policy Policy
-		want   []string // a fragment of each problem, in order
+		want   []problem // in order
 	}{
 		{"L2 zero loan days", mod(func(p *Policy) { p.LoanDays = 0 }),
-			[]string{"loan_days must be 1 to 366 days (got 0)", "short_loan_days (8) must not exceed loan_days (0)"}},
+			[]problem{{"loan_days", "must be 1 to 366 days (got 0)"}, {"short_loan_days", "(8) must not exceed loan_days (0)"}}},
 		{"L2 negative short", mod(func(p *Policy) { p.ShortLoanDays = -1 }),
-			[]string{"short_loan_days must be 1 to 366 days (got -1)"}},
+			[]problem{{"short_loan_days", "must be 1 to 366 days (got -1)"}}},
 		{"L2 short longer than normal", mod(func(p *Policy) { p.RemoteShortLoanDays = 31 }),
-			[]string{"remote_short_loan_days (31) must not exceed remote_loan_days (30)"}},
+			[]problem{{"remote_short_loan_days", "(31) must not exceed remote_loan_days (30)"}}},
 		{"L2 a period of years", mod(func(p *Policy) { p.RemoteLoanDays = 3000 }),
-			[]string{"remote_loan_days must be 1 to 366 days (got 3000)"}},
+			[]problem{{"remote_loan_days", "must be 1 to 366 days (got 3000)"}}},
 		{"L3 short extension longer", mod(func(p *Policy) { p.ShortExtensionDays = 15 }),
-			[]string{"short_extension_days (15) must not exceed extension_days (14)"}},
+			[]problem{{"short_extension_days", "(15) must not exceed extension_days (14)"}}},
 		{"L3 extension shortens a loan", mod(func(p *Policy) { p.ExtensionDays = 10 }),
-			[]string{"extension_days (10) must be at least loan_days-1 (14)"}},
+			[]problem{{"extension_days", "(10) must be at least loan_days-1 (14)"}}},
 		{"L3 extension shortens and short one longer", mod(func(p *Policy) { p.ExtensionDays = 6 }),
-			[]string{"short_extension_days (7) must not exceed extension_days (6)", "extension_days (6) must be at least loan_days-1 (14)"}},
+			[]problem{{"short_extension_days", "(7) must not exceed extension_days (6)"}, {"extension_days", "(6) must be at least loan_days-1 (14)"}}},
 		{"L3 short extension shortens a short loan", mod(func(p *Policy) { p.ShortExtensionDays = 6 }),
-			[]string{"short_extension_days (6) must be at least short_loan_days-1 (7)"}},
+			[]problem{{"short_extension_days", "(6) must be at least short_loan_days-1 (7)"}}},
 		{"L4 c no extensions", mod(func(p *Policy) { p.MaxExtensions = 0 }),
-			[]string{"max_extensions must be at least 1 (got 0)"}},
+			[]problem{{"max_extensions", "must be at least 1 (got 0)"}}},
 		{"L1 negative", mod(func(p *Policy) { p.MaxLoans = -3 }),
-			[]string{"max_loans must be at least 1 (got -3)"}},
+			[]problem{{"max_loans", "must be at least 1 (got -3)"}}},
 		{"H1 zero", mod(func(p *Policy) { p.MaxReservations = 0 }),
-			[]string{"max_reservations must be at least 1 (got 0)"}},
+			[]problem{{"max_reservations", "must be at least 1 (got 0)"}}},
 		{"L5 unknown rule", mod(func(p *Policy) { p.DueOnClosedDay = 7 }),
-			[]string{"due_on_closed_day: unknown rule 7"}},
+			[]problem{{"due_on_closed_day", "unknown rule 7"}}},
+		{"overrides unknown codes", mod(func(p *Policy) {
+			p.Overridable = codesFrom([]string{"a.first", "extension.reserved", "z.last"})
+		}), []problem{{"overridable[0]", `unknown reason code "a.first"`}, {"overridable[2]", `unknown reason code "z.last"`}}},
 		{"zero policy", Policy{},
-			[]string{"loan_days", "short_loan_days", "remote_loan_days", "remote_short_loan_days",
-				"extension_days", "short_extension_days", "max_extensions", "max_loans", "max_reservations"}},
+			[]problem{{"loan_days", ""}, {"short_loan_days", ""}, {"remote_loan_days", ""}, {"remote_short_loan_days", ""},
+				{"extension_days", ""}, {"short_extension_days", ""}, {"max_extensions", ""}, {"max_loans", ""}, {"max_reservations", ""}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := c.policy.Validate()
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrInvalidPolicy)
-			assert.True(t, strings.HasPrefix(err.Error(), "circulation: invalid policy: "), err.Error())
-			var ip *InvalidPolicyError
-			require.True(t, errors.As(err, &ip))
-			require.Len(t, ip.Problems, len(c.want), "%q", ip.Problems)
+			var paths []string
+			for _, w := range c.want {
+				paths = append(paths, w.path)
+			}
+			ps := badInput(t, err, paths...)
+			assert.True(t, strings.HasPrefix(err.Error(), "bad input: "+c.want[0].path+": "), err.Error())
 			for i, w := range c.want {
-				assert.Contains(t, ip.Problems[i], w)
+				assert.Contains(t, ps[i].Message, w.fragment)
 			}
 		})
 	}
@@ -130,17 +136,19 @@ func FuzzPolicyJSON(f *testing.F) {
 		loaned := day(t, "2026-04-01")
 		for _, m := range allMethods {
 			for _, cal := range []*calendar.Calendar{prefecturalCal, nil} {
-				due, err := p.DueDate(m, true, loaned, cal)
+				due, err := p.DueDate(Loan{Place: Place{Method: m}, Short: true, Loaned: loaned}, cal)
 				if err == nil && due.Before(loaned) {
 					t.Fatalf("due %v before loaned %v", due, loaned)
 				}
 			}
 		}
-		_ = errOf(p.MayReserve(OnShelf, 3, 3, Override{}))
-		_, _, _ = p.Extend(Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, nil, loaned, prefecturalCal, Override{})
+		_ = errOf(p.MayReserve(ReserveRequest{Items: []Item{{ID: "b1", Status: OnShelf}}, Loans: 3, Reservations: 3}))
+		_ = errOf(p.MayBorrow(BorrowRequest{Loans: 3}))
+		_, _ = p.Extend(ExtendRequest{Loan: Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, Today: loaned, ReturnTo: prefecturalCal})
 		if err != nil {
-			if !errors.Is(err, ErrInvalidPolicy) {
-				t.Fatalf("Validate error %v does not match ErrInvalidPolicy", err)
+			var ps reason.Problems
+			if !errors.Is(err, reason.ErrBadInput) || !errors.As(err, &ps) {
+				t.Fatalf("Validate error %v is not reason.Problems", err)
 			}
 			return
 		}

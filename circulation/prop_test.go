@@ -3,7 +3,6 @@ package circulation_test
 import (
 	"encoding/json"
 	"errors"
-	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"slices"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
@@ -18,10 +18,9 @@ import (
 // The property tests of the package, on the kit's generators.
 
 var (
-	prefecturalCal = calendar.MustNew(calendar.PrefecturalLibraryRules())
-	assemblyCal    = calendar.MustNew(calendar.AssemblyLibraryRules())
-	allMethods     = []circulation.Method{circulation.PrefecturalLibrary, circulation.AssemblyLibrary, circulation.PartnerLibrary, circulation.HomeDelivery}
-	allStatuses    = []circulation.Status{
+	prefecturalCal, assemblyCal = circulation.PublishedCalendars()
+	allMethods                  = []circulation.Method{circulation.PrefecturalLibrary, circulation.AssemblyLibrary, circulation.PartnerLibrary, circulation.HomeDelivery}
+	allStatuses                 = []circulation.Status{
 		circulation.OnShelf, circulation.OnShelfShort, circulation.OnLoan, circulation.LentToLibrary, circulation.Assigned,
 		circulation.InTransit, circulation.Reference, circulation.LibraryUseOnly, circulation.LibraryUseOnlyShort,
 	}
@@ -35,8 +34,8 @@ func codes(t *rapid.T, err error) []string {
 	return reasontest.Codes(t, err)
 }
 
-// errOf drops the override a decision used.
-func errOf(_ circulation.Override, err error) error { return err }
+// errOf drops the decision.
+func errOf(_ circulation.Decision, err error) error { return err }
 
 // roundTrip fails unless v encodes as JSON and decodes back equal.
 func roundTrip[T comparable](t *rapid.T, v T) {
@@ -61,7 +60,7 @@ func TestDueDateLaws(t *testing.T) {
 		short := rapid.Bool().Draw(t, "short")
 		loaned := anyDay.Draw(t, "loaned")
 		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal, nil}).Draw(t, "calendar")
-		at, err := p.DueDate(m, short, loaned, cal)
+		at, err := p.DueDate(circulation.Loan{Place: circulation.Place{Method: m}, Short: short, Loaned: loaned}, cal)
 		if p.DueOnClosedDay == circulation.DueDateNextOpenDay && cal == nil {
 			if !errors.Is(err, circulation.ErrNoCalendar) {
 				t.Fatalf("no calendar: %v, %v", at, err)
@@ -71,7 +70,7 @@ func TestDueDateLaws(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		due := loaned.AddDays(p.LoanPeriod(m, short) - 1)
+		due := loaned.AddDays(p.LoanPeriod(circulation.Loan{Place: circulation.Place{Method: m}, Short: short}) - 1)
 		want := map[bool]map[bool]int{
 			false: {false: p.LoanDays, true: p.ShortLoanDays},
 			true:  {false: p.RemoteLoanDays, true: p.RemoteShortLoanDays},
@@ -100,12 +99,12 @@ func TestExtendNeverEarlier(t *testing.T) {
 		cal := rapid.SampledFrom([]*calendar.Calendar{prefecturalCal, assemblyCal}).Draw(t, "calendar")
 		l := libraryLoan(t, p, cal)
 		today := l.Loaned.AddDays(rapid.IntRange(0, l.Due.DaysSince(l.Loaned)).Draw(t, "day"))
-		got, _, err := p.Extend(l, nil, today, cal, circulation.Override{})
+		got, err := p.Extend(circulation.ExtendRequest{Loan: l, Today: today, ReturnTo: cal})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Due.Before(l.Due) {
-			t.Fatalf("extended on %v: due %v, earlier than %v", today, got.Due, l.Due)
+		if got.Loan.Due.Before(l.Due) {
+			t.Fatalf("extended on %v: due %v, earlier than %v", today, got.Loan.Due, l.Due)
 		}
 	})
 }
@@ -122,8 +121,8 @@ func TestExtendIgnoresOldDueDate(t *testing.T) {
 		a, b := l, l
 		a.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due a"))
 		b.Due = today.AddDays(rapid.IntRange(0, 30).Draw(t, "due b"))
-		ea, _, errA := p.Extend(a, nil, today, nil, circulation.Override{})
-		eb, _, errB := p.Extend(b, nil, today, nil, circulation.Override{})
+		ea, errA := p.Extend(circulation.ExtendRequest{Loan: a, Today: today})
+		eb, errB := p.Extend(circulation.ExtendRequest{Loan: b, Today: today})
 		if errA != nil || errB != nil {
 			t.Fatal(errA, errB)
 		}
@@ -136,7 +135,7 @@ func TestExtendIgnoresOldDueDate(t *testing.T) {
 		}
 		want := l
 		want.Due, want.Extensions = today.AddDays(n), 1
-		if ea != want {
+		if ea != (circulation.Decision{Loan: want}) {
 			t.Fatalf("got %+v, want %+v", ea, want)
 		}
 	})
@@ -177,14 +176,14 @@ func TestExtendModel(t *testing.T) {
 			}
 		}
 
-		got, _, err := p.Extend(l, others, today, prefecturalCal, circulation.Override{})
+		got, err := p.Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: today, ReturnTo: prefecturalCal})
 		if err == nil {
 			successes++
 		}
 		if gotCodes := codes(t, err); !slices.Equal(gotCodes, want) {
 			t.Fatalf("reasons %v, model %v", gotCodes, want)
 		}
-		if err == nil && (got.Extensions != l.Extensions+1 || got.Due.Before(today)) {
+		if err == nil && (got.Loan.Extensions != l.Extensions+1 || got.Loan.Due.Before(today)) {
 			t.Fatalf("extended to %+v", got)
 		}
 	})
@@ -197,7 +196,7 @@ func libraryLoan(t *rapid.T, p circulation.Policy, cal *calendar.Calendar) circu
 	l := ruletest.LoanCases(p).Draw(t, "case").Loan
 	l.Place = circulation.Place{Method: rapid.SampledFrom([]circulation.Method{circulation.PrefecturalLibrary, circulation.AssemblyLibrary}).Draw(t, "method")}
 	l.Reserved, l.Interlibrary, l.Extensions = false, false, 0
-	due, err := p.DueDate(l.Place.Method, l.Short, l.Loaned, cal)
+	due, err := p.DueDate(l, cal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,31 +204,56 @@ func libraryLoan(t *rapid.T, p circulation.Policy, cal *calendar.Calendar) circu
 	return l
 }
 
-// TestMayReserveModel: I2, H1, L1 — the reasons equal a model's.
+// TestMayReserveModel: I1, I2, H1, L1 — for a cart of up to four items,
+// the reasons equal a model's: the limits, then each item never lent,
+// naming it.
 func TestMayReserveModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := ruletest.LoanPolicy().Draw(t, "policy")
-		s := rapid.SampledFrom(allStatuses).Draw(t, "status")
+		items := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) circulation.Item {
+			return circulation.Item{ID: rapid.StringMatching(`b[0-9]`).Draw(t, "id"), Status: rapid.SampledFrom(allStatuses).Draw(t, "status")}
+		}), 1, 4).Draw(t, "items")
 		loans := rapid.IntRange(0, 40).Draw(t, "loans")
 		reservations := rapid.IntRange(0, 40).Draw(t, "reservations")
-		var want []string
-		if s != circulation.OnShelf && s != circulation.OnShelfShort && s != circulation.OnLoan && s != circulation.LentToLibrary && s != circulation.Assigned && s != circulation.InTransit {
-			want = append(want, circulation.ErrNotLoanable.Code())
-		}
-		if reservations+1 > p.MaxReservations {
-			want = append(want, circulation.ErrReservationLimit.Code())
-		}
-		if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
-			want = append(want, circulation.ErrLoanLimit.Code())
-		}
-		if got := codes(t, errOf(p.MayReserve(s, loans, reservations, circulation.Override{}))); !slices.Equal(got, want) {
+		want, wantItems := reserveModel(p, items, loans, reservations)
+		err := errOf(p.MayReserve(circulation.ReserveRequest{Items: items, Loans: loans, Reservations: reservations}))
+		if got := codes(t, err); !slices.Equal(got, want) {
 			t.Fatalf("reasons %v, model %v", got, want)
 		}
-		borrow := codes(t, errOf(p.MayBorrow(loans, circulation.Override{})))
+		var gotItems []string
+		for _, m := range reason.Localize(err, reason.English) {
+			if it, ok := m.Params.Get("item"); ok {
+				gotItems = append(gotItems, it.Value().(string))
+			}
+		}
+		if !slices.Equal(gotItems, wantItems) {
+			t.Fatalf("items named %v, model %v", gotItems, wantItems)
+		}
+		borrow := codes(t, errOf(p.MayBorrow(circulation.BorrowRequest{Loans: loans})))
 		if (len(borrow) == 1) != (loans >= p.MaxLoans) {
 			t.Fatalf("MayBorrow(%d) with limit %d: %v", loans, p.MaxLoans, borrow)
 		}
 	})
+}
+
+// reserveModel returns the codes MayReserve's refusal lists, from the
+// rules' own words, and the items its I1 reasons name.
+func reserveModel(p circulation.Policy, items []circulation.Item, loans, reservations int) (codes, named []string) {
+	if reservations+len(items) > p.MaxReservations {
+		codes = append(codes, circulation.ErrReservationLimit.Code())
+	}
+	if p.HideReserveAtLoanLimit && loans+1 > p.MaxLoans {
+		codes = append(codes, circulation.ErrLoanLimit.Code())
+	}
+	lendable := []circulation.Status{circulation.OnShelf, circulation.OnShelfShort, circulation.OnLoan,
+		circulation.LentToLibrary, circulation.Assigned, circulation.InTransit}
+	for _, it := range items {
+		if !slices.Contains(lendable, it.Status) {
+			codes = append(codes, circulation.ErrNotLoanable.Code())
+			named = append(named, it.ID)
+		}
+	}
+	return codes, named
 }
 
 func TestOverdueLaws(t *testing.T) {
@@ -292,7 +316,8 @@ func TestExtendOverrideL4Property(t *testing.T) {
 				left = append(left, code)
 			}
 		}
-		got, used, err := p.Extend(l, others, today, prefecturalCal, ov)
+		d, err := p.Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: today, ReturnTo: prefecturalCal, Override: ov})
+		got, used := d.Loan, d.Override
 		switch {
 		case ov.Staff == "" && !ov.IsZero():
 			if !errors.Is(err, circulation.ErrNotStaff) {
@@ -312,7 +337,7 @@ func TestExtendOverrideL4Property(t *testing.T) {
 		}
 		// Without the override the answer is the plain decision, which the
 		// override never makes stricter.
-		_, _, plain := p.Extend(l, others, today, prefecturalCal, circulation.Override{})
+		_, plain := p.Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: today, ReturnTo: prefecturalCal})
 		if plain == nil && err != nil && !errors.Is(err, circulation.ErrNotStaff) {
 			t.Fatalf("an override refused what the plain decision grants: %v", err)
 		}

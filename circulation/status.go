@@ -26,7 +26,7 @@ const (
 
 // statuses names the statuses; the Japanese labels are the catalogue's
 // (I1).
-var statuses = enum.NewTable[Status](pkg, "status", ErrInconsistentInput, enum.Name{},
+var statuses = enum.NewTable[Status](pkg, "status", reason.ErrBadInput, enum.Name{},
 	enum.Name{Code: "on_shelf", En: "on the shelf", Ja: "在庫"},
 	enum.Name{Code: "on_shelf_short", En: "on the shelf (short loan)", Ja: "短縮"},
 	enum.Name{Code: "on_loan", En: "on loan", Ja: "貸出中"},
@@ -57,7 +57,7 @@ var statusRules = [...]struct{ loanable, available, short bool }{
 // are accepted too. Leading and trailing white space, the full-width
 // space U+3000 included, is ignored, since labels copied from a web page
 // often carry it; nothing else is folded. Any other label is an error
-// matching ErrInconsistentInput that quotes it. ParseStatus is the function
+// matching reason.ErrBadInput that quotes it. ParseStatus is the function
 // form of Status.UnmarshalText.
 func ParseStatus(label string) (Status, error) { return statuses.Parse(label) }
 

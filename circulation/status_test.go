@@ -57,8 +57,8 @@ func TestParseStatusSpaces(t *testing.T) {
 	for _, in := range []string{"", " ", "在 庫", "在庫在庫", "zaiko", "On_shelf", "貸出", "Status(1)", "在庫\x00"} {
 		_, err := ParseStatus(in)
 		require.Error(t, err, "%q", in)
-		assert.ErrorIs(t, err, ErrInconsistentInput)
-		assert.True(t, strings.HasPrefix(err.Error(), "circulation: "), err.Error())
+		assert.ErrorIs(t, err, reason.ErrBadInput)
+		assert.True(t, strings.HasPrefix(err.Error(), "bad input: unknown status "), err.Error())
 	}
 }
 
@@ -90,6 +90,6 @@ func TestStatusJSON(t *testing.T) {
 	assert.JSONEq(t, `{"s":"on_loan"}`, string(b))
 	var s Status
 	err = json.Unmarshal([]byte(`"貸出"`), &s)
-	assert.True(t, errors.Is(err, ErrInconsistentInput), "%v", err)
+	assert.True(t, errors.Is(err, reason.ErrBadInput), "%v", err)
 	assert.Error(t, json.Unmarshal([]byte(`3`), &s))
 }

@@ -5,8 +5,8 @@ import (
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-// Action names a step of the lifecycle: the method of Reservation that
-// takes it (Checkout for ActionReserve). Actions encode as stable
+// Action names a step of the lifecycle: what a Request asks of the desk
+// (Desk.Do) and what a Transition records. Actions encode as stable
 // lower-case codes that never change once published. The zero Action is
 // not a valid action.
 type Action uint8
@@ -23,7 +23,7 @@ const (
 	ActionChangePlace                   // pickup place changed (H5)
 )
 
-var actions = enum.NewTable[Action](pkg, "action", ErrInconsistentInput,
+var actions = enum.NewTable[Action](pkg, "action", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "reserve", En: "reserved", Ja: "予約"},
 	enum.Name{Code: "secure", En: "item secured", Ja: "資料確保"},

@@ -18,7 +18,7 @@ const (
 	ByStaff                   // library staff, e.g. taking a telephone call
 )
 
-var actors = enum.NewTable[Actor](pkg, "actor", ErrInconsistentInput,
+var actors = enum.NewTable[Actor](pkg, "actor", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "patron", En: "the patron", Ja: "利用者"},
 	enum.Name{Code: "staff", En: "library staff", Ja: "職員"},

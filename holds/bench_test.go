@@ -47,7 +47,7 @@ func BenchmarkTimeline(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var err error
-				if sinkTimeline, err = p.Timeline(secured, cals, place, 0, false); err != nil {
+				if sinkTimeline, err = p.Timeline(securedFor(place, secured), cals, 0); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -56,28 +56,29 @@ func BenchmarkTimeline(b *testing.B) {
 }
 
 // BenchmarkDesk places, secures, readies and collects one reservation per
-// iteration on a desk of growing size.
+// iteration on a desk of growing size, through Do.
 func BenchmarkDesk(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), cals, nil)
+	d, err := NewDesk(fixed{DefaultPolicy(), cals}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	today := mustDay("2026-11-16")
-	items := []CartItem{{Item: "book", Status: circulation.OnLoan}}
+	items := []circulation.Item{item("book", circulation.OnLoan)}
 	b.ReportAllocs()
 	for b.Loop() {
-		rs, _, err := d.Checkout(Cart{Patron: "A", Items: items, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
+		ch, err := d.Do(Request{Action: ActionReserve, Cart: Cart{Patron: "A", Items: items, Place: atPrefectural, Ordering: Normal}, Today: today})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := d.SecureNext("book", today); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := d.MakeReady(rs[0].ID, today); err != nil {
-			b.Fatal(err)
-		}
-		if _, _, err := d.Collect(rs[0].ID, today, false); err != nil {
-			b.Fatal(err)
+		id := ch.Reservations[0].ID
+		for _, r := range []Request{
+			{Action: ActionSecure, Item: "book", Today: today},
+			{Action: ActionMakeReady, ID: id, Today: today},
+			{Action: ActionCollect, ID: id, Today: today},
+		} {
+			if _, err := d.Do(r); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
@@ -88,7 +89,7 @@ func BenchmarkDesk(b *testing.B) {
 func BenchmarkDeskPopularItem(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		d, err := NewDesk(DefaultPolicy(), cals, nil)
+		d, err := NewDesk(fixed{DefaultPolicy(), cals}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -106,7 +107,7 @@ var sinkReservations []Reservation
 // BenchmarkDeskReservationsMillion lists one patron's reservations (My
 // Page) on a desk of 1,000,000.
 func BenchmarkDeskReservationsMillion(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), cals, storedDesk(b, 1_000_000))
+	d, err := NewDesk(fixed{DefaultPolicy(), cals}, storedDesk(b, 1_000_000))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func BenchmarkNewDeskMillion(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var err error
-				if sinkDesk, err = NewDesk(DefaultPolicy(), cals, c.stored); err != nil {
+				if sinkDesk, err = NewDesk(fixed{DefaultPolicy(), cals}, c.stored); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -151,7 +152,7 @@ func BenchmarkDeskHeapPerReservation(b *testing.B) {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		d, err := NewDesk(DefaultPolicy(), cals, stored)
+		d, err := NewDesk(fixed{DefaultPolicy(), cals}, stored)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -168,15 +169,14 @@ var sinkErr error
 // BenchmarkCheckoutRefusesHugeCart refuses a cart of 40,000 items: over
 // the limit of H1, every item checked.
 func BenchmarkCheckoutRefusesHugeCart(b *testing.B) {
-	d, err := NewDesk(DefaultPolicy(), cals, nil)
+	d, err := NewDesk(fixed{DefaultPolicy(), cals}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := bigCart(40_000)
-	today := mustDay("2026-11-16")
+	r := Request{Action: ActionReserve, Cart: bigCart(40_000), Today: mustDay("2026-11-16")}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, sinkErr = d.Checkout(c, today, circulation.Override{}); sinkErr == nil {
+		if _, sinkErr = d.Do(r); sinkErr == nil {
 			b.Fatal("accepted")
 		}
 	}

@@ -3,64 +3,80 @@ package holds
 import (
 	"cmp"
 	"fmt"
-	"github.com/kashidashi/kashidashi/internal/text"
 	"math"
 	"slices"
+
+	"github.com/kashidashi/kashidashi/internal/ds"
+	"github.com/kashidashi/kashidashi/internal/text"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
-// NewDesk returns a desk with policy p and the calendars cals holding
-// the stored reservations, in any order. The desk owns cals: MakeReady
-// and Collect take the calendar of each reservation's place from it
-// (Calendars.At), so that no call can be handed the wrong one. cals must
-// hold the Prefectural Library's calendar at least; a reservation whose
-// place has no calendar in cals is refused by MakeReady and Collect, not
-// by NewDesk. Each must pass Reservation.Validate, IDs must be unique,
+// NewDesk returns a desk under the rules r holding the stored
+// reservations, in any order. The desk asks r for the policy and the
+// calendars of each request's day (Rules): it serves every day, and a
+// change of the rules applies from its day without a rebuild. Each
+// stored reservation must pass Reservation.Validate, IDs must be unique,
 // a patron may have only one active reservation of an item, and the
 // members of a reading order must share a patron and have distinct
 // orders. The limit of H1 is not checked for stored reservations: a host
-// may have lowered it since.
+// may have lowered it since. The errors are reason.Problems whose paths
+// name the reservation by its index in stored ("[3].patron").
 //
 // NewDesk costs O(N) for N stored in ID order, as All returns them, and
 // O(N log N) otherwise.
-func NewDesk(p Policy, cals Calendars, stored []Reservation) (*Desk, error) {
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if cals.Library == nil {
-		return nil, fmt.Errorf("%w: a desk needs the Prefectural Library's calendar (Calendars.Library)", ErrInconsistentInput)
+func NewDesk(r Rules, stored []Reservation) (*Desk, error) {
+	if r == nil {
+		return nil, reason.BadInput("rules", "a desk needs the rules of each day (holds.Rules, such as a *library.Library)")
 	}
 	if len(stored) > math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d reservations are more than a desk holds (%d)", ErrInconsistentInput, len(stored), math.MaxInt32)
+		return nil, reason.BadInput("", "%d reservations are more than a desk holds (%d)", len(stored), math.MaxInt32)
+	}
+	for i := range stored {
+		if err := stored[i].Validate(); err != nil {
+			return nil, under(fmt.Sprintf("[%d]", i), err)
+		}
 	}
 	d := &Desk{
-		policy: p,
-		cals:   cals,
+		rules:  r,
 		rs:     inIDOrder(stored),
 		queues: make(map[string]*queue),
 		groups: make(map[uint64][]int32),
 	}
 	for i := range d.rs {
-		r := &d.rs[i]
-		if err := r.Validate(); err != nil {
-			return nil, err
+		res := &d.rs[i]
+		if i > 0 && res.ID == d.rs[i-1].ID {
+			return nil, reason.BadInput(pathOf(stored, res.ID, 1, "id"), "reservation %d is stored twice", res.ID)
 		}
-		if i > 0 && r.ID == d.rs[i-1].ID {
-			return nil, fmt.Errorf("%w: reservation %d is stored twice", ErrInconsistentInput, r.ID)
-		}
-		if r.Group != 0 {
-			d.groups[r.Group] = append(d.groups[r.Group], int32(i))
+		if res.Group != 0 {
+			d.groups[res.Group] = append(d.groups[res.Group], int32(i))
 		}
 	}
 	if len(d.rs) > 0 {
 		d.last = d.rs[len(d.rs)-1].ID
 	}
-	if err := d.checkGroups(); err != nil {
+	if err := d.checkGroups(stored); err != nil {
 		return nil, err
 	}
-	if err := d.index(); err != nil {
+	if err := d.index(stored); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// pathOf returns the path of field of the (skip+1)-th reservation of
+// stored with the given ID, "[3].id", for an error about it: a scan, on
+// the error's path only.
+func pathOf(stored []Reservation, id uint64, skip int, field string) string {
+	for i := range stored {
+		if stored[i].ID != id {
+			continue
+		}
+		if skip == 0 {
+			return fmt.Sprintf("[%d].%s", i, field)
+		}
+		skip--
+	}
+	return field
 }
 
 // inIDOrder returns a copy of stored in ID order. Sorting the 128-byte
@@ -88,21 +104,73 @@ func inIDOrder(stored []Reservation) []Reservation {
 
 // checkGroups puts the members of each reading order in order and checks
 // they share a patron and have distinct orders.
-func (d *Desk) checkGroups() error {
+func (d *Desk) checkGroups(stored []Reservation) error {
 	for g, members := range d.groups {
 		slices.SortFunc(members, func(a, b int32) int { return cmp.Compare(d.rs[a].Order, d.rs[b].Order) })
 		first := d.rs[members[0]]
 		for k, i := range members {
 			r := d.rs[i]
 			if r.Patron != first.Patron {
-				return fmt.Errorf("%w: reading order %d mixes patrons", ErrInconsistentInput, g)
+				return reason.BadInput(pathOf(stored, r.ID, 0, "patron"), "reading order %d mixes patrons", g)
 			}
 			if k > 0 && r.Order == d.rs[members[k-1]].Order {
-				return fmt.Errorf("%w: reading order %d has two items at order %d", ErrInconsistentInput, g, r.Order)
+				return reason.BadInput(pathOf(stored, r.ID, 0, "order"), "reading order %d has two items at order %d", g, r.Order)
 			}
 		}
 	}
 	return nil
+}
+
+// census is what index counts in its first pass over the reservations.
+type census struct {
+	inQueue []int32  // reservation → 1 + its queue number, 0 when final
+	who     []int32  // reservation → patron number
+	free    []bool   // waiting and may go ahead (H2)
+	queues  []*queue // queue number → queue
+	names   []string // patron number → patron
+	count   []int32  // patron number → active reservations
+	active  int
+	waiting int
+}
+
+// census counts the active reservations of each item and patron, makes
+// the queues (empty), and puts the ready reservations on the shelf.
+func (d *Desk) census() census {
+	c := census{inQueue: make([]int32, len(d.rs)), who: make([]int32, len(d.rs)), free: make([]bool, len(d.rs))}
+	number := make(map[string]int32) // patron → patron number
+	for i := range d.rs {
+		r := &d.rs[i]
+		if !r.State.Active() {
+			continue
+		}
+		c.active++
+		q := d.queues[r.Item]
+		if q == nil {
+			q = &queue{num: int32(len(c.queues))}
+			d.queues[r.Item] = q
+			c.queues = append(c.queues, q)
+		}
+		c.inQueue[i] = q.num + 1
+		q.live++
+		if r.State == Waiting {
+			q.waiting++
+			c.waiting++
+			c.free[i] = d.mayGoAhead(*r)
+		}
+		n, ok := number[r.Patron]
+		if !ok {
+			n = int32(len(c.count))
+			number[r.Patron] = n
+			c.names = append(c.names, r.Patron)
+			c.count = append(c.count, 0)
+		}
+		c.count[n]++
+		c.who[i] = n
+		if r.State == Ready {
+			d.shelf.push(shelfEntry{r.Deadline, int32(i)})
+		}
+	}
+	return c
 }
 
 // index builds the queues, the patrons' lists and the shelf from the
@@ -111,90 +179,46 @@ func (d *Desk) checkGroups() error {
 // then fills lists cut from one allocation each, so that a million
 // reservations cost a few allocations per item and patron rather than a
 // growing slice each (a list that grows later moves to its own).
-func (d *Desk) index() error {
-	var (
-		inQueue = make([]int32, len(d.rs)) // reservation → 1 + its queue number, 0 when final
-		who     = make([]int32, len(d.rs)) // reservation → patron number
-		free    = make([]bool, len(d.rs))  // waiting and may go ahead (H2)
-		queues  []*queue                   // queue number → queue
-		number  = make(map[string]int32)   // patron → patron number
-		names   []string                   // patron number → patron
-		count   []int32                    // patron number → active reservations
-		active  int
-		waiting int
-	)
-	for i := range d.rs {
-		r := &d.rs[i]
-		if !r.State.Active() {
-			continue
-		}
-		active++
-		q := d.queues[r.Item]
-		if q == nil {
-			q = &queue{num: int32(len(queues))}
-			d.queues[r.Item] = q
-			queues = append(queues, q)
-		}
-		inQueue[i] = q.num + 1
-		q.live++
-		if r.State == Waiting {
-			q.waiting++
-			waiting++
-			free[i] = d.mayGoAhead(*r)
-		}
-		n, ok := number[r.Patron]
-		if !ok {
-			n = int32(len(count))
-			number[r.Patron] = n
-			names = append(names, r.Patron)
-			count = append(count, 0)
-		}
-		count[n]++
-		who[i] = n
-		if r.State == Ready {
-			d.shelf.push(shelfEntry{r.Deadline, int32(i)})
-		}
-	}
-	slots, tree, frees := make([]int32, active), make(fenwick, active), make(minHeap, waiting)
-	for _, q := range queues {
+func (d *Desk) index(stored []Reservation) error {
+	c := d.census()
+	slots, tree, frees := make([]int32, c.active), make(ds.Fenwick, c.active), make(ds.MinHeap, c.waiting)
+	for _, q := range c.queues {
 		n, w := int(q.live), int(q.waiting)
 		q.slots, slots = slots[:0:n], slots[n:]
 		q.active, tree = tree[:n:n], tree[n:]
-		for j := range q.active {
-			q.active[j] = int32(j - j&(j+1) + 1) // every slot is active
-		}
+		q.active.FillOnes() // every slot is active
 		q.free, frees = frees[:0:w], frees[w:]
 	}
 	// Each patron's list, and alongside it the queue of each of its
 	// reservations, to find two of one item without reading the items.
-	lists, items := make([][]int32, len(count)), make([][]int32, len(count))
-	mine, their := make([]int32, active), make([]int32, active)
-	for n, c := range count {
-		lists[n], mine = mine[:0:c], mine[c:]
-		items[n], their = their[:0:c], their[c:]
+	lists, items := make([][]int32, len(c.count)), make([][]int32, len(c.count))
+	mine, their := make([]int32, c.active), make([]int32, c.active)
+	for n, k := range c.count {
+		lists[n], mine = mine[:0:k], mine[k:]
+		items[n], their = their[:0:k], their[k:]
 	}
-	for i, in := range inQueue {
+	for i, in := range c.inQueue {
 		if in == 0 {
 			continue
 		}
-		q := queues[in-1]
+		q := c.queues[in-1]
 		q.slots = append(q.slots, int32(i))
-		if free[i] {
+		if c.free[i] {
 			q.free = append(q.free, int32(i)) // in ID order: a heap already
 		}
-		n := who[i]
+		n := c.who[i]
 		lists[n] = append(lists[n], int32(i))
 		items[n] = append(items[n], in)
 	}
 	for n, list := range lists {
 		if k, l, dup := twice(items[n]); dup {
 			a, b := d.rs[list[k]], d.rs[list[l]]
-			return fmt.Errorf("%w: patron %s has two active reservations of item %s (%d and %d)", ErrInconsistentInput,
-				text.Quote(names[n]), text.Quote(a.Item), a.ID, b.ID)
+			return reason.BadInput(pathOf(stored, b.ID, 0, "item"), "patron %s has two active reservations of item %s (%d and %d)",
+				text.Quote(c.names[n]), text.Quote(a.Item), a.ID, b.ID)
 		}
 	}
-	d.mine = make(map[string][]int32, len(names))
-	for n, p := range names {
+	d.mine = make(map[string][]int32, len(c.names))
+	for n, p := range c.names {
 		d.mine[p] = lists[n]
 	}
 	return nil

@@ -31,70 +31,95 @@ func FuzzNewDeskSilentlyWrong(f *testing.F) {
 		if json.Unmarshal([]byte(data), &stored) != nil {
 			return
 		}
-		d, err := NewDesk(DefaultPolicy(), cals, stored)
+		dk, err := NewDesk(fixed{DefaultPolicy(), cals}, stored)
 		if err != nil {
 			return
 		}
+		d := testDesk{dk, t}
 		all := d.All()
 		if len(all) != len(stored) || !slices.IsSortedFunc(all, func(a, b Reservation) int { return cmpID(a, b) }) {
 			t.Fatalf("All is not the stored reservations in ID order")
 		}
 		for _, r := range all {
-			want := 0
-			if r.State.Active() {
-				for _, e := range all {
-					if e.State.Active() && e.Item == r.Item && e.ID <= r.ID {
-						want++
-					}
-					if e.State.Active() && e.ID != r.ID && e.Patron == r.Patron && e.Item == r.Item {
-						t.Fatalf("H1 patron %q has reservations %d and %d of one item", r.Patron, e.ID, r.ID)
-					}
-				}
-			}
-			if got := d.Position(r.ID); got != want {
-				t.Fatalf("H3 reservation %d at position %d, a scan says %d", r.ID, got, want)
-			}
-			var mine []Reservation
-			for _, e := range all {
-				if e.Patron == r.Patron && e.State.Active() {
-					mine = append(mine, e)
-				}
-			}
-			if got := d.Reservations(r.Patron); !slices.Equal(got, mine) || d.Active(r.Patron) != len(mine) {
-				t.Fatalf("patron %q lists %d reservations, a scan %d", r.Patron, len(got), len(mine))
-			}
+			checkByScan(t, d, all, r)
 		}
-		var today calendar.Date // a day after every step taken
-		for _, r := range all {
-			if l := r.latest(); l.After(today) {
-				today = l
-			}
-		}
-		for _, r := range all {
-			next, pending := nextByScan(all, r.Item)
-			s, err := d.SecureNext(r.Item, today)
-			switch {
-			case next != 0 && (err != nil || s.ID != next):
-				t.Fatalf("H2 H3 secured %d (%v), a scan says %d", s.ID, err, next)
-			case next == 0 && pending && !errors.Is(err, ErrOrderPending), next == 0 && !pending && !errors.Is(err, ErrNobodyWaiting):
-				t.Fatalf("H2 nobody may go ahead for %q, got %v", r.Item, err)
-			}
-			if err == nil {
-				all = d.All()
-			}
-		}
-		last := uint64(0)
-		if len(all) > 0 {
-			last = all[len(all)-1].ID
-		}
-		rs, _, err := d.Checkout(Cart{Patron: "fuzz", Items: []CartItem{{Item: "new", Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-20"), circulation.Override{})
-		switch {
-		case last == math.MaxUint64 && err == nil:
-			t.Fatalf("ID %d given after the last one", rs[0].ID)
-		case last < math.MaxUint64 && err == nil && rs[0].ID != last+1:
-			t.Fatalf("ID %d given after %d", rs[0].ID, last)
-		}
+		all = checkSecureByScan(t, d, all)
+		checkNextID(t, d, all)
 	})
+}
+
+// checkByScan checks r's position and its patron's list against a scan
+// of all (H1, H3).
+func checkByScan(t *testing.T, d testDesk, all []Reservation, r Reservation) {
+	t.Helper()
+	want := 0
+	for _, e := range all {
+		if !r.State.Active() || !e.State.Active() || e.Item != r.Item {
+			continue
+		}
+		if e.ID <= r.ID {
+			want++
+		}
+		if e.ID != r.ID && e.Patron == r.Patron {
+			t.Fatalf("H1 patron %q has reservations %d and %d of one item", r.Patron, e.ID, r.ID)
+		}
+	}
+	if got := d.Position(r.ID); got != want {
+		t.Fatalf("H3 reservation %d at position %d, a scan says %d", r.ID, got, want)
+	}
+	var mine []Reservation
+	for _, e := range all {
+		if e.Patron == r.Patron && e.State.Active() {
+			mine = append(mine, e)
+		}
+	}
+	if got := d.Reservations(r.Patron); !slices.Equal(got, mine) || d.Active(r.Patron) != len(mine) {
+		t.Fatalf("patron %q lists %d reservations, a scan %d", r.Patron, len(got), len(mine))
+	}
+}
+
+// checkSecureByScan secures the next in line of each item of all, on a
+// day after every step taken, and checks each against a scan (H2, H3).
+// It returns the reservations as they are then.
+func checkSecureByScan(t *testing.T, d testDesk, all []Reservation) []Reservation {
+	t.Helper()
+	var today calendar.Date
+	for _, r := range all {
+		if l := r.latest(); l.After(today) {
+			today = l
+		}
+	}
+	for _, r := range slices.Clone(all) {
+		next, pending := nextByScan(all, r.Item)
+		s, err := d.SecureNext(r.Item, today)
+		switch {
+		case next != 0 && (err != nil || s.ID != next):
+			t.Fatalf("H2 H3 secured %d (%v), a scan says %d", s.ID, err, next)
+		case next == 0 && pending && !errors.Is(err, ErrOrderPending), next == 0 && !pending && !errors.Is(err, ErrNobodyWaiting):
+			t.Fatalf("H2 nobody may go ahead for %q, got %v", r.Item, err)
+		}
+		if err == nil {
+			all = d.All()
+		}
+	}
+	return all
+}
+
+// checkNextID checks that a checkout numbers its reservation after the
+// last of all, and never gives an ID again.
+func checkNextID(t *testing.T, d testDesk, all []Reservation) {
+	t.Helper()
+	last := uint64(0)
+	if len(all) > 0 {
+		last = all[len(all)-1].ID
+	}
+	rs, _, err := d.Checkout(Cart{Patron: "fuzz", Items: []circulation.Item{item("new", circulation.OnLoan)}, Place: atHome, Ordering: Normal}, mustDay("2026-11-20"), circulation.Override{})
+	switch {
+	case last == math.MaxUint64 && err == nil:
+		t.Fatalf("ID %d given after the last one", rs[0].ID)
+	case last < math.MaxUint64 && err == nil && rs[0].ID != last+1:
+		t.Fatalf("ID %d given after %d", rs[0].ID, last)
+	}
 }
 
 func cmpID(a, b Reservation) int {

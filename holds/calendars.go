@@ -1,17 +1,17 @@
 package holds
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
 // Calendars gathers the calendars of the pickup places and the courier
-// schedule that Policy.Timeline needs, and hands out the calendar of a
-// place. It is safe for concurrent use as long as no one modifies the
-// Partners map meanwhile.
+// schedule in force on a day (Rules.Calendars), and hands out the
+// calendar of a place: the desk's hold-shelf deadlines and due dates, and
+// Policy.Timeline, read them. It is safe for concurrent use as long as no
+// one modifies the Partners map meanwhile. library.Library.Calendars
+// gives them for a configuration.
 type Calendars struct {
 	// Library is the Prefectural Library's calendar (C2).
 	Library *calendar.Calendar
@@ -24,31 +24,14 @@ type Calendars struct {
 	Courier *shipping.Courier
 }
 
-// DefaultCalendars returns the Prefectural Library, the Assembly Library
-// and the courier as published, with no announced closures and no partner
-// libraries: add those before use.
-func DefaultCalendars() (Calendars, error) {
-	lib, err := calendar.New(calendar.PrefecturalLibraryRules())
-	if err != nil {
-		return Calendars{}, err
-	}
-	asm, err := calendar.New(calendar.AssemblyLibraryRules())
-	if err != nil {
-		return Calendars{}, err
-	}
-	courier, err := shipping.NewCourier(shipping.CourierRules())
-	if err != nil {
-		return Calendars{}, err
-	}
-	return Calendars{Library: lib, Assembly: asm, Courier: courier}, nil
-}
-
 // At returns the calendar of the pickup place p: the one whose open days
-// count for its hold shelf (H4). Home delivery has no pickup place and
-// gets the Prefectural Library's calendar, from where it is posted.
+// count for its hold shelf (H4) and to which the item goes back (L5).
+// Home delivery has no pickup place and gets the Prefectural Library's
+// calendar, from where it is posted. A place that is not valid, or that
+// c has no calendar for, is bad input at "place".
 func (c Calendars) At(p circulation.Place) (*calendar.Calendar, error) {
 	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInconsistentInput, err)
+		return nil, under("place", err)
 	}
 	var at *calendar.Calendar
 	switch p.Method {
@@ -60,7 +43,7 @@ func (c Calendars) At(p circulation.Place) (*calendar.Calendar, error) {
 		at = c.Partners[p.Library]
 	}
 	if at == nil {
-		return nil, fmt.Errorf("%w: no calendar for %v", ErrInconsistentInput, p)
+		return nil, noCalendar(p)
 	}
 	return at, nil
 }

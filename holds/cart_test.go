@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -13,17 +14,10 @@ import (
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-func newDesk(t *testing.T) *Desk {
-	t.Helper()
-	d, err := NewDesk(DefaultPolicy(), cals, nil)
-	require.NoError(t, err)
-	return d
-}
-
-func volumes(n int, status circulation.Status) []CartItem {
-	items := make([]CartItem, n)
+func volumes(n int, status circulation.Status) []circulation.Item {
+	items := make([]circulation.Item, n)
 	for i := range items {
-		items[i] = CartItem{Item: "vol" + string(rune('1'+i)), Status: status}
+		items[i] = item("vol"+string(rune('1'+i)), status)
 	}
 	return items
 }
@@ -61,46 +55,60 @@ func TestCheckoutReadingOrder(t *testing.T) {
 }
 
 func TestCheckoutRefusesWithEveryReason(t *testing.T) {
-	// H1 H2 I2 R-PT1: every reason, for the cart and per item.
+	// H1 H2 I2 R-PT1: every reason, for the cart and per item, each item
+	// reason carrying its item, in one *reason.Refusal.
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
-	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{
-		{Item: "x1", Status: circulation.OnLoan}, {Item: "x2", Status: circulation.OnLoan},
-		{Item: "x3", Status: circulation.OnLoan}, {Item: "x4", Status: circulation.OnLoan},
-		{Item: "x5", Status: circulation.OnLoan}, {Item: "x6", Status: circulation.OnLoan},
-		{Item: "x7", Status: circulation.OnLoan}, {Item: "dup", Status: circulation.OnLoan},
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{
+		item("x1", circulation.OnLoan), item("x2", circulation.OnLoan),
+		item("x3", circulation.OnLoan), item("x4", circulation.OnLoan),
+		item("x5", circulation.OnLoan), item("x6", circulation.OnLoan),
+		item("x7", circulation.OnLoan), item("dup", circulation.OnLoan),
 	}, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
 	require.NoError(t, err)
 
-	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{
-		{Item: "ref", Status: circulation.Reference},
-		{Item: "ok", Status: circulation.OnShelfShort},
-		{Item: "dup", Status: circulation.OnLoan},
-		{Item: "ok", Status: circulation.LibraryUseOnly},
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []circulation.Item{
+		item("ref", circulation.Reference),
+		item("ok", circulation.OnShelfShort),
+		item("dup", circulation.OnLoan),
+		item("ok", circulation.LibraryUseOnly),
 	}, Place: atEbetsu, Ordering: ReadingOrder, PartnerLibraries: []string{"other"}}, today, circulation.Override{})
-	var cr *CartRefusal
-	require.True(t, errors.As(err, &cr))
-	assert.Equal(t, []string{"eligibility.partner_not_registered", "reservation.limit"}, codes(cr.Cart))
-	require.Len(t, cr.Items, 3)
-	assert.Equal(t, 0, cr.Items[0].Index)
-	assert.Equal(t, []string{"reservation.not_loanable"}, codes(cr.Items[0].Reasons))
-	assert.Equal(t, "dup", cr.Items[1].Item)
-	assert.Equal(t, []string{"reservation.duplicate"}, codes(cr.Items[1].Reasons))
-	assert.Equal(t, 3, cr.Items[2].Index)
-	assert.Equal(t, []string{"reservation.not_loanable", "reservation.duplicate"}, codes(cr.Items[2].Reasons))
+	assert.Equal(t, []string{
+		"eligibility.partner_not_registered", "reservation.limit",
+		"reservation.not_loanable ref", "reservation.not_loanable ok",
+		"reservation.duplicate dup", "reservation.duplicate ok",
+	}, reasonsOf(t, err))
 	for _, want := range []error{patron.ErrNotPartnerRegistered, circulation.ErrReservationLimit, circulation.ErrNotLoanable, ErrAlreadyReserved} {
 		assert.ErrorIs(t, err, want)
 	}
 	ms := reason.Localize(err, reason.Japanese)
-	assert.Len(t, ms, 6)
-	assert.Contains(t, ms[2].Message, "資料 ref")
-	assert.Contains(t, err.Error(), "holds: reservation refused: ")
+	require.Len(t, ms, 6)
+	assert.Contains(t, ms[4].Message, "dup", "the item is in the patron's message")
+	it, ok := ms[4].Params.Get("item")
+	assert.True(t, ok)
+	assert.Equal(t, "dup", it.Value())
+	assert.Equal(t, "holds: reserve refused: eligibility.partner_not_registered, reservation.limit, reservation.not_loanable, reservation.duplicate", err.Error())
 	assert.Equal(t, 8, d.Active("A"), "a refused cart places nothing")
 
 	_, _, err = d.Checkout(Cart{Patron: "B", Place: circulation.Place{Method: 9}}, today, circulation.Override{})
-	require.True(t, errors.As(err, &cr))
-	assert.Equal(t, []string{"cart.empty", "cart.method", "place.invalid"}, codes(cr.Cart))
-	assert.Empty(t, cr.Items)
+	assert.Equal(t, []string{"cart.empty", "cart.method", "place.invalid"}, reasonsOf(t, err))
+}
+
+// TestCheckoutRefusalJSONBilingual: a refused checkout encodes as every
+// refusal of the module does: snake_case, both languages, the item as a
+// parameter, and decodes back matching its sentinels (issue 16).
+func TestCheckoutRefusalJSONBilingual(t *testing.T) {
+	d := newDesk(t)
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("atlas", circulation.Reference)},
+		Place: atPrefectural, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
+	b, jerr := json.Marshal(err)
+	require.NoError(t, jerr)
+	assert.Contains(t, string(b), `"package":"holds","what":"reserve"`)
+	assert.Contains(t, string(b), `"params":{"item":"atlas"}`)
+	assert.Contains(t, string(b), `"ja":`)
+	var back reason.Refusal
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.ErrorIs(t, &back, circulation.ErrNotLoanable)
 }
 
 func TestCheckoutLimitCountsExisting(t *testing.T) {
@@ -108,7 +116,7 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
 	for i := range 7 {
-		_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: string(rune('a' + i)), Status: circulation.OnLoan}}, Place: atHome, Ordering: Normal}, today, circulation.Override{})
+		_, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item(string(rune('a'+i)), circulation.OnLoan)}, Place: atHome, Ordering: Normal}, today, circulation.Override{})
 		require.NoError(t, err)
 	}
 	_, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan), Place: atHome, Ordering: Normal}, today, circulation.Override{})
@@ -121,7 +129,7 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 	require.NoError(t, err)
 	_, err = d.Ship(r.ID, today, 0)
 	require.NoError(t, err)
-	_, _, err = d.Collect(r.ID, today, false)
+	_, _, err = d.Collect(r.ID, today)
 	require.NoError(t, err)
 	assert.Equal(t, 9, d.Active("A"))
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(4, circulation.OnLoan)[3:], Place: atHome, Ordering: Normal}, today, circulation.Override{})
@@ -131,49 +139,74 @@ func TestCheckoutLimitCountsExisting(t *testing.T) {
 func TestCheckoutLoanLimitKnob(t *testing.T) {
 	// I2 [reading]: only with HideReserveAtLoanLimit does the loan limit
 	// stop a reservation.
-	cart := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal, Loans: 10}
+	cart := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}
 	d := newDesk(t)
-	_, _, err := d.Checkout(cart, mustDay("2026-11-16"), circulation.Override{})
+	_, _, err := d.CheckoutLoans(cart, 10, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
 	p := DefaultPolicy()
 	p.Circulation.HideReserveAtLoanLimit = true
-	d, err = NewDesk(p, cals, nil)
-	require.NoError(t, err)
-	_, _, err = d.Checkout(cart, mustDay("2026-11-16"), circulation.Override{})
+	d = newDeskWith(t, p)
+	_, _, err = d.CheckoutLoans(cart, 10, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorIs(t, err, circulation.ErrLoanLimit)
 }
 
+// TestCheckoutShortFromStatusL2: a reservation lends for the short
+// period when its item's status does (短縮), and the loan it becomes
+// follows it: 8 days at the Prefectural Library, day of loan included.
+func TestCheckoutShortFromStatusL2(t *testing.T) {
+	d := newDesk(t)
+	today := mustDay("2026-11-19")
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{
+		item("short", circulation.OnShelfShort), item("long", circulation.OnShelf),
+		{ID: "hokkaido", Status: circulation.OnLoan, Collection: circulation.Hokkaido},
+	}, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
+	require.NoError(t, err)
+	assert.Equal(t, []bool{true, false, false}, []bool{rs[0].Short, rs[1].Short, rs[2].Short})
+	assert.Equal(t, circulation.Hokkaido, rs[2].Collection)
+	_, err = d.SecureNext("short", today)
+	require.NoError(t, err)
+	_, err = d.MakeReady(rs[0].ID, today)
+	require.NoError(t, err)
+	_, loan, err := d.Collect(rs[0].ID, mustDay("2026-11-20"))
+	require.NoError(t, err)
+	assert.True(t, loan.Short)
+	assert.Equal(t, "2026-11-27", loan.Due.String())
+}
+
+// TestCheckoutInputErrors: a cart a host got wrong is bad input naming
+// the field, every one at once, not a refusal.
 func TestCheckoutInputErrors(t *testing.T) {
 	d := newDesk(t)
 	today := mustDay("2026-11-16")
 	ok := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}
 	for _, tt := range []struct {
 		name  string
-		edit  func(*Cart)
-		today calendar.Date
+		edit  func(*Request)
+		paths []string
 	}{
-		{"no patron", func(c *Cart) { c.Patron = "" }, today},
-		{"no today", func(c *Cart) {}, calendar.Date{}},
-		{"negative loans", func(c *Cart) { c.Loans = -1 }, today},
-		{"item without an ID", func(c *Cart) { c.Items = []CartItem{{Status: circulation.OnLoan}} }, today},
-		{"invalid status", func(c *Cart) { c.Items = []CartItem{{Item: "x"}} }, today},
-		{"invalid collection", func(c *Cart) { c.Items = []CartItem{{Item: "x", Status: circulation.OnLoan, Collection: 7}} }, today},
+		{"no patron", func(r *Request) { r.Cart.Patron = "" }, []string{"cart.patron"}},
+		{"no today", func(r *Request) { r.Today = calendar.Date{} }, []string{"today"}},
+		{"negative loans", func(r *Request) { r.Loans = -1 }, []string{"loans"}},
+		{"item without an ID", func(r *Request) { r.Cart.Items = []circulation.Item{{Status: circulation.OnLoan}} }, []string{"cart.items[0].item"}},
+		{"invalid status", func(r *Request) { r.Cart.Items = []circulation.Item{{ID: "x"}} }, []string{"cart.items[0].status"}},
+		{"invalid collection", func(r *Request) {
+			r.Cart.Items = []circulation.Item{{ID: "x", Status: circulation.OnLoan, Collection: 7}}
+		}, []string{"cart.items[0].collection"}},
+		{"every problem at once", func(r *Request) {
+			r.Cart.Patron = ""
+			r.Cart.Items = []circulation.Item{{}, item("y", circulation.OnLoan), {ID: "z", Status: 99}}
+		}, []string{"cart.patron", "cart.items[0].item", "cart.items[0].status", "cart.items[2].status"}},
+		{"no cart", func(r *Request) { r.Cart = Cart{} }, []string{"cart"}},
+		{"an ID", func(r *Request) { r.ID = 3 }, []string{"id"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			c := ok
-			tt.edit(&c)
-			_, _, err := d.Checkout(c, tt.today, circulation.Override{})
-			require.ErrorContains(t, err, "holds: ")
-			var cr *CartRefusal
-			assert.False(t, errors.As(err, &cr), "bad input is not a refusal")
+			r := Request{Action: ActionReserve, Cart: ok, Today: today}
+			tt.edit(&r)
+			_, err := d.Do(r)
+			assert.Equal(t, tt.paths, pathsOf(t, err))
+			var refusal *reason.Refusal
+			assert.False(t, errors.As(err, &refusal), "bad input is not a refusal")
 		})
 	}
-}
-
-func codes(cs []reason.Coded) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.Code()
-	}
-	return out
+	assert.Zero(t, d.Active("A"))
 }

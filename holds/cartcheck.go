@@ -1,39 +1,5 @@
 package holds
 
-import (
-	"fmt"
-
-	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/internal/text"
-)
-
-// checkCartInput reports input that is an error rather than a refusal: no
-// patron, no day, a negative loan count, a cart item without identifier
-// or with an invalid status or collection.
-func checkCartInput(c Cart, today calendar.Date) error {
-	switch {
-	case c.Patron == "":
-		return fmt.Errorf("%w: checkout needs a patron", ErrInconsistentInput)
-	case today.IsZero():
-		return fmt.Errorf("%w: checkout needs today's date", ErrInconsistentInput)
-	case c.Loans < 0:
-		return fmt.Errorf("%w: checkout: negative loan count %d", ErrInconsistentInput, c.Loans)
-	}
-	for i, it := range c.Items {
-		if it.Item == "" {
-			return fmt.Errorf("%w: checkout: cart item %d has no identifier", ErrInconsistentInput, i)
-		}
-		if !it.Status.Valid() {
-			return fmt.Errorf("%w: checkout: item %s: %w", ErrInconsistentInput, text.Quote(it.Item), circulation.ErrInconsistentInput)
-		}
-		if !it.Collection.Valid() {
-			return fmt.Errorf("%w: checkout: item %s has an unknown collection", ErrInconsistentInput, text.Quote(it.Item))
-		}
-	}
-	return nil
-}
-
 // alreadyReserved reports, for each item of c, whether the patron
 // already has an active reservation for it or it is earlier in the cart
 // (ErrAlreadyReserved): O(k + n) for the patron's k active reservations
@@ -45,7 +11,7 @@ func (d *Desk) alreadyReserved(c Cart, buf []bool) []bool {
 		seen.add(d.rs[i].Item)
 	}
 	for _, it := range c.Items {
-		buf = append(buf, seen.add(it.Item))
+		buf = append(buf, seen.add(it.ID))
 	}
 	return buf
 }

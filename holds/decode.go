@@ -1,6 +1,11 @@
 package holds
 
-import "github.com/kashidashi/kashidashi/internal/strictjson"
+import (
+	"errors"
+
+	"github.com/kashidashi/kashidashi/internal/strictjson"
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // decodeValid is the one JSON decoder of the package's types: it decodes
 // b strictly (strictjson.Decode) onto start, a value of P, the type
@@ -17,4 +22,15 @@ func decodeValid[P any](what string, b []byte, dst *P, start P, validate func(P)
 	}
 	*dst = v
 	return nil
+}
+
+// under returns the problems of err, the error of validating the value at
+// path, under that path: its reason.Problems with the path prefixed, or
+// one problem at path saying what err says.
+func under(path string, err error) reason.Problems {
+	var ps reason.Problems
+	if errors.As(err, &ps) {
+		return ps.Prefix(path)
+	}
+	return reason.Problems{{Path: path, Message: err.Error()}}
 }

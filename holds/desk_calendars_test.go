@@ -6,47 +6,45 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
-// The desk owns its calendars (issue 11): MakeReady and Collect use the
-// calendar of each reservation's own place, so that a host cannot hand
-// one the wrong calendar. A partner library closed on Thursdays gets its
-// own deadline (H4, R-PT3) and due date (L2, L5), as Timeline gives.
+// The desk takes the calendars from its rules: the deadline and the due
+// date use the calendar of each reservation's own place, so that a host
+// cannot hand one the wrong calendar. A partner library closed on
+// Thursdays gets its own deadline (H4, R-PT3) and due date (L2, L5), as
+// Timeline gives.
 func TestDeskOwnsCalendarsH4PartnerDeadline(t *testing.T) {
 	p := DefaultPolicy()
 	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
-	d, err := NewDesk(p, cals, nil)
-	require.NoError(t, err)
-	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: "book", Status: circulation.OnShelf}},
+	d := newDeskWith(t, p)
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("book", circulation.OnShelf)},
 		Place: atThursdays, Ordering: Normal, PartnerLibraries: []string{atThursdays.Library}}, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
 	s, err := d.SecureNext("book", mustDay("2026-11-16"))
 	require.NoError(t, err)
-	tl, err := p.Timeline(s.SecuredOn, cals, atThursdays, 0, false)
+	tl, err := p.Timeline(s, cals, 0)
 	require.NoError(t, err)
 	_, err = d.Ship(rs[0].ID, tl.Sent, 0)
 	require.NoError(t, err)
 	r, err := d.MakeReady(rs[0].ID, tl.Sent.AddDays(1))
 	require.NoError(t, err)
 	assert.Equal(t, tl.Deadline, r.Deadline)
-	_, loan, err := d.Collect(rs[0].ID, tl.FirstPickup, false)
+	_, loan, err := d.Collect(rs[0].ID, tl.FirstPickup)
 	require.NoError(t, err)
 	assert.Equal(t, tl.Due, loan.Due)
-	assert.Equal(t, cals, d.Calendars())
 }
 
-// A desk without the Prefectural Library's calendar is refused, and a
-// reservation for a partner library the desk has no calendar for cannot
-// be made ready: an error, not a deadline on some other calendar.
+// A reservation for a partner library the rules have no calendar for
+// cannot be made ready: bad input naming the place, not a deadline on
+// some other calendar; nor a Prefectural Library reservation under rules
+// without its calendar.
 func TestDeskWithoutCalendarsRefused(t *testing.T) {
-	_, err := NewDesk(DefaultPolicy(), Calendars{}, nil)
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-
 	unknown := circulation.Place{Method: circulation.PartnerLibrary, Library: "どこか"}
-	d, err := NewDesk(DefaultPolicy(), cals, nil)
-	require.NoError(t, err)
-	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: "book", Status: circulation.OnShelf}},
+	d := newDesk(t)
+	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("book", circulation.OnShelf)},
 		Place: unknown, Ordering: Normal, PartnerLibraries: []string{unknown.Library}}, mustDay("2026-11-16"), circulation.Override{})
 	require.NoError(t, err)
 	_, err = d.SecureNext("book", mustDay("2026-11-16"))
@@ -54,7 +52,86 @@ func TestDeskWithoutCalendarsRefused(t *testing.T) {
 	_, err = d.Ship(rs[0].ID, mustDay("2026-11-17"), 0)
 	require.NoError(t, err)
 	_, err = d.MakeReady(rs[0].ID, mustDay("2026-11-18"))
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	assert.Equal(t, []string{"place"}, pathsOf(t, err))
 	got, _ := d.Get(rs[0].ID)
 	assert.Equal(t, InTransit, got.State, "a refused step leaves the reservation as it was")
+
+	bare, err := NewDesk(fixed{DefaultPolicy(), Calendars{}}, nil)
+	require.NoError(t, err, "the rules are read request by request")
+	e := testDesk{bare, t}
+	r := reserve(t, e, "A", "book", "2026-11-16")
+	_, err = e.SecureNext("book", mustDay("2026-11-16"))
+	require.NoError(t, err)
+	_, err = e.MakeReady(r.ID, mustDay("2026-11-16"))
+	assert.ErrorIs(t, err, reason.ErrBadInput)
+}
+
+// TestDeskServesEveryDayV1: one desk, never rebuilt, decides each request
+// under the rules of its own day (V1): the hold shelf shortens and the
+// reservation limit falls from 2026-12-01, and a partner library gets a
+// calendar from that day; requests before it keep the old rules.
+func TestDeskServesEveryDayV1(t *testing.T) {
+	from := mustDay("2026-12-01")
+	after := DefaultPolicy()
+	after.ShelfDays, after.Circulation.MaxReservations = 5, 2
+	later := cals
+	later.Partners = map[string]*calendar.Calendar{"新しい図書館": thursdays}
+	rules := changing{from: from, before: fixed{DefaultPolicy(), cals}, after: fixed{after, later}}
+	dk, err := NewDesk(rules, nil)
+	require.NoError(t, err)
+	d := testDesk{dk, t}
+
+	// Before: 10 open days on the shelf, 10 reservations allowed.
+	a := reserve(t, d, "A", "a", "2026-11-16")
+	reserve(t, d, "A", "b", "2026-11-16")
+	reserve(t, d, "A", "c", "2026-11-16")
+	_, err = d.SecureNext("a", mustDay("2026-11-19"))
+	require.NoError(t, err)
+	r, err := d.MakeReady(a.ID, mustDay("2026-11-19"))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-12-02", r.Deadline.String(), "H4 ShelfDays 10 before the change")
+
+	// After: 5 open days, and A's 2 left are the limit.
+	b := reserve(t, d, "B", "b2", "2026-12-01")
+	_, err = d.SecureNext("b2", mustDay("2026-12-01"))
+	require.NoError(t, err)
+	r, err = d.MakeReady(b.ID, mustDay("2026-12-01"))
+	require.NoError(t, err)
+	assert.Equal(t, prefectural.AddOpenDays(mustDay("2026-12-01"), 5).String(), r.Deadline.String(), "H4 ShelfDays 5 from the change")
+	_, _, err = d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: Normal}, from, circulation.Override{})
+	assert.ErrorIs(t, err, circulation.ErrReservationLimit, "H1 the limit of the day")
+	_, _, err = d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: Normal}, from.AddDays(-1), circulation.Override{})
+	require.NoError(t, err, "H1 the day before, under the old limit")
+
+	// A partner library known from the change: its reservation can be
+	// placed and sent before, made ready only once the rules have its
+	// calendar.
+	newPlace := circulation.Place{Method: circulation.PartnerLibrary, Library: "新しい図書館"}
+	rs, _, err := d.Checkout(Cart{Patron: "C", Items: []circulation.Item{item("atlas", circulation.OnLoan)}, Place: newPlace, Ordering: Normal,
+		PartnerLibraries: []string{newPlace.Library}}, mustDay("2026-11-20"), circulation.Override{})
+	require.NoError(t, err)
+	_, err = d.SecureNext("atlas", mustDay("2026-11-20"))
+	require.NoError(t, err)
+	_, err = d.Ship(rs[0].ID, mustDay("2026-11-24"), 0)
+	require.NoError(t, err)
+	_, err = d.MakeReady(rs[0].ID, mustDay("2026-11-27"))
+	assert.Equal(t, []string{"place"}, pathsOf(t, err), "no calendar before the change")
+	r, err = d.MakeReady(rs[0].ID, from)
+	require.NoError(t, err)
+	assert.Equal(t, after.ShelfDeadline(thursdays.NextOpen(from), thursdays), r.Deadline)
+}
+
+// TestDeskRefusesAnInvalidPolicyOfTheDay: rules whose policy of a day
+// fails Validate make every request of that day bad input, naming the
+// policy's field, and change nothing.
+func TestDeskRefusesAnInvalidPolicyOfTheDay(t *testing.T) {
+	bad := DefaultPolicy()
+	bad.ShelfDays = 0
+	dk, err := NewDesk(changing{from: mustDay("2026-12-01"), before: fixed{DefaultPolicy(), cals}, after: fixed{bad, cals}}, nil)
+	require.NoError(t, err)
+	d := testDesk{dk, t}
+	reserve(t, d, "A", "a", "2026-11-30")
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}, mustDay("2026-12-01"), circulation.Override{})
+	assert.Equal(t, []string{"policy.shelf_days"}, pathsOf(t, err))
+	assert.Equal(t, 1, d.Active("A"))
 }

@@ -8,13 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // reserve places one normal reservation of item by who at the
 // Prefectural Library.
-func reserve(t *testing.T, d *Desk, who, item, on string) Reservation {
+func reserve(t *testing.T, d testDesk, who, id, on string) Reservation {
 	t.Helper()
-	rs, _, err := d.Checkout(Cart{Patron: who, Items: []CartItem{{Item: item, Status: circulation.OnLoan}},
+	rs, _, err := d.Checkout(Cart{Patron: who, Items: []circulation.Item{item(id, circulation.OnLoan)},
 		Place: atPrefectural, Ordering: Normal}, mustDay(on), circulation.Override{})
 	require.NoError(t, err)
 	return rs[0]
@@ -40,7 +41,7 @@ func TestQueuePositions(t *testing.T) {
 
 	_, err = d.MakeReady(a.ID, mustDay("2026-11-19"))
 	require.NoError(t, err)
-	_, loan, err := d.Collect(a.ID, mustDay("2026-11-19"), false)
+	_, loan, err := d.Collect(a.ID, mustDay("2026-11-19"))
 	require.NoError(t, err)
 	assert.True(t, loan.Reserved, "L4 b: C still waits for the book")
 	assert.Equal(t, 1, d.Position(c.ID))
@@ -96,10 +97,9 @@ func TestReadingOrder(t *testing.T) {
 func TestHoldForReadingOrder(t *testing.T) {
 	p := DefaultPolicy()
 	p.HoldForReadingOrder = true
-	d, err := NewDesk(p, cals, nil)
-	require.NoError(t, err)
+	d := newDeskWith(t, p)
 	today := mustDay("2026-11-16")
-	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today, circulation.Override{})
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, today, circulation.Override{})
 	require.NoError(t, err)
 	reserve(t, d, "B", "vol2", "2026-11-16")
 	_, err = d.SecureNext("vol2", today)
@@ -143,26 +143,29 @@ func TestDeskRebuild(t *testing.T) {
 	var stored []Reservation
 	require.NoError(t, json.Unmarshal(b, &stored))
 	stored[0], stored[2] = stored[2], stored[0] // any order
-	e, err := NewDesk(d.Policy(), cals, stored)
+	rules := fixed{DefaultPolicy(), cals}
+	e, err := NewDesk(rules, stored)
 	require.NoError(t, err)
 	assert.Equal(t, d.All(), e.All())
 	for id := uint64(1); id <= 4; id++ {
 		assert.Equal(t, d.Position(id), e.Position(id))
 	}
 	assert.Equal(t, d.Active("A"), e.Active("A"))
-	r := reserve(t, e, "C", "vol9", "2026-11-17")
+	r := reserve(t, testDesk{e, t}, "C", "vol9", "2026-11-17")
 	assert.Equal(t, uint64(5), r.ID, "numbering continues")
 
-	_, err = NewDesk(d.Policy(), cals, append(stored, stored[0]))
+	_, err = NewDesk(rules, append(stored, stored[0]))
 	assert.ErrorContains(t, err, "twice")
+	assert.Equal(t, []string{"[4].id"}, pathsOf(t, err), "the second of the two")
 	bad := stored[0]
 	bad.Patron = ""
-	_, err = NewDesk(d.Policy(), cals, []Reservation{bad})
-	assert.Error(t, err)
-	_, err = NewDesk(Policy{}, cals, nil)
-	assert.Error(t, err)
+	_, err = NewDesk(rules, []Reservation{stored[1], bad})
+	assert.Equal(t, []string{"[1].patron"}, pathsOf(t, err))
+	_, err = NewDesk(nil, nil)
+	assert.Equal(t, []string{"rules"}, pathsOf(t, err))
 	mixed := []Reservation{stored[1], stored[2]}
 	mixed[0].Patron = "Z"
-	_, err = NewDesk(d.Policy(), cals, mixed)
+	_, err = NewDesk(rules, mixed)
 	assert.ErrorContains(t, err, "mixes patrons")
+	assert.ErrorIs(t, err, reason.ErrBadInput)
 }

@@ -1,186 +1,185 @@
 package holds_test
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 func ExamplePolicy_ShelfDeadline() {
-	lib := calendar.MustNew(calendar.PrefecturalLibraryRules())
-	p := holds.DefaultPolicy()
+	lib := library.Default() // the rules as published
+	day := calendar.NewDate(2026, 11, 20)
+	p, at := lib.HoldPolicy(day), lib.Calendars(day).Library
 	// The first day the patron can collect is day 1 of the 10 (H4).
-	for _, first := range []calendar.Date{calendar.NewDate(2026, 11, 20), calendar.NewDate(2026, 12, 25)} {
-		fmt.Println(first, "→", p.ShelfDeadline(first, lib))
+	for _, first := range []calendar.Date{day, calendar.NewDate(2026, 12, 25)} {
+		fmt.Println(first, "→", p.ShelfDeadline(first, at))
 	}
 	// Output:
 	// 2026-11-20 → 2026-12-02
 	// 2026-12-25 → 2027-01-11
 }
 
-func ExamplePolicy_Timeline() {
-	cals, err := holds.DefaultCalendars()
-	if err != nil {
-		panic(err)
-	}
-	// A partner library closed on Mondays, holidays and at the year-end.
-	cals.Partners = map[string]*calendar.Calendar{"江別市情報図書館": calendar.MustNew(calendar.Rules{
-		Name:             "江別市情報図書館",
-		ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
-		ClosedOnHolidays: true,
-		YearEnd:          true,
-	})}
-	place := circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}
-	tl, err := holds.DefaultPolicy().Timeline(calendar.NewDate(2026, 12, 25), cals, place, 0, false)
-	if err != nil {
-		panic(err)
-	}
-	for _, row := range tl.Rows() {
-		fmt.Printf("%s  %s\n", row.Date, row.Label(reason.English))
-	}
-	// Output:
-	// 2026-12-25  Notice email: item secured
-	// 2027-01-05  Sent by courier to the partner library: day of loan
-	// 2027-01-07  Ready for pickup from
-	// 2027-01-17  Hold-shelf deadline
-	// 2027-02-03  Due date
+// withEbetsu is the published rules with a partner library, closed on
+// Mondays, holidays and at the year-end: a host's own holds.Rules.
+type withEbetsu struct{ *library.Library }
+
+var ebetsu = calendar.MustNew(calendar.Rules{
+	Name:             "江別市情報図書館",
+	ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
+	ClosedOnHolidays: true,
+	YearEnd:          true,
+})
+
+// Calendars returns the published calendars and Ebetsu's.
+func (w withEbetsu) Calendars(day calendar.Date) holds.Calendars {
+	c := w.Library.Calendars(day)
+	c.Partners["江別市情報図書館"] = ebetsu
+	return c
 }
 
-func ExampleDesk_Checkout() {
-	cals, err := holds.DefaultCalendars()
+func ExamplePolicy_Timeline() {
+	rules := withEbetsu{library.Default()}
+	day := calendar.NewDate(2026, 12, 25)
+	r := holds.Reservation{ID: 1, Patron: "0123456789", Item: "vol1", State: holds.Secured, PlacedOn: day, SecuredOn: day,
+		Place: circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}}
+	tl, err := rules.HoldPolicy(day).Timeline(r, rules.Calendars(day), 0)
 	if err != nil {
 		panic(err)
 	}
-	desk, err := holds.NewDesk(holds.DefaultPolicy(), cals, nil)
+	fmt.Println("notice", tl.Notice)
+	fmt.Println("sent by courier, day of loan", tl.Sent)
+	fmt.Println("ready for pickup from", tl.FirstPickup)
+	fmt.Println("hold-shelf deadline", tl.Deadline)
+	fmt.Println("due", tl.Due)
+	// Output:
+	// notice 2026-12-25
+	// sent by courier, day of loan 2027-01-05
+	// ready for pickup from 2027-01-07
+	// hold-shelf deadline 2027-01-17
+	// due 2027-02-03
+}
+
+func ExampleDesk_Do() {
+	desk, err := holds.NewDesk(library.Default(), nil)
 	if err != nil {
 		panic(err)
 	}
 	today := calendar.NewDate(2026, 11, 16)
 	cart := holds.Cart{
 		Patron: "0123456789",
-		Items: []holds.CartItem{
-			{Item: "vol1", Status: circulation.OnLoan},
-			{Item: "vol2", Status: circulation.OnShelf},
-			{Item: "vol3", Status: circulation.Reference},
+		Items: []circulation.Item{
+			{ID: "vol1", Status: circulation.OnLoan},
+			{ID: "vol2", Status: circulation.OnShelf},
+			{ID: "vol3", Status: circulation.Reference},
 		},
 		Place:    circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"},
 		Ordering: holds.ReadingOrder,
 	}
-	_, _, err = desk.Checkout(cart, today, circulation.Override{})
-	var refusal *holds.CartRefusal
-	if errors.As(err, &refusal) {
-		for _, c := range refusal.Cart {
-			fmt.Println("cart:", c.Code())
+	_, err = desk.Do(holds.Request{Action: holds.ActionReserve, Cart: cart, Today: today})
+	for _, m := range reason.Localize(err, reason.English) {
+		fmt.Print(m.Code)
+		for _, p := range m.Params {
+			fmt.Print(" ", p.Name(), "=", p.Value())
 		}
-		for _, it := range refusal.Items {
-			for _, c := range it.Reasons {
-				fmt.Println(it.Item+":", c.Code())
-			}
-		}
+		fmt.Println()
 	}
 
 	cart.Items = cart.Items[:2]
 	cart.PartnerLibraries = []string{"江別市情報図書館"}
-	rs, _, err := desk.Checkout(cart, today, circulation.Override{})
+	ch, err := desk.Do(holds.Request{Action: holds.ActionReserve, Cart: cart, Today: today})
 	if err != nil {
 		panic(err)
 	}
-	for _, r := range rs {
+	for _, r := range ch.Reservations {
 		fmt.Println(r.ID, r.Item, r.State, "order", r.Order, "position", desk.Position(r.ID))
 	}
 	// Output:
-	// cart: eligibility.partner_not_registered
-	// vol3: reservation.not_loanable
+	// eligibility.partner_not_registered library=江別市情報図書館
+	// reservation.not_loanable item=vol3
 	// 1 vol1 waiting order 1 position 1
 	// 2 vol2 waiting order 2 position 1
 }
 
 // A reservation from the queue to the loan, with a refusal on the way.
 func ExampleDesk() {
-	// The desk owns the calendars: MakeReady and Collect take the pickup
-	// place's from them.
-	cals, err := holds.DefaultCalendars()
-	if err != nil {
-		panic(err)
-	}
-	desk, err := holds.NewDesk(holds.DefaultPolicy(), cals, nil)
+	// The desk asks its rules for the policy and calendars of each
+	// request's day.
+	desk, err := holds.NewDesk(library.Default(), nil)
 	if err != nil {
 		panic(err)
 	}
 	place := circulation.Place{Method: circulation.PrefecturalLibrary}
 	for _, who := range []string{"A", "B"} {
-		_, _, err := desk.Checkout(holds.Cart{Patron: who, Place: place, Ordering: holds.Normal,
-			Items: []holds.CartItem{{Item: "book", Status: circulation.OnLoan}}}, calendar.NewDate(2026, 11, 2), circulation.Override{})
+		_, err := desk.Do(holds.Request{Action: holds.ActionReserve, Today: calendar.NewDate(2026, 11, 2),
+			Cart: holds.Cart{Patron: who, Place: place, Ordering: holds.Normal,
+				Items: []circulation.Item{{ID: "book", Status: circulation.OnLoan}}}})
 		if err != nil {
 			panic(err)
 		}
 	}
-	r, _ := desk.SecureNext("book", calendar.NewDate(2026, 11, 19)) // notice email (H6)
+	ch, _ := desk.Do(holds.Request{Action: holds.ActionSecure, Item: "book", Today: calendar.NewDate(2026, 11, 19)}) // notice email (H6)
+	r := ch.Reservations[0]
 	fmt.Println(r.Patron, r.State, "B is at position", desk.Position(2))
 	// On the notice day My Page shows 貸出可能 and the deadline; pickup
 	// starts the next open day (R-PL1, H4).
-	r, _ = desk.MakeReady(r.ID, calendar.NewDate(2026, 11, 19))
+	ch, _ = desk.Do(holds.Request{Action: holds.ActionMakeReady, ID: r.ID, Today: calendar.NewDate(2026, 11, 19)})
+	r = ch.Reservations[0]
 	fmt.Println(r.State, r.State.Label(reason.Japanese), "until", r.Deadline)
-	_, _, err = desk.Cancel(r.ID, holds.ByPatron, calendar.NewDate(2026, 11, 20), circulation.Override{})
+	_, err = desk.Do(holds.Request{Action: holds.ActionCancel, ID: r.ID, By: holds.ByPatron, Today: calendar.NewDate(2026, 11, 20)})
 	fmt.Println(err)
-	r, loan, _ := desk.Collect(r.ID, calendar.NewDate(2026, 11, 21), false)
-	fmt.Println(r.State, "due", loan.Due, "reserved", loan.Reserved)
+	ch, _ = desk.Do(holds.Request{Action: holds.ActionCollect, ID: r.ID, Today: calendar.NewDate(2026, 11, 21)})
+	fmt.Println(ch.Reservations[0].State, "due", ch.Loan.Due, "reserved", ch.Loan.Reserved)
+	fmt.Println("audit:", ch.Transitions[0].Action, ch.Transitions[0].From, "→", ch.Transitions[0].To)
 	fmt.Println("B is at position", desk.Position(2))
 	// Output:
 	// A secured B is at position 2
 	// ready 貸出可能 until 2026-12-02
-	// holds: change.needs_staff
+	// holds: cancel refused: change.needs_staff
 	// collected due 2026-12-05 reserved true
+	// audit: collect ready → collected
 	// B is at position 1
 }
 
 // Three volumes in reading order to a partner library: each is secured in
 // turn, and each gets its own timeline (H2, H6, R-PT2, R-PT3, H4, L2).
 func Example_partnerCart() {
-	cals, err := holds.DefaultCalendars()
-	if err != nil {
-		panic(err)
-	}
-	cals.Partners = map[string]*calendar.Calendar{"江別市情報図書館": calendar.MustNew(calendar.Rules{
-		Name: "江別市情報図書館", ClosedWeekdays: calendar.WeekdaysOf(time.Monday),
-		ClosedOnHolidays: true, YearEnd: true,
-	})}
-	p := holds.DefaultPolicy()
-	desk, err := holds.NewDesk(p, cals, nil)
+	rules := withEbetsu{library.Default()}
+	desk, err := holds.NewDesk(rules, nil)
 	if err != nil {
 		panic(err)
 	}
 	place := circulation.Place{Method: circulation.PartnerLibrary, Library: "江別市情報図書館"}
-	rs, _, err := desk.Checkout(holds.Cart{
+	_, err = desk.Do(holds.Request{Action: holds.ActionReserve, Today: calendar.NewDate(2026, 12, 1), Cart: holds.Cart{
 		Patron: "0123456789",
-		Items: []holds.CartItem{
-			{Item: "vol1", Status: circulation.OnLoan},
-			{Item: "vol2", Status: circulation.OnShelf},
-			{Item: "vol3", Status: circulation.OnShelf},
+		Items: []circulation.Item{
+			{ID: "vol1", Status: circulation.OnLoan},
+			{ID: "vol2", Status: circulation.OnShelf},
+			{ID: "vol3", Status: circulation.OnShelf},
 		},
 		Place:            place,
 		Ordering:         holds.ReadingOrder,
 		PartnerLibraries: []string{"江別市情報図書館"},
-	}, calendar.NewDate(2026, 12, 1), circulation.Override{})
+	}})
 	if err != nil {
 		panic(err)
 	}
 	// Volumes 2 and 3 are on the shelf, but wait for volume 1.
-	_, err = desk.SecureNext("vol2", calendar.NewDate(2026, 12, 1))
+	_, err = desk.Do(holds.Request{Action: holds.ActionSecure, Item: "vol2", Today: calendar.NewDate(2026, 12, 1)})
 	fmt.Println("vol2:", reason.Localize(err, reason.English)[0].Code)
 	for i, secured := range []calendar.Date{
 		calendar.NewDate(2026, 12, 22), calendar.NewDate(2026, 12, 25), calendar.NewDate(2026, 12, 25),
 	} {
-		r, err := desk.SecureNext(rs[i].Item, secured)
+		ch, err := desk.Do(holds.Request{Action: holds.ActionSecure, Item: fmt.Sprint("vol", i+1), Today: secured})
 		if err != nil {
 			panic(err)
 		}
-		tl, err := p.Timeline(r.SecuredOn, cals, place, 0, false)
+		r := ch.Reservations[0]
+		tl, err := rules.HoldPolicy(secured).Timeline(r, rules.Calendars(secured), 0)
 		if err != nil {
 			panic(err)
 		}

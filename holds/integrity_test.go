@@ -11,6 +11,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // waitingFor returns a stored waiting reservation.
@@ -19,8 +20,9 @@ func waitingFor(id uint64, who, item string) Reservation {
 }
 
 func TestNewDeskRefusesTwoActiveReservationsOfOneItemH1(t *testing.T) {
-	_, err := NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(1, "A", "book"), waitingFor(9, "A", "book")})
+	_, err := NewDesk(fixed{DefaultPolicy(), cals}, []Reservation{waitingFor(1, "A", "book"), waitingFor(9, "A", "book")})
 	assert.ErrorContains(t, err, `patron "A" has two active reservations of item "book" (1 and 9)`)
+	assert.Equal(t, []string{"[1].item"}, pathsOf(t, err))
 
 	// Many reservations of one patron: found all the same.
 	var stored []Reservation
@@ -28,23 +30,25 @@ func TestNewDeskRefusesTwoActiveReservationsOfOneItemH1(t *testing.T) {
 		stored = append(stored, waitingFor(uint64(i+1), "A", "vol"+strconv.Itoa(i)))
 	}
 	stored = append(stored, waitingFor(41, "A", "vol17"))
-	_, err = NewDesk(DefaultPolicy(), cals, stored)
+	_, err = NewDesk(fixed{DefaultPolicy(), cals}, stored)
 	assert.ErrorContains(t, err, `item "vol17" (18 and 41)`)
 
 	// A final reservation of the item is no obstacle.
 	done := waitingFor(1, "A", "book")
 	done.State, done.EndedOn, done.CancelledBy = Cancelled, mustDay("2026-11-17"), ByPatron
-	_, err = NewDesk(DefaultPolicy(), cals, []Reservation{done, waitingFor(2, "A", "book"), waitingFor(3, "B", "book")})
+	_, err = NewDesk(fixed{DefaultPolicy(), cals}, []Reservation{done, waitingFor(2, "A", "book"), waitingFor(3, "B", "book")})
 	assert.NoError(t, err)
 }
 
 func TestCheckoutMaxUint64IDWraps(t *testing.T) {
 	// A stored ID of math.MaxUint64 leaves no ID to give: Checkout is an
 	// error and the desk is unchanged, rather than numbering from 0 again.
-	d, err := NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(math.MaxUint64-1, "A", "book")})
+	dk, err := NewDesk(fixed{DefaultPolicy(), cals}, []Reservation{waitingFor(math.MaxUint64-1, "A", "book")})
 	require.NoError(t, err)
+	d := testDesk{dk, t}
 	rs, _, err := d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: ReadingOrder}, mustDay("2026-11-16"), circulation.Override{})
 	assert.ErrorContains(t, err, "run out of reservation IDs")
+	assert.Equal(t, []string{"cart.items"}, pathsOf(t, err))
 	assert.Empty(t, rs)
 	r := reserve(t, d, "B", "book", "2026-11-16")
 	assert.Equal(t, uint64(math.MaxUint64), r.ID, "the last ID")
@@ -102,23 +106,25 @@ func TestDeskErrorsQuoteMegabyteIdentifiers(t *testing.T) {
 	// Messages quote a short prefix of an identifier, however long.
 	long := strings.Repeat("本", 400_000)
 	d := newDesk(t)
-	_, _, err := d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
-	require.ErrorIs(t, err, circulation.ErrInconsistentInput)
+	_, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{{ID: long}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
+	assert.Equal(t, []string{"cart.items[0].status"}, pathsOf(t, err))
 	assert.Less(t, len(err.Error()), 200)
-	assert.Contains(t, err.Error(), `"本本本`)
-	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []circulation.Item{{ID: long, Status: circulation.OnLoan, Collection: 99}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 200)
 
-	// A refusal too; the ItemRefusal keeps the whole identifier.
-	_, _, err = d.Checkout(Cart{Patron: "A", Items: []CartItem{{Item: long, Status: circulation.Reference}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
-	var refusal *CartRefusal
-	require.ErrorAs(t, err, &refusal)
-	assert.Equal(t, long, refusal.Items[0].Item)
+	// A refusal too: its parameter is a short prefix of the item.
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []circulation.Item{{ID: long, Status: circulation.Reference}}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), circulation.Override{})
+	assert.ErrorIs(t, err, circulation.ErrNotLoanable)
 	assert.Less(t, len(err.Error()), 300)
+	for _, m := range reason.Localize(err, reason.Japanese) {
+		assert.Less(t, len(m.Message), 400)
+		it, _ := m.Params.Get("item")
+		assert.Contains(t, it.Value(), "本本本")
+	}
 
-	_, err = NewDesk(DefaultPolicy(), cals, []Reservation{waitingFor(1, long, long), waitingFor(2, long, long)})
-	require.ErrorIs(t, err, ErrInconsistentInput)
+	_, err = NewDesk(fixed{DefaultPolicy(), cals}, []Reservation{waitingFor(1, long, long), waitingFor(2, long, long)})
+	assert.Equal(t, []string{"[1].item"}, pathsOf(t, err))
 	assert.Less(t, len(err.Error()), 300, "two identifiers of 32 three-byte runes each")
 }
 
@@ -129,12 +135,11 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 	for _, hold := range []bool{false, true} {
 		p := DefaultPolicy()
 		p.HoldForReadingOrder = hold
-		d, err := NewDesk(p, cals, nil)
-		require.NoError(t, err)
+		d := newDeskWith(t, p)
 		today := mustDay("2026-11-17")
 		a := reserve(t, d, "A", "book", "2026-11-16")
 		b := reserve(t, d, "B", "book", "2026-11-16")
-		rs, _, err := d.Checkout(Cart{Patron: "C", Items: []CartItem{{Item: "book", Status: circulation.OnLoan}, {Item: "sequel", Status: circulation.OnLoan}},
+		rs, _, err := d.Checkout(Cart{Patron: "C", Items: []circulation.Item{item("book", circulation.OnLoan), item("sequel", circulation.OnLoan)},
 			Place: atPrefectural, Ordering: ReadingOrder}, today, circulation.Override{})
 		require.NoError(t, err)
 		c1 := rs[0]
@@ -149,9 +154,9 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 			r.State, r.SecuredOn = Waiting, calendar.Date{}
 			return r, nil
 		}
-		_, err = d.apply(a.ID, back)
+		_, _, err = d.apply(ActionSecure, a.ID, back)
 		require.NoError(t, err)
-		_, err = d.apply(c1.ID, back)
+		_, _, err = d.apply(ActionSecure, c1.ID, back)
 		require.NoError(t, err)
 		_, err = d.SecureNext("sequel", today)
 		assert.ErrorIs(t, err, ErrOrderPending)
@@ -166,14 +171,14 @@ func TestApplyCorruptsIndexesOnBackwardTransition(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, rs[1].ID, s.ID, "H2 the sequel goes ahead now")
 
-		_, err = d.apply(a.ID, func(r Reservation) (Reservation, error) {
+		_, _, err = d.apply(ActionSecure, a.ID, func(r Reservation) (Reservation, error) {
 			r.Item = "other"
 			return r, nil
 		})
 		assert.ErrorContains(t, err, "may not change")
 		c, _, err := d.Cancel(b.ID, ByStaff, today, staffOverride)
 		require.NoError(t, err)
-		_, err = d.apply(b.ID, func(r Reservation) (Reservation, error) {
+		_, _, err = d.apply(ActionSecure, b.ID, func(r Reservation) (Reservation, error) {
 			r.State, r.EndedOn, r.CancelledBy = Waiting, calendar.Date{}, 0
 			return r, nil
 		})

@@ -1,17 +1,18 @@
 package holds
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // The lifecycle is written once, as the table of its edges below. The
-// transition methods of Reservation take an edge from it, Reservation's
+// steps Desk.Do takes (the unexported transition methods of Reservation)
+// take an edge from it, Reservation's
 // validation accepts exactly the dates a walk through it can record, and
 // Step and Transition.Validate recognise its edges: nothing else says
 // which step goes where.
@@ -87,11 +88,15 @@ func lookup(action Action, from State, m circulation.Method) (edge, bool) {
 	return edge{}, false
 }
 
-// noStep is ErrNoStep detailed with the state, action and route.
-func noStep(action Action, from State, m circulation.Method) error {
-	d := fmt.Sprintf("%v from %v on %v", action, from, m)
-	return ErrNoStep.Detail(d, d)
-}
+// noStep is the refusal of a step the lifecycle table has no edge for:
+// ErrNoStep, in a refusal naming the action (its What). The state and
+// route are the reservation's own, which the caller holds.
+func noStep(action Action) error { return refuse(action, ErrNoStep) }
+
+// refuse returns the refusal of action for the reasons rs: a
+// *reason.Refusal of this package whose What is the action's code,
+// "holds: ship refused: lifecycle.no_step".
+func refuse(action Action, rs ...reason.Coded) error { return reason.Refuse(pkg, action.String(), rs) }
 
 // apply returns r after e, taken today.
 func (e edge) apply(r Reservation, today calendar.Date) Reservation {
@@ -150,26 +155,26 @@ func walk() (out [circulation.HomeDelivery + 1][Cancelled + 1]uint64) {
 // of the lifecycle for action from r's state on r's route.
 func (r Reservation) begin(action Action, today calendar.Date) (edge, error) {
 	if today.IsZero() {
-		return edge{}, fmt.Errorf("%w: %v needs today's date", ErrInconsistentInput, action)
+		return edge{}, reason.BadInput("today", "%v needs today's date", action)
 	}
 	e, ok := lookup(action, r.State, r.Place.Method)
 	if !ok {
-		return edge{}, noStep(action, r.State, r.Place.Method)
+		return edge{}, noStep(action)
 	}
 	if last := r.latest(); today.Before(last) {
-		return edge{}, fmt.Errorf("%w: reservation %d: %v is before its last step on %v", ErrInconsistentInput, r.ID, today, last)
+		return edge{}, reason.BadInput("today", "%v is before the last step of reservation %d, on %v", today, r.ID, last)
 	}
 	return e, nil
 }
 
-// Secure returns r secured on today: the item is set aside for the patron
+// secure returns r secured on today: the item is set aside for the patron
 // and the notice email (予約資料確保メール) goes out that day (H6). r must
-// be waiting. Secure does not look at the queue or the reading order:
-// Desk.SecureNext does.
+// be waiting. secure does not look at the queue or the reading order:
+// Desk.Do does (ActionSecure).
 //
 // A patron at the loan limit is still secured and notified; only the
-// sending waits (R-HD4, R-PT5: see Ship).
-func (r Reservation) Secure(today calendar.Date) (Reservation, error) {
+// sending waits (R-HD4, R-PT5: see ship).
+func (r Reservation) secure(today calendar.Date) (Reservation, error) {
 	e, err := r.begin(ActionSecure, today)
 	if err != nil {
 		return r, err
@@ -177,7 +182,7 @@ func (r Reservation) Secure(today calendar.Date) (Reservation, error) {
 	return e.apply(r, today), nil
 }
 
-// Ship returns r on its way from today: by courier to a partner library
+// ship returns r on its way from today: by courier to a partner library
 // (R-PT2), by post to the patron's home (R-HD2, the loan being processed
 // that day), or to the Assembly Library (回送). r must be secured; an item
 // picked up at the Prefectural Library is never shipped (ErrNoStep).
@@ -185,21 +190,21 @@ func (r Reservation) Secure(today calendar.Date) (Reservation, error) {
 // loans is the number of items the patron has on loan today: at
 // p.Circulation.MaxLoans or more, an item for a partner library or for
 // home delivery is not sent until a return has been processed
-// (ErrHeldBack, R-HD4, R-PT5, detailed with that limit).
-func (r Reservation) Ship(today calendar.Date, loans int, p Policy) (Reservation, error) {
+// (ErrHeldBack with that limit, R-HD4, R-PT5).
+func (r Reservation) ship(today calendar.Date, loans int, p Policy) (Reservation, error) {
 	e, err := r.begin(ActionShip, today)
 	if err != nil {
 		return r, err
 	}
 	if m := r.Place.Method; (m == circulation.PartnerLibrary || m == circulation.HomeDelivery) && loans >= p.Circulation.MaxLoans {
-		return r, heldBack(p.Circulation.MaxLoans)
+		return r, refuse(ActionShip, heldBack(p.Circulation.MaxLoans))
 	}
 	return e.apply(r, today), nil
 }
 
-// MakeReady returns r ready for pickup (貸出可能, H3) from today, on the
-// hold shelf until its deadline (H4); at is the calendar of the pickup
-// place. What today is depends on the route:
+// makeReady returns r ready for pickup (貸出可能, H3) from today, on the
+// hold shelf until its deadline (H4), at the pickup place whose calendar
+// c gives (Calendars.At). What today is depends on the route:
 //
 //   - Prefectural Library, Assembly Library: the notice day, when My
 //     Page shows 貸出可能 and the deadline (usually the day the item is
@@ -216,17 +221,18 @@ func (r Reservation) Ship(today calendar.Date, loans int, p Policy) (Reservation
 // The item must be secured (Prefectural Library, Assembly Library) or
 // have been shipped (Assembly Library, partner library); items for home
 // delivery have no hold shelf (ErrNoStep).
-func (r Reservation) MakeReady(today calendar.Date, at *calendar.Calendar, p Policy) (Reservation, error) {
+func (r Reservation) makeReady(today calendar.Date, c Calendars, p Policy) (Reservation, error) {
 	e, err := r.begin(ActionMakeReady, today)
 	if err != nil {
 		return r, err
 	}
-	if at == nil {
-		return r, fmt.Errorf("%w: MakeReady needs the calendar of the pickup place", ErrInconsistentInput)
+	at, err := c.At(r.Place)
+	if err != nil {
+		return r, err
 	}
 	deadline := p.ShelfDeadline(r.firstCollectable(today, at), at)
 	if deadline.IsZero() || deadline.Before(today) {
-		return r, fmt.Errorf("%w: no hold-shelf deadline after %v in calendar %q", ErrInconsistentInput, today, at.Name())
+		return r, reason.BadInput("today", "no hold-shelf deadline after %v in calendar %s", today, text.Quote(at.Name()))
 	}
 	r = e.apply(r, today)
 	r.Deadline = deadline
@@ -249,32 +255,25 @@ func (r Reservation) firstCollectable(today calendar.Date, at *calendar.Calendar
 	return at.NextOpen(from)
 }
 
-// Collect returns r collected today and the loan it becomes. The item
+// collect returns r collected today and the loan it becomes. The item
 // must be ready for pickup, or, for home delivery, posted. The loan is
 // dated the day the item left when it travels (L2: its period includes
 // the trip out): the courier day for a partner library, the posting day
 // for home delivery, when it was processed (R-HD2); today otherwise. The
-// due date follows p.Circulation for the place's method (L2, L5); short
-// tells whether the item is a short loan (短縮), and returnTo is the
-// calendar of the place the item goes back to (the pickup place; the
-// Prefectural Library for home delivery). returnTo may be nil only when
-// due dates on closed days stand (circulation.DueDateStands); otherwise
-// Collect returns an error. Collect does not check the loan limit (L1),
-// which is circulation's business.
+// due date follows p.Circulation for the place's method and r.Short (L2,
+// L5), on the calendar c gives of the place the item goes back to (the
+// pickup place; the Prefectural Library for home delivery). collect does
+// not check the loan limit (L1), which is circulation's business.
 //
-// Collect may be called after the deadline as long as r has not been
+// collect may be called after the deadline as long as r has not been
 // expired: the patron who comes on the morning after the deadline, before
 // staff clear the shelf, still gets the book.
-func (r Reservation) Collect(today calendar.Date, short bool, returnTo *calendar.Calendar, p Policy) (Reservation, circulation.Loan, error) {
+func (r Reservation) collect(today calendar.Date, c Calendars, p Policy) (Reservation, circulation.Loan, error) {
 	e, err := r.begin(ActionCollect, today)
 	if err != nil {
 		return r, circulation.Loan{}, err
 	}
-	m, loaned := r.Place.Method, today
-	if m == circulation.PartnerLibrary || m == circulation.HomeDelivery {
-		loaned = r.ShippedOn // the lifecycle ships both before this step
-	}
-	due, err := p.Circulation.DueDate(m, short, loaned, returnTo)
+	returnTo, err := c.At(r.Place)
 	if err != nil {
 		return r, circulation.Loan{}, err
 	}
@@ -282,23 +281,28 @@ func (r Reservation) Collect(today calendar.Date, short bool, returnTo *calendar
 		Item:       r.Item,
 		Place:      r.Place,
 		Collection: r.Collection,
-		Short:      short,
-		Loaned:     loaned,
-		Due:        due,
+		Short:      r.Short,
+		Loaned:     today,
+	}
+	if m := r.Place.Method; m == circulation.PartnerLibrary || m == circulation.HomeDelivery {
+		loan.Loaned = r.ShippedOn // the lifecycle ships both before this step
+	}
+	if loan.Due, err = p.Circulation.DueDate(loan, returnTo); err != nil {
+		return r, circulation.Loan{}, err
 	}
 	return e.apply(r, today), loan, nil
 }
 
-// Expire returns r expired today: the item was not collected by its
+// expire returns r expired today: the item was not collected by its
 // hold-shelf deadline and the reservation is cancelled (H4). r must be
 // ready and today after its deadline (ErrDeadlineNotPassed; see Expired).
-func (r Reservation) Expire(today calendar.Date) (Reservation, error) {
+func (r Reservation) expire(today calendar.Date) (Reservation, error) {
 	e, err := r.begin(ActionExpire, today)
 	if err != nil {
 		return r, err
 	}
 	if !r.Expired(today) {
-		return r, ErrDeadlineNotPassed
+		return r, refuse(ActionExpire, ErrDeadlineNotPassed.With(reason.Date(r.Deadline)))
 	}
 	return e.apply(r, today), nil
 }
@@ -313,11 +317,11 @@ func (r Reservation) Expire(today calendar.Date) (Reservation, error) {
 func (r Reservation) mayAct(action Action, by Actor, p Policy, ov circulation.Override) (circulation.Override, error) {
 	switch {
 	case !by.Valid():
-		return circulation.Override{}, fmt.Errorf("%w: %v needs an actor: ByPatron or ByStaff", ErrInconsistentInput, action)
+		return circulation.Override{}, reason.BadInput("by", "%v needs an actor: patron or staff", action)
 	case by == ByPatron && !ov.IsZero():
-		return circulation.Override{}, fmt.Errorf("%w: %v by the patron: %w", ErrInconsistentInput, action, circulation.ErrNotStaff)
+		return circulation.Override{}, notStaff()
 	case r.State.Final():
-		return circulation.Override{}, noStep(action, r.State, r.Place.Method)
+		return circulation.Override{}, noStep(action)
 	}
 	var rs []reason.Coded
 	if r.State != Waiting {
@@ -328,18 +332,17 @@ func (r Reservation) mayAct(action Action, by Actor, p Policy, ov circulation.Ov
 	case err != nil:
 		return circulation.Override{}, err
 	case len(rs) > 0:
-		return circulation.Override{}, ErrNeedsStaff
+		return circulation.Override{}, refuse(action, rs...)
 	}
 	return used, nil
 }
 
-// Cancel returns r cancelled today by by, and the override used. The
+// cancel returns r cancelled today by by, and the override used. The
 // patron may cancel on My Page only while r is waiting; after the notice
 // ErrNeedsStaff applies (H5), and staff cancel with an override ov that
-// lets it go (soft under the default p.Overridable), which Cancel
-// returns for the audit Step. While r is waiting nobody needs one: pass
-// the zero Override.
-func (r Reservation) Cancel(by Actor, today calendar.Date, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
+// lets it go (soft under the default p.Overridable). While r is waiting
+// nobody needs one.
+func (r Reservation) cancel(by Actor, today calendar.Date, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
 	used, err := r.mayAct(ActionCancel, by, p, ov)
 	if err != nil {
 		return r, circulation.Override{}, err
@@ -353,8 +356,8 @@ func (r Reservation) Cancel(by Actor, today calendar.Date, p Policy, ov circulat
 	return r, used, nil
 }
 
-// ChangePlace returns r with its pickup place changed to to, by by, and
-// the override used. As for Cancel, the patron may do it only while r is
+// changePlace returns r with its pickup place changed to to, by by, and
+// the override used. As for cancel, the patron may do it only while r is
 // waiting (H5: ErrNeedsStaff afterwards); staff may do it while the
 // reservation is active, after the notice with an override ov letting
 // ErrNeedsStaff go, except for an item already posted to the patron's
@@ -369,7 +372,7 @@ func (r Reservation) Cancel(by Actor, today calendar.Date, p Policy, ov circulat
 // cleared) so that the item is routed to the new place. A waiting or
 // secured reservation keeps its state. Changing to the same place
 // changes nothing.
-func (r Reservation) ChangePlace(by Actor, to circulation.Place, partnerLibraries []string, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
+func (r Reservation) changePlace(by Actor, to circulation.Place, partnerLibraries []string, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
 	used, err := r.mayAct(ActionChangePlace, by, p, ov)
 	if err != nil {
 		return r, circulation.Override{}, err
@@ -377,11 +380,11 @@ func (r Reservation) ChangePlace(by Actor, to circulation.Place, partnerLibrarie
 	e, ok := lookup(ActionChangePlace, r.State, r.Place.Method)
 	switch {
 	case !ok:
-		return r, circulation.Override{}, noStep(ActionChangePlace, r.State, r.Place.Method)
+		return r, circulation.Override{}, noStep(ActionChangePlace)
 	case to.Validate() != nil:
-		return r, circulation.Override{}, ErrPlace
+		return r, circulation.Override{}, refuse(ActionChangePlace, ErrPlace)
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(partnerLibraries, to.Library):
-		return r, circulation.Override{}, patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library))
+		return r, circulation.Override{}, refuse(ActionChangePlace, patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library)))
 	case to == r.Place:
 		return r, circulation.Override{}, nil
 	}

@@ -13,49 +13,51 @@ import (
 	"github.com/kashidashi/kashidashi/reason"
 )
 
-// reach returns a reservation to place brought to state s through the
-// transitions, one day apart from 2026-11-16.
+// reach returns a reservation to place brought to state s through a
+// desk, one day apart from 2026-11-16.
 func reach(t testing.TB, place circulation.Place, s State) Reservation {
 	t.Helper()
-	p := DefaultPolicy()
-	d := mustDay("2026-11-16")
-	r := Reservation{ID: 1, Patron: "0000000001", Item: "B1", Place: place, State: Waiting, PlacedOn: d}
-	at, err := cals.At(place)
+	d := newDesk(t)
+	day := mustDay("2026-11-16")
+	rs, _, err := d.Checkout(Cart{Patron: "0000000001", Items: []circulation.Item{item("B1", circulation.OnLoan)},
+		Place: place, Ordering: Normal, PartnerLibraries: []string{place.Library}}, day, circulation.Override{})
 	require.NoError(t, err)
+	r := rs[0]
 	step := func(f func() (Reservation, error)) {
 		t.Helper()
-		d = d.AddDays(1)
+		day = day.AddDays(1)
 		var err error
 		r, err = f()
 		require.NoError(t, err)
 	}
+	collect := func() (Reservation, error) { r, _, err := d.Collect(r.ID, day); return r, err }
 	if s == Waiting {
 		return r
 	}
-	step(func() (Reservation, error) { return r.Secure(d) })
+	step(func() (Reservation, error) { return d.SecureNext("B1", day) })
 	if s == Secured {
 		return r
 	}
 	if place.Method != circulation.PrefecturalLibrary {
-		step(func() (Reservation, error) { return r.Ship(d, 0, p) })
+		step(func() (Reservation, error) { return d.Ship(r.ID, day, 0) })
 	}
 	if s == InTransit {
 		return r
 	}
 	if place.Method == circulation.HomeDelivery {
 		require.Equal(t, Collected, s)
-		step(func() (Reservation, error) { r, _, err := r.Collect(d, false, at, p); return r, err })
+		step(collect)
 		return r
 	}
-	step(func() (Reservation, error) { return r.MakeReady(d, at, p) })
+	step(func() (Reservation, error) { return d.MakeReady(r.ID, day) })
 	switch s {
 	case Collected:
-		step(func() (Reservation, error) { r, _, err := r.Collect(d, false, at, p); return r, err })
+		step(collect)
 	case Expired:
-		d = r.Deadline
-		step(func() (Reservation, error) { return r.Expire(d) })
+		day = r.Deadline
+		step(func() (Reservation, error) { return d.Expire(r.ID, day) })
 	case Cancelled:
-		step(func() (Reservation, error) { return noOv(r.Cancel(ByStaff, d, DefaultPolicy(), staffOverride)) })
+		step(func() (Reservation, error) { return noOv(d.Cancel(r.ID, ByStaff, day, staffOverride)) })
 	}
 	require.Equal(t, s, r.State)
 	require.NoError(t, r.Validate())
@@ -71,50 +73,50 @@ func TestTransitionsRefused(t *testing.T) {
 		apply func(Reservation) (Reservation, error)
 		want  error
 	}{
-		{"secure twice", reach(t, atPrefectural, Secured), func(r Reservation) (Reservation, error) { return r.Secure(later) }, ErrNoStep},
-		{"secure a collected one", reach(t, atPrefectural, Collected), func(r Reservation) (Reservation, error) { return r.Secure(later) }, ErrNoStep},
-		{"R-PL1 nothing to send to the Prefectural Library", reach(t, atPrefectural, Secured), func(r Reservation) (Reservation, error) { return r.Ship(later, 0, p) }, ErrNoStep},
-		{"ship before securing", reach(t, atEbetsu, Waiting), func(r Reservation) (Reservation, error) { return r.Ship(later, 0, p) }, ErrNoStep},
-		{"ship twice", reach(t, atEbetsu, InTransit), func(r Reservation) (Reservation, error) { return r.Ship(later, 0, p) }, ErrNoStep},
-		{"ship a ready one", reach(t, atAssembly, Ready), func(r Reservation) (Reservation, error) { return r.Ship(later, 0, p) }, ErrNoStep},
-		{"R-PT5 partner at the loan limit", reach(t, atEbetsu, Secured), func(r Reservation) (Reservation, error) { return r.Ship(later, 10, p) }, ErrHeldBack},
-		{"R-HD4 home delivery at the loan limit", reach(t, atHome, Secured), func(r Reservation) (Reservation, error) { return r.Ship(later, 11, p) }, ErrHeldBack},
-		{"R-HD2 no hold shelf for home delivery", reach(t, atHome, Secured), func(r Reservation) (Reservation, error) { return r.MakeReady(later, prefectural, p) }, ErrNoStep},
-		{"R-PT2 ready at a partner only after the courier", reach(t, atEbetsu, Secured), func(r Reservation) (Reservation, error) { return r.MakeReady(later, ebetsu, p) }, ErrNoStep},
-		{"ready before securing", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.MakeReady(later, prefectural, p) }, ErrNoStep},
-		{"ready twice", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) { return r.MakeReady(later, prefectural, p) }, ErrNoStep},
+		{"secure twice", reach(t, atPrefectural, Secured), func(r Reservation) (Reservation, error) { return r.secure(later) }, ErrNoStep},
+		{"secure a collected one", reach(t, atPrefectural, Collected), func(r Reservation) (Reservation, error) { return r.secure(later) }, ErrNoStep},
+		{"R-PL1 nothing to send to the Prefectural Library", reach(t, atPrefectural, Secured), func(r Reservation) (Reservation, error) { return r.ship(later, 0, p) }, ErrNoStep},
+		{"ship before securing", reach(t, atEbetsu, Waiting), func(r Reservation) (Reservation, error) { return r.ship(later, 0, p) }, ErrNoStep},
+		{"ship twice", reach(t, atEbetsu, InTransit), func(r Reservation) (Reservation, error) { return r.ship(later, 0, p) }, ErrNoStep},
+		{"ship a ready one", reach(t, atAssembly, Ready), func(r Reservation) (Reservation, error) { return r.ship(later, 0, p) }, ErrNoStep},
+		{"R-PT5 partner at the loan limit", reach(t, atEbetsu, Secured), func(r Reservation) (Reservation, error) { return r.ship(later, 10, p) }, ErrHeldBack},
+		{"R-HD4 home delivery at the loan limit", reach(t, atHome, Secured), func(r Reservation) (Reservation, error) { return r.ship(later, 11, p) }, ErrHeldBack},
+		{"R-HD2 no hold shelf for home delivery", reach(t, atHome, Secured), func(r Reservation) (Reservation, error) { return r.makeReady(later, cals, p) }, ErrNoStep},
+		{"R-PT2 ready at a partner only after the courier", reach(t, atEbetsu, Secured), func(r Reservation) (Reservation, error) { return r.makeReady(later, cals, p) }, ErrNoStep},
+		{"ready before securing", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.makeReady(later, cals, p) }, ErrNoStep},
+		{"ready twice", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) { return r.makeReady(later, cals, p) }, ErrNoStep},
 		{"H3 collect before ready", reach(t, atEbetsu, InTransit), func(r Reservation) (Reservation, error) {
-			r, _, err := r.Collect(later, false, ebetsu, p)
+			r, _, err := r.collect(later, cals, p)
 			return r, err
 		}, ErrNoStep},
 		{"R-HD2 collect before posting", reach(t, atHome, Secured), func(r Reservation) (Reservation, error) {
-			r, _, err := r.Collect(later, false, prefectural, p)
+			r, _, err := r.collect(later, cals, p)
 			return r, err
 		}, ErrNoStep},
-		{"H4 expire a waiting one", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.Expire(later) }, ErrNoStep},
+		{"H4 expire a waiting one", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) { return r.expire(later) }, ErrNoStep},
 		{"H5 patron cancels a ready one", reach(t, atPrefectural, Ready), func(r Reservation) (Reservation, error) {
-			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
 		}, ErrNeedsStaff},
 		{"H5 patron cancels a posted one", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
-			return noOv(r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
 		}, ErrNeedsStaff},
 		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) {
-			return noOv(r.ChangePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{}))
 		}, ErrNeedsStaff},
 		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
-			return noOv(r.ChangePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride))
+			return noOv(r.changePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) {
-			return noOv(r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride))
+			return noOv(r.cancel(ByStaff, later, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) {
-			return noOv(r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride))
+			return noOv(r.changePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
-			return noOv(r.ChangePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{}))
 		}, patron.ErrNotPartnerRegistered},
 		{"M1 change to an invalid place", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
-			return noOv(r.ChangePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, DefaultPolicy(), circulation.Override{}))
 		}, ErrPlace},
 	}
 	for _, tt := range tests {
@@ -123,38 +125,47 @@ func TestTransitionsRefused(t *testing.T) {
 			require.ErrorIs(t, err, tt.want)
 			var c reason.Coded
 			require.True(t, errors.As(err, &c), "a refusal carries a code")
+			var refusal *reason.Refusal
+			require.True(t, errors.As(err, &refusal), "a lifecycle refusal is a *reason.Refusal")
+			assert.Equal(t, pkg, refusal.Package)
 			assert.Equal(t, tt.r, got, "a refused transition changes nothing")
 		})
 	}
 }
 
-// TestTransitionInputErrorsAreInconsistentInput: a zero day, a day
-// before the last step, no actor or no calendar is the host's mistake,
-// not a refusal: each error wraps ErrInconsistentInput.
-func TestTransitionInputErrorsAreInconsistentInput(t *testing.T) {
+// TestTransitionInputErrorsAreBadInput: a zero day, a day before the
+// last step, no actor or no calendar is the host's mistake, not a
+// refusal: each error is reason.Problems naming the field.
+func TestTransitionInputErrorsAreBadInput(t *testing.T) {
 	r := reach(t, atPrefectural, Secured)
-	_, err := r.Secure(calendar.Date{})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, err = reach(t, atPrefectural, Waiting).Secure(mustDay("2026-11-01"))
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	assert.ErrorContains(t, err, "before its last step", "days never go backwards")
-	_, _, err = r.Cancel(0, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, _, err = r.ChangePlace(Actor(9), atAssembly, nil, DefaultPolicy(), circulation.Override{})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
-	_, err = r.MakeReady(mustDay("2026-12-01"), nil, DefaultPolicy())
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	_, err := r.secure(calendar.Date{})
+	assert.Equal(t, []string{"today"}, pathsOf(t, err))
+	_, err = reach(t, atPrefectural, Waiting).secure(mustDay("2026-11-01"))
+	assert.Equal(t, []string{"today"}, pathsOf(t, err))
+	assert.ErrorContains(t, err, "before the last step", "days never go backwards")
+	_, _, err = r.cancel(0, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
+	assert.Equal(t, []string{"by"}, pathsOf(t, err))
+	_, _, err = r.changePlace(Actor(9), atAssembly, nil, DefaultPolicy(), circulation.Override{})
+	assert.Equal(t, []string{"by"}, pathsOf(t, err))
+	ready := reach(t, atPrefectural, Secured)
+	_, err = ready.makeReady(mustDay("2026-12-01"), Calendars{}, DefaultPolicy())
+	assert.Equal(t, []string{"place"}, pathsOf(t, err))
 }
 
-// TestErrNoStepNamesActionStateAndRoute: R-PL1, an item picked up at the
+// TestErrNoStepNamesTheAction: R-PL1, an item picked up at the
 // Prefectural Library is never shipped; the one refusal for a missing
-// edge says which.
-func TestErrNoStepNamesActionStateAndRoute(t *testing.T) {
-	_, err := reach(t, atPrefectural, Secured).Ship(mustDay("2026-12-31"), 0, DefaultPolicy())
+// edge is a *reason.Refusal whose What names the action, the state and
+// the route being the reservation's own.
+func TestErrNoStepNamesTheAction(t *testing.T) {
+	_, err := reach(t, atPrefectural, Secured).ship(mustDay("2026-12-31"), 0, DefaultPolicy())
 	require.ErrorIs(t, err, ErrNoStep)
+	assert.Equal(t, "holds: ship refused: lifecycle.no_step", err.Error())
+	var refusal *reason.Refusal
+	require.ErrorAs(t, err, &refusal)
+	assert.Equal(t, "ship", refusal.What)
 	msgs := reason.Localize(err, reason.English)
 	require.Len(t, msgs, 1)
-	assert.Contains(t, msgs[0].Message, "ship from secured on prefectural_library")
+	assert.Equal(t, ErrNoStep.Message(reason.English), msgs[0].Message)
 }
 
 // TestLifecycleTableH2H6OneEdgePerStep: the table is a function of
@@ -196,13 +207,13 @@ func TestLifecycle(t *testing.T) {
 	// 2026-12-03, collected on the ready day, due 15 days later counting
 	// that day.
 	r := Reservation{ID: 7, Patron: "0000000001", Item: "B1", Place: atPrefectural, State: Waiting, PlacedOn: mustDay("2026-11-10")}
-	s, err := r.Secure(mustDay("2026-11-19"))
+	s, err := r.secure(mustDay("2026-11-19"))
 	require.NoError(t, err)
 	assert.Equal(t, Waiting, r.State, "transitions leave the receiver unchanged")
-	rd, err := s.MakeReady(mustDay("2026-11-20"), prefectural, p)
+	rd, err := s.makeReady(mustDay("2026-11-20"), cals, p)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-12-03", rd.Deadline.String())
-	c, loan, err := rd.Collect(mustDay("2026-11-20"), false, prefectural, p)
+	c, loan, err := rd.collect(mustDay("2026-11-20"), cals, p)
 	require.NoError(t, err)
 	assert.Equal(t, Collected, c.State)
 	assert.Equal(t, circulation.Loan{Item: "B1", Place: atPrefectural, Loaned: mustDay("2026-11-20"), Due: mustDay("2026-12-04")}, loan)
@@ -214,22 +225,23 @@ func TestExpire(t *testing.T) {
 	// it and accepted the next day.
 	r := reach(t, atPrefectural, Ready)
 	assert.False(t, r.Expired(r.Deadline))
-	_, err := r.Expire(r.Deadline)
+	_, err := r.expire(r.Deadline)
 	assert.ErrorIs(t, err, ErrDeadlineNotPassed)
 	assert.True(t, r.Expired(r.Deadline.AddDays(1)))
-	e, err := r.Expire(r.Deadline.AddDays(1))
+	e, err := r.expire(r.Deadline.AddDays(1))
 	require.NoError(t, err)
 	assert.Equal(t, Expired, e.State)
 	assert.Equal(t, r.Deadline.AddDays(1), e.EndedOn)
 	// Collecting late, before staff expire it, still works.
-	_, _, err = r.Collect(r.Deadline.AddDays(1), false, prefectural, DefaultPolicy())
+	_, _, err = r.collect(r.Deadline.AddDays(1), cals, DefaultPolicy())
 	assert.NoError(t, err)
 }
 
 func TestCollectHomeDelivery(t *testing.T) {
 	// R-HD2 L2: the loan is dated the posting day; 30 days, 15 short.
 	r := reach(t, atHome, InTransit)
-	c, loan, err := r.Collect(r.ShippedOn.AddDays(3), true, prefectural, DefaultPolicy())
+	r.Short = true
+	c, loan, err := r.collect(r.ShippedOn.AddDays(3), cals, DefaultPolicy())
 	require.NoError(t, err)
 	assert.Equal(t, r.ShippedOn, loan.Loaned)
 	assert.Equal(t, r.ShippedOn.AddDays(14), loan.Due)
@@ -262,20 +274,20 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := reach(t, tt.place, tt.state)
-			c, _, err := r.Cancel(ByPatron, later, DefaultPolicy(), circulation.Override{})
+			c, _, err := r.cancel(ByPatron, later, DefaultPolicy(), circulation.Override{})
 			if tt.patron {
 				require.NoError(t, err)
 				assert.Equal(t, ByPatron, c.CancelledBy)
 			} else {
 				require.ErrorIs(t, err, ErrNeedsStaff)
 			}
-			c, _, err = r.Cancel(ByStaff, later, DefaultPolicy(), staffOverride)
+			c, _, err = r.cancel(ByStaff, later, DefaultPolicy(), staffOverride)
 			require.NoError(t, err, "staff may always cancel an active reservation")
 			assert.Equal(t, Cancelled, c.State)
 			assert.Equal(t, ByStaff, c.CancelledBy)
 			require.NoError(t, c.Validate())
 
-			moved, _, err := r.ChangePlace(ByPatron, atAssembly, nil, DefaultPolicy(), circulation.Override{})
+			moved, _, err := r.changePlace(ByPatron, atAssembly, nil, DefaultPolicy(), circulation.Override{})
 			if tt.patron {
 				require.NoError(t, err)
 			} else {
@@ -283,7 +295,7 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 				if tt.place.Method == circulation.HomeDelivery && tt.state == InTransit {
 					return
 				}
-				moved, _, err = r.ChangePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride)
+				moved, _, err = r.changePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride)
 				require.NoError(t, err)
 			}
 			assert.Equal(t, atAssembly, moved.Place)
@@ -301,12 +313,26 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 func TestChangePlaceToPartner(t *testing.T) {
 	// R-PT1: a registered partner library is accepted.
 	r := reach(t, atPrefectural, Waiting)
-	moved, _, err := r.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
+	moved, _, err := r.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, atEbetsu, moved.Place)
-	same, _, err := moved.ChangePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
+	same, _, err := moved.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, moved, same)
+
+	// Through the desk: the change is stored; the same place again
+	// changes nothing, and Do says so with an empty Change.
+	d := newDesk(t)
+	w := reserve(t, d, "A", "book", "2026-11-16")
+	got, _, err := d.ChangePlace(w.ID, ByPatron, mustDay("2026-11-17"), atEbetsu, []string{"江別市情報図書館"}, circulation.Override{})
+	require.NoError(t, err)
+	assert.Equal(t, atEbetsu, got.Place)
+	ch, err := d.Do(Request{Action: ActionChangePlace, ID: w.ID, By: ByPatron, Today: mustDay("2026-11-18"),
+		Place: atEbetsu, PartnerLibraries: []string{"江別市情報図書館"}})
+	require.NoError(t, err)
+	assert.Empty(t, ch.Reservations)
+	assert.Empty(t, ch.Transitions)
+	assert.Equal(t, got, d.mustGet(t, w.ID))
 }
 
 func TestStatesActiveOrFinal(t *testing.T) {

@@ -55,7 +55,7 @@ func TestNames(t *testing.T) {
 }
 
 // FuzzNames checks that decoding any text as a state, actor, ordering or
-// action never panics, that an error wraps ErrInconsistentInput, and that
+// action never panics, that an error wraps reason.ErrBadInput, and that
 // every accepted text gives a value that round-trips by its stable code.
 func FuzzNames(f *testing.F) {
 	for _, s := range []string{"waiting", "secured", "in_transit", "ready", "collected", "expired", "cancelled",
@@ -76,8 +76,8 @@ func fuzzName[T textName, P interface {
 }](t *testing.T, s string) {
 	var v T
 	if err := P(&v).UnmarshalText([]byte(s)); err != nil {
-		if !errors.Is(err, ErrInconsistentInput) {
-			t.Fatalf("%q: %v does not wrap ErrInconsistentInput", s, err)
+		if !errors.Is(err, reason.ErrBadInput) {
+			t.Fatalf("%q: %v does not wrap reason.ErrBadInput", s, err)
 		}
 		return
 	}

@@ -24,11 +24,11 @@ func TestCancelAfterNoticeH5Override(t *testing.T) {
 	hard := DefaultPolicy()
 	hard.Overridable = circulation.Codes{}
 	cancel := func(by Actor, p Policy, ov circulation.Override) func(Reservation) (Reservation, circulation.Override, error) {
-		return func(r Reservation) (Reservation, circulation.Override, error) { return r.Cancel(by, later, p, ov) }
+		return func(r Reservation) (Reservation, circulation.Override, error) { return r.cancel(by, later, p, ov) }
 	}
 	change := func(by Actor, p Policy, ov circulation.Override) func(Reservation) (Reservation, circulation.Override, error) {
 		return func(r Reservation) (Reservation, circulation.Override, error) {
-			return r.ChangePlace(by, atAssembly, nil, p, ov)
+			return r.changePlace(by, atAssembly, nil, p, ov)
 		}
 	}
 	p := DefaultPolicy()
@@ -49,7 +49,7 @@ func TestCancelAfterNoticeH5Override(t *testing.T) {
 		{"H5 staff override while waiting is harmless and unused", Waiting, cancel(ByStaff, p, staffOverride), nil, false},
 		{"H5 hard under a policy with no soft reason", Ready, cancel(ByStaff, hard, staffOverride), ErrNeedsStaff, false},
 		{"H5 an override of another code does not do", Ready, cancel(ByStaff, p, circulation.Override{Staff: "s", Codes: circulation.CodesOf(circulation.ErrReservationLimit)}), ErrNeedsStaff, false},
-		{"H5 an unknown code is an error", Ready, cancel(ByStaff, p, circulation.Override{Staff: "s", Codes: circulation.CodesOf(ErrNeedsStaff.Detail("", ""), fakeCode{})}), ErrInconsistentInput, false},
+		{"H5 an unknown code is an error", Ready, cancel(ByStaff, p, circulation.Override{Staff: "s", Codes: circulation.CodesOf(ErrNeedsStaff, fakeCode{})}), reason.ErrBadInput, false},
 		{"H5 patron changes the place after the notice", Ready, change(ByPatron, p, circulation.Override{}), ErrNeedsStaff, false},
 		{"H5 patron cannot override a change of place", Ready, change(ByPatron, p, patronOverride), circulation.ErrNotStaff, false},
 		{"H5 staff change the place with an override", Ready, change(ByStaff, p, staffOverride), nil, true},
@@ -94,7 +94,7 @@ func TestCheckoutReservationLimitH1Override(t *testing.T) {
 	limitOv := circulation.Override{Staff: "s.tanaka", Codes: circulation.CodesOf(circulation.ErrReservationLimit), Note: "research visit"}
 	_, _, err := d.Checkout(Cart{Patron: "A", Items: volumes(10, circulation.OnLoan), Place: atHome, Ordering: Normal}, today, circulation.Override{})
 	require.NoError(t, err)
-	one := []CartItem{{Item: "extra", Status: circulation.OnLoan}}
+	one := []circulation.Item{item("extra", circulation.OnLoan)}
 
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: one, Place: atHome, Ordering: Normal}, today, circulation.Override{})
 	assert.ErrorIs(t, err, circulation.ErrReservationLimit, "H1 the patron is refused")
@@ -102,7 +102,7 @@ func TestCheckoutReservationLimitH1Override(t *testing.T) {
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: one, Place: atHome, Ordering: Normal}, today, circulation.Override{Codes: limitOv.Codes})
 	assert.ErrorIs(t, err, circulation.ErrNotStaff, "H1 an override without staff")
 
-	ref := []CartItem{{Item: "atlas", Status: circulation.Reference}}
+	ref := []circulation.Item{item("atlas", circulation.Reference)}
 	_, _, err = d.Checkout(Cart{Patron: "A", Items: ref, Place: atHome, Ordering: Normal}, today,
 		circulation.Override{Staff: "s", Codes: circulation.CodesOf(circulation.ErrReservationLimit, circulation.ErrNotLoanable)})
 	assert.ErrorIs(t, err, circulation.ErrNotLoanable, "I1 is hard")
@@ -153,12 +153,12 @@ func TestStepRecordsTheOverrideH5(t *testing.T) {
 
 	_, err = secured.Step(after, ByPatron, today.AddDays(2), used)
 	assert.ErrorIs(t, err, circulation.ErrNotStaff, "H5 a patron's step never holds an override")
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
 	bad := tr
 	bad.Override.Codes = circulation.CodesOf(fakeCode{})
-	assert.ErrorIs(t, bad.Validate(), ErrInconsistentInput, "an unknown code")
+	assert.ErrorIs(t, bad.Validate(), reason.ErrBadInput, "an unknown code")
 	secure := Transition{Reservation: 1, Action: ActionSecure, By: ByStaff, On: today, From: Waiting, To: Secured, Place: atPrefectural, Override: used}
-	assert.ErrorIs(t, secure.Validate(), ErrInconsistentInput, "securing takes no override")
+	assert.ErrorIs(t, secure.Validate(), reason.ErrBadInput, "securing takes no override")
 	for _, s := range []string{
 		`{"reservation":1,"action":"cancel","by":"staff","on":"2026-11-18","from":"secured","to":"cancelled","place":{"method":"prefectural_library"},"override":{"staff":"s","codes":[],"extra":1}}`,
 		`{"reservation":1,"action":"cancel","by":"patron","on":"2026-11-18","from":"waiting","to":"cancelled","place":{"method":"prefectural_library"},"override":{"staff":"s","codes":["change.needs_staff"]}}`,
@@ -182,9 +182,9 @@ func TestPatronOverrideH5Property(t *testing.T) {
 		if rapid.Bool().Draw(t, "override") {
 			ov = circulation.Override{Staff: rapid.SampledFrom([]string{"0000000001", "s.tanaka"}).Draw(t, "who"), Codes: circulation.CodesOf(ErrNeedsStaff)}
 		}
-		_, _, cerr := r.Cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), ov)
-		_, _, perr := r.ChangePlace(ByPatron, atAssembly, nil, DefaultPolicy(), ov)
-		_, _, plain := r.Cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
+		_, _, cerr := r.cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), ov)
+		_, _, perr := r.changePlace(ByPatron, atAssembly, nil, DefaultPolicy(), ov)
+		_, _, plain := r.cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
 		for _, err := range []error{cerr, perr} {
 			switch {
 			case !ov.IsZero() && !errors.Is(err, circulation.ErrNotStaff):
@@ -209,7 +209,7 @@ func TestPolicyOverridableJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"overridable":[]}`), &p))
 	assert.Equal(t, 0, p.Overridable.Len())
 	err = json.Unmarshal([]byte(`{"overridable":["change.needs_stuff"]}`), &p)
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
 	assert.ErrorContains(t, err, "change.needs_stuff")
 }
 
@@ -220,9 +220,27 @@ func BenchmarkCancelOverrideH5(b *testing.B) {
 	p, later := DefaultPolicy(), mustDay("2026-12-01")
 	b.ReportAllocs()
 	for b.Loop() {
-		c, used, err := r.Cancel(ByStaff, later, p, staffOverride)
+		c, used, err := r.cancel(ByStaff, later, p, staffOverride)
 		if err != nil || used.IsZero() || c.State != Cancelled {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestCheckoutOverrideOfBothPackagesH1: staff may confirm one override
+// naming codes of holds and of circulation; circulation decides the
+// limits with the codes it knows, and the override used names only what
+// applied.
+func TestCheckoutOverrideOfBothPackagesH1(t *testing.T) {
+	p := DefaultPolicy()
+	p.Circulation.MaxReservations = 1
+	d := newDeskWith(t, p)
+	reserve(t, d, "A", "book", "2026-11-16")
+	both := circulation.Override{Staff: "s.tanaka", Codes: circulation.CodesOf(circulation.ErrReservationLimit, ErrNeedsStaff)}
+	rs, used, err := d.Checkout(Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), both)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, circulation.Override{Staff: "s.tanaka", Codes: circulation.CodesOf(circulation.ErrReservationLimit)}, used)
+	_, _, err = d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("book", circulation.OnLoan)}, Place: atHome, Ordering: Normal}, mustDay("2026-11-16"), both)
+	assert.Equal(t, []string{"reservation.duplicate book"}, reasonsOf(t, err), "H1 let go, the duplicate is hard")
 }

@@ -19,10 +19,9 @@ func TestCheckoutH1P1Params(t *testing.T) {
 	p.Circulation.MaxReservations = 2
 	p.Circulation.HideReserveAtLoanLimit = true
 	p.Circulation.MaxLoans = 5
-	d, err := NewDesk(p, cals, nil)
-	require.NoError(t, err)
-	_, _, err = d.Checkout(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
-		Ordering: Normal, Loans: 5}, mustDay("2026-11-16"), circulation.Override{})
+	d := newDeskWith(t, p)
+	_, _, err := d.CheckoutLoans(Cart{Patron: "A", Items: volumes(3, circulation.OnLoan), Place: atEbetsu,
+		Ordering: Normal}, 5, mustDay("2026-11-16"), circulation.Override{})
 	reasontest.CheckParams(t, err,
 		reason.Params{reason.LibraryName("江別市情報図書館")},
 		reason.Params{reason.Limit(2), reason.Count(3)},
@@ -37,7 +36,7 @@ func TestShipRHD4HeldBackLimitParam(t *testing.T) {
 	p.Circulation.MaxLoans = 5
 	r := Reservation{ID: 1, Patron: "A", Item: "i", Place: circulation.Place{Method: circulation.HomeDelivery},
 		State: Secured, PlacedOn: mustDay("2026-11-10"), SecuredOn: mustDay("2026-11-16")}
-	_, err := r.Ship(mustDay("2026-11-17"), 5, p)
+	_, err := r.ship(mustDay("2026-11-17"), 5, p)
 	require.ErrorIs(t, err, ErrHeldBack)
 	ms := reason.Localize(err, reason.Japanese)
 	require.Len(t, ms, 1)

@@ -1,16 +1,17 @@
 package holds
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
-// Policy holds the reservation rules as values a host may change.
-// DefaultPolicy returns the rules as published on 2026-03-10. A Policy is
-// a plain value, safe for concurrent use; its JSON form round-trips, and
-// decoding refuses unknown keys and invalid policies.
+// Policy holds the reservation rules as values a host may change; the
+// rules as published on 2026-03-10 are those of the configuration
+// library.Default, whose HoldPolicy gives the policy of each day. A
+// Policy is a plain comparable value, safe for concurrent use; its JSON
+// form round-trips, and decoding refuses unknown keys and invalid
+// policies.
 type Policy struct {
 	// ShelfDays is how long a ready item waits on the hold shelf, in open
 	// days of the pickup place (H4): the patron has ShelfDays open days to
@@ -33,18 +34,8 @@ type Policy struct {
 	// Overridable is the set of the package's soft reasons, which staff
 	// may let go with a circulation.Override (H5); every other reason of
 	// the package is hard. The soft reasons of the limits (H1, L1) are
-	// Circulation.Overridable. Default: DefaultOverridable.
+	// Circulation.Overridable. As published: ErrNeedsStaff alone (H5).
 	Overridable circulation.Codes `json:"overridable"`
-}
-
-// DefaultPolicy returns the rules as published on 2026-03-10: a hold
-// shelf of 10 open pickup days counted from the first collectable day
-// (H4), reading order that never leaves an item idle (H2), and
-// circulation.DefaultPolicy: 10 reservations (H1), 10 loans (L1) and the
-// loan periods of L2; staff may override the reasons of
-// DefaultOverridable (H5) and circulation.DefaultOverridable.
-func DefaultPolicy() Policy {
-	return Policy{ShelfDays: 10, Circulation: circulation.DefaultPolicy(), Overridable: DefaultOverridable()}
 }
 
 // maxShelfDays bounds Policy.ShelfDays: a hold shelf of more than a year
@@ -53,23 +44,26 @@ const maxShelfDays = 366
 
 // Validate reports whether p makes sense: a hold shelf of 1 to 366 open
 // days, a circulation policy that passes circulation.Policy.Validate, and
-// Overridable naming only codes of Reasons().
-// Its errors wrap ErrInconsistentInput, and circulation's error too.
+// Overridable naming only codes of Reasons(). Its errors are
+// reason.Problems naming the fields ("shelf_days",
+// "circulation.max_loans", "overridable").
 func (p Policy) Validate() error {
+	var ps reason.Problems
 	if p.ShelfDays < 1 || p.ShelfDays > maxShelfDays {
-		return fmt.Errorf("%w: policy: shelf_days must be 1 to %d (got %d)", ErrInconsistentInput, maxShelfDays, p.ShelfDays)
+		ps.Add("shelf_days", "must be 1 to %d (got %d)", maxShelfDays, p.ShelfDays)
 	}
 	if err := p.Circulation.Validate(); err != nil {
-		return fmt.Errorf("%w: policy: %w", ErrInconsistentInput, err)
+		ps = append(ps, under("circulation", err)...)
 	}
 	if err := p.Overridable.Check(Reasons()); err != nil {
-		return fmt.Errorf("%w: policy: overridable: %w", ErrInconsistentInput, err)
+		ps = append(ps, under("overridable", err)...)
 	}
-	return nil
+	return ps.Err()
 }
 
 // UnmarshalJSON decodes a Policy over the value it is decoded into (keys
-// left out keep their value, so a host may decode onto DefaultPolicy),
+// left out keep their value, so a host may decode onto the policy it
+// starts from),
 // refusing unknown keys, by name, and a result that fails Validate.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	type plain Policy
@@ -82,9 +76,11 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // (or, when it is closed, the next open day) as day 1. firstCollectable
 // is not the notice day: at the Prefectural and Assembly Libraries it is
 // the open day after the notice (R-PL1, R-AL2), at a partner library the
-// day R-PT3 allows (see Timeline.FirstPickup).
+// day R-PT3 allows (see Timeline.FirstPickup). It is the one statement
+// of H4: the desk's deadlines (ActionMakeReady) and Timeline's are
+// ShelfDeadline's.
 //
-// With the default policy, first collectable on Friday 2026-11-20 at the
+// With the published policy, first collectable on Friday 2026-11-20 at the
 // Prefectural Library gives 2026-12-02; on 2026-12-25, across the
 // year-end closure, 2027-01-11. The deadline is always an open day of at,
 // with exactly ShelfDays open days in [firstCollectable, deadline].

@@ -48,11 +48,16 @@ func TestPolicyValidate(t *testing.T) {
 	require.NoError(t, DefaultPolicy().Validate())
 	p := DefaultPolicy()
 	p.ShelfDays = 0
-	assert.ErrorContains(t, p.Validate(), "shelf_days")
+	assert.Equal(t, []string{"shelf_days"}, pathsOf(t, p.Validate()))
 	p = DefaultPolicy()
 	p.Circulation.MaxReservations = 0
-	assert.ErrorContains(t, p.Validate(), "max_reservations")
-	assert.Error(t, Policy{}.Validate())
+	assert.Equal(t, []string{"circulation.max_reservations"}, pathsOf(t, p.Validate()))
+	p = DefaultPolicy()
+	p.Overridable = circulation.CodesOf(circulation.ErrReservationLimit)
+	assert.Equal(t, []string{"overridable[0]"}, pathsOf(t, p.Validate()), "a code of another package")
+	ps := pathsOf(t, Policy{}.Validate())
+	assert.Equal(t, "shelf_days", ps[0])
+	assert.Greater(t, len(ps), 2, "every problem at once: %v", ps)
 }
 
 // TestPolicyJSON: a Policy round-trips; keys left out keep the value
@@ -72,7 +77,7 @@ func TestPolicyJSON(t *testing.T) {
 	q = DefaultPolicy()
 	require.NoError(t, json.Unmarshal([]byte(`{"shelf_days":7}`), &q))
 	assert.Equal(t, 7, q.ShelfDays)
-	assert.Equal(t, circulation.DefaultPolicy(), q.Circulation)
+	assert.Equal(t, defaultCirculation(), q.Circulation)
 
 	for bad, want := range map[string]string{
 		`{"shelf_dayz":7}`:                        "shelf_dayz",

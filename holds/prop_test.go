@@ -23,12 +23,12 @@ var (
 	anyDay      = ruletest.DateIn(calendar.NewDate(2020, 1, 1), calendar.NewDate(2035, 12, 31))
 )
 
-// TestDeskModel: H1, H2, H3, H4, H5, L2, R-HD4, R-PT5 — the desk agrees
-// with the kit's model of the reservation rules over random sequences of
-// steps.
+// TestDeskModel: H1, H2, H3, H4, H5, L2, R-HD4, R-PT5, V1 — the desk
+// agrees with the kit's model of the reservation rules over random
+// sequences of steps, under rules that change on a day.
 func TestDeskModel(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		return holds.NewDesk(p, cals, stored)
+	ruletest.CheckDesk(t, func(r holds.Rules, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		return holds.NewDesk(r, stored)
 	})
 }
 
@@ -72,11 +72,11 @@ func TestTimelineProperties(t *testing.T) {
 		}
 		secured := anyDay.Draw(t, "secured")
 		later := secured.AddDays(rapid.IntRange(0, 30).Draw(t, "later"))
-		a, err := p.Timeline(secured, cals, place, loans, short)
+		a, err := p.Timeline(securedOn(place, secured, short), cals, loans)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := p.Timeline(later, cals, place, loans, short)
+		b, err := p.Timeline(securedOn(place, later, short), cals, loans)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,14 +98,16 @@ func TestTimelineProperties(t *testing.T) {
 // checkTimeline checks the laws of one timeline.
 func checkTimeline(t *rapid.T, p holds.Policy, at *calendar.Calendar, tl holds.Timeline) {
 	if tl.HeldBack {
-		if tl != (holds.Timeline{Method: tl.Method, Notice: tl.Notice, HeldBack: true}) {
+		if tl != (holds.Timeline{Place: tl.Place, Notice: tl.Notice, HeldBack: true, LoanLimit: p.Circulation.MaxLoans}) {
 			t.Fatalf("R-HD4 R-PT5 a held-back timeline invents dates: %+v", tl)
 		}
 		return
 	}
-	seq := []calendar.Date{tl.Notice, tl.Sent, tl.FirstPickup, tl.Deadline}
+	if tl.LoanLimit != 0 || (tl.Counter != 0) != (tl.Place.Method == circulation.PrefecturalLibrary) {
+		t.Fatalf("R-PL1 the counter is the Prefectural Library's only, and no loan limit unless held back: %+v", tl)
+	}
 	last := calendar.Date{}
-	for _, d := range seq {
+	for _, d := range []calendar.Date{tl.Notice, tl.Sent, tl.FirstPickup, tl.Deadline} {
 		if d.IsZero() {
 			continue
 		}
@@ -117,34 +119,37 @@ func checkTimeline(t *rapid.T, p holds.Policy, at *calendar.Calendar, tl holds.T
 	if !tl.Notice.Before(tl.Loaned) || tl.Due.Before(tl.Loaned) {
 		t.Fatalf("loan before the notice or due before the loan: %+v", tl)
 	}
-	switch tl.Method {
+	checkRoute(t, at, tl)
+	if tl.Place.Method != circulation.HomeDelivery {
+		// H4: ShelfDays open days, Ready the first.
+		if n := at.OpenDaysBetween(tl.FirstPickup.AddDays(-1), tl.Deadline); n != p.ShelfDays || !at.IsOpen(tl.Deadline) {
+			t.Fatalf("H4 %+v", tl)
+		}
+	}
+}
+
+// checkRoute checks the days of a timeline that is not held back against
+// its route: sending (R-HD2, R-PT2), first pickup (R-PL1, R-AL2, R-PT3)
+// and the day of the loan (L2).
+func checkRoute(t *rapid.T, at *calendar.Calendar, tl holds.Timeline) {
+	switch tl.Place.Method {
 	case circulation.HomeDelivery:
 		if !tl.FirstPickup.IsZero() || !tl.Deadline.IsZero() || tl.Loaned != tl.Sent || !prefectural.IsOpen(tl.Sent) {
-			t.Fatalf("R-HD2 %+v", tl)
+			t.Fatalf("R-HD2 L2 %+v", tl)
 		}
 	case circulation.PartnerLibrary:
 		if !courier.IsCourierDay(tl.Sent) || tl.FirstPickup.DaysSince(tl.Sent) < 2 || !at.IsOpen(tl.FirstPickup) {
 			t.Fatalf("R-PT2 R-PT3 %+v", tl)
 		}
+		if tl.Loaned != tl.Sent {
+			t.Fatalf("L2 a partner loan is dated the courier day: %+v", tl)
+		}
 	default:
 		if !tl.Sent.IsZero() || !at.IsOpen(tl.FirstPickup) || at.OpenDaysBetween(tl.Notice, tl.FirstPickup.AddDays(-1)) != 0 {
 			t.Fatalf("R-PL1 R-AL2 %+v", tl)
 		}
-	}
-	switch tl.Method {
-	case circulation.PartnerLibrary:
-		if tl.Loaned != tl.Sent {
-			t.Fatalf("L2 a partner loan is dated the courier day: %+v", tl)
-		}
-	case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
 		if tl.Loaned != tl.FirstPickup {
 			t.Fatalf("L2 %+v", tl)
-		}
-	}
-	if tl.Method != circulation.HomeDelivery {
-		// H4: ShelfDays open days, Ready the first.
-		if n := at.OpenDaysBetween(tl.FirstPickup.AddDays(-1), tl.Deadline); n != p.ShelfDays || !at.IsOpen(tl.Deadline) {
-			t.Fatalf("H4 %+v", tl)
 		}
 	}
 }
@@ -153,53 +158,47 @@ func checkTimeline(t *rapid.T, p holds.Policy, at *calendar.Calendar, tl holds.T
 // that follows the timeline (make ready on the notice day at the
 // Prefectural and Assembly Libraries, on arrival at a partner library,
 // collect on the first collectable day) gets the timeline's deadline,
-// loan day and due date, under both shelf readings (10 and 11 days).
+// loan day and due date, under both shelf readings (10 and 11 days), for
+// short loans too.
 func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := holds.DefaultPolicy()
 		p.ShelfDays = rapid.IntRange(10, 11).Draw(t, "shelf days")
 		place := ruletest.PickupPlace().Draw(t, "place")
-		short := rapid.Bool().Draw(t, "short")
+		status := rapid.SampledFrom([]circulation.Status{circulation.OnLoan, circulation.OnShelfShort}).Draw(t, "status")
 		at, err := cals.At(place)
 		if err != nil {
 			t.Fatal(err)
 		}
 		secured := anyDay.Draw(t, "secured")
-		tl, err := p.Timeline(secured, cals, place, 0, short)
+		d, err := holds.NewDesk(holds.Fixed(p, cals), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := holds.NewDesk(p, cals, nil)
-		if err != nil {
-			t.Fatal(err)
+		do := func(r holds.Request) holds.Change {
+			ch, err := d.Do(r)
+			if err != nil {
+				t.Fatalf("%v: %v", r.Action, err)
+			}
+			return ch
 		}
-		rs, _, err := d.Checkout(holds.Cart{Patron: "p", Items: []holds.CartItem{{Item: "i", Status: circulation.OnLoan}},
-			Place: place, Ordering: holds.Normal, PartnerLibraries: partners}, secured, circulation.Override{})
+		id := do(holds.Request{Action: holds.ActionReserve, Today: secured, Cart: holds.Cart{Patron: "p",
+			Items: []circulation.Item{{ID: "i", Status: status}}, Place: place, Ordering: holds.Normal, PartnerLibraries: partners}}).Reservations[0].ID
+		r := do(holds.Request{Action: holds.ActionSecure, Item: "i", Today: secured}).Reservations[0]
+		tl, err := p.Timeline(r, cals, 0)
 		if err != nil {
-			t.Fatal(err)
-		}
-		id := rs[0].ID
-		if _, err := d.SecureNext("i", secured); err != nil {
 			t.Fatal(err)
 		}
 		collect := tl.FirstPickup
 		switch place.Method {
 		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
-			if _, err := d.MakeReady(id, secured); err != nil {
-				t.Fatal(err)
-			}
+			do(holds.Request{Action: holds.ActionMakeReady, ID: id, Today: secured})
 		case circulation.PartnerLibrary:
-			if _, err := d.Ship(id, tl.Sent, 0); err != nil {
-				t.Fatal(err)
-			}
+			do(holds.Request{Action: holds.ActionShip, ID: id, Today: tl.Sent})
 			arrival := tl.Sent.AddDays(rapid.IntRange(0, tl.FirstPickup.DaysSince(tl.Sent)).Draw(t, "arrival"))
-			if _, err := d.MakeReady(id, arrival); err != nil {
-				t.Fatal(err)
-			}
+			do(holds.Request{Action: holds.ActionMakeReady, ID: id, Today: arrival})
 		case circulation.HomeDelivery:
-			if _, err := d.Ship(id, tl.Sent, 0); err != nil {
-				t.Fatal(err)
-			}
+			do(holds.Request{Action: holds.ActionShip, ID: id, Today: tl.Sent})
 			collect = tl.Sent.AddDays(rapid.IntRange(0, 5).Draw(t, "delivered"))
 		}
 		if r, _ := d.Get(id); r.Deadline != tl.Deadline {
@@ -208,14 +207,18 @@ func TestDeskAgreesWithTimelineH4L2(t *testing.T) {
 		if place.Method != circulation.HomeDelivery && p.ShelfDeadline(tl.FirstPickup, at) != tl.Deadline {
 			t.Fatalf("H4 ShelfDeadline %v, timeline %v", p.ShelfDeadline(tl.FirstPickup, at), tl.Deadline)
 		}
-		_, loan, err := d.Collect(id, collect, short)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if loan.Loaned != tl.Loaned || loan.Due != tl.Due {
-			t.Fatalf("L2 desk loan %v due %v, timeline %v due %v", loan.Loaned, loan.Due, tl.Loaned, tl.Due)
+		loan := do(holds.Request{Action: holds.ActionCollect, ID: id, Today: collect}).Loan
+		if loan.Loaned != tl.Loaned || loan.Due != tl.Due || loan.Short != status.Short() {
+			t.Fatalf("L2 desk loan %v due %v (short %v), timeline %v due %v", loan.Loaned, loan.Due, loan.Short, tl.Loaned, tl.Due)
 		}
 	})
+}
+
+// securedOn returns a reservation at place secured on day, a short loan
+// or not: what Policy.Timeline reads.
+func securedOn(place circulation.Place, day calendar.Date, short bool) holds.Reservation {
+	return holds.Reservation{ID: 1, Patron: "p", Item: "i", Place: place, Short: short,
+		State: holds.Secured, PlacedOn: day, SecuredOn: day}
 }
 
 // TestShelfDeadlineH4KitProperty: H4 — on the published calendars and a
@@ -235,10 +238,11 @@ func TestShelfDeadlineH4KitProperty(t *testing.T) {
 func TestExpireDueH4KitProperty(t *testing.T) {
 	p := holds.DefaultPolicy()
 	ruletest.CheckExpiry(t, p, func(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
-		d, err := holds.NewDesk(p, cals, stored)
+		d, err := holds.NewDesk(holds.Fixed(p, cals), stored)
 		if err != nil {
 			return nil, err
 		}
-		return d.ExpireDue(today)
+		ch, err := d.ExpireDue(today)
+		return ch.Reservations, err
 	})
 }

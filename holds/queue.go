@@ -2,6 +2,8 @@ package holds
 
 import (
 	"slices"
+
+	"github.com/kashidashi/kashidashi/internal/ds"
 )
 
 // queue is the line of one item (H3). It keeps the dense indexes of the
@@ -11,32 +13,32 @@ import (
 // (amortised O(1) per removal). A Fenwick tree of active flags gives a
 // position as a prefix sum in O(log n).
 //
-// For SecureNext, head is a cursor before which no slot is waiting: it
+// For ActionSecure, head is a cursor before which no slot is waiting: it
 // moves forward as reservations stop waiting, and back only for one that
 // waits again (no transition does so today). free holds the waiting
 // reservations that their reading order lets go ahead (H2), possibly with
 // stale entries that are dropped when they reach the top.
 type queue struct {
-	slots   []int32 // dense indexes, ascending
-	active  fenwick // 1 for an active slot, 0 for a tombstone
-	live    int32   // active slots
-	waiting int32   // waiting reservations
-	head    int32   // no slot before head is waiting
-	free    minHeap // waiting reservations that may go ahead (H2)
-	num     int32   // a number for NewDesk's own use
+	slots   []int32    // dense indexes, ascending
+	active  ds.Fenwick // 1 for an active slot, 0 for a tombstone
+	live    int32      // active slots
+	waiting int32      // waiting reservations
+	head    int32      // no slot before head is waiting
+	free    ds.MinHeap // waiting reservations that may go ahead (H2)
+	num     int32      // a number for NewDesk's own use
 }
 
 // push appends reservation i, active, placed after every other of the
 // queue. free reports whether it is waiting and may go ahead.
 func (q *queue) push(i int32, waiting, free bool) {
 	q.slots = append(q.slots, i)
-	q.active.push(1)
+	q.active.Push(1)
 	q.live++
 	if waiting {
 		q.waiting++
 	}
 	if free {
-		q.free.push(i)
+		q.free.Push(i)
 	}
 }
 
@@ -56,7 +58,7 @@ func (q *queue) position(i int32) int {
 	if s < 0 {
 		return 0
 	}
-	return int(q.active.prefix(s))
+	return int(q.active.Prefix(s))
 }
 
 // remove makes reservation i, which became final, a tombstone, and
@@ -66,7 +68,7 @@ func (q *queue) remove(i int32, rs []Reservation) {
 	if s < 0 {
 		return
 	}
-	q.active.add(s, -1)
+	q.active.Add(s, -1)
 	q.live--
 	if dead := int32(len(q.slots)) - q.live; dead > q.live {
 		q.compact(rs)
@@ -82,14 +84,14 @@ func (q *queue) compact(rs []Reservation) {
 			slots = append(slots, i)
 		}
 	}
-	free := make(minHeap, 0, len(q.free)/2)
+	free := make(ds.MinHeap, 0, len(q.free)/2)
 	for _, i := range q.free {
 		if rs[i].State == Waiting {
 			free = append(free, i)
 		}
 	}
-	free.heapify()
-	q.slots, q.active, q.head, q.free = slots, ones(len(slots)), 0, free
+	free.Heapify()
+	q.slots, q.active, q.head, q.free = slots, ds.Ones(len(slots)), 0, free
 }
 
 // rewait records that active reservation i is waiting again; free
@@ -100,7 +102,7 @@ func (q *queue) rewait(i int32, free bool) {
 		q.head = int32(s)
 	}
 	if free {
-		q.free.push(i)
+		q.free.Push(i)
 	}
 }
 
@@ -128,7 +130,7 @@ func (q *queue) firstFree(rs []Reservation, mayGoAhead func(Reservation) bool) i
 		if i := q.free[0]; rs[i].State == Waiting && mayGoAhead(rs[i]) {
 			return i
 		}
-		q.free.pop()
+		q.free.Pop()
 	}
 	return -1
 }

@@ -1,25 +1,19 @@
 package holds
 
 import (
-	"errors"
-
 	"github.com/kashidashi/kashidashi/reason"
 )
-
-// ErrInconsistentInput is the cause of every error about input a host
-// got wrong rather than a refusal: a reservation, transition, cart or
-// policy that is not consistent, a missing day or calendar. Errors wrap
-// it with a detail; a host matches it with errors.Is.
-var ErrInconsistentInput = errors.New("holds: inconsistent input")
 
 // pkg prefixes every error string and reason of this package.
 const pkg = "holds"
 
-// Reasons why a cart is refused at checkout (H2). Checkout also uses the
-// reasons of the packages below: circulation.ErrNotLoanable (I1, I2),
-// circulation.ErrReservationLimit (H1), circulation.ErrLoanLimit (I2, when
-// the circulation policy hides the Reserve button at the loan limit) and
-// patron.ErrNotPartnerRegistered (P1, R-PT1).
+// Reasons why a cart is refused at checkout (H2, ActionReserve). A
+// checkout also refuses with the reasons of the packages below:
+// circulation.Policy.MayReserve's, circulation.ErrNotLoanable (I1, I2),
+// circulation.ErrReservationLimit (H1) and circulation.ErrLoanLimit (I2,
+// when the circulation policy hides the Reserve button at the loan
+// limit), and patron.ErrNotPartnerRegistered (P1, R-PT1). Each reason
+// about one item carries it as the parameter {item} (reason.Item).
 var (
 	// ErrCartEmpty reports a checkout with nothing in the cart (H2).
 	ErrCartEmpty = reason.New(pkg, "cart.empty",
@@ -36,10 +30,10 @@ var (
 		"Choose a pickup place.",
 		"受取場所を選択してください。")
 	// ErrAlreadyReserved reports an item the patron has already reserved,
-	// or one that is twice in the cart.
+	// or one that is twice in the cart, with the item.
 	ErrAlreadyReserved = reason.New(pkg, "reservation.duplicate",
-		"You have already reserved this item.",
-		"この資料はすでに予約しています。")
+		"You have already reserved this item[ ({item})].",
+		"この資料[（{item}）]はすでに予約しています。")
 )
 
 // Reasons why a step of the lifecycle is refused (H4, H5, R-HD4, R-PT5).
@@ -59,33 +53,33 @@ var (
 	// such step from the reservation's state on its route (securing one
 	// that is not waiting, sending an item picked up at the Prefectural
 	// Library, redirecting an item already posted home (R-HD2), any step
-	// of a collected, expired or cancelled reservation, ...). It is
-	// detailed with the action, the state and the route.
+	// of a collected, expired or cancelled reservation, ...). The
+	// refusal's What names the action.
 	ErrNoStep = reason.New(pkg, "lifecycle.no_step",
 		"This cannot be done with the reservation as it stands.",
 		"この予約の現在の状態では、この操作はできません。")
 	// ErrDeadlineNotPassed reports expiring a reservation on or before
-	// its hold-shelf deadline (H4).
+	// its hold-shelf deadline (H4), with the deadline.
 	ErrDeadlineNotPassed = reason.New(pkg, "shelf.deadline_not_passed",
-		"The hold-shelf deadline has not passed yet.",
-		"取置期限はまだ過ぎていません。")
+		"The hold-shelf deadline[ ({date})] has not passed yet.",
+		"取置期限[（{date}）]はまだ過ぎていません。")
 	// ErrHeldBack reports sending an item to a partner library or a
 	// home while the patron is at the loan limit: it waits for a return
-	// to be processed (R-HD4, R-PT5). Reservation.Ship details it with
-	// the policy's limit.
+	// to be processed (R-HD4, R-PT5), with the policy's limit.
 	ErrHeldBack = reason.New(pkg, "send.held_back",
 		"You have reached the loan limit[ of {limit} items]: the item will be sent once a return has been processed.",
 		"貸出上限[（{limit}冊）]に達しているため、返却処理後の発送となります。")
 	// ErrOrderPending reports an item reserved in reading order (読みたい順)
-	// while an earlier item of the same order is still waiting (H2).
+	// while an earlier item of the same order is still waiting (H2), with
+	// the item.
 	ErrOrderPending = reason.New(pkg, "order.earlier_pending",
-		"An earlier item of your reading order has not been secured yet.",
-		"読みたい順で先の資料がまだ確保されていません。")
+		"An earlier item of your reading order has not been secured yet[ ({item} waits for it)].",
+		"読みたい順で先の資料がまだ確保されていません[（{item}はその後になります）]。")
 	// ErrNobodyWaiting reports securing an item for which no reservation
-	// is waiting that may go ahead.
+	// is waiting that may go ahead, with the item.
 	ErrNobodyWaiting = reason.New(pkg, "queue.nobody_waiting",
-		"No reservation is waiting for this item.",
-		"この資料を待っている予約はありません。")
+		"No reservation is waiting for this item[ ({item})].",
+		"この資料[（{item}）]を待っている予約はありません。")
 )
 
 // Reasons returns every sentinel reason of the package, cart refusals

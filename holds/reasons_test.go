@@ -22,7 +22,7 @@ func TestHeldBackR_HD4TakesMaxLoansFromPolicy(t *testing.T) {
 	p := DefaultPolicy()
 	p.Circulation.MaxLoans = 5
 	r := reach(t, atHome, Secured)
-	_, err := r.Ship(r.SecuredOn.AddDays(1), 5, p)
+	_, err := r.ship(r.SecuredOn.AddDays(1), 5, p)
 	require.ErrorIs(t, err, ErrHeldBack)
 	var c reason.Coded
 	require.ErrorAs(t, err, &c)

@@ -1,22 +1,19 @@
 package holds
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Reservation is one reservation (予約) of one item by one patron, as a
 // host stores it: who, what, where, where it is in its lifecycle, and the
 // day of each step taken so far.
 //
-// Reservation is an immutable-style value: every transition (Secure,
-// Ship, MakeReady, Collect, Expire, Cancel, ChangePlace) checks its
-// precondition and returns a new value, leaving the receiver unchanged, so
-// a Reservation is safe for concurrent use. The transitions check the
-// reservation alone; Desk also checks the queue, the reading order and
-// the limits that involve other reservations.
+// Reservation is a plain value, safe for concurrent use. Its one way to
+// change is Desk.Do, which takes a step of the lifecycle, checks the
+// queue, the reading order and the limits that involve other
+// reservations, and returns the new value to store (Change).
 //
 // The queue position (H3) is not stored: it depends on the other
 // reservations of the item, and Desk.Position derives it, so it is never
@@ -46,6 +43,10 @@ type Reservation struct {
 	// Collection is the item's collection, which decides the counter at
 	// the Prefectural Library (R-PL1).
 	Collection circulation.Collection `json:"collection,omitzero"`
+	// Short reports that the item lends for the short period (短縮, L2),
+	// from its catalogue status at checkout (circulation.Status.Short):
+	// the loan it becomes, and the Timeline's due date, follow it.
+	Short bool `json:"short,omitempty"`
 	// Group and Order place the reservation in a reading order (読みたい順,
 	// H2): Group is the ID of the group's first reservation and Order is
 	// 1-based. Both are zero for a reservation placed normally.
@@ -63,8 +64,8 @@ type Reservation struct {
 	ShippedOn calendar.Date `json:"shipped_on,omitzero"`
 	// ReadyOn is the day the item was made ready (貸出可能, H3): the notice
 	// day at the Prefectural and Assembly Libraries, the arrival day at a
-	// partner library (see MakeReady). Deadline is the last day it stays
-	// on the hold shelf (H4).
+	// partner library (see ActionMakeReady). Deadline is the last day it
+	// stays on the hold shelf (H4).
 	ReadyOn  calendar.Date `json:"ready_on,omitzero"`
 	Deadline calendar.Date `json:"deadline,omitzero"`
 	// CollectedOn is the day the reservation became a loan.
@@ -112,73 +113,87 @@ func (r Reservation) latest() calendar.Date {
 // Validate reports whether r is consistent: identifiers present, a valid
 // place and state, a reading order with both group and order or neither,
 // and exactly the dates some path of the lifecycle to its state on its
-// route records, in order. Its errors wrap ErrInconsistentInput.
+// route records, in order. Its errors are reason.Problems naming the
+// fields, as the reservation's JSON form does ("patron", "secured_on").
 func (r Reservation) Validate() error {
-	if bad := r.validateIdentity(); bad != "" {
-		return fmt.Errorf("%w: reservation %d: %s", ErrInconsistentInput, r.ID, bad)
+	ps := r.identityProblems()
+	if len(ps) == 0 {
+		ps = r.dayProblems()
 	}
-	if bad := r.validateDays(); bad != "" {
-		return fmt.Errorf("%w: reservation %d (%v, %v): %s", ErrInconsistentInput, r.ID, r.State, r.Place.Method, bad)
-	}
-	return nil
+	return ps.Err()
 }
 
-func (r Reservation) validateIdentity() string {
-	switch {
-	case r.ID == 0:
-		return "no ID"
-	case r.Patron == "":
-		return "no patron"
-	case r.Item == "":
-		return "no item"
-	case !r.State.Valid():
-		return "no valid state"
-	case !r.Collection.Valid():
-		return fmt.Sprintf("unknown collection %d", r.Collection)
-	case (r.Group == 0) != (r.Order == 0) || r.Order < 0:
-		return "needs both a reading-order group and a positive order, or neither"
-	case r.Group > r.ID:
-		return fmt.Sprintf("belongs to a group numbered after it (%d)", r.Group)
-	case (r.State == Cancelled) != r.CancelledBy.Valid() || (r.CancelledBy != 0 && !r.CancelledBy.Valid()):
-		return "cancelled_by must name who cancelled, and only for a cancelled reservation"
+// identityProblems reports what is wrong with r's identifiers, place,
+// state, reading order and canceller.
+func (r Reservation) identityProblems() reason.Problems {
+	var ps reason.Problems
+	if r.ID == 0 {
+		ps.Add("id", "no ID")
+	}
+	if r.Patron == "" {
+		ps.Add("patron", "no patron")
+	}
+	if r.Item == "" {
+		ps.Add("item", "no item")
 	}
 	if err := r.Place.Validate(); err != nil {
-		return err.Error()
+		ps = append(ps, under("place", err)...)
 	}
-	return ""
+	if !r.Collection.Valid() {
+		ps.Add("collection", "unknown collection %d", r.Collection)
+	}
+	switch {
+	case (r.Group == 0) != (r.Order == 0) || r.Order < 0:
+		ps.Add("order", "needs both a reading-order group and a positive order, or neither")
+	case r.Group > r.ID:
+		ps.Add("group", "belongs to a group numbered after it (%d)", r.Group)
+	}
+	if !r.State.Valid() {
+		ps.Add("state", "no valid state")
+	}
+	if (r.State == Cancelled) != r.CancelledBy.Valid() || (r.CancelledBy != 0 && !r.CancelledBy.Valid()) {
+		ps.Add("cancelled_by", "must name who cancelled, and only for a cancelled reservation")
+	}
+	return ps
 }
 
-// validateDays checks r's days against the lifecycle table: the set of
+// dayNames names r's date fields as its JSON form does, in the order of
+// dayFields.
+var dayNames = [...]string{"placed_on", "secured_on", "shipped_on", "ready_on", "collected_on", "ended_on"}
+
+// dayProblems checks r's days against the lifecycle table: the set of
 // days recorded must be one a walk to r's state on r's route records,
 // and the days must follow the order of the steps.
-func (r Reservation) validateDays() string {
+func (r Reservation) dayProblems() reason.Problems {
+	var ps reason.Problems
 	if r.ReadyOn.IsZero() != r.Deadline.IsZero() {
-		return "a ready day needs a deadline and a deadline a ready day"
+		ps.Add("deadline", "a ready day needs a deadline and a deadline a ready day")
+		return ps
 	}
 	var have days
 	var last calendar.Date
-	for _, f := range r.dayFields() {
+	for k, f := range r.dayFields() {
 		if f.day.IsZero() {
 			continue
 		}
 		have |= f.bit
 		if f.day.Before(last) {
-			return "the days go backwards"
+			ps.Add(dayNames[k], "%v is before an earlier step, on %v", *f.day, last)
+			return ps
 		}
 		if f.bit < collectedOn { // collected and ended are alternatives
 			last = *f.day
 		}
 	}
-	if recordable[r.Place.Method][r.State]&(1<<have) == 0 {
-		return "the days recorded do not match the state and route"
+	switch {
+	case recordable[r.Place.Method][r.State]&(1<<have) == 0:
+		ps.Add("state", "the days recorded do not match %v on %v", r.State, r.Place.Method)
+	case r.Deadline.Before(r.ReadyOn):
+		ps.Add("deadline", "before the ready day")
+	case r.State == Expired && !r.EndedOn.After(r.Deadline):
+		ps.Add("ended_on", "expired on or before the deadline")
 	}
-	if r.Deadline.Before(r.ReadyOn) {
-		return "the deadline is before the ready day"
-	}
-	if r.State == Expired && !r.EndedOn.After(r.Deadline) {
-		return "expired on or before the deadline"
-	}
-	return ""
+	return ps
 }
 
 // UnmarshalJSON decodes a Reservation and validates it, so that a host

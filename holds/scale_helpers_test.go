@@ -55,23 +55,23 @@ func shuffled(rs []Reservation) []Reservation {
 func popularQueue(tb testing.TB, d *Desk, n int) []Reservation {
 	tb.Helper()
 	today := mustDay("2026-11-16")
-	items := []CartItem{{Item: "popular", Status: circulation.OnLoan}}
+	items := []circulation.Item{item("popular", circulation.OnLoan)}
 	out := make([]Reservation, n)
 	for i := range out {
-		rs, _, err := d.Checkout(Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: Normal}, today, circulation.Override{})
+		ch, err := d.Do(Request{Action: ActionReserve, Cart: Cart{Patron: "p" + strconv.Itoa(i), Items: items, Place: atPrefectural, Ordering: Normal}, Today: today})
 		if err != nil {
 			tb.Fatal(err)
 		}
-		out[i] = rs[0]
+		out[i] = ch.Reservations[0]
 	}
 	return out
 }
 
 // bigCart returns a cart of n distinct items.
 func bigCart(n int) Cart {
-	items := make([]CartItem, n)
+	items := make([]circulation.Item, n)
 	for i := range items {
-		items[i] = CartItem{Item: "item-" + strconv.Itoa(i), Status: circulation.OnLoan}
+		items[i] = item("item-"+strconv.Itoa(i), circulation.OnLoan)
 	}
 	return Cart{Patron: "A", Items: items, Place: atPrefectural, Ordering: Normal}
 }

@@ -33,7 +33,7 @@ const (
 	Cancelled
 )
 
-var states = enum.NewTable[State](pkg, "state", ErrInconsistentInput,
+var states = enum.NewTable[State](pkg, "state", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "waiting", En: "waiting", Ja: "予約中"},
 	enum.Name{Code: "secured", En: "secured", Ja: "確保済"},

@@ -1,10 +1,9 @@
 package holds
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Transition records one step of a reservation's lifecycle, for a host's
@@ -12,8 +11,9 @@ import (
 // which day, the states and places before and after, and the staff
 // override the step used, if any (H1, H5): who, the codes let go and the
 // note, as {"override":{"staff":…,"codes":[…],"note":…}}, left out when
-// there is none. It encodes to JSON with stable codes. Build one with
-// Reservation.Step.
+// there is none. It encodes to JSON with stable codes. Desk.Do and
+// Desk.ExpireDue return one for every step they take (Change.Transitions);
+// Reservation.Step builds one from two values of a reservation.
 type Transition struct {
 	Reservation uint64            `json:"reservation"`
 	Action      Action            `json:"action"`
@@ -22,8 +22,8 @@ type Transition struct {
 	From        State             `json:"from,omitzero"` // zero for ActionReserve
 	To          State             `json:"to"`
 	Place       circulation.Place `json:"place"` // the pickup place after the step
-	// Override is the override the step's decision used: the one
-	// Desk.Checkout, Cancel or ChangePlace returned.
+	// Override is the override the step's decision used (Change.Override
+	// of ActionReserve, ActionCancel or ActionChangePlace).
 	Override circulation.Override `json:"override,omitzero"`
 }
 
@@ -33,13 +33,13 @@ type Transition struct {
 // what staff let go); r is the zero Reservation for one just placed. It
 // finds the edge of the lifecycle table from r's state to after's on r's
 // route (a change of place for a new place, another action for the same
-// place), and returns an error wrapping ErrInconsistentInput when there
-// is none (a different reservation, a state the lifecycle has no edge to,
-// or nothing changed) or when the result fails Transition.Validate.
+// place), and returns reason.Problems when there is none (a different
+// reservation, a state the lifecycle has no edge to, or nothing changed)
+// or when the result fails Transition.Validate.
 func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circulation.Override) (Transition, error) {
 	t := Transition{Reservation: after.ID, By: by, On: on, From: r.State, To: after.State, Place: after.Place, Override: ov}
 	if r.ID != 0 && r.ID != after.ID {
-		return Transition{}, fmt.Errorf("%w: reservation %d became %d", ErrInconsistentInput, r.ID, after.ID)
+		return Transition{}, reason.BadInput("id", "reservation %d became %d", r.ID, after.ID)
 	}
 	route, moved := r.Place.Method, r.Place != after.Place
 	if r.State == 0 {
@@ -52,7 +52,7 @@ func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circ
 		}
 	}
 	if t.Action == 0 {
-		return Transition{}, fmt.Errorf("%w: no step of the lifecycle goes from %v to %v on %v", ErrInconsistentInput, r.State, after.State, route)
+		return Transition{}, reason.BadInput("state", "no step of the lifecycle goes from %v to %v on %v", r.State, after.State, route)
 	}
 	if err := t.Validate(); err != nil {
 		return Transition{}, err
@@ -67,23 +67,26 @@ func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circ
 // Override that is either zero or well-formed, by staff (ByStaff; never
 // the patron, circulation.ErrNotStaff), naming only codes of holds and
 // circulation, on a step that takes one (reserve, cancel, change_place).
-// Its errors wrap ErrInconsistentInput.
+// Its errors are reason.Problems naming the fields.
 func (t Transition) Validate() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: transition: "+format, append([]any{ErrInconsistentInput}, args...)...)
+	var ps reason.Problems
+	if t.Reservation == 0 {
+		ps.Add("reservation", "no reservation")
 	}
-	switch {
-	case t.Reservation == 0:
-		return bad("no reservation")
-	case !t.Action.Valid():
-		return bad("no valid action")
-	case t.On.IsZero():
-		return bad("no day")
-	case t.By != 0 && !t.By.Valid():
-		return bad("invalid actor %d", uint8(t.By))
+	if !t.Action.Valid() {
+		ps.Add("action", "no valid action")
+	}
+	if t.On.IsZero() {
+		ps.Add("on", "no day")
+	}
+	if t.By != 0 && !t.By.Valid() {
+		ps.Add("by", "invalid actor %d", uint8(t.By))
 	}
 	if err := t.Place.Validate(); err != nil {
-		return bad("%v", err)
+		ps = append(ps, under("place", err)...)
+	}
+	if len(ps) > 0 {
+		return ps
 	}
 	if err := t.checkOverride(); err != nil {
 		return err
@@ -93,7 +96,7 @@ func (t Transition) Validate() error {
 			return nil
 		}
 	}
-	return bad("%v does not go from %v to %v on %v", t.Action, t.From, t.To, t.Place.Method)
+	return reason.BadInput("to", "%v does not go from %v to %v on %v", t.Action, t.From, t.To, t.Place.Method)
 }
 
 // UnmarshalJSON decodes a Transition, refusing unknown keys and anything

@@ -12,35 +12,29 @@ import (
 )
 
 // H3–H6: every step of a lifecycle is recorded as a Transition that
-// round-trips through JSON.
+// round-trips through JSON; Reservation.Step, given the values before
+// and after, gives the Transition the desk returned.
 func TestStepRecordsTheLifecycle(t *testing.T) {
-	p := DefaultPolicy()
-	lib := prefectural
-	place := circulation.Place{Method: circulation.PrefecturalLibrary}
-	d := mustDay("2026-11-19")
-	r0 := Reservation{ID: 7, Patron: "p", Item: "i", Place: place, State: Waiting, PlacedOn: d}
-	r1, err := r0.Secure(d)
-	require.NoError(t, err)
-	r2, err := r1.MakeReady(d.AddDays(1), lib, p)
-	require.NoError(t, err)
-	r3, _, err := r2.Collect(d.AddDays(2), false, lib, p)
-	require.NoError(t, err)
-
+	d := newDesk(t)
+	day := mustDay("2026-11-19")
 	var log []Transition
-	for _, s := range []struct {
-		before, after Reservation
-		want          Action
-	}{
-		{Reservation{}, r0, ActionReserve},
-		{r0, r1, ActionSecure},
-		{r1, r2, ActionMakeReady},
-		{r2, r3, ActionCollect},
+	before := Reservation{}
+	for _, r := range []Request{
+		{Action: ActionReserve, Cart: Cart{Patron: "p", Items: []circulation.Item{item("i", circulation.OnLoan)}, Place: atPrefectural, Ordering: Normal}, Today: day},
+		{Action: ActionSecure, Item: "i", Today: day},
+		{Action: ActionMakeReady, ID: 1, Today: day.AddDays(1)},
+		{Action: ActionCollect, ID: 1, Today: day.AddDays(2)},
 	} {
-		tr, err := s.before.Step(s.after, ByPatron, d, circulation.Override{})
+		ch, err := d.do(r)
 		require.NoError(t, err)
-		assert.Equal(t, s.want, tr.Action)
-		assert.Equal(t, s.after.State, tr.To)
+		require.Len(t, ch.Transitions, 1)
+		tr := ch.Transitions[0]
+		assert.Equal(t, r.Action, tr.Action)
+		step, err := before.Step(ch.Reservations[0], tr.By, tr.On, tr.Override)
+		require.NoError(t, err)
+		assert.Equal(t, tr, step)
 		log = append(log, tr)
+		before = ch.Reservations[0]
 	}
 	b, err := json.Marshal(log)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,13 +57,23 @@ func TestTimeline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tl, err := p.Timeline(mustDay(tt.secured), cals, tt.place, tt.loans, false)
+			tl, err := p.Timeline(securedFor(tt.place, mustDay(tt.secured)), cals, tt.loans)
 			require.NoError(t, err)
 			got := [6]string{tl.Notice.String(), tl.Sent.String(), tl.FirstPickup.String(),
 				tl.Deadline.String(), tl.Loaned.String(), tl.Due.String()}
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.held, tl.HeldBack)
-			assert.Equal(t, tt.place.Method, tl.Method)
+			assert.Equal(t, tt.place, tl.Place)
+			if tt.held {
+				assert.Equal(t, 10, tl.LoanLimit, "R-HD4 R-PT5 the policy's limit")
+			} else {
+				assert.Zero(t, tl.LoanLimit)
+			}
+			if tt.place == atPrefectural {
+				assert.Equal(t, circulation.GeneralCounter, tl.Counter, "R-PL1")
+			} else {
+				assert.Zero(t, tl.Counter)
+			}
 		})
 	}
 }
@@ -70,7 +81,9 @@ func TestTimeline(t *testing.T) {
 func TestTimelineShortLoan(t *testing.T) {
 	// L2: a short loan at the Prefectural Library is 8 days, day of loan
 	// included.
-	tl, err := DefaultPolicy().Timeline(mustDay("2026-11-19"), cals, atPrefectural, 0, true)
+	r := securedFor(atPrefectural, mustDay("2026-11-19"))
+	r.Short = true
+	tl, err := DefaultPolicy().Timeline(r, cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-27", tl.Due.String())
 }
@@ -80,12 +93,12 @@ func TestTimelineDueOnClosedDay(t *testing.T) {
 	// loan is due Monday 2026-12-07, a closed day. By default the date
 	// stands; with the next-open-day rule it moves to Tuesday.
 	p := DefaultPolicy()
-	tl, err := p.Timeline(mustDay("2026-11-22"), cals, atPrefectural, 0, false)
+	tl, err := p.Timeline(securedFor(atPrefectural, mustDay("2026-11-22")), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-23", tl.FirstPickup.String())
 	assert.Equal(t, "2026-12-07", tl.Due.String())
 	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
-	tl, err = p.Timeline(mustDay("2026-11-22"), cals, atPrefectural, 0, false)
+	tl, err = p.Timeline(securedFor(atPrefectural, mustDay("2026-11-22")), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-12-08", tl.Due.String())
 }
@@ -102,34 +115,36 @@ func TestTimelineErrors(t *testing.T) {
 		c     Calendars
 		place circulation.Place
 		loans int
+		path  string
 	}{
-		{"invalid place", cals, circulation.Place{}, 0},
-		{"partner without a name", cals, circulation.Place{Method: circulation.PartnerLibrary}, 0},
-		{"Assembly Library without a calendar", noAssembly, atAssembly, 0},
-		{"partner without a calendar", cals, circulation.Place{Method: circulation.PartnerLibrary, Library: "unknown"}, 0},
-		{"partner without a courier", noCourier, atEbetsu, 0},
-		{"home delivery without the library", Calendars{}, atHome, 0},
-		{"negative loans", cals, atPrefectural, -1},
+		{"invalid place", cals, circulation.Place{}, 0, "place"},
+		{"partner without a name", cals, circulation.Place{Method: circulation.PartnerLibrary}, 0, "place"},
+		{"Assembly Library without a calendar", noAssembly, atAssembly, 0, "place"},
+		{"partner without a calendar", cals, circulation.Place{Method: circulation.PartnerLibrary, Library: "unknown"}, 0, "place"},
+		{"partner without a courier", noCourier, atEbetsu, 0, "courier"},
+		{"home delivery without the library", Calendars{}, atHome, 0, "place"},
+		{"negative loans", cals, atPrefectural, -1, "loans"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := p.Timeline(d, tt.c, tt.place, tt.loans, false)
-			assert.ErrorIs(t, err, ErrInconsistentInput)
+			_, err := p.Timeline(securedFor(tt.place, d), tt.c, tt.loans)
+			ps := pathsOf(t, err)
+			assert.True(t, strings.HasPrefix(ps[0], tt.path), "%v", ps)
 		})
 	}
-	_, err := p.Timeline(calendar.Date{}, cals, atPrefectural, 0, false)
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	_, err := p.Timeline(securedFor(atPrefectural, calendar.Date{}), cals, 0)
+	assert.Equal(t, []string{"secured_on"}, pathsOf(t, err))
 	bad := p
 	bad.ShelfDays = 0
-	_, err = bad.Timeline(d, cals, atPrefectural, 0, false)
-	assert.ErrorContains(t, err, "policy")
+	_, err = bad.Timeline(securedFor(atPrefectural, d), cals, 0)
+	assert.Equal(t, []string{"shelf_days"}, pathsOf(t, err))
 }
 
 func TestTimelineAllocs(t *testing.T) {
 	p := DefaultPolicy()
 	d := mustDay("2026-12-25")
 	n := testing.AllocsPerRun(100, func() {
-		if _, err := p.Timeline(d, cals, atEbetsu, 0, false); err != nil {
+		if _, err := p.Timeline(securedFor(atEbetsu, d), cals, 0); err != nil {
 			t.Fatal(err)
 		}
 		_ = p.ShelfDeadline(d, prefectural)
@@ -137,46 +152,33 @@ func TestTimelineAllocs(t *testing.T) {
 	assert.Zero(t, n)
 }
 
-func TestTimelineRows(t *testing.T) {
+// TestTimelineCounterAndLoanLimitH6: the timeline carries what the
+// notice says besides its dates: the Prefectural Library counter of the
+// item's collection (R-PL1), and the loan limit that holds the item back
+// (R-HD4, R-PT5), the policy's, not the guide's 10.
+func TestTimelineCounterAndLoanLimitH6(t *testing.T) {
 	p := DefaultPolicy()
-	tl, err := p.Timeline(mustDay("2026-12-25"), cals, atEbetsu, 0, false)
+	r := securedFor(atPrefectural, mustDay("2026-12-25"))
+	r.Collection = circulation.Hokkaido
+	tl, err := p.Timeline(r, cals, 0)
 	require.NoError(t, err)
-	rows := tl.Rows()
-	codes := make([]string, len(rows))
-	for i, r := range rows {
-		codes[i] = r.Code
-		assert.NotEmpty(t, r.Label(reason.English))
-		assert.NotEmpty(t, r.Label(reason.Japanese))
-		assert.False(t, r.Date.IsZero())
-	}
-	assert.Equal(t, []string{"notice", "sent", "first_pickup", "deadline", "due"}, codes)
-	assert.Equal(t, "取置期限", rows[3].Label(reason.Japanese))
+	assert.Equal(t, circulation.HokkaidoCounter, tl.Counter)
+	r.Place = atAssembly
+	tl, err = p.Timeline(r, cals, 0)
+	require.NoError(t, err)
+	assert.Zero(t, tl.Counter, "only the Prefectural Library has counters")
 
-	held, err := p.Timeline(mustDay("2026-12-25"), cals, atHome, 10, false)
+	p.Circulation.MaxLoans = 5
+	held, err := p.Timeline(securedFor(atHome, mustDay("2026-12-25")), cals, 5)
 	require.NoError(t, err)
-	rows = held.Rows()
-	require.Len(t, rows, 2)
-	assert.Equal(t, "held_back", rows[1].Code)
-	assert.True(t, rows[1].Date.IsZero())
-
-	home, err := p.Timeline(mustDay("2026-12-25"), cals, atHome, 0, false)
-	require.NoError(t, err)
-	codes = codes[:0]
-	for _, r := range home.Rows() {
-		codes = append(codes, r.Code)
-	}
-	assert.Equal(t, []string{"notice", "sent", "due"}, codes)
-
-	pl, err := p.Timeline(mustDay("2026-12-25"), cals, atPrefectural, 0, false)
-	require.NoError(t, err)
-	assert.Len(t, pl.Rows(), 4)
+	assert.Equal(t, Timeline{Place: atHome, Notice: mustDay("2026-12-25"), HeldBack: true, LoanLimit: 5}, held)
 }
 
 func TestCalendarsAt(t *testing.T) {
 	_, err := cals.At(circulation.Place{Method: circulation.PartnerLibrary, Library: "unknown"})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
 	_, err = cals.At(circulation.Place{})
-	assert.ErrorIs(t, err, ErrInconsistentInput)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
 	at, err := cals.At(atHome)
 	require.NoError(t, err)
 	assert.Same(t, prefectural, at)
@@ -194,16 +196,16 @@ func TestCalendarsAt(t *testing.T) {
 func TestShelfDeadlineH4TenOpenDaysFromNotice(t *testing.T) {
 	p := DefaultPolicy()
 	notice := mustDay("2026-04-07")
-	tl, err := p.Timeline(notice, cals, atPrefectural, 0, false)
+	tl, err := p.Timeline(securedFor(atPrefectural, notice), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-08", tl.FirstPickup.String(), "R-PL1 pickup from the next open day")
 	assert.Equal(t, "2026-04-18", tl.Deadline.String())
 	assert.Equal(t, "2026-04-18", p.ShelfDeadline(tl.FirstPickup, prefectural).String())
 
 	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: atPrefectural, State: Waiting, PlacedOn: notice.AddDays(-3)}
-	r, err = r.Secure(notice)
+	r, err = r.secure(notice)
 	require.NoError(t, err)
-	r, err = r.MakeReady(notice, prefectural, p)
+	r, err = r.makeReady(notice, cals, p)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-18", r.Deadline.String())
 	assert.Equal(t, 10, prefectural.OpenDaysBetween(notice, r.Deadline), "10 open pickup days")
@@ -215,7 +217,7 @@ func TestShelfDeadlineH4PartnerFirstCollectableDayIsDayOne(t *testing.T) {
 	p := DefaultPolicy()
 	// Thursday email, Friday 11-20 courier, Sunday 11-22 collectable;
 	// Ebetsu closes Mondays and on the holiday 11-23.
-	tl, err := p.Timeline(mustDay("2026-11-19"), cals, atEbetsu, 0, false)
+	tl, err := p.Timeline(securedFor(atEbetsu, mustDay("2026-11-19")), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-22", tl.FirstPickup.String())
 	assert.Equal(t, "2026-12-03", tl.Deadline.String())
@@ -223,7 +225,7 @@ func TestShelfDeadlineH4PartnerFirstCollectableDayIsDayOne(t *testing.T) {
 
 	r := reachOn(t, atEbetsu, mustDay("2026-11-19"), tl.Sent)
 	for _, arrival := range []calendar.Date{tl.Sent.AddDays(1), tl.FirstPickup} {
-		rd, err := r.MakeReady(arrival, ebetsu, p)
+		rd, err := r.makeReady(arrival, cals, p)
 		require.NoError(t, err)
 		assert.Equal(t, tl.Deadline, rd.Deadline, "made ready on %v", arrival)
 	}
@@ -235,7 +237,7 @@ func TestShelfDeadlineH4PartnerFirstCollectableDayIsDayOne(t *testing.T) {
 func TestShelfDaysH4DayAfterReadingIsOneMoreDay(t *testing.T) {
 	p := DefaultPolicy()
 	p.ShelfDays = 11
-	tl, err := p.Timeline(mustDay("2026-04-07"), cals, atPrefectural, 0, false)
+	tl, err := p.Timeline(securedFor(atPrefectural, mustDay("2026-04-07")), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-19", tl.Deadline.String())
 	assert.Equal(t, "2026-04-19", p.ShelfDeadline(tl.FirstPickup, prefectural).String())
@@ -244,7 +246,7 @@ func TestShelfDaysH4DayAfterReadingIsOneMoreDay(t *testing.T) {
 // TestTimelineL2PartnerLoanDatedCourierDay: a loan for a partner library
 // is made the day the courier takes it, 30 days shipping included.
 func TestTimelineL2PartnerLoanDatedCourierDay(t *testing.T) {
-	tl, err := DefaultPolicy().Timeline(mustDay("2026-11-19"), cals, atEbetsu, 0, false)
+	tl, err := DefaultPolicy().Timeline(securedFor(atEbetsu, mustDay("2026-11-19")), cals, 0)
 	require.NoError(t, err)
 	assert.Equal(t, tl.Sent, tl.Loaned)
 	assert.Equal(t, "2026-12-19", tl.Due.String())
@@ -254,7 +256,7 @@ func TestTimelineL2PartnerLoanDatedCourierDay(t *testing.T) {
 // the partner library changes nothing.
 func TestCollectL2PartnerLoanDatedShippedDay(t *testing.T) {
 	r := reach(t, atEbetsu, Ready)
-	_, loan, err := r.Collect(r.Deadline, false, ebetsu, DefaultPolicy())
+	_, loan, err := r.collect(r.Deadline, cals, DefaultPolicy())
 	require.NoError(t, err)
 	assert.Equal(t, r.ShippedOn, loan.Loaned)
 	assert.Equal(t, r.ShippedOn.AddDays(29), loan.Due)
@@ -267,7 +269,7 @@ func TestCollectL5NextOpenDayNeedsCalendar(t *testing.T) {
 	p := DefaultPolicy()
 	p.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
 	r := reach(t, atPrefectural, Ready)
-	got, _, err := r.Collect(r.ReadyOn, false, nil, p)
+	got, _, err := r.collect(r.ReadyOn, Calendars{}, p)
 	assert.ErrorContains(t, err, "calendar")
 	assert.Equal(t, r, got)
 }
@@ -277,9 +279,9 @@ func TestCollectL5NextOpenDayNeedsCalendar(t *testing.T) {
 func reachOn(t *testing.T, place circulation.Place, secured, shipped calendar.Date) Reservation {
 	t.Helper()
 	r := Reservation{ID: 1, Patron: "p", Item: "i", Place: place, State: Waiting, PlacedOn: secured}
-	r, err := r.Secure(secured)
+	r, err := r.secure(secured)
 	require.NoError(t, err)
-	r, err = r.Ship(shipped, 0, DefaultPolicy())
+	r, err = r.ship(shipped, 0, DefaultPolicy())
 	require.NoError(t, err)
 	return r
 }

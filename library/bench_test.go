@@ -76,7 +76,7 @@ func BenchmarkConsequencesFew(b *testing.B) {
 func benchClosing(b *testing.B, key, from, to, name, nameEn string) {
 	l := benchLibrary(b)
 	loans, rs := benchData(b, l, 1_000_000)
-	ch, err := l.Closing(key, day(from), day(to), name, nameEn)
+	ch, err := l.Closing(key, calendar.Closure{From: day(from), To: day(to), Name: name, NameEn: nameEn})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,5 +98,15 @@ func BenchmarkLoadDefault(b *testing.B) {
 		if _, err := Load(defaultJSON); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDefault is the cost of Default after its first call: the
+// embedded document is compiled once.
+func BenchmarkDefault(b *testing.B) {
+	Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		Default()
 	}
 }

@@ -3,12 +3,13 @@ package library
 import (
 	"errors"
 	"fmt"
-	"github.com/kashidashi/kashidashi/holds"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
@@ -22,7 +23,7 @@ const maxShelfDays = 366
 // with its path in the JSON document; it is empty for a good Config. It
 // does not compile the calendars, so it says nothing of rules that close
 // every day (calendar.ErrNeverOpen), which New reports.
-func (c Config) Problems() Problems {
+func (c Config) Problems() reason.Problems {
 	var ps problems
 	c.check(&ps)
 	return ps.list
@@ -45,7 +46,7 @@ func (c Config) check(ps *problems) {
 }
 
 // covered reports whether list has a problem at path or around it.
-func covered(list Problems, path string) bool {
+func covered(list reason.Problems, path string) bool {
 	for _, p := range list {
 		if within(path, p.Path) {
 			return true
@@ -65,7 +66,7 @@ func within(path, outer string) bool {
 
 func (c Config) checkSites(ps *problems) {
 	count := map[SiteKind]int{}
-	ids, names := map[string]int{}, map[string]int{}
+	seen := siteKeys{ids: map[string]int{}, names: map[string]int{}}
 	sets := 0
 	for i, s := range c.Sites {
 		path := fmt.Sprintf("places[%d]", i)
@@ -74,46 +75,8 @@ func (c Config) checkSites(ps *problems) {
 		if s.StaffDays != nil {
 			sets++
 		}
-		switch {
-		case s.ID == "":
-			ps.add(path+".id", "is required")
-		case !validID(s.ID):
-			ps.add(path+".id", "%s is not 1 to %d lower-case letters, digits, _ or -", quote(s.ID), maxNameRunes)
-		case s.ID == courierKey:
-			ps.add(path+".id", "%q names the courier (Library.Closing): choose another id", courierKey)
-		case ids[s.ID] > 0:
-			ps.add(path+".id", "%s is also the id of places[%d]", quote(s.ID), ids[s.ID]-1)
-		default:
-			ids[s.ID] = i + 1
-		}
-		switch {
-		case s.Name == "":
-			ps.add(path+".name", "is required")
-		case !utf8.ValidString(s.Name) || utf8.RuneCountInString(s.Name) > maxNameRunes:
-			ps.add(path+".name", "is not valid text of at most %d characters", maxNameRunes)
-		case names[s.Name] > 0:
-			ps.add(path+".name", "%s is also the name of places[%d]", quote(s.Name), names[s.Name]-1)
-		default:
-			names[s.Name] = i + 1
-		}
-		if utf8.RuneCountInString(s.NameEn) > maxNameRunes || utf8.RuneCountInString(s.Region) > maxNameRunes {
-			ps.add(path, "name_en and region are at most %d characters", maxNameRunes)
-		}
-		if !s.Kind.Valid() {
-			ps.add(path+".kind", "is required (prefectural_library, assembly_library or partner_library)")
-		}
-		if s.Kind != Partner && s.Region != "" {
-			ps.add(path+".region", "only a partner library has a region")
-		}
-		if s.Kind != Partner && s.RegistrationPartner {
-			ps.add(path+".registration_partner", "only a partner library registers patrons for the Prefectural Library")
-		}
-		if s.Kind != Assembly && s.StaffDays != nil {
-			ps.add(path+".staff_days", "only the Assembly Library has staff days")
-		}
-		if s.Kind == Assembly && s.StaffDays == nil {
-			ps.add(path+".staff_days", "the Assembly Library needs the staff days (R-AL1)")
-		}
+		seen.check(i, path, s, ps)
+		s.checkKind(path, ps)
 		rulesProblems(path+".rules", s.Rules, ps)
 		if s.StaffDays != nil {
 			rulesProblems(path+".staff_days", *s.StaffDays, ps)
@@ -134,6 +97,60 @@ func (c Config) checkSites(ps *problems) {
 	}
 }
 
+// siteKeys are the IDs and names of the places checked so far, each
+// with its index plus one.
+type siteKeys struct{ ids, names map[string]int }
+
+// check adds the problems of the ID and names of place i, s, at path.
+func (seen siteKeys) check(i int, path string, s Site, ps *problems) {
+	switch {
+	case s.ID == "":
+		ps.add(path+".id", "is required")
+	case !validID(s.ID):
+		ps.add(path+".id", "%s is not 1 to %d lower-case letters, digits, _ or -", quote(s.ID), maxNameRunes)
+	case s.ID == courierKey:
+		ps.add(path+".id", "%q names the courier (Library.Closing): choose another id", courierKey)
+	case seen.ids[s.ID] > 0:
+		ps.add(path+".id", "%s is also the id of places[%d]", quote(s.ID), seen.ids[s.ID]-1)
+	default:
+		seen.ids[s.ID] = i + 1
+	}
+	switch {
+	case s.Name == "":
+		ps.add(path+".name", "is required")
+	case !utf8.ValidString(s.Name) || utf8.RuneCountInString(s.Name) > maxNameRunes:
+		ps.add(path+".name", "is not valid text of at most %d characters", maxNameRunes)
+	case seen.names[s.Name] > 0:
+		ps.add(path+".name", "%s is also the name of places[%d]", quote(s.Name), seen.names[s.Name]-1)
+	default:
+		seen.names[s.Name] = i + 1
+	}
+	if utf8.RuneCountInString(s.NameEn) > maxNameRunes || utf8.RuneCountInString(s.Region) > maxNameRunes {
+		ps.add(path, "name_en and region are at most %d characters", maxNameRunes)
+	}
+}
+
+// checkKind adds the problems of what s's kind allows: a region and
+// registration for partner libraries only, staff days for the Assembly
+// Library only and always.
+func (s Site) checkKind(path string, ps *problems) {
+	if !s.Kind.Valid() {
+		ps.add(path+".kind", "is required (prefectural_library, assembly_library or partner_library)")
+	}
+	if s.Kind != Partner && s.Region != "" {
+		ps.add(path+".region", "only a partner library has a region")
+	}
+	if s.Kind != Partner && s.RegistrationPartner {
+		ps.add(path+".registration_partner", "only a partner library registers patrons for the Prefectural Library")
+	}
+	if s.Kind != Assembly && s.StaffDays != nil {
+		ps.add(path+".staff_days", "only the Assembly Library has staff days")
+	}
+	if s.Kind == Assembly && s.StaffDays == nil {
+		ps.add(path+".staff_days", "the Assembly Library needs the staff days (R-AL1)")
+	}
+}
+
 // validID reports an ID of lower-case ASCII letters, digits, _ and -.
 func validID(id string) bool {
 	if id == "" || len(id) > maxNameRunes {
@@ -148,9 +165,7 @@ func validID(id string) bool {
 }
 
 func rulesProblems(path string, r calendar.Rules, ps *problems) {
-	for _, p := range r.Problems() {
-		ps.add(join(path, p.Path), "%s", p.Message)
-	}
+	ps.list = append(ps.list, r.Problems().Prefix(path)...)
 }
 
 // checkChanges checks that n changes each have a day, in strictly
@@ -198,9 +213,9 @@ func (c CourierDays) check(path string, ps *problems) {
 
 func (p Policies) check(path string, ps *problems) {
 	circulationProblems(path+".circulation", p.Circulation, ps)
-	p.Holds.check(path+".holds", ps)
+	p.Holds.check(path+".holds", p.Circulation, ps)
 	if _, err := shipping.NewTariff(p.RateTables...); err != nil {
-		ps.add(path+".shipping.rate_tables", "%s", strings.TrimPrefix(err.Error(), "shipping: "))
+		ps.nested(path+".shipping.rate_tables", err)
 	}
 	checkChanges(path+".changes", len(p.Changes), func(k int) calendar.Date { return p.Changes[k].From }, ps)
 	for k, ch := range p.Changes {
@@ -212,7 +227,11 @@ func (p Policies) check(path string, ps *problems) {
 			circulationProblems(cp+".circulation", *ch.Circulation, ps)
 		}
 		if ch.Holds != nil {
-			ch.Holds.check(cp+".holds", ps)
+			circ := p.Circulation
+			if ch.Circulation != nil {
+				circ = *ch.Circulation
+			}
+			ch.Holds.check(cp+".holds", circ, ps)
 		}
 	}
 }
@@ -220,27 +239,26 @@ func (p Policies) check(path string, ps *problems) {
 // circulationProblems adds the problems circulation.Policy.Validate
 // finds, each under the key it names.
 func circulationProblems(path string, p circulation.Policy, ps *problems) {
-	var ipe *circulation.InvalidPolicyError
-	if err := p.Validate(); errors.As(err, &ipe) {
-		for _, msg := range ipe.Problems {
-			key, rest, _ := strings.Cut(msg, " ")
-			key = strings.TrimSuffix(key, ":")
-			if strings.Trim(key, "abcdefghijklmnopqrstuvwxyz_") == "" && strings.Contains(key, "_") {
-				ps.add(path+"."+key, "%s", strings.TrimSpace(rest))
-			} else {
-				ps.add(path, "%s", msg)
-			}
-		}
-	} else if err != nil {
-		ps.add(path, "%s", err)
+	if err := p.Validate(); err != nil {
+		ps.nested(path, err)
 	}
 }
 
-func (h HoldRules) check(path string, ps *problems) {
+// check adds the problems of h, a hold policy beside the circulation
+// policy circ: its shelf days and its soft reasons (the problems of circ
+// itself are circulationProblems').
+func (h HoldRules) check(path string, circ circulation.Policy, ps *problems) {
 	if h.ShelfDays < 1 || h.ShelfDays > maxShelfDays {
 		ps.add(path+".shelf_days", "must be 1 to %d open days (got %d)", maxShelfDays, h.ShelfDays)
 	}
-	if err := (holds.Policy{ShelfDays: 1, Circulation: circulation.DefaultPolicy(), Overridable: h.Overridable}).Validate(); err != nil {
-		ps.add(path+".overridable", "%v", err)
+	err := (holds.Policy{ShelfDays: 1, Circulation: circ, Overridable: h.Overridable}).Validate()
+	var inner reason.Problems
+	if !errors.As(err, &inner) {
+		return
+	}
+	for _, p := range inner {
+		if within(p.Path, "overridable") {
+			ps.list = append(ps.list, reason.Problem{Path: join(path, p.Path), Message: p.Message})
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // Config is the configuration of a host in Go form: every place with its
 // opening rules, the courier days and the policies, each with the changes
 // announced for later dates. Its JSON form is the document Load reads
-// (docs/config.md); DefaultConfig is the Prefectural Library's own. A
+// (docs/config.md); Default().Config() is the Prefectural Library's own. A
 // host starts from it, changes what differs, and compiles it with New.
 type Config struct {
 	// Sites are the places: one Prefectural Library, at most one Assembly
@@ -33,7 +33,7 @@ const (
 	Partner                         // a partner library, a pickup place (R-PT1)
 )
 
-var siteKinds = enum.NewTable[SiteKind](pkg, "place kind", ErrInvalidConfig,
+var siteKinds = enum.NewTable[SiteKind](pkg, "place kind", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "prefectural_library", En: "Prefectural Library", Ja: "道立図書館"},
 	enum.Name{Code: "assembly_library", En: "Assembly Library", Ja: "道議会図書室"},

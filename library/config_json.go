@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/kashidashi/kashidashi/holds"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -188,7 +187,7 @@ func decodeSite(path string, raw json.RawMessage, ps *problems) Site {
 func decodeRules(path string, raw json.RawMessage, ps *problems) calendar.Rules {
 	var r calendar.Rules
 	if err := r.UnmarshalJSON(raw); err != nil {
-		ps.rules(path, err)
+		ps.nested(path, err)
 	}
 	return r
 }
@@ -251,7 +250,7 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 	var p Policies
 	// A document that leaves out "overridable" gets the default split of
 	// hard and soft reasons, not "staff may override nothing".
-	p.Circulation.Overridable = circulation.DefaultOverridable()
+	p.Circulation.Overridable = defaultCirculationSoft()
 	if absent(j.Circulation) {
 		ps.add(path+".circulation", "is required")
 	} else if err := p.Circulation.UnmarshalJSON(j.Circulation); err != nil {
@@ -260,7 +259,7 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 	if absent(j.Holds) {
 		ps.add(path+".holds", "is required")
 	} else {
-		p.Holds = decodeHoldRules(path+".holds", j.Holds, HoldRules{Overridable: holds.DefaultOverridable()}, ps)
+		p.Holds = decodeHoldRules(path+".holds", j.Holds, HoldRules{Overridable: defaultHoldSoft()}, ps)
 	}
 	if !absent(j.Shipping) {
 		var sj shippingJSON

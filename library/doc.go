@@ -1,18 +1,23 @@
-// Package library turns a host's configuration into the values the rule
-// packages understand: every place's calendar (calendar.Calendar), the
-// courier (shipping.Courier), the circulation and hold policies
-// (circulation.Policy, holds.Policy), each in the version in force on a
-// given day (V1, V2), and the reservation desk built from them.
+// Package library is kashidashi's front door. It turns a host's
+// configuration into the values the rule packages understand: every
+// place's calendar (calendar.Calendar), the courier (shipping.Courier),
+// the circulation and hold policies (circulation.Policy, holds.Policy),
+// each in the version in force on a given day (V1, V2), the reservation
+// desk, timelines and notices built from them.
 //
-// The configuration is one versioned JSON document (docs/config.md):
+// A host starts here, from the Prefectural Library's own rules or from
+// its own document (docs/config.md):
 //
-//	lib, err := library.Load(b)          // or library.Default(), the Prefectural Library's own
-//	desk, err := lib.NewDesk(today, stored)
-//	policy := lib.CirculationPolicy(today)
+//	lib := library.Default()             // or library.Load(b)
+//	desk, err := lib.NewDesk(stored)     // serves every day under that day's rules
+//	decision, err := lib.CirculationPolicy(today).Extend(req)
+//	n, err := lib.Notice(reservation, loans, parcel)
 //
-// Load reports every problem of a document at once, each with its JSON
-// path (Problems). A host may also start from DefaultConfig, change the
-// Go values and compile them with New.
+// The embedded document library/default.json is the one source of the
+// Prefectural Library's rules; no other package holds them. Default
+// compiles it once. Load reports every problem of a document at once as
+// reason.Problems, each with its JSON path. A host may also start from
+// Default().Config(), change the Go values and compile them with New.
 //
 // For user interfaces, ClosedDays, Month and WriteICS answer for a place
 // named by ID or name. For an unplanned closure, Closing builds the

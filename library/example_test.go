@@ -16,7 +16,7 @@ import (
 func ExampleLibrary_Consequences() {
 	lib := library.Default()
 	from, to := calendar.NewDate(2027, 2, 17), calendar.NewDate(2027, 2, 18)
-	change, err := lib.Closing("prefectural", from, to, "臨時休館（大雪）", "closed (snowstorm)")
+	change, err := lib.Closing("prefectural", calendar.Closure{From: from, To: to, Name: "臨時休館（大雪）", NameEn: "closed (snowstorm)"})
 	if err != nil {
 		panic(err)
 	}
@@ -47,5 +47,5 @@ func ExampleLoad() {
 	    "rules": {"closed_nth_weekdays": [{"nth": 6, "weekday": "thursday"}], "colour": "red"}}]}`))
 	fmt.Println(err)
 	// Output:
-	// library: invalid configuration: places[0].rules: unknown key "colour"; courier: is required; policies: is required; places: there must be one prefectural_library (there are 0)
+	// bad input: places[0].rules: unknown key "colour"; courier: is required; policies: is required; places: there must be one prefectural_library (there are 0)
 }

@@ -1,8 +1,6 @@
 package library
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
@@ -27,14 +25,18 @@ const maxChangeDays = 3660
 const courierKey = "courier"
 
 // Closing returns the change that closing the place with the given ID or
-// name from from to to inclusive would make, with the calendars in force
-// on from (V1). The closure is named name (Japanese) and nameEn
-// (English), as staff announce it (C4). Key "courier" suspends the
-// courier instead (R-PT2). An opening announced inside the span gives
-// way to the closure.
-func (l *Library) Closing(key string, from, to calendar.Date, name, nameEn string) (Change, error) {
-	if from.IsZero() || to.IsZero() || to.Before(from) || to.DaysSince(from) >= maxChangeDays {
-		return Change{}, fmt.Errorf("%w: a closure runs from a day to the same or a later day, at most %d days", ErrInvalidConfig, maxChangeDays)
+// name for closure c (from c.From to c.To inclusive, named c.Name in
+// Japanese and c.NameEn in English, as staff announce it, C4) would
+// make, with the calendars in force on c.From (V1). Key "courier"
+// suspends the courier instead (R-PT2). An opening announced inside the
+// span gives way to the closure.
+func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
+	from, to := c.From, c.To
+	switch {
+	case from.IsZero() || to.IsZero() || to.Before(from) || to.DaysSince(from) >= maxChangeDays:
+		return Change{}, reason.BadInput("to", "a closure runs from a day to the same or a later day, at most %d days", maxChangeDays)
+	case l == nil || len(l.sites) == 0:
+		return Change{}, errNoPlaces
 	}
 	before := l.Calendars(from)
 	after := before
@@ -42,13 +44,12 @@ func (l *Library) Closing(key string, from, to calendar.Date, name, nameEn strin
 	for k, v := range before.Partners {
 		after.Partners[k] = v
 	}
-	closed := calendar.Closure{Name: name, NameEn: nameEn, From: from, To: to}
 	if key == courierKey || key == l.courier.Calendar().Name() {
-		c, err := closeCalendar(l.courier.Calendar(), closed)
+		cal, err := closeCalendar(l.courier.Calendar(), c)
 		if err != nil {
 			return Change{}, err
 		}
-		if after.Courier, err = shipping.NewCourier(c.Rules()); err != nil {
+		if after.Courier, err = shipping.NewCourier(cal.Rules()); err != nil {
 			return Change{}, err
 		}
 		return Change{Before: before, After: after, From: from, To: to}, nil
@@ -57,17 +58,17 @@ func (l *Library) Closing(key string, from, to calendar.Date, name, nameEn strin
 	if err != nil {
 		return Change{}, err
 	}
-	c, err := closeCalendar(inForce(s.cals, from), closed)
+	cal, err := closeCalendar(inForce(s.cals, from), c)
 	if err != nil {
 		return Change{}, err
 	}
 	switch s.Kind {
 	case Prefectural:
-		after.Library = c
+		after.Library = cal
 	case Assembly:
-		after.Assembly = c
+		after.Assembly = cal
 	default:
-		after.Partners[s.Name] = c
+		after.Partners[s.Name] = cal
 	}
 	return Change{Before: before, After: after, From: from, To: to}, nil
 }
@@ -200,58 +201,94 @@ func (l *Library) returnPlaceName(p circulation.Place) string {
 
 // reservationConsequences appends X2–X4 for one reservation to out.
 func (l *Library) reservationConsequences(idx *changeIndex, r *holds.Reservation, out []Consequence) []Consequence {
-	add := func(old, new calendar.Date, why *reason.Reason) {
-		if old != new && !new.IsZero() {
-			out = append(out, Consequence{Loan: -1, Reservation: r.ID, Place: r.Place, Old: old, New: new,
-				Reason: why.With(reason.Date(new), reason.LibraryName(l.returnPlaceName(r.Place)))})
-		}
-	}
+	c := consequences{l: l, idx: idx, r: r, out: out}
 	switch m := r.Place.Method; {
 	case r.State == holds.Ready:
-		if !idx.inWindow(r.ReadyOn, r.Deadline) {
-			return out
-		}
-		s := idx.of(r.Place)
-		if s == nil || !s.any(r.ReadyOn, r.Deadline) {
-			return out
-		}
-		first := s.after.AddOpenDays(r.ReadyOn, 1) // R-PL1, R-AL2
-		if m == circulation.PartnerLibrary {
-			from := r.ShippedOn.AddDays(2) // R-PT3
-			if r.ReadyOn.After(from) {
-				from = r.ReadyOn
-			}
-			first = s.after.NextOpen(from)
-		}
-		add(r.Deadline, l.HoldPolicy(r.ReadyOn).ShelfDeadline(first, s.after), ErrShelfDeadlineMoved)
+		c.shelf()
 	case r.State == holds.Secured && m == circulation.PartnerLibrary:
-		if r.SecuredOn.After(idx.hi) || idx.courier == nil && idx.of(r.Place) == nil {
-			return out
-		}
-		before, after := idx.ch.Before, idx.ch.After
-		sentB := before.Courier.NextDay(r.SecuredOn)
-		sentA := sentB
-		if idx.courier != nil && idx.courier.any(r.SecuredOn.AddDays(1), sentB) {
-			sentA = after.Courier.NextDay(r.SecuredOn)
-		}
-		add(sentB, sentA, ErrCourierMoved)
-		add(before.Courier.Collectable(sentB, before.Partners[r.Place.Library]),
-			after.Courier.Collectable(sentA, after.Partners[r.Place.Library]), ErrCollectableMoved)
+		c.courier()
 	case r.State == holds.InTransit && m == circulation.PartnerLibrary:
-		s := idx.of(r.Place)
-		if s == nil || r.ShippedOn.AddDays(2).After(idx.hi) {
-			return out
-		}
-		add(s.before.NextOpen(r.ShippedOn.AddDays(2)), s.after.NextOpen(r.ShippedOn.AddDays(2)), ErrCollectableMoved)
+		c.inTransit()
 	case r.State == holds.Secured && m == circulation.HomeDelivery:
-		s := idx.library
-		if s == nil || r.SecuredOn.After(idx.hi) {
-			return out
-		}
-		postB := s.before.AddOpenDays(r.SecuredOn, 1)
-		if s.any(r.SecuredOn.AddDays(1), postB) {
-			add(postB, s.after.AddOpenDays(r.SecuredOn, 1), ErrPostingMoved)
-		}
+		c.posting()
 	}
-	return out
+	return c.out
+}
+
+// consequences gathers the consequences of a change for one reservation.
+type consequences struct {
+	l   *Library
+	idx *changeIndex
+	r   *holds.Reservation
+	out []Consequence
+}
+
+// add notes that the date old becomes new, for the reason why.
+func (c *consequences) add(old, new calendar.Date, why *reason.Reason) {
+	if old != new && !new.IsZero() {
+		c.out = append(c.out, Consequence{Loan: -1, Reservation: c.r.ID, Place: c.r.Place, Old: old, New: new,
+			Reason: why.With(reason.Date(new), reason.LibraryName(c.l.returnPlaceName(c.r.Place)))})
+	}
+}
+
+// shelf is X2: a ready reservation's hold-shelf deadline (H4).
+func (c *consequences) shelf() {
+	r := c.r
+	if !c.idx.inWindow(r.ReadyOn, r.Deadline) {
+		return
+	}
+	s := c.idx.of(r.Place)
+	if s == nil || !s.any(r.ReadyOn, r.Deadline) {
+		return
+	}
+	first := s.after.AddOpenDays(r.ReadyOn, 1) // R-PL1, R-AL2
+	if r.Place.Method == circulation.PartnerLibrary {
+		from := r.ShippedOn.AddDays(2) // R-PT3
+		if r.ReadyOn.After(from) {
+			from = r.ReadyOn
+		}
+		first = s.after.NextOpen(from)
+	}
+	c.add(r.Deadline, c.l.HoldPolicy(r.ReadyOn).ShelfDeadline(first, s.after), ErrShelfDeadlineMoved)
+}
+
+// courier is X3 for a reservation secured for a partner library: its
+// courier day (R-PT2) and its first collectable day (R-PT3).
+func (c *consequences) courier() {
+	r, idx := c.r, c.idx
+	if r.SecuredOn.After(idx.hi) || idx.courier == nil && idx.of(r.Place) == nil {
+		return
+	}
+	before, after := idx.ch.Before, idx.ch.After
+	sentB := before.Courier.NextDay(r.SecuredOn)
+	sentA := sentB
+	if idx.courier != nil && idx.courier.any(r.SecuredOn.AddDays(1), sentB) {
+		sentA = after.Courier.NextDay(r.SecuredOn)
+	}
+	c.add(sentB, sentA, ErrCourierMoved)
+	c.add(before.Courier.Collectable(sentB, before.Partners[r.Place.Library]),
+		after.Courier.Collectable(sentA, after.Partners[r.Place.Library]), ErrCollectableMoved)
+}
+
+// inTransit is X3 for an item on its way to a partner library: its first
+// collectable day (R-PT3).
+func (c *consequences) inTransit() {
+	s := c.idx.of(c.r.Place)
+	arrives := c.r.ShippedOn.AddDays(2)
+	if s == nil || arrives.After(c.idx.hi) {
+		return
+	}
+	c.add(s.before.NextOpen(arrives), s.after.NextOpen(arrives), ErrCollectableMoved)
+}
+
+// posting is X4: a home delivery's posting day (R-HD2).
+func (c *consequences) posting() {
+	s := c.idx.library
+	if s == nil || c.r.SecuredOn.After(c.idx.hi) {
+		return
+	}
+	postB := s.before.AddOpenDays(c.r.SecuredOn, 1)
+	if s.any(c.r.SecuredOn.AddDays(1), postB) {
+		c.add(postB, s.after.AddOpenDays(c.r.SecuredOn, 1), ErrPostingMoved)
+	}
 }

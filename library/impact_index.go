@@ -1,10 +1,9 @@
 package library
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // changedSet is the days one calendar changes on, as a running count
@@ -69,11 +68,11 @@ type changeIndex struct {
 func newChangeIndex(ch Change) (*changeIndex, error) {
 	switch {
 	case ch.From.IsZero() || ch.To.IsZero() || ch.To.Before(ch.From) || ch.To.DaysSince(ch.From) >= maxChangeDays:
-		return nil, fmt.Errorf("%w: a change runs from a day to the same or a later day, at most %d days", ErrInvalidConfig, maxChangeDays)
+		return nil, reason.BadInput("change.to", "a change runs from a day to the same or a later day, at most %d days", maxChangeDays)
 	case ch.Before.Library == nil || ch.After.Library == nil:
-		return nil, fmt.Errorf("%w: a change needs the Prefectural Library's calendar before and after", ErrInvalidConfig)
+		return nil, reason.BadInput("change.before.library", "a change needs the Prefectural Library's calendar before and after")
 	case (ch.Before.Courier == nil) != (ch.After.Courier == nil):
-		return nil, fmt.Errorf("%w: a change needs the courier before and after, or neither", ErrInvalidConfig)
+		return nil, reason.BadInput("change.before.courier", "a change needs the courier before and after, or neither")
 	}
 	idx := &changeIndex{ch: ch}
 	idx.library = idx.note(newChangedSet(ch.Before.Library, ch.After.Library, ch.From, ch.To))

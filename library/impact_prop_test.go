@@ -24,7 +24,7 @@ func TestConsequencesMatchRecomputingX1X2X3X4(t *testing.T) {
 		from := base.AddDays(rapid.IntRange(0, 60).Draw(t, "from"))
 		to := from.AddDays(rapid.IntRange(0, 4).Draw(t, "days"))
 		key := rapid.SampledFrom(keys).Draw(t, "closed")
-		ch, err := l.Closing(key, from, to, "臨時休館", "closed")
+		ch, err := l.Closing(key, calendar.Closure{From: from, To: to, Name: "臨時休館", NameEn: "closed"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,8 +88,8 @@ func TestConsequencesMatchRecomputingX1X2X3X4(t *testing.T) {
 			a, _ := ch.After.At(r.Place)
 			switch r.State {
 			case holds.Secured:
-				tb, err1 := hp.Timeline(r.SecuredOn, ch.Before, r.Place, 0, false)
-				ta, err2 := hp.Timeline(r.SecuredOn, ch.After, r.Place, 0, false)
+				tb, err1 := hp.Timeline(r, ch.Before, 0)
+				ta, err2 := hp.Timeline(r, ch.After, 0)
 				if err1 != nil || err2 != nil {
 					t.Fatal(err1, err2)
 				}

@@ -17,7 +17,7 @@ import (
 // and Thursday 2027-02-18, both ordinary open days.
 func snowstorm(t *testing.T, l *Library) Change {
 	t.Helper()
-	ch, err := l.Closing("prefectural", day("2027-02-17"), day("2027-02-18"), "臨時休館（大雪）", "closed (snowstorm)")
+	ch, err := l.Closing("prefectural", calendar.Closure{From: day("2027-02-17"), To: day("2027-02-18"), Name: "臨時休館（大雪）", NameEn: "closed (snowstorm)"})
 	require.NoError(t, err)
 	return ch
 }
@@ -74,15 +74,17 @@ func TestConsequencesX1DueMovesNextOpenDayL5(t *testing.T) {
 func TestConsequencesX2ShelfDeadlineMovesH4(t *testing.T) {
 	l := mustNew(t, withPartners())
 	ch := snowstorm(t, l)
-	desk, err := holds.NewDesk(l.HoldPolicy(day("2027-02-10")), ch.After, nil)
+	desk, err := holds.NewDesk(fixedRules{l.HoldPolicy(day("2027-02-10")), ch.After}, nil)
 	require.NoError(t, err)
-	rs, _, err := desk.Checkout(holds.Cart{Patron: "A", Place: atPrefectural, Ordering: holds.Normal,
-		Items: []holds.CartItem{{Item: "a", Status: circulation.OnShelf}, {Item: "b", Status: circulation.OnShelf}}}, day("2027-02-01"), circulation.Override{})
+	placed, err := desk.Do(holds.Request{Action: holds.ActionReserve, Today: day("2027-02-01"), Cart: holds.Cart{Patron: "A", Place: atPrefectural, Ordering: holds.Normal,
+		Items: []circulation.Item{{ID: "a", Status: circulation.OnShelf}, {ID: "b", Status: circulation.OnShelf}}}})
 	require.NoError(t, err)
-	_, err = desk.SecureNext("a", day("2027-02-10"))
+	rs := placed.Reservations
+	_, err = desk.Do(holds.Request{Action: holds.ActionSecure, Item: "a", Today: day("2027-02-10")})
 	require.NoError(t, err)
-	want, err := desk.MakeReady(rs[0].ID, day("2027-02-10"))
+	readied, err := desk.Do(holds.Request{Action: holds.ActionMakeReady, ID: rs[0].ID, Today: day("2027-02-10")})
 	require.NoError(t, err)
+	want := readied.Reservations[0]
 
 	ready := want
 	ready.Deadline = l.HoldPolicy(ready.ReadyOn).ShelfDeadline(day("2027-02-11"), ch.Before.Library)
@@ -104,7 +106,7 @@ func TestConsequencesX2ShelfDeadlineMovesH4(t *testing.T) {
 // the first collectable day of an item on its way there.
 func TestConsequencesX3CourierAndCollectableRPT2RPT3(t *testing.T) {
 	l := mustNew(t, withPartners())
-	ch, err := l.Closing("courier", day("2027-02-19"), day("2027-02-19"), "運休（大雪）", "suspended (snowstorm)")
+	ch, err := l.Closing("courier", calendar.Closure{From: day("2027-02-19"), To: day("2027-02-19"), Name: "運休（大雪）", NameEn: "suspended (snowstorm)"})
 	require.NoError(t, err)
 	secured := holds.Reservation{ID: 1, Patron: "A", Item: "a", Place: atEbetsu, State: holds.Secured,
 		PlacedOn: day("2027-02-01"), SecuredOn: day("2027-02-17")}
@@ -117,7 +119,7 @@ func TestConsequencesX3CourierAndCollectableRPT2RPT3(t *testing.T) {
 	assert.ErrorIs(t, got[1].Reason, ErrCollectableMoved)
 	assert.Equal(t, [2]calendar.Date{day("2027-02-21"), day("2027-02-28")}, [2]calendar.Date{got[1].Old, got[1].New})
 
-	closed, err := l.Closing("ebetsu", day("2027-02-21"), day("2027-02-21"), "臨時休館", "closed")
+	closed, err := l.Closing("ebetsu", calendar.Closure{From: day("2027-02-21"), To: day("2027-02-21"), Name: "臨時休館", NameEn: "closed"})
 	require.NoError(t, err)
 	onTheWay := secured
 	onTheWay.State, onTheWay.ShippedOn = holds.InTransit, day("2027-02-19")
@@ -151,7 +153,17 @@ func TestConsequencesBadChange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, got)
 	_, err = l.Consequences(Change{From: day("2027-02-18"), To: day("2027-02-17")}, nil, nil)
-	assert.ErrorIs(t, err, ErrInvalidConfig)
-	_, err = l.Closing("nowhere", day("2027-02-17"), day("2027-02-17"), "", "")
+	assert.ErrorIs(t, err, reason.ErrBadInput)
+	_, err = l.Closing("nowhere", calendar.Closure{From: day("2027-02-17"), To: day("2027-02-17"), Name: "", NameEn: ""})
 	assert.True(t, errors.Is(err, ErrUnknownSite))
 }
+
+// fixedRules are one policy and one set of calendars for every day: a
+// desk under the calendars a change would make.
+type fixedRules struct {
+	p holds.Policy
+	c holds.Calendars
+}
+
+func (f fixedRules) HoldPolicy(calendar.Date) holds.Policy   { return f.p }
+func (f fixedRules) Calendars(calendar.Date) holds.Calendars { return f.c }

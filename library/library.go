@@ -5,44 +5,41 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/notice"
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
 // defaultJSON is the Prefectural Library's own configuration: the places,
-// the courier and the policies as published (docs/config.md).
+// the courier and the policies as published (docs/config.md). It is the
+// one source of the library's own rules: no package holds them in Go.
 //
 //go:embed default.json
 var defaultJSON []byte
 
-// DefaultJSON returns a copy of the embedded default configuration
-// document, for a host to copy and edit.
-func DefaultJSON() []byte { return slices.Clone(defaultJSON) }
-
-// DefaultConfig returns the embedded default configuration in Go form:
-// the Prefectural Library (C2), the Assembly Library and its staff days
-// (R-AL1), the courier (R-PT2) and the policies as published on
-// 2026-03-10 (circulation.DefaultPolicy, holds.DefaultPolicy). It has no
-// partner libraries: a host adds its own.
-func DefaultConfig() Config {
-	var c Config
-	if err := c.UnmarshalJSON(defaultJSON); err != nil {
-		panic("library: the embedded default.json is invalid: " + err.Error()) // a test keeps it valid
-	}
-	return c
-}
-
-// Default returns the embedded default configuration, compiled.
-func Default() *Library {
-	l, err := New(DefaultConfig())
+// defaultLibrary compiles defaultJSON once, on the first call of Default.
+var defaultLibrary = sync.OnceValue(func() *Library {
+	l, err := Load(defaultJSON)
 	if err != nil {
-		panic("library: the embedded default.json does not compile: " + err.Error())
+		panic("library: the embedded default.json does not compile: " + err.Error()) // a test keeps it valid
 	}
 	return l
-}
+})
+
+// Default returns the Prefectural Library's own configuration as
+// published on 2026-03-10, compiled: the Prefectural Library (C2), the
+// Assembly Library and its staff days (R-AL1), the courier (R-PT2) and
+// the policies (L1–L5, H1–H4). It has no partner libraries: a host adds
+// its own to Default().Config() and calls New, or writes its own
+// document (docs/config.md) for Load. The first call compiles the
+// embedded document (milliseconds); every later call returns the same
+// immutable *Library at once.
+func Default() *Library { return defaultLibrary() }
 
 // Library is a compiled configuration: the calendars of every place and
 // of the courier, and the policies, each version with the day it comes
@@ -74,8 +71,13 @@ type version[T any] struct {
 }
 
 // inForce returns the version of vs in force on day: the last one from
-// on or before day (V1). The zero day gets the first version.
+// on or before day (V1). The zero day gets the first version; no
+// versions, the zero T.
 func inForce[T any](vs []version[T], day calendar.Date) T {
+	if len(vs) == 0 {
+		var zero T
+		return zero
+	}
 	i, _ := slices.BinarySearchFunc(vs, day, func(v version[T], d calendar.Date) int {
 		if v.from.After(d) {
 			return 1
@@ -200,10 +202,18 @@ func (c Config) clone() Config {
 }
 
 // Config returns the configuration l was compiled from.
-func (l *Library) Config() Config { return l.cfg.clone() }
+func (l *Library) Config() Config {
+	if l == nil {
+		return Config{}
+	}
+	return l.cfg.clone()
+}
 
 // Sites returns every place, in the order of the configuration.
 func (l *Library) Sites() []Site {
+	if l == nil {
+		return nil
+	}
 	out := make([]Site, len(l.sites))
 	for i, s := range l.sites {
 		out[i] = s.Site
@@ -213,6 +223,9 @@ func (l *Library) Sites() []Site {
 
 // site finds a place by ID or name.
 func (l *Library) site(key string) (*compiled, error) {
+	if l == nil {
+		return nil, errNoPlaces
+	}
 	i, ok := l.byKey[key]
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrUnknownSite, quote(key))
@@ -242,9 +255,13 @@ func (l *Library) Calendar(key string, day calendar.Date) (*calendar.Calendar, e
 
 // Calendars returns the calendars in force on day of the Prefectural
 // Library, the Assembly Library and every partner library (by name), and
-// the courier: what holds.Policy.Timeline and holds.NewDesk take. The
-// Partners map is the caller's own.
+// the courier: what holds.Policy.Timeline takes. The Partners map is the
+// caller's own. A Library with no places (the zero Library) gives the
+// zero Calendars. With HoldPolicy, it makes *Library a holds.Rules.
 func (l *Library) Calendars(day calendar.Date) holds.Calendars {
+	if l == nil || len(l.sites) == 0 {
+		return holds.Calendars{}
+	}
 	c := holds.Calendars{
 		Library:  inForce(l.sites[l.prefectural].cals, day),
 		Partners: map[string]*calendar.Calendar{},
@@ -263,37 +280,104 @@ func (l *Library) Calendars(day calendar.Date) holds.Calendars {
 
 // StaffDays returns the days Prefectural Library staff are at the
 // Assembly Library (R-AL1, R-AL4), or nil when there is none.
-func (l *Library) StaffDays() *calendar.Calendar { return l.staff }
+func (l *Library) StaffDays() *calendar.Calendar {
+	if l == nil {
+		return nil
+	}
+	return l.staff
+}
 
-// Courier returns the courier schedule with its announcements (R-PT2).
-func (l *Library) Courier() *shipping.Courier { return l.courier }
+// Courier returns the courier schedule with its announcements (R-PT2),
+// or nil for the zero Library.
+func (l *Library) Courier() *shipping.Courier {
+	if l == nil {
+		return nil
+	}
+	return l.courier
+}
 
 // Tariff returns the postage tables (R-HD1), or nil when the
 // configuration has none.
-func (l *Library) Tariff() *shipping.Tariff { return l.tariff }
+func (l *Library) Tariff() *shipping.Tariff {
+	if l == nil {
+		return nil
+	}
+	return l.tariff
+}
 
 // CirculationPolicy returns the circulation policy in force on day (V1).
 // A loan keeps the due date it was given: the policy of a later day
-// applies to what is decided that day, such as an extension (V2).
+// applies to what is decided that day, such as an extension (V2). The
+// zero Library has none: its zero Policy refuses every decision as bad
+// input.
 func (l *Library) CirculationPolicy(day calendar.Date) circulation.Policy {
+	if l == nil {
+		return circulation.Policy{}
+	}
 	return inForce(l.circ, day)
 }
 
 // HoldPolicy returns the reservation policy in force on day (V1): the
-// hold rules and the circulation policy of that day.
+// hold rules and the circulation policy of that day. With Calendars, it
+// makes *Library a holds.Rules.
 func (l *Library) HoldPolicy(day calendar.Date) holds.Policy {
+	if l == nil {
+		return holds.Policy{}
+	}
 	h := inForce(l.hold, day)
 	return holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder,
 		Circulation: l.CirculationPolicy(day), Overridable: h.Overridable}
 }
 
-// NewDesk returns a reservation desk for today holding the stored
-// reservations, with the policy and the calendars in force today (V1):
-// a host rebuilds the desk for each change, so each change is decided
-// under the rules of its day. The desk owns its calendars: MakeReady and
-// Collect take the place's from them.
-func (l *Library) NewDesk(today calendar.Date, stored []holds.Reservation) (*holds.Desk, error) {
-	return holds.NewDesk(l.HoldPolicy(today), l.Calendars(today), stored)
+// NewDesk returns a reservation desk holding the stored reservations.
+// The desk serves every day: each request is decided under the policy
+// and the calendars in force on its Today (V1), with no rebuild.
+func (l *Library) NewDesk(stored []holds.Reservation) (*holds.Desk, error) {
+	if l == nil || len(l.sites) == 0 {
+		return nil, errNoPlaces
+	}
+	return holds.NewDesk(l, stored)
+}
+
+// errNoPlaces is the error of a zero Library asked for what needs a
+// place.
+var errNoPlaces = fmt.Errorf("%w: %s: the library has no places (use Default, Load or New)", reason.ErrBadInput, pkg)
+
+// Timeline returns every date the patron of the stored reservation r
+// will see from the day its item was secured (H4, H6, R-PL1, R-AL2,
+// R-PT2, R-PT3, R-HD2), under the policy and calendars in force on that
+// day (V1). loans is the number of items the patron has on loan, which
+// holds a home delivery or partner-library item back at the loan limit
+// (R-HD4, R-PT5).
+func (l *Library) Timeline(r holds.Reservation, loans int) (holds.Timeline, error) {
+	if l == nil || len(l.sites) == 0 {
+		return holds.Timeline{}, errNoPlaces
+	}
+	return l.HoldPolicy(r.SecuredOn).Timeline(r, l.Calendars(r.SecuredOn), loans)
+}
+
+// Notice returns the notice the patron of the stored, secured
+// reservation r receives (H6): Timeline's dates, rendered by package
+// notice. parcel is the parcel class of a home delivery (R-HD1) and the
+// zero Class for every other route.
+func (l *Library) Notice(r holds.Reservation, loans int, parcel shipping.Class) (notice.Notice, error) {
+	t, err := l.Timeline(r, loans)
+	if err != nil {
+		return notice.Notice{}, err
+	}
+	return notice.Secured(r, t, parcel)
+}
+
+// ReturnCalendar returns the calendar of the place loan ln goes back to,
+// in force on its day of loan (V1, V2): the one its due date is worked
+// out on (L5) and that Policy.DueDate and Extend take as ReturnTo. It is
+// the calendar of the pickup place (holds.Calendars.At): an item sent
+// home goes back to the Prefectural Library.
+func (l *Library) ReturnCalendar(ln circulation.Loan) (*calendar.Calendar, error) {
+	if l == nil || len(l.sites) == 0 {
+		return nil, errNoPlaces
+	}
+	return l.Calendars(ln.Loaned).At(ln.Place)
 }
 
 // ReturnDesk returns the return desk with the calendars in force on day

@@ -41,7 +41,7 @@ func TestLoanPeriodChangeMidLoanV1V2(t *testing.T) {
 	lib, err := l.Calendar("prefectural", day("2027-04-02"))
 	require.NoError(t, err)
 	old := l.CirculationPolicy(day("2027-03-25"))
-	due, err := old.DueDate(circulation.PrefecturalLibrary, false, day("2027-03-25"), lib)
+	due, err := old.DueDate(circulation.Loan{Place: atPrefectural, Loaned: day("2027-03-25")}, lib)
 	require.NoError(t, err)
 	assert.Equal(t, day("2027-04-08"), due)
 	loan := circulation.Loan{Item: "a", Place: atPrefectural, Loaned: day("2027-03-25"), Due: due}
@@ -55,34 +55,36 @@ func TestLoanPeriodChangeMidLoanV1V2(t *testing.T) {
 	now := l.CirculationPolicy(day("2027-04-02"))
 	assert.Equal(t, 21, now.LoanDays)
 	assert.Equal(t, 8, now.ShortLoanDays, "keys a change leaves out keep their value")
-	ext, _, err := now.Extend(loan, nil, day("2027-04-02"), lib, circulation.Override{})
+	ext, err := now.Extend(circulation.ExtendRequest{Loan: loan, Today: day("2027-04-02"), ReturnTo: lib})
 	require.NoError(t, err)
-	assert.Equal(t, day("2027-04-23"), ext.Due, "L3: 21 days from the day of the extension")
+	assert.Equal(t, day("2027-04-23"), ext.Loan.Due, "L3: 21 days from the day of the extension")
 
-	fresh, err := now.DueDate(circulation.PrefecturalLibrary, false, day("2027-04-02"), lib)
+	fresh, err := now.DueDate(circulation.Loan{Place: atPrefectural, Loaned: day("2027-04-02")}, lib)
 	require.NoError(t, err)
 	assert.Equal(t, day("2027-04-22"), fresh)
 	assert.Equal(t, day("2027-04-08"), loan.Due)
 }
 
-// V1: the desk built for a day decides with that day's policy: an item
-// collected on 2027-03-31 is due in 15 days, one on 2027-04-01 in 21.
+// V1: one desk serves every day, each request under the policy of its
+// day: an item collected on 2027-03-31 is due in 15 days, one collected
+// on 2027-04-01 in 21, from the same desk.
 func TestDeskUsesPolicyOfItsDayV1(t *testing.T) {
 	l := longerLoans(t)
-	for _, c := range []struct{ on, due string }{{"2027-03-31", "2027-04-14"}, {"2027-04-01", "2027-04-21"}} {
-		on := day(c.on)
-		desk, err := l.NewDesk(on, nil)
+	desk, err := l.NewDesk(nil)
+	require.NoError(t, err)
+	for i, c := range []struct{ on, due string }{{"2027-03-31", "2027-04-14"}, {"2027-04-01", "2027-04-21"}} {
+		on, item := day(c.on), string(rune('a'+i))
+		placed, err := desk.Do(holds.Request{Action: holds.ActionReserve, Today: on.AddDays(-10), Cart: holds.Cart{Patron: "A", Place: atPrefectural, Ordering: holds.Normal,
+			Items: []circulation.Item{{ID: item, Status: circulation.OnShelf}}}})
 		require.NoError(t, err)
-		rs, _, err := desk.Checkout(holds.Cart{Patron: "A", Place: atPrefectural, Ordering: holds.Normal,
-			Items: []holds.CartItem{{Item: "a", Status: circulation.OnShelf}}}, on.AddDays(-10), circulation.Override{})
+		id := placed.Reservations[0].ID
+		_, err = desk.Do(holds.Request{Action: holds.ActionSecure, Item: item, Today: on.AddDays(-1)})
 		require.NoError(t, err)
-		_, err = desk.SecureNext("a", on.AddDays(-1))
+		_, err = desk.Do(holds.Request{Action: holds.ActionMakeReady, ID: id, Today: on.AddDays(-1)})
 		require.NoError(t, err)
-		_, err = desk.MakeReady(rs[0].ID, on.AddDays(-1))
+		collected, err := desk.Do(holds.Request{Action: holds.ActionCollect, ID: id, Today: on})
 		require.NoError(t, err)
-		_, loan, err := desk.Collect(rs[0].ID, on, false)
-		require.NoError(t, err)
-		assert.Equal(t, day(c.due), loan.Due, c.on)
+		assert.Equal(t, day(c.due), collected.Loan.Due, c.on)
 	}
 }
 

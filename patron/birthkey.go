@@ -1,6 +1,12 @@
 package patron
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // The years of birth BirthKey and ParseBirthKey accept. 1900 is before the
 // birth of any living patron; 9999 is the last year a 4-digit key can
@@ -18,7 +24,8 @@ var birthKeyField = digitField{errBirthKeyEmpty, errBirthKeyLength, errBirthKeyC
 // BirthKey returns the birth key a patron born in year types when setting
 // a first password (P3): the year in the Western calendar followed by
 // "0101", so that 2001 gives "20010101". A year outside 1900..9999 is
-// refused with the reason birth_key.year_range.
+// refused with the reason birth_key.year_range, whose date is January 1
+// of the year when the year is 1 to 9999.
 func BirthKey(year int) (string, error) {
 	var rs refusal
 	checkBirthYear(year, &rs)
@@ -59,10 +66,11 @@ func ParseBirthKey(s string) (year int, err error) {
 // plausibleBirthYear reports whether year is in minBirthYear..maxBirthYear.
 func plausibleBirthYear(year int) bool { return year >= minBirthYear && year <= maxBirthYear }
 
-// checkBirthYear adds errBirthYearRange to rs when year is out of range.
+// checkBirthYear adds errBirthYearRange to rs when year is out of range,
+// with January 1 of year as its date when that is a date (years 1 to
+// 9999).
 func checkBirthYear(year int, rs *refusal) {
 	if !plausibleBirthYear(year) {
-		y := strconv.Itoa(year)
-		rs.add(errBirthYearRange.Detail("year "+y, y+"年"))
+		rs.add(errBirthYearRange.With(reason.Date(calendar.NewDate(year, time.January, 1))))
 	}
 }

@@ -24,7 +24,7 @@ var cardNumberField = digitField{errCardNumberEmpty, errCardNumberLength, errCar
 //
 // A refused number gives a *reason.Refusal listing every reason that
 // applies, by code: card_number.empty, or card_number.length (any number
-// of characters other than 10) and card_number.character detailed with
+// of characters other than 10) and card_number.character with
 // the 1-based position of each offending character in s, counted in
 // characters, not bytes.
 func ParseCardNumber(s string) (CardNumber, error) {

@@ -36,15 +36,17 @@
 // is an exported sentinel usable with errors.Is; the finer reasons of a
 // field's syntax (an empty card number, a birth key of the wrong length,
 // an email address without @, ...) are matched by their code. Where a
-// reason concerns one character, it is detailed with the kind of
-// character where the reason covers several, and its 1-based position in
-// the input, counted in characters (runes), not bytes; the first 16
+// reason concerns one character, it carries the character's 1-based
+// position in the input as its parameter (reason.Position), counted in
+// characters (runes), not bytes; the first 16
 // reasons of one code are listed and the rest counted in one entry (see
 // reason.List). Input quoted into a message is cut to 32 characters.
 //
 // Data from the host that cannot be right (a Record without a card
 // number, a RegistrationPlace without a calendar, an unknown enum code)
-// gives an error wrapping ErrInconsistentInput, never a refusal.
+// gives an error matching reason.ErrBadInput, never a refusal: a
+// reason.Problems naming each field at fault ("record.card"), except for
+// an enum's text, which names no field.
 //
 // The package does no I/O and keeps no state: every function is pure and
 // every type is an immutable value safe for concurrent use.

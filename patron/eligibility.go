@@ -26,7 +26,7 @@ const (
 	Registered
 )
 
-var registrationStatuses = enum.NewTable[RegistrationStatus](pkg, "registration status", ErrInconsistentInput,
+var registrationStatuses = enum.NewTable[RegistrationStatus](pkg, "registration status", reason.ErrBadInput,
 	enum.Name{Code: "unregistered", En: "Not registered", Ja: "未登録"},
 	enum.Name{Code: "provisional", En: "Provisional registration", Ja: "仮利用登録"},
 	enum.Name{Code: "registered", En: "Registered", Ja: "利用者登録済み"})
@@ -45,7 +45,7 @@ func (s RegistrationStatus) Label(l reason.Lang) string { return registrationSta
 func (s RegistrationStatus) MarshalText() ([]byte, error) { return registrationStatuses.MarshalText(s) }
 
 // UnmarshalText decodes a stable code or label; an unknown one is an error
-// wrapping ErrInconsistentInput.
+// matching reason.ErrBadInput.
 func (s *RegistrationStatus) UnmarshalText(b []byte) error {
 	return registrationStatuses.UnmarshalText(s, b)
 }
@@ -89,8 +89,9 @@ type EligibilityPolicy struct {
 //     registration unless ProvisionalCounts;
 //  2. ErrNoPassword;
 //  3. ErrNoEmail;
-//  4. ErrNotPartnerRegistered, detailed with the library's name (cut by
-//     text.Shorten), when partnerLibrary is not among r.PartnerLibraries.
+//  4. ErrNotPartnerRegistered, with the library's name as its parameter
+//     (cut to 32 characters), when partnerLibrary is not among
+//     r.PartnerLibraries.
 func (p EligibilityPolicy) Eligible(r Registration, partnerLibrary string) error {
 	var rs refusal
 	switch {

@@ -28,7 +28,9 @@ var hugeEmails = []struct{ name, addr string }{
 // with the whole label quoted, for every label, and a quadratic scan to
 // cap positions, so refusing it cost seconds and a huge error. Now every
 // such address is refused, with Error built, in well under 50 ms, and
-// the error is short.
+// the error is short. The time is checked only with KASHIDASHI_TIMING=1,
+// since a busy or cold machine can miss any budget;
+// BenchmarkParseEmailHugeRefused measures it.
 func TestParseEmailP6HugeInputRefusedFastAndShort(t *testing.T) {
 	for _, c := range hugeEmails {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,7 +55,7 @@ func TestParseEmailP6HugeInputRefusedFastAndShort(t *testing.T) {
 			if len(msg) > 8000 {
 				t.Errorf("error of %d bytes", len(msg))
 			}
-			if elapsed > 250*time.Millisecond && !raceEnabled {
+			if timing && elapsed > 250*time.Millisecond && !raceEnabled {
 				t.Errorf("refused in %v, want well under 250ms (the target, 50ms, is measured by BenchmarkParseEmailHugeRefused on an idle machine)", elapsed)
 			}
 		})

@@ -8,8 +8,8 @@ import (
 )
 
 // checkEnum fails t unless v has the stable code and Japanese label given,
-// decodes back from its code, and an unknown code is refused with
-// ErrInconsistentInput.
+// decodes back from its code, and an unknown code is refused as bad
+// input (reason.ErrBadInput).
 func checkEnum[T interface {
 	comparable
 	String() string
@@ -26,7 +26,7 @@ func checkEnum[T interface {
 	if err := P(&back).UnmarshalText([]byte(code)); err != nil || back != v {
 		t.Errorf("UnmarshalText(%q) = %v, %v", code, back, err)
 	}
-	if err := P(&back).UnmarshalText([]byte("no_such_code")); !errors.Is(err, ErrInconsistentInput) {
+	if err := P(&back).UnmarshalText([]byte("no_such_code")); !errors.Is(err, reason.ErrBadInput) {
 		t.Errorf("UnmarshalText of an unknown code: %v", err)
 	}
 }

@@ -115,7 +115,9 @@ func ExampleEligibilityPolicy_Eligible() {
 // P1: Prefectural Library staff are at the Assembly Library on Tuesdays
 // and Thursdays; the patron can register by post any day.
 func ExampleCanRegisterAt() {
-	staff := calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
+	staffDays := calendar.WeeklySchedule("道立図書館職員在室日", time.Tuesday, time.Thursday)
+	staffDays.ClosedOnHolidays, staffDays.YearEnd = true, true
+	staff := calendar.MustNew(staffDays)
 	assembly := patron.RegistrationPlace{Kind: patron.RegisterAtAssemblyLibrary, Calendar: staff}
 	fmt.Println(patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 12)))
 	err := patron.CanRegisterAt(assembly, calendar.NewDate(2026, time.May, 13))

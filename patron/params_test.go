@@ -99,3 +99,21 @@ func TestCanRegisterAtP1DateAndLibraryParams(t *testing.T) {
 	err = CanRegisterAt(RegistrationPlace{Kind: RegisterAtPartnerLibrary, Library: "小樽市立図書館", Calendar: otaruCal}, wednesday)
 	checkParams(t, err, []map[string]any{{"library": "小樽市立図書館"}})
 }
+
+// P3: a year of birth out of range carries January 1 of the year, the
+// day the key names, and shows it in both languages; a year that is no
+// date carries nothing.
+func TestBirthYearRangeP3DateParam(t *testing.T) {
+	_, err := ParseBirthKey("18500101")
+	checkParams(t, err, []map[string]any{{"date": "1850-01-01"}})
+	if got := messages(err); len(got) != 1 || got[0] != "The year of birth is not a plausible year (Western calendar, 1900 or later): the key gives 1850-01-01." {
+		t.Errorf("English %q", got)
+	}
+	if ms := reason.Localize(err, reason.Japanese); ms[0].Message != "生まれ年が正しくありません（西暦、1900年以降）（入力された値：1850年1月1日）。" {
+		t.Errorf("Japanese %q", ms[0].Message)
+	}
+	_, err = BirthKey(10000)
+	checkParams(t, err, []map[string]any{{}})
+	_, err = BirthKey(1899)
+	checkParams(t, err, []map[string]any{{"date": "1899-01-01"}})
+}

@@ -145,6 +145,3 @@ func (p Password) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted +
 
 // LogValue implements slog.LogValuer with "[password redacted]".
 func (p Password) LogValue() slog.Value { return slog.StringValue(redacted) }
-
-// canonical returns the lower-case form p holds, for tests.
-func (p Password) canonical() string { return string(p.AppendSecret(nil)) }

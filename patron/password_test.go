@@ -170,3 +170,6 @@ func FuzzParsePassword(f *testing.F) {
 		}
 	})
 }
+
+// canonical returns the lower-case form p holds.
+func (p Password) canonical() string { return string(p.AppendSecret(nil)) }

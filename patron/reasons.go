@@ -1,19 +1,11 @@
 package patron
 
 import (
-	"errors"
-
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // pkg prefixes every error string and reason of this package.
 const pkg = "patron"
-
-// ErrInconsistentInput is wrapped by every error that says the host's own
-// data is unusable (a Record without a card number, a RegistrationPlace
-// without a calendar, an unknown enum code), as opposed to a refusal of
-// what a patron typed.
-var ErrInconsistentInput = errors.New("patron: inconsistent input")
 
 // Reasons a caller branches on. The reasons of a field's syntax that no
 // caller needs to tell apart are unexported below; hosts still match them
@@ -103,8 +95,8 @@ var (
 		"To receive at a partner library[ ({library})], register as a patron of that library too.",
 		"受取館[（{library}）]で受け取るには、受取館の利用者登録も必要です。")
 
-	// ErrRegistrationPlaceUnknown reports a place that is none of the ways to
-	// register (P1).
+	// ErrRegistrationPlaceUnknown reports that no place to register was
+	// chosen, the zero RegistrationPlaceKind (P1).
 	ErrRegistrationPlaceUnknown = reason.New(pkg, "registration.place_unknown",
 		"Register at the Prefectural Library, at the Assembly Library while library staff are there, at a registration partner library, or by post.",
 		"利用者登録は道立図書館、職員在室時の道議会図書室、利用登録協力館、または郵送でできます。")
@@ -153,9 +145,11 @@ var (
 	errBirthKeyNot0101 = reason.New(pkg, "birth_key.not_0101",
 		"Enter your year of birth followed by 0101, not your full date of birth (born in 2001: 20010101).",
 		"生年月日欄には生まれ年（西暦）＋「0101」を入力してください。実際の誕生日ではありません（例：2001年生まれ→20010101）。")
+	// errBirthYearRange: a year before 1900, or beyond 9999; its date is
+	// January 1 of the year, the day a birth key names.
 	errBirthYearRange = reason.New(pkg, "birth_key.year_range",
-		"The year of birth is not a plausible year (Western calendar, 1900 or later).",
-		"生まれ年が正しくありません（西暦、1900年以降）。")
+		"The year of birth is not a plausible year (Western calendar, 1900 or later)[: the key gives {date}].",
+		"生まれ年が正しくありません（西暦、1900年以降）[（入力された値：{date}）]。")
 
 	errNameEmpty = reason.New(pkg, "identity.name_empty",
 		"Enter your name.",

@@ -1,17 +1,17 @@
 package patron
 
-import "fmt"
+import "github.com/kashidashi/kashidashi/reason"
 
 // Record is what the library holds about a patron to check the identity
 // of someone setting a first My Page password (P3). The host looks it up
 // by card number; the zero Record is not a valid record.
 type Record struct {
 	// Card is the patron's card number.
-	Card CardNumber
+	Card CardNumber `json:"card"`
 	// Name is the name as registered, in any width and spacing.
-	Name string
+	Name string `json:"name"`
 	// BirthYear is the year of birth, in the Western calendar.
-	BirthYear int
+	BirthYear int `json:"birth_year"`
 }
 
 // VerifyPolicy decides how much a refused identity check tells (P3).
@@ -41,11 +41,13 @@ type VerifyPolicy struct {
 // number should refuse with ErrIdentityMismatch too, unless it reveals.
 //
 // A Record without a card number or name, or with a BirthYear out of
-// range, is the host's mistake: an error wrapping ErrInconsistentInput.
+// range, is the host's mistake: an error, not a refusal, a
+// reason.Problems matching reason.ErrBadInput with a problem at
+// "record.card", "record.name" or "record.birth_year" for each.
 func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
 	recName := foldName(rec.Name)
-	if rec.Card.IsZero() || recName == "" || !plausibleBirthYear(rec.BirthYear) {
-		return fmt.Errorf("%w: record lacks a card number, a name or a plausible year of birth", ErrInconsistentInput)
+	if err := rec.problems(recName).Err(); err != nil {
+		return err
 	}
 	var rs refusal
 	c, cardErr := ParseCardNumber(card)
@@ -81,4 +83,20 @@ func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
 		}
 	}
 	return rs.refuse("identity check")
+}
+
+// problems lists what makes rec unusable, recName being its name folded,
+// with paths under "record".
+func (rec Record) problems(recName string) reason.Problems {
+	var ps reason.Problems
+	if rec.Card.IsZero() {
+		ps.Add("record.card", "no card number")
+	}
+	if recName == "" {
+		ps.Add("record.name", "no name")
+	}
+	if !plausibleBirthYear(rec.BirthYear) {
+		ps.Add("record.birth_year", "%d is not a year from %d to %d", rec.BirthYear, minBirthYear, maxBirthYear)
+	}
+	return ps
 }

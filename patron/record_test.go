@@ -64,11 +64,30 @@ func TestVerify(t *testing.T) {
 
 func TestVerifyBadRecord(t *testing.T) {
 	good := testRecord(t)
-	for _, rec := range []Record{{}, {Card: good.Card, BirthYear: 2001}, {Card: good.Card, Name: "x"}, {Name: "x", BirthYear: 2001}} {
-		err := VerifyPolicy{}.Verify(rec, "0123456789", "x", "20010101")
+	for _, tt := range []struct {
+		rec   Record
+		paths []string
+	}{
+		{Record{}, []string{"record.card", "record.name", "record.birth_year"}},
+		{Record{Card: good.Card, BirthYear: 2001}, []string{"record.name"}},
+		{Record{Card: good.Card, Name: "x"}, []string{"record.birth_year"}},
+		{Record{Card: good.Card, Name: "x", BirthYear: 1899}, []string{"record.birth_year"}},
+		{Record{Name: "x", BirthYear: 2001}, []string{"record.card"}},
+		{Record{Card: good.Card, Name: "　 ", BirthYear: 2001}, []string{"record.name"}},
+	} {
+		err := VerifyPolicy{}.Verify(tt.rec, "0123456789", "x", "20010101")
 		var coded reason.Coded
-		if !errors.Is(err, ErrInconsistentInput) || errors.As(err, &coded) {
-			t.Errorf("Verify with record %+v: %v, want ErrInconsistentInput", rec, err)
+		var ps reason.Problems
+		if !errors.Is(err, reason.ErrBadInput) || errors.As(err, &coded) || !errors.As(err, &ps) {
+			t.Errorf("Verify with record %+v: %v, want bad input", tt.rec, err)
+			continue
+		}
+		var paths []string
+		for _, p := range ps {
+			paths = append(paths, p.Path)
+		}
+		if !slices.Equal(paths, tt.paths) {
+			t.Errorf("Verify with record %+v: paths %v, want %v", tt.rec, paths, tt.paths)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package patron
 
 import (
-	"fmt"
-
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/internal/enum"
 	"github.com/kashidashi/kashidashi/reason"
@@ -28,7 +26,7 @@ const (
 	RegisterByPost
 )
 
-var registrationPlaceKinds = enum.NewTable[RegistrationPlaceKind](pkg, "registration place kind", ErrInconsistentInput,
+var registrationPlaceKinds = enum.NewTable[RegistrationPlaceKind](pkg, "registration place kind", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "prefectural_library", En: "Prefectural Library", Ja: "道立図書館"},
 	enum.Name{Code: "assembly_library", En: "Assembly Library", Ja: "道議会図書室"},
@@ -50,7 +48,7 @@ func (k RegistrationPlaceKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes a stable code or label; an unknown one is an error
-// wrapping ErrInconsistentInput.
+// matching reason.ErrBadInput.
 func (k *RegistrationPlaceKind) UnmarshalText(b []byte) error {
 	return registrationPlaceKinds.UnmarshalText(k, b)
 }
@@ -63,10 +61,10 @@ type RegistrationPlace struct {
 	// Calendar says on which days the place registers patrons. For the
 	// Prefectural Library and a partner library, their opening calendar;
 	// for the Assembly Library, the days Prefectural Library staff are
-	// there: calendar.AssemblyLibraryStaffDayRules compiled, or the host's own
-	// staff-day calendar (not the Assembly Library's opening days, which
-	// include days without staff). Unused for RegisterByPost; required for
-	// the others.
+	// there: the staff days of the library's configuration (package
+	// library), or the host's own staff-day calendar (not the Assembly
+	// Library's opening days, which include days without staff). Unused for
+	// RegisterByPost; required for the others.
 	Calendar *calendar.Calendar
 	// Library names a partner library, for messages.
 	Library string
@@ -80,7 +78,7 @@ type RegistrationPlace struct {
 // can be done"). Otherwise it returns a *reason.Refusal listing every
 // reason that applies:
 //
-//   - ErrRegistrationPlaceUnknown for a Kind not listed above;
+//   - ErrRegistrationPlaceUnknown for the zero Kind: no place chosen;
 //   - ErrRegistrationNotPartner for a partner library that is not a
 //     registration partner;
 //   - ErrRegistrationNoStaff for the Assembly Library on a day without
@@ -88,22 +86,24 @@ type RegistrationPlace struct {
 //   - ErrRegistrationClosed for the Prefectural Library or a partner
 //     library on a day it is closed, or the zero day.
 //
-// By post, any day will do and day may be zero. A counter place without
-// a Calendar is the host's mistake: an error, not a refusal, wrapping
-// ErrInconsistentInput.
+// By post, any day will do and day may be zero. A Kind that is none of
+// the constants above, and a counter place without a Calendar, are the
+// host's mistakes: an error, not a refusal, a reason.Problems matching
+// reason.ErrBadInput at the path "place.kind" or "place.calendar".
 func CanRegisterAt(place RegistrationPlace, day calendar.Date) error {
 	var rs refusal
 	switch place.Kind {
 	case RegisterByPost:
 		return nil
 	case RegisterAtPrefecturalLibrary, RegisterAtAssemblyLibrary, RegisterAtPartnerLibrary:
-	default:
-		k := place.Kind.String()
-		rs.add(ErrRegistrationPlaceUnknown.Detail(k, k))
+	case 0:
+		rs.add(ErrRegistrationPlaceUnknown)
 		return rs.refuse("registration")
+	default:
+		return reason.BadInput("place.kind", "%s is not a way to register", place.Kind)
 	}
 	if place.Calendar == nil {
-		return fmt.Errorf("%w: %s registration place without a calendar", ErrInconsistentInput, place.Kind)
+		return reason.BadInput("place.calendar", "a %s registration place needs a calendar", place.Kind)
 	}
 	if place.Kind == RegisterAtPartnerLibrary && !place.RegistrationPartner {
 		rs.add(ErrRegistrationNotPartner.With(reason.LibraryName(place.Library)))

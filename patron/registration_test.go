@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	prefCal   = calendar.MustNew(calendar.PrefecturalLibraryRules())
-	staffCal  = calendar.MustNew(calendar.AssemblyLibraryStaffDayRules())
+	prefCal   = calendar.MustNew(prefecturalLibraryRules())
+	staffCal  = calendar.MustNew(staffDayRules())
 	otaruCal  = calendar.MustNew(calendar.WeeklySchedule("小樽", time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday))
 	tuesday   = calendar.NewDate(2026, time.May, 12)
 	wednesday = calendar.NewDate(2026, time.May, 13)
@@ -49,7 +49,6 @@ func TestCanRegisterAtP1Places(t *testing.T) {
 		{"post any day", RegistrationPlace{Kind: RegisterByPost}, calendar.Date{}, nil},
 		{"post on a monday", RegistrationPlace{Kind: RegisterByPost}, monday, nil},
 		{"zero place", RegistrationPlace{}, tuesday, []string{"registration.place_unknown"}},
-		{"unknown kind", RegistrationPlace{Kind: 99, Calendar: prefCal}, tuesday, []string{"registration.place_unknown"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := CanRegisterAt(tt.place, tt.day)
@@ -67,13 +66,29 @@ func TestCanRegisterAtP1Places(t *testing.T) {
 	}
 }
 
-// P1: a counter place without a calendar is the host's mistake, not a
-// patron's refusal.
+// P1: a counter place without a calendar, and a kind that is none of the
+// ways to register, are the host's mistakes, not a patron's refusal: bad
+// input naming the field.
 func TestCanRegisterAtP1NeedsCalendar(t *testing.T) {
 	for _, k := range []RegistrationPlaceKind{RegisterAtPrefecturalLibrary, RegisterAtAssemblyLibrary, RegisterAtPartnerLibrary} {
-		if err := CanRegisterAt(RegistrationPlace{Kind: k}, tuesday); !errors.Is(err, ErrInconsistentInput) {
-			t.Errorf("kind %d: %v", k, err)
-		}
+		checkBadInput(t, CanRegisterAt(RegistrationPlace{Kind: k}, tuesday), "place.calendar")
+	}
+	for _, k := range []RegistrationPlaceKind{5, 99} {
+		checkBadInput(t, CanRegisterAt(RegistrationPlace{Kind: k, Calendar: prefCal}, tuesday), "place.kind")
+	}
+}
+
+// checkBadInput fails t unless err is bad input, a reason.Problems of one
+// problem at path, and no refusal.
+func checkBadInput(t *testing.T, err error, path string) {
+	t.Helper()
+	var ps reason.Problems
+	var ref *reason.Refusal
+	if !errors.Is(err, reason.ErrBadInput) || !errors.As(err, &ps) || errors.As(err, &ref) {
+		t.Fatalf("%v: want bad input", err)
+	}
+	if len(ps) != 1 || ps[0].Path != path {
+		t.Errorf("problems %v, want one at %s", ps, path)
 	}
 }
 
@@ -109,7 +124,7 @@ func FuzzCanRegisterAt(f *testing.F) {
 		for _, c := range cals {
 			p := RegistrationPlace{Kind: RegistrationPlaceKind(kind % 6), Calendar: c, Library: name, RegistrationPartner: partner}
 			err := CanRegisterAt(p, day)
-			if err == nil || errors.Is(err, ErrInconsistentInput) {
+			if err == nil || errors.Is(err, reason.ErrBadInput) {
 				continue
 			}
 			checkRefusal(t, err)
@@ -118,4 +133,26 @@ func FuzzCanRegisterAt(f *testing.F) {
 			}
 		}
 	})
+}
+
+// prefecturalLibraryRules are the opening rules of the Prefectural Library
+// (C2), as the library's configuration states them (library.Default()).
+func prefecturalLibraryRules() calendar.Rules {
+	return calendar.Rules{
+		Name:                      "北海道立図書館",
+		ClosedWeekdays:            calendar.WeekdaysOf(time.Monday),
+		HolidayOpensWeeklyClosure: true,
+		MonthEnd:                  true,
+		MonthEndAvoids:            calendar.WeekdaysOf(time.Monday, time.Saturday, time.Sunday),
+		YearEnd:                   true,
+	}
+}
+
+// staffDayRules are the days Prefectural Library staff are at the
+// Assembly Library (R-AL1): Tuesdays and Thursdays, not on public
+// holidays nor at the year end.
+func staffDayRules() calendar.Rules {
+	r := calendar.WeeklySchedule("道立図書館職員在室日", time.Tuesday, time.Thursday)
+	r.ClosedOnHolidays, r.YearEnd = true, true
+	return r
 }

@@ -113,7 +113,7 @@ func TestNegotiateNoSilentFallbackIssue12(t *testing.T) {
 	assert.Equal(t, reason.Japanese, reason.NegotiateOr("ja-JP", reason.English))
 }
 
-// Defect guard (issue 12): a megabyte header, or one with thousands of
+// Defect guard: a megabyte header, or one with thousands of
 // entries, is refused at once with a short error.
 func TestNegotiateHugeHeaderRefusedFast(t *testing.T) {
 	for _, h := range []string{

@@ -122,7 +122,7 @@ func TestRefusalUnmarshalStrictIssue12(t *testing.T) {
 	}
 }
 
-// Property (issue 12): any refusal of reasons with any parameters and
+// Property: any refusal of reasons with any parameters and
 // details, capped or not, decodes to the same codes, parameters,
 // messages and Error, and encodes to the same JSON again.
 func TestRefusalJSONRoundTripPropertyIssue12(t *testing.T) {

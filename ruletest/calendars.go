@@ -6,15 +6,13 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 )
 
 // placeCalendars is built once: compiled calendars are immutable and safe
 // to share.
 var placeCalendars = sync.OnceValue(func() holds.Calendars {
-	c, err := holds.DefaultCalendars()
-	if err != nil {
-		panic("ruletest: the published calendars do not compile: " + err.Error())
-	}
+	c := library.Default().Calendars(spanFirst)
 	c.Partners = map[string]*calendar.Calendar{
 		// Closed on Mondays, public holidays and at the year end.
 		partnerLibraries[0]: calendar.MustNew(calendar.Rules{
@@ -35,7 +33,7 @@ var placeCalendars = sync.OnceValue(func() holds.Calendars {
 
 // PlaceCalendars returns the calendars of every place the generators
 // draw: the published Prefectural Library, Assembly Library and courier
-// (holds.DefaultCalendars) and the two partner libraries of PickupPlace,
+// (library.Default) and the two partner libraries of PickupPlace,
 // one closed on Mondays and holidays, one on Thursdays. Each call returns
 // a new Partners map over the same immutable calendars.
 func PlaceCalendars() holds.Calendars {

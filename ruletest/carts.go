@@ -15,17 +15,17 @@ var kitRegistered = map[string][]string{"A": partnerLibraries[:1], "B": partnerL
 // Carts draws well-formed carts (H2): one of three patrons with the
 // partner libraries they are registered at, one to five distinct items of
 // any catalogue status (I1; most can be lent, a few cannot, so that I2
-// refusals come up), a PickupPlace, either reservation method, and 0 to
-// 12 loans. Draws shrink toward one item on the shelf, reserved normally
-// for the Prefectural Library.
+// refusals come up), a PickupPlace and either reservation method. Draws
+// shrink toward one item on the shelf, reserved normally for the
+// Prefectural Library.
 func Carts() *rapid.Generator[holds.Cart] {
 	return rapid.Custom(func(t *rapid.T) holds.Cart {
 		who := rapid.SampledFrom(kitPatrons).Draw(t, "patron")
 		ids := rapid.SliceOfNDistinct(rapid.SampledFrom(kitItems), 1, 5, rapid.ID).Draw(t, "items")
-		items := make([]holds.CartItem, len(ids))
+		items := make([]circulation.Item, len(ids))
 		for i, id := range ids {
-			items[i] = holds.CartItem{
-				Item:       id,
+			items[i] = circulation.Item{
+				ID:         id,
 				Status:     rapid.SampledFrom(cartStatuses).Draw(t, "status"),
 				Collection: rapid.SampledFrom([]circulation.Collection{circulation.General, circulation.Hokkaido}).Draw(t, "collection"),
 			}
@@ -35,7 +35,6 @@ func Carts() *rapid.Generator[holds.Cart] {
 			Items:            items,
 			Place:            PickupPlace().Draw(t, "place"),
 			Ordering:         rapid.SampledFrom([]holds.Ordering{holds.Normal, holds.ReadingOrder}).Draw(t, "ordering"),
-			Loans:            rapid.IntRange(0, 12).Draw(t, "loans"),
 			PartnerLibraries: slices.Clone(kitRegistered[who]),
 		}
 	})

@@ -26,7 +26,8 @@ func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar
 	rapid.Check(t, func(t *rapid.T) {
 		c := LoanCases(p).Draw(t, "case")
 		logCase(t, "case", c)
-		want, _, wantErr := p.Extend(c.Loan, slices.Clone(c.Others), c.Today, returnTo, circulation.Override{})
+		d, wantErr := p.Extend(circulation.ExtendRequest{Loan: c.Loan, Others: slices.Clone(c.Others), Today: c.Today, ReturnTo: returnTo})
+		want := d.Loan
 		got, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today)
 		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
 			t.Fatalf("L4 extension: %s", diff)
@@ -58,7 +59,8 @@ func CheckStaffExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Cal
 	rapid.Check(t, func(t *rapid.T) {
 		c := staffCase{LoanCase: LoanCases(p).Draw(t, "case"), Override: Overrides(extensionReasons...).Draw(t, "override")}
 		logCase(t, "case", c)
-		want, wantUsed, wantErr := p.Extend(c.Loan, slices.Clone(c.Others), c.Today, returnTo, c.Override)
+		d, wantErr := p.Extend(circulation.ExtendRequest{Loan: c.Loan, Others: slices.Clone(c.Others), Today: c.Today, ReturnTo: returnTo, Override: c.Override})
+		want, wantUsed := d.Loan, d.Override
 		got, gotUsed, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today, c.Override)
 		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
 			t.Fatalf("L4 extension with %v: %s", c.Override, diff)
@@ -98,7 +100,7 @@ func CheckDueDate(t *testing.T, p circulation.Policy, returnTo *calendar.Calenda
 			Loaned: DateIn(spanFirst, spanLast).Draw(t, "loaned"),
 		}
 		logCase(t, "case", c)
-		want, wantErr := p.DueDate(c.Method, c.Short, c.Loaned, returnTo)
+		want, wantErr := p.DueDate(circulation.Loan{Place: circulation.Place{Method: c.Method}, Short: c.Short, Loaned: c.Loaned}, returnTo)
 		got, gotErr := host(c.Method, c.Short, c.Loaned)
 		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
 			t.Fatalf("L2 due date: %s", diff)

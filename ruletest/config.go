@@ -9,14 +9,14 @@ import (
 )
 
 // Configs draws configuration documents library.New accepts (V1, V2):
-// the published library.DefaultConfig with, as the draw decides, up to
+// the published library.Default().Config() with, as the draw decides, up to
 // three partner libraries of LibraryRules, dated changes of a place's
 // rules, another circulation policy and hold rules (LoanPolicy,
 // HoldPolicy), and dated policy changes. Changes are in date order within
-// 2020 to 2035. Draws shrink toward library.DefaultConfig.
+// 2020 to 2035. Draws shrink toward library.Default().Config().
 func Configs() *rapid.Generator[library.Config] {
 	return rapid.Custom(func(t *rapid.T) library.Config {
-		c := library.DefaultConfig()
+		c := library.Default().Config()
 		for i := range rapid.IntRange(0, 3).Draw(t, "partners") {
 			c.Sites = append(c.Sites, library.Site{
 				ID:                  fmt.Sprintf("partner%d", i+1),

@@ -9,6 +9,7 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
@@ -16,21 +17,16 @@ import (
 
 // ReservationDesk is what CheckDesk drives: the methods of *holds.Desk. A
 // host checks its own desk (one backed by its database, say) by
-// implementing them; a refused checkout must be a *holds.CartRefusal and
-// every other refusal must match the sentinel holds.Desk returns
-// (errors.Is). Checkouts are the patron's (no override); staff cancel
-// and change places with an override letting holds.ErrNeedsStaff go
-// (H5), the patron with none.
+// implementing them. Do must answer each holds.Request as holds.Desk.Do
+// does: a refusal is a *reason.Refusal whose reasons match the
+// sentinels holds.Desk gives (errors.Is), in its order, each about one
+// item carrying it (reason.Item), and a Change holds the reservations
+// stored with one valid Transition each. Checkouts are the patron's (no
+// override); staff cancel and change places with an override letting
+// holds.ErrNeedsStaff go (H5), the patron with none.
 type ReservationDesk interface {
-	Checkout(c holds.Cart, today calendar.Date, ov circulation.Override) ([]holds.Reservation, circulation.Override, error)
-	SecureNext(item string, today calendar.Date) (holds.Reservation, error)
-	Ship(id uint64, today calendar.Date, loans int) (holds.Reservation, error)
-	MakeReady(id uint64, today calendar.Date) (holds.Reservation, error)
-	Collect(id uint64, today calendar.Date, short bool) (holds.Reservation, circulation.Loan, error)
-	Expire(id uint64, today calendar.Date) (holds.Reservation, error)
-	ExpireDue(today calendar.Date) ([]holds.Reservation, error)
-	Cancel(id uint64, by holds.Actor, today calendar.Date, ov circulation.Override) (holds.Reservation, circulation.Override, error)
-	ChangePlace(id uint64, by holds.Actor, to circulation.Place, partnerLibraries []string, ov circulation.Override) (holds.Reservation, circulation.Override, error)
+	Do(r holds.Request) (holds.Change, error)
+	ExpireDue(today calendar.Date) (holds.Change, error)
 	All() []holds.Reservation
 	Queue(item string) []holds.Reservation
 	Position(id uint64) int
@@ -42,31 +38,35 @@ type ReservationDesk interface {
 // desk and against the kit's reference model of the reservation rules,
 // and fails at the first difference (H1 limits, H2 reading order, H3
 // queues and positions, H4 hold shelf and expiry, H5 who may change what,
-// L2 loans of collected items, R-HD4 and R-PT5 held-back shipments).
-// Steps: checkouts of carts by three patrons, securing the next in line,
-// shipping, making ready, collecting, expiring one or all due, cancelling,
-// changing the pickup place, the day moving on, and rebuilding the desk
-// from its reservations as a host does between requests. After each step
-// every reservation, queue, position and patron count must match the
-// model, and every change must be one step of the lifecycle.
+// L2 loans of collected items, R-HD4 and R-PT5 held-back shipments, V1
+// the rules of each request's day). Steps: checkouts of carts by three
+// patrons, securing the next in line, shipping, making ready, collecting,
+// expiring one or all due, cancelling, changing the pickup place, the day
+// moving on, and rebuilding the desk from its reservations as a host does
+// between requests. After each step every reservation, queue, position
+// and patron count must match the model, and every change must be one
+// step of the lifecycle, recorded by its Transition.
 //
-// open builds a desk for a policy and the places' calendars from stored
-// reservations (none at first), as holds.NewDesk does; the calendars are
-// PlaceCalendars, those the model reads; the policies are holds.DefaultPolicy
-// with a reservation limit of 10 or 3, a hold shelf of 10 or 11 days and
-// either reading-order rule.
-func CheckDesk(t *testing.T, open func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ReservationDesk, error)) {
+// open builds a desk under rules from stored reservations (none at
+// first), as holds.NewDesk does. The rules give the calendars of
+// PlaceCalendars, those the model reads, on every day, and one policy
+// before a drawn day and another from it: the published policy
+// (library.Default) with a reservation limit of 10 or 3, a hold shelf of
+// 10 or 11 days and either reading-order rule.
+func CheckDesk(t *testing.T, open func(r holds.Rules, stored []holds.Reservation) (ReservationDesk, error)) {
 	t.Helper()
 	rapid.Check(t, func(t *rapid.T) {
-		p := holds.DefaultPolicy()
-		p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, "max_reservations")
-		p.HoldForReadingOrder = rapid.Bool().Draw(t, "hold_for_reading_order")
-		p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, "shelf_days")
-		d, err := open(p, PlaceCalendars(), nil)
+		start := calendar.NewDate(2026, 11, 1)
+		rules := kitRules{
+			from:   start.AddDays(rapid.IntRange(0, 60).Draw(t, "rules_change_after")),
+			before: deskPolicy(t, "before"),
+			after:  deskPolicy(t, "after"),
+		}
+		d, err := open(rules, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := &deskModel{p: p, desk: d, open: open, today: calendar.NewDate(2026, 11, 1)}
+		m := &deskModel{rules: rules, desk: d, open: open, today: start}
 		t.Repeat(map[string]func(*rapid.T){
 			"checkout":     m.checkout,
 			"checkout2":    m.checkout, // twice as likely: queues need people
@@ -91,6 +91,36 @@ func CheckDesk(t *testing.T, open func(p holds.Policy, cals holds.Calendars, sto
 	})
 }
 
+// deskPolicy draws a policy of CheckDesk: the published one with a
+// reservation limit of 10 or 3, either reading-order rule and a hold
+// shelf of 10 or 11 days.
+func deskPolicy(t *rapid.T, label string) holds.Policy {
+	p := library.Default().HoldPolicy(spanFirst)
+	p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, label+"_max_reservations")
+	p.HoldForReadingOrder = rapid.Bool().Draw(t, label+"_hold_for_reading_order")
+	p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, label+"_shelf_days")
+	return p
+}
+
+// kitRules are the holds.Rules the kit hands a desk: the policy before
+// until the day before from, after from it on (V1), and PlaceCalendars
+// on every day.
+type kitRules struct {
+	from          calendar.Date
+	before, after holds.Policy
+}
+
+// HoldPolicy returns the policy of day.
+func (r kitRules) HoldPolicy(day calendar.Date) holds.Policy {
+	if day.Before(r.from) {
+		return r.before
+	}
+	return r.after
+}
+
+// Calendars returns PlaceCalendars.
+func (kitRules) Calendars(calendar.Date) holds.Calendars { return PlaceCalendars() }
+
 // staffOverride is what staff give to cancel or change the place of a
 // reservation after the notice (H5): an override letting
 // holds.ErrNeedsStaff go.
@@ -105,11 +135,16 @@ func overrideBy(by holds.Actor) circulation.Override {
 	return circulation.Override{}
 }
 
-// codesOf returns the codes of cs, in order.
-func codesOf(cs []reason.Coded) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.Code()
+// reasonsOf returns the reasons of a refusal as its code followed by the
+// item it carries, if any: "reservation.duplicate i3".
+func reasonsOf(err error) []string {
+	var out []string
+	for _, m := range reason.Localize(err, reason.English) {
+		s := m.Code
+		if it, ok := m.Params.Get("item"); ok {
+			s += fmt.Sprint(" ", it.Value())
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -130,9 +165,9 @@ type modelRes struct {
 // deskModel runs random sequences of steps against a Desk and a simple
 // model of it (H1, H2, H3, H4, H5, L2, R-HD4, R-PT5).
 type deskModel struct {
-	p     holds.Policy
+	rules kitRules
 	desk  ReservationDesk
-	open  func(holds.Policy, holds.Calendars, []holds.Reservation) (ReservationDesk, error)
+	open  func(holds.Rules, []holds.Reservation) (ReservationDesk, error)
 	rs    []*modelRes // index id-1
 	today calendar.Date
 	// last is the desk as the previous check saw it: every change since
@@ -149,6 +184,9 @@ var modelPlaces = []circulation.Place{
 	{Method: circulation.PartnerLibrary, Library: partnerLibraries[0]}, {Method: circulation.PartnerLibrary, Library: partnerLibraries[1]},
 	{Method: circulation.HomeDelivery}, {Method: circulation.PartnerLibrary},
 }
+
+// p returns the policy of the model's day.
+func (m *deskModel) p() holds.Policy { return m.rules.HoldPolicy(m.today) }
 
 func (m *deskModel) active(patronID string) int {
 	n := 0
@@ -224,7 +262,8 @@ func (m *deskModel) pickItem(t *rapid.T) string {
 	return rapid.SampledFrom(kitItems).Draw(t, "item")
 }
 
-// expect fails unless err is want (nil for success).
+// expect fails unless err is want (nil for success); a refusal must be
+// a *reason.Refusal.
 func expect(t *rapid.T, what string, err, want error) {
 	t.Helper()
 	if want == nil && err != nil {
@@ -233,15 +272,50 @@ func expect(t *rapid.T, what string, err, want error) {
 	if want != nil && !errors.Is(err, want) {
 		t.Fatalf("%s: got error %v, want %v", what, err, want)
 	}
+	var refusal *reason.Refusal
+	if _, isReason := want.(*reason.Reason); isReason && !errors.As(err, &refusal) {
+		t.Fatalf("%s: %v is not a *reason.Refusal", what, err)
+	}
+}
+
+// do asks the desk r, checks that the change it returns is what the
+// desk now holds with one valid Transition of r's step each, and returns
+// it.
+func (m *deskModel) do(t *rapid.T, r holds.Request) (holds.Change, error) {
+	t.Helper()
+	ch, err := m.desk.Do(r)
+	if err != nil {
+		return ch, err
+	}
+	checkChange(t, r.Action, r.Today, ch)
+	return ch, nil
+}
+
+// checkChange checks a change of action on day today: one valid
+// Transition per reservation, recording the step.
+func checkChange(t *rapid.T, action holds.Action, today calendar.Date, ch holds.Change) {
+	t.Helper()
+	if len(ch.Transitions) != len(ch.Reservations) {
+		t.Fatalf("%v: %d reservations, %d transitions", action, len(ch.Reservations), len(ch.Transitions))
+	}
+	for k, r := range ch.Reservations {
+		tr := ch.Transitions[k]
+		if err := tr.Validate(); err != nil {
+			t.Fatalf("%v: transition %+v: %v", action, tr, err)
+		}
+		if tr.Reservation != r.ID || tr.Action != action || tr.On != today || tr.To != r.State || tr.Place != r.Place {
+			t.Fatalf("%v: transition %+v for %+v", action, tr, r)
+		}
+	}
 }
 
 func (m *deskModel) checkout(t *rapid.T) {
 	who := rapid.SampledFrom(kitPatrons).Draw(t, "patron")
 	n := rapid.IntRange(0, 5).Draw(t, "n")
-	items := make([]holds.CartItem, n)
+	items := make([]circulation.Item, n)
 	for i := range items {
-		items[i] = holds.CartItem{
-			Item:   rapid.SampledFrom(kitItems).Draw(t, "item"),
+		items[i] = circulation.Item{
+			ID:     rapid.SampledFrom(kitItems).Draw(t, "item"),
 			Status: rapid.SampledFrom([]circulation.Status{circulation.OnLoan, circulation.OnShelf, circulation.Assigned, circulation.Reference}).Draw(t, "status"),
 		}
 	}
@@ -252,66 +326,68 @@ func (m *deskModel) checkout(t *rapid.T) {
 		Ordering:         rapid.SampledFrom([]holds.Ordering{holds.Normal, holds.ReadingOrder, holds.ReadingOrder, 0}).Draw(t, "ordering"),
 		PartnerLibraries: slices.Clone(kitRegistered[who]),
 	}
-	// The model's reasons, as codes.
-	var wantCart []string
-	if n == 0 {
-		wantCart = append(wantCart, holds.ErrCartEmpty.Code())
-	}
-	if !c.Ordering.Valid() {
-		wantCart = append(wantCart, holds.ErrCartMethod.Code())
-	}
-	if c.Place.Validate() != nil {
-		wantCart = append(wantCart, holds.ErrPlace.Code())
-	} else if c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library) {
-		wantCart = append(wantCart, patron.ErrNotPartnerRegistered.Code())
-	}
-	if m.active(who)+n > m.p.Circulation.MaxReservations {
-		wantCart = append(wantCart, circulation.ErrReservationLimit.Code())
-	}
-	var wantItems []string
-	for i, it := range items {
-		if !it.Status.Loanable() {
-			wantItems = append(wantItems, fmt.Sprint(i, circulation.ErrNotLoanable.Code()))
-		}
-		dup := m.holding(who, it.Item)
-		for _, e := range items[:i] {
-			dup = dup || e.Item == it.Item
-		}
-		if dup {
-			wantItems = append(wantItems, fmt.Sprint(i, holds.ErrAlreadyReserved.Code()))
-		}
-	}
-	rs, _, err := m.desk.Checkout(c, m.today, circulation.Override{})
-	if wantCart == nil && wantItems == nil {
+	want := m.checkoutReasons(c)
+	ch, err := m.do(t, holds.Request{Action: holds.ActionReserve, Cart: c, Today: m.today})
+	if want == nil {
 		if err != nil {
 			t.Fatalf("checkout refused: %v", err)
 		}
-		for i, r := range rs {
-			mr := &modelRes{id: uint64(len(m.rs) + 1), patron: who, item: items[i].Item, place: c.Place, state: holds.Waiting}
+		for i, r := range ch.Reservations {
+			mr := &modelRes{id: uint64(len(m.rs) + 1), patron: who, item: items[i].ID, place: c.Place, state: holds.Waiting}
 			if c.Ordering == holds.ReadingOrder {
-				mr.group, mr.order = rs[0].ID, i+1
+				mr.group, mr.order = ch.Reservations[0].ID, i+1
 			}
-			if r.ID != mr.id || r.Group != mr.group || r.Order != mr.order {
+			if r.ID != mr.id || r.Group != mr.group || r.Order != mr.order || r.PlacedOn != m.today {
 				t.Fatalf("placed %+v, model %+v", r, mr)
 			}
 			m.rs = append(m.rs, mr)
 		}
 		return
 	}
-	var cr *holds.CartRefusal
-	if !errors.As(err, &cr) {
+	var refusal *reason.Refusal
+	if !errors.As(err, &refusal) {
 		t.Fatalf("checkout: got %v, want a refusal", err)
 	}
-	gotCart := codesOf(cr.Cart)
-	var gotItems []string
-	for _, it := range cr.Items {
-		for _, c := range it.Reasons {
-			gotItems = append(gotItems, fmt.Sprint(it.Index, c.Code()))
+	if got := reasonsOf(err); !slices.Equal(got, want) {
+		t.Fatalf("checkout refused with %v, model says %v", got, want)
+	}
+}
+
+// checkoutReasons returns the reasons the model refuses cart c with,
+// each as its code followed by the item it concerns, in the order of
+// holds.Desk.Do: the cart's, the limit (H1), each item never lent (I1),
+// each item already reserved or twice in the cart.
+func (m *deskModel) checkoutReasons(c holds.Cart) []string {
+	var want []string
+	if len(c.Items) == 0 {
+		want = append(want, holds.ErrCartEmpty.Code())
+	}
+	if !c.Ordering.Valid() {
+		want = append(want, holds.ErrCartMethod.Code())
+	}
+	if c.Place.Validate() != nil {
+		want = append(want, holds.ErrPlace.Code())
+	} else if c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library) {
+		want = append(want, patron.ErrNotPartnerRegistered.Code())
+	}
+	if m.active(c.Patron)+len(c.Items) > m.p().Circulation.MaxReservations {
+		want = append(want, circulation.ErrReservationLimit.Code())
+	}
+	for _, it := range c.Items {
+		if !it.Status.Loanable() {
+			want = append(want, circulation.ErrNotLoanable.Code()+" "+it.ID)
 		}
 	}
-	if !slices.Equal(gotCart, wantCart) || !slices.Equal(gotItems, wantItems) {
-		t.Fatalf("checkout refused with %v %v, model says %v %v", gotCart, gotItems, wantCart, wantItems)
+	for i, it := range c.Items {
+		dup := m.holding(c.Patron, it.ID)
+		for _, e := range c.Items[:i] {
+			dup = dup || e.ID == it.ID
+		}
+		if dup {
+			want = append(want, holds.ErrAlreadyReserved.Code()+" "+it.ID)
+		}
 	}
+	return want
 }
 
 func (m *deskModel) secure(t *rapid.T) { m.secureItem(t, m.pickItem(t)) }
@@ -325,7 +401,7 @@ func (m *deskModel) secureItem(t *rapid.T, item string) {
 		}
 		if m.blocked(r) {
 			pending = true
-			if m.p.HoldForReadingOrder {
+			if m.p().HoldForReadingOrder {
 				break // the item waits for the first in line
 			}
 			continue
@@ -333,12 +409,12 @@ func (m *deskModel) secureItem(t *rapid.T, item string) {
 		want = r
 		break
 	}
-	got, err := m.desk.SecureNext(item, m.today)
+	ch, err := m.do(t, holds.Request{Action: holds.ActionSecure, Item: item, Today: m.today})
 	switch {
 	case want != nil:
 		expect(t, "secure", err, nil)
-		if got.ID != want.id {
-			t.Fatalf("H3 secured %d, first that may go ahead is %d", got.ID, want.id)
+		if len(ch.Reservations) != 1 || ch.Reservations[0].ID != want.id {
+			t.Fatalf("H3 secured %+v, first that may go ahead is %d", ch.Reservations, want.id)
 		}
 		want.state = holds.Secured
 	case pending:
@@ -357,10 +433,10 @@ func (m *deskModel) shipRes(t *rapid.T, r *modelRes) {
 	switch {
 	case r.state != holds.Secured || r.place.Method == circulation.PrefecturalLibrary:
 		want = holds.ErrNoStep // only a secured item travels, never from the Prefectural Library
-	case remote && loans >= m.p.Circulation.MaxLoans:
+	case remote && loans >= m.p().Circulation.MaxLoans:
 		want = holds.ErrHeldBack // R-HD4, R-PT5
 	}
-	_, err := m.desk.Ship(r.id, m.today, loans)
+	_, err := m.do(t, holds.Request{Action: holds.ActionShip, ID: r.id, Today: m.today, Loans: loans})
 	expect(t, "ship", err, want)
 	if want == nil {
 		r.state, r.shipped = holds.InTransit, m.today
@@ -380,26 +456,28 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := m.desk.MakeReady(r.id, m.today)
+	ch, err := m.do(t, holds.Request{Action: holds.ActionMakeReady, ID: r.id, Today: m.today})
 	expect(t, "ready", err, want)
-	if want == nil {
-		r.state, r.deadline = holds.Ready, got.Deadline
-		// H4: ShelfDays open days of the place, the first collectable day
-		// the first: the next open day after today (the notice day) at the
-		// Prefectural and Assembly Libraries (R-PL1, R-AL2), from two days
-		// after the courier day at a partner library (R-PT3).
-		rules := at.Rules()
-		first := nextOpenByRules(rules, m.today.AddDays(1))
-		if r.place.Method == circulation.PartnerLibrary {
-			first = r.shipped.AddDays(2)
-			if m.today.After(first) {
-				first = m.today
-			}
-			first = nextOpenByRules(rules, first)
+	if want != nil {
+		return
+	}
+	got := ch.Reservations[0]
+	r.state, r.deadline = holds.Ready, got.Deadline
+	// H4: ShelfDays open days of the place, the first collectable day
+	// the first: the next open day after today (the notice day) at the
+	// Prefectural and Assembly Libraries (R-PL1, R-AL2), from two days
+	// after the courier day at a partner library (R-PT3).
+	rules := at.Rules()
+	first := nextOpenByRules(rules, m.today.AddDays(1))
+	if r.place.Method == circulation.PartnerLibrary {
+		first = r.shipped.AddDays(2)
+		if m.today.After(first) {
+			first = m.today
 		}
-		if want := shelfDeadlineByRules(rules, first, m.p.ShelfDays); got.Deadline != want {
-			t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v: want %v", got.Deadline, r.place, m.today, first, want)
-		}
+		first = nextOpenByRules(rules, first)
+	}
+	if want := shelfDeadlineByRules(rules, first, m.p().ShelfDays); got.Deadline != want {
+		t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v: want %v", got.Deadline, r.place, m.today, first, want)
 	}
 }
 
@@ -412,20 +490,23 @@ func (m *deskModel) collectRes(t *rapid.T, r *modelRes) {
 		r.place.Method != circulation.HomeDelivery && r.state != holds.Ready:
 		want = holds.ErrNoStep
 	}
-	_, loan, err := m.desk.Collect(r.id, m.today, false)
+	ch, err := m.do(t, holds.Request{Action: holds.ActionCollect, ID: r.id, Today: m.today})
 	expect(t, "collect", err, want)
-	if want == nil {
-		r.state = holds.Collected
-		// L2: a loan that travels is dated the day it left; the day the
-		// patron collects changes nothing.
-		loaned := m.today
-		if r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery {
-			loaned = r.shipped
-		}
-		due := loaned.AddDays(m.p.Circulation.LoanPeriod(r.place.Method, false) - 1)
-		if loan.Item != r.item || loan.Place != r.place || loan.Loaned != loaned || loan.Due != due {
-			t.Fatalf("L2 loan %+v for %+v, want loaned %v due %v", loan, r, loaned, due)
-		}
+	if want != nil {
+		return
+	}
+	r.state = holds.Collected
+	// L2: a loan that travels is dated the day it left; the day the
+	// patron collects changes nothing. L4 b: a loan others wait for is
+	// reserved.
+	loaned := m.today
+	if r.place.Method == circulation.PartnerLibrary || r.place.Method == circulation.HomeDelivery {
+		loaned = r.shipped
+	}
+	due := loaned.AddDays(m.p().Circulation.LoanPeriod(circulation.Loan{Place: r.place}) - 1)
+	loan := ch.Loan
+	if loan.Item != r.item || loan.Place != r.place || loan.Loaned != loaned || loan.Due != due || loan.Reserved != (len(m.queue(r.item)) > 0) {
+		t.Fatalf("L2 L4 loan %+v for %+v, want loaned %v due %v, reserved %v", loan, r, loaned, due, len(m.queue(r.item)) > 0)
 	}
 }
 
@@ -438,7 +519,7 @@ func (m *deskModel) expire(t *rapid.T) {
 	case !m.today.After(r.deadline):
 		want = holds.ErrDeadlineNotPassed // H4
 	}
-	_, err := m.desk.Expire(r.id, m.today)
+	_, err := m.do(t, holds.Request{Action: holds.ActionExpire, ID: r.id, Today: m.today})
 	expect(t, "expire", err, want)
 	if want == nil {
 		r.state = holds.Expired
@@ -453,12 +534,13 @@ func (m *deskModel) expireDue(t *rapid.T) {
 			r.state = holds.Expired
 		}
 	}
-	expired, err := m.desk.ExpireDue(m.today)
+	ch, err := m.desk.ExpireDue(m.today)
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkChange(t, holds.ActionExpire, m.today, ch)
 	var got []uint64
-	for _, r := range expired {
+	for _, r := range ch.Reservations {
 		got = append(got, r.ID)
 	}
 	if !slices.Equal(got, want) {
@@ -523,8 +605,9 @@ func (m *deskModel) pickActor(t *rapid.T) (*modelRes, holds.Actor, error) {
 
 func (m *deskModel) cancel(t *rapid.T) {
 	r, by, want := m.pickActor(t)
-	_, _, err := m.desk.Cancel(r.id, by, m.today, overrideBy(by))
+	ch, err := m.do(t, holds.Request{Action: holds.ActionCancel, ID: r.id, By: by, Today: m.today, Override: overrideBy(by)})
 	expect(t, "cancel", err, want)
+	checkUsed(t, ch, by, r.state)
 	if want == nil {
 		r.state = holds.Cancelled
 	}
@@ -542,9 +625,14 @@ func (m *deskModel) changePlace(t *rapid.T) {
 	case to.Method == circulation.PartnerLibrary && !slices.Contains(kitRegistered[r.patron], to.Library):
 		want = patron.ErrNotPartnerRegistered
 	}
-	_, _, err := m.desk.ChangePlace(r.id, by, to, slices.Clone(kitRegistered[r.patron]), overrideBy(by))
+	ch, err := m.do(t, holds.Request{Action: holds.ActionChangePlace, ID: r.id, By: by, Today: m.today,
+		Place: to, PartnerLibraries: slices.Clone(kitRegistered[r.patron]), Override: overrideBy(by)})
 	expect(t, "change place", err, want)
+	if want == nil && to == r.place && len(ch.Reservations) != 0 {
+		t.Fatalf("change to the same place %v changed %+v", to, ch.Reservations)
+	}
 	if want == nil && to != r.place {
+		checkUsed(t, ch, by, r.state)
 		r.place = to
 		if r.state == holds.InTransit || r.state == holds.Ready {
 			r.state, r.shipped, r.deadline = holds.Secured, calendar.Date{}, calendar.Date{}
@@ -552,10 +640,24 @@ func (m *deskModel) changePlace(t *rapid.T) {
 	}
 }
 
+// checkUsed checks the override a change by by of a reservation in
+// state before used (H5): staff's, letting holds.ErrNeedsStaff go, once
+// the notice has gone out; none while the reservation waits.
+func checkUsed(t *rapid.T, ch holds.Change, by holds.Actor, before holds.State) {
+	t.Helper()
+	want := circulation.Override{}
+	if by == holds.ByStaff && before != holds.Waiting {
+		want = staffOverride
+	}
+	if len(ch.Reservations) > 0 && (ch.Override != want || ch.Transitions[0].Override != want || ch.Transitions[0].By != by) {
+		t.Fatalf("H5 %v on a %v reservation used %v, recorded %+v; want %v", by, before, ch.Override, ch.Transitions[0], want)
+	}
+}
+
 // rebuild rebuilds the desk from every reservation it holds,
 // as a host does between requests.
 func (m *deskModel) rebuild(t *rapid.T) {
-	d, err := m.open(m.p, placeCalendars(), m.desk.All())
+	d, err := m.open(m.rules, m.desk.All())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -611,7 +713,7 @@ func (m *deskModel) check(t *rapid.T) {
 	}
 	for _, who := range kitPatrons {
 		n := m.desk.Active(who)
-		if n != m.active(who) || n > m.p.Circulation.MaxReservations {
+		if n != m.active(who) || n > max(m.rules.before.Circulation.MaxReservations, m.rules.after.Circulation.MaxReservations) {
 			t.Fatalf("H1 %s has %d active reservations, model %d", who, n, m.active(who))
 		}
 		if len(m.desk.Reservations(who)) != n {

@@ -155,7 +155,7 @@ func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 func TestReservationHistoryCoversStates(t *testing.T) {
 	seen := map[holds.State]int{}
 	rapid.Check(t, func(t *rapid.T) {
-		h := ruletest.ReservationHistory(holds.DefaultPolicy(), 1).Draw(t, "history")
+		h := ruletest.ReservationHistory(library.Default().HoldPolicy(from), 1).Draw(t, "history")
 		for _, r := range h {
 			seen[r.State]++
 		}

@@ -1,18 +1,17 @@
 package ruletest
 
 import (
-	"errors"
-	"github.com/kashidashi/kashidashi/circulation"
 	"slices"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 	"pgregory.net/rapid"
 )
 
 // ReservationHistory draws the history of one reservation under policy p:
 // the reservation as placed (waiting), then as it is after each step of
-// the lifecycle, each step one a Desk could take (Reservation.Step
+// the lifecycle, each step one a holds.Desk took (Desk.Do; Reservation.Step
 // accepts every consecutive pair) on a day no earlier than the last. The
 // steps are secure, ship, make ready, collect, expire after the deadline,
 // cancel by the patron or staff, and change of pickup place; the
@@ -21,25 +20,29 @@ import (
 // history at the Prefectural Library.
 func ReservationHistory(p holds.Policy, id uint64) *rapid.Generator[[]holds.Reservation] {
 	return rapid.Custom(func(t *rapid.T) []holds.Reservation {
-		cals := placeCalendars()
 		r := holds.Reservation{
 			ID:       id,
 			Patron:   rapid.SampledFrom(kitPatrons).Draw(t, "patron"),
 			Item:     rapid.SampledFrom(kitItems).Draw(t, "item"),
 			Place:    PickupPlace().Draw(t, "place"),
+			Short:    rapid.Bool().Draw(t, "short"),
 			State:    holds.Waiting,
 			PlacedOn: DateIn(spanFirst, spanLast.AddDays(-400)).Draw(t, "placed_on"),
+		}
+		d, err := holds.NewDesk(kitRules{before: p, after: p}, []holds.Reservation{r})
+		if err != nil {
+			t.Fatalf("ruletest: a desk refused %+v: %v", r, err)
 		}
 		today := r.PlacedOn
 		h := []holds.Reservation{r}
 		for steps := rapid.IntRange(0, 8).Draw(t, "steps"); steps > 0 && r.State.Active(); steps-- {
 			today = today.AddDays(rapid.IntRange(0, 4).Draw(t, "days_later"))
-			next, err := step(t, r, today, p, cals)
-			if err != nil {
+			ch, err := d.Do(step(t, r, today, p))
+			if err != nil || len(ch.Reservations) == 0 {
 				continue // the drawn step does not apply: draw another
 			}
-			today = latestDay(today, next)
-			r = next
+			r = ch.Reservations[0]
+			today = latestDay(today, r)
 			h = append(h, r)
 		}
 		return h
@@ -56,12 +59,8 @@ func latestDay(today calendar.Date, r holds.Reservation) calendar.Date {
 	return today
 }
 
-// step draws one step and takes it on r today.
-func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, cals holds.Calendars) (holds.Reservation, error) {
-	at, err := cals.At(r.Place)
-	if err != nil {
-		return r, err
-	}
+// step draws one request of a step on r today.
+func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy) holds.Request {
 	kind := rapid.IntRange(0, 9).Draw(t, "step")
 	switch {
 	case kind <= 5: // most steps take the reservation along its route
@@ -71,32 +70,30 @@ func step(t *rapid.T, r holds.Reservation, today calendar.Date, p holds.Policy, 
 	}
 	switch kind {
 	case 0:
-		return r.Secure(today)
+		return holds.Request{Action: holds.ActionSecure, Item: r.Item, Today: today}
 	case 1:
-		return r.Ship(today, rapid.IntRange(0, p.Circulation.MaxLoans).Draw(t, "loans"), p)
+		return holds.Request{Action: holds.ActionShip, ID: r.ID, Today: today, Loans: rapid.IntRange(0, p.Circulation.MaxLoans).Draw(t, "loans")}
 	case 2:
-		return r.MakeReady(today, at, p)
+		return holds.Request{Action: holds.ActionMakeReady, ID: r.ID, Today: today}
 	case 3:
-		next, _, err := r.Collect(today, rapid.Bool().Draw(t, "short"), at, p)
-		return next, err
+		return holds.Request{Action: holds.ActionCollect, ID: r.ID, Today: today}
 	case 4:
 		if r.State != holds.Ready {
-			return r, errNoDraw
+			return holds.Request{} // does not apply
 		}
-		return r.Expire(r.Deadline.AddDays(rapid.IntRange(1, 3).Draw(t, "days_after_deadline")))
+		return holds.Request{Action: holds.ActionExpire, ID: r.ID, Today: r.Deadline.AddDays(rapid.IntRange(1, 3).Draw(t, "days_after_deadline"))}
 	case 6:
 		by := rapid.SampledFrom([]holds.Actor{holds.ByStaff, holds.ByPatron}).Draw(t, "by")
-		next, _, err := r.Cancel(by, today, p, overrideBy(by))
-		return next, err
+		return holds.Request{Action: holds.ActionCancel, ID: r.ID, By: by, Today: today, Override: overrideBy(by)}
 	case 7:
 		to := PickupPlace().Draw(t, "to")
 		if to == r.Place {
-			return r, errNoDraw
+			return holds.Request{} // does not apply
 		}
-		next, _, err := r.ChangePlace(holds.ByStaff, to, slices.Clone(partnerLibraries), p, staffOverride)
-		return next, err
+		return holds.Request{Action: holds.ActionChangePlace, ID: r.ID, By: holds.ByStaff, Today: today,
+			Place: to, PartnerLibraries: slices.Clone(partnerLibraries), Override: staffOverride}
 	}
-	return r, errNoDraw
+	return holds.Request{} // does not apply
 }
 
 // natural returns the kind of step that takes r along its route: secure
@@ -126,6 +123,3 @@ var (
 	kitPatrons = []string{"A", "B", "C"}
 	kitItems   = []string{"i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12"}
 )
-
-// errNoDraw marks a drawn step that does not apply.
-var errNoDraw = errors.New("ruletest: the drawn step does not apply")

@@ -36,13 +36,14 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
 
 var (
-	policy     = circulation.DefaultPolicy()
-	holdPolicy = holds.DefaultPolicy()
-	library    = ruletest.PlaceCalendars().Library
+	policy      = circulation.DefaultPolicy()
+	holdPolicy  = library.Default().HoldPolicy(calendar.NewDate(2026, 4, 1))
+	prefectural = ruletest.PlaceCalendars().Library
 )
 
 func wrongRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
@@ -111,23 +112,24 @@ func TestWrongOpenDays(t *testing.T) {
 func TestRightOpenDays(t *testing.T) { ruletest.CheckOpenDays(t, openDays) }
 
 func TestWrongShelfDeadline(t *testing.T) {
-	ruletest.CheckShelfDeadline(t, holdPolicy, library, func(first calendar.Date) calendar.Date {
-		return library.AddOpenDays(first, holdPolicy.ShelfDays)
+	ruletest.CheckShelfDeadline(t, holdPolicy, prefectural, func(first calendar.Date) calendar.Date {
+		return prefectural.AddOpenDays(first, holdPolicy.ShelfDays)
 	})
 }
 
 func TestRightShelfDeadline(t *testing.T) {
-	ruletest.CheckShelfDeadline(t, holdPolicy, library, func(first calendar.Date) calendar.Date {
-		return holdPolicy.ShelfDeadline(first, library)
+	ruletest.CheckShelfDeadline(t, holdPolicy, prefectural, func(first calendar.Date) calendar.Date {
+		return holdPolicy.ShelfDeadline(first, prefectural)
 	})
 }
 
 func expire(stored []holds.Reservation, today calendar.Date) ([]holds.Reservation, error) {
-	d, err := holds.NewDesk(holdPolicy, ruletest.PlaceCalendars(), stored)
+	d, err := holds.NewDesk(library.Default(), stored)
 	if err != nil {
 		return nil, err
 	}
-	return d.ExpireDue(today)
+	ch, err := d.ExpireDue(today)
+	return ch.Reservations, err
 }
 
 func TestWrongExpiry(t *testing.T) {
@@ -141,18 +143,18 @@ func TestRightExpiry(t *testing.T) { ruletest.CheckExpiry(t, holdPolicy, expire)
 // lazyDesk never runs the nightly expiry.
 type lazyDesk struct{ *holds.Desk }
 
-func (lazyDesk) ExpireDue(calendar.Date) ([]holds.Reservation, error) { return nil, nil }
+func (lazyDesk) ExpireDue(calendar.Date) (holds.Change, error) { return holds.Change{}, nil }
 
 func TestWrongDesk(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		d, err := holds.NewDesk(p, cals, stored)
+	ruletest.CheckDesk(t, func(r holds.Rules, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		d, err := holds.NewDesk(r, stored)
 		return lazyDesk{d}, err
 	})
 }
 
 func TestRightDesk(t *testing.T) {
-	ruletest.CheckDesk(t, func(p holds.Policy, cals holds.Calendars, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
-		return holds.NewDesk(p, cals, stored)
+	ruletest.CheckDesk(t, func(r holds.Rules, stored []holds.Reservation) (ruletest.ReservationDesk, error) {
+		return holds.NewDesk(r, stored)
 	})
 }
 

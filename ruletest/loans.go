@@ -73,7 +73,7 @@ func loanOn(t *rapid.T, label string, p circulation.Policy, today calendar.Date)
 	place := PickupPlace().Draw(t, label+"_place")
 	short := rapid.Bool().Draw(t, label+"_short")
 	loaned := today.AddDays(-rapid.IntRange(0, 60).Draw(t, label+"_age"))
-	due := loaned.AddDays(p.LoanPeriod(place.Method, short) - 1 + rapid.IntRange(-40, 40).Draw(t, label+"_due_moved"))
+	due := loaned.AddDays(p.LoanPeriod(circulation.Loan{Place: place, Short: short}) - 1 + rapid.IntRange(-40, 40).Draw(t, label+"_due_moved"))
 	if due.Before(loaned) {
 		due = loaned
 	}

@@ -3,6 +3,7 @@ package ruletest
 import (
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 	"pgregory.net/rapid"
 )
@@ -20,7 +21,7 @@ func keepOr(t *rapid.T, label string, def, lo, hi int) int {
 }
 
 // LoanPolicy draws a valid circulation.Policy (it passes Validate): one
-// draw in five is the published default (circulation.DefaultPolicy); in
+// draw in five is the published default (library.Default()'s policy); in
 // the others each field keeps its default three times in four or takes
 // any value Validate allows given the fields before it, with loan and
 // reservation limits kept small enough for generated patrons to reach
@@ -28,7 +29,7 @@ func keepOr(t *rapid.T, label string, def, lo, hi int) int {
 // toward the default.
 func LoanPolicy() *rapid.Generator[circulation.Policy] {
 	return rapid.Custom(func(t *rapid.T) circulation.Policy {
-		d := circulation.DefaultPolicy()
+		d := library.Default().CirculationPolicy(spanFirst)
 		if rapid.IntRange(0, 4).Draw(t, "policy_changed") == 0 {
 			return d
 		}
@@ -58,10 +59,11 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 
 // HoldPolicy draws a valid holds.Policy (it passes Validate): a hold shelf
 // of the default 10 open days or 1 to 30, either reading-order rule, a
-// LoanPolicy, and the default soft reasons or any set of holds.Reasons(). Draws shrink toward holds.DefaultPolicy.
+// LoanPolicy, and the default soft reasons or any set of holds.Reasons().
+// Draws shrink toward the published policy (library.Default).
 func HoldPolicy() *rapid.Generator[holds.Policy] {
 	return rapid.Custom(func(t *rapid.T) holds.Policy {
-		d := holds.DefaultPolicy()
+		d := library.Default().HoldPolicy(spanFirst)
 		p := holds.Policy{
 			ShelfDays:           keepOr(t, "shelf_days", d.ShelfDays, 1, 30),
 			HoldForReadingOrder: rapid.Bool().Draw(t, "hold_for_reading_order"),

@@ -1,9 +1,11 @@
 package ruletest
 
 import (
+	"slices"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/library"
 	"pgregory.net/rapid"
 )
 
@@ -23,21 +25,39 @@ func LibraryRules() *rapid.Generator[calendar.Rules] {
 		case 0:
 			r = freeRules(t)
 		case 1:
-			r = calendar.PrefecturalLibraryRules()
+			r = publishedSite("prefectural").Rules
 		case 2:
-			r = calendar.AssemblyLibraryRules()
+			r = publishedSite("assembly").Rules
 		case 3:
 			days := rapid.SliceOfNDistinct(rapid.SampledFrom(weekdayOrder[3:]), 1, 3, rapid.ID).Draw(t, "schedule_days")
 			r = calendar.WeeklySchedule("schedule", days...)
 			r.ClosedOnHolidays = rapid.Bool().Draw(t, "schedule_pauses_on_holidays")
 			r.YearEnd = rapid.Bool().Draw(t, "schedule_pauses_at_year_end")
 		case 4:
-			r = calendar.AssemblyLibraryStaffDayRules()
+			r = *publishedSite("assembly").StaffDays
 		}
 		r.Closures = append(r.Closures, closures(t)...)
 		r.Openings = openings(t, r.Closures)
 		return r
 	})
+}
+
+// publishedSite returns the place key of the published configuration
+// (library.Default), whose rules are the one statement of the
+// Prefectural and Assembly Libraries', with lists clipped so that what a
+// draw appends never reaches the shared configuration.
+func publishedSite(key string) library.Site {
+	s, err := library.Default().Site(key)
+	if err != nil {
+		panic("ruletest: the published configuration has no " + key + ": " + err.Error())
+	}
+	s.Rules.Closures, s.Rules.Openings = slices.Clip(s.Rules.Closures), slices.Clip(s.Rules.Openings)
+	if s.StaffDays != nil {
+		staff := *s.StaffDays
+		staff.Closures, staff.Openings = slices.Clip(staff.Closures), slices.Clip(staff.Openings)
+		s.StaffDays = &staff
+	}
+	return s
 }
 
 // freeRules draws the weekly, holiday, month-end and year-end settings.

@@ -68,7 +68,7 @@ func BenchmarkNextDay(b *testing.B) {
 
 func BenchmarkCollectable(b *testing.B) {
 	c := publishedCourier()
-	partner := calendar.MustNew(calendar.PrefecturalLibraryRules())
+	partner := calendar.MustNew(prefecturalLibraryRules())
 	d := calendar.NewDate(2026, 12, 25)
 	b.ReportAllocs()
 	for b.Loop() {

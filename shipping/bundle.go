@@ -24,15 +24,20 @@ type Packing struct {
 // theirs; pk's allowance is added to each.
 //
 // It refuses an empty bundle (ErrEmptyBundle) and books with a measure
-// that is zero, negative or implausible (ErrBadMeasure, detailed with the
-// book's 1-based position). An allowance that is negative or implausible
-// is an error wrapping ErrInconsistentInput: the host's configuration is
-// wrong.
+// that is zero, negative or implausible (ErrBadMeasure, with the book's
+// 1-based position). An allowance that is negative or implausible is the
+// host's configuration at fault: bad input, a reason.Problems matching
+// reason.ErrBadInput with a problem at "packing.length" (width,
+// thickness, weight) for each.
 func (pk Packing) Bundle(books ...Parcel) (Parcel, error) {
-	for _, d := range []decimal.Decimal{pk.Length, pk.Width, pk.Thickness, pk.Weight} {
+	var ps reason.Problems
+	for i, d := range []decimal.Decimal{pk.Length, pk.Width, pk.Thickness, pk.Weight} {
 		if d.Sign() < 0 || !plausible(d) {
-			return Parcel{}, inconsistent("a packing allowance must be zero or positive, got " + format(d))
+			ps.Add("packing."+measureFields[i], "a packing allowance must be zero or positive, got %s", format(d))
 		}
+	}
+	if err := ps.Err(); err != nil {
+		return Parcel{}, err
 	}
 	if len(books) == 0 {
 		return Parcel{}, reason.Refuse(pkg, "bundle", []reason.Coded{ErrEmptyBundle})

@@ -1,6 +1,8 @@
 package shipping
 
 import (
+	"sync"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/kashidashi/kashidashi/reason"
@@ -8,6 +10,9 @@ import (
 
 // Classifier sorts parcels into classes under fixed Limits. A *Classifier
 // is immutable and safe for concurrent use.
+//
+// The zero Classifier, like a nil *Classifier, classifies by the default
+// limits, as NewClassifier(Limits{}) does.
 type Classifier struct {
 	limits Limits
 	exact  *bounds[exact]
@@ -16,13 +21,14 @@ type Classifier struct {
 
 // NewClassifier returns a Classifier for l, its zero fields taken from
 // the defaults: NewClassifier(Limits{}) classifies by R-HD3 and Japan
-// Post's published bands, and never fails. It refuses, with
-// ErrInconsistentInput, limits that are not positive, Yu-Mail sides not
-// given longest first, sizes not ascending, and weight limits that
-// decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack.
+// Post's published bands, and never fails. It refuses limits that are
+// not positive, Yu-Mail sides not given longest first, sizes not
+// ascending, and weight limits that decrease from Yu-Mail to Yu-Pack to
+// heavy Yu-Pack: a reason.Problems matching reason.ErrBadInput, each
+// problem at the field in snake_case ("sizes[2]", "heavy_weight").
 func NewClassifier(l Limits) (*Classifier, error) {
 	l = l.withDefaults()
-	if err := l.validate(); err != nil {
+	if err := l.problems().Err(); err != nil {
 		return nil, err
 	}
 	c := &Classifier{limits: l}
@@ -33,9 +39,27 @@ func NewClassifier(l Limits) (*Classifier, error) {
 	return c, nil
 }
 
+// zeroLimitsClassifier is the Classifier of the zero Limits, which always
+// compiles.
+var zeroLimitsClassifier = sync.OnceValue(func() *Classifier {
+	c, err := NewClassifier(Limits{})
+	if err != nil {
+		panic(err) // not reached: the defaults are valid
+	}
+	return c
+})
+
+// compiled returns c, or for the zero or nil Classifier the default one.
+func (c *Classifier) compiled() *Classifier {
+	if c == nil || c.exact == nil {
+		return zeroLimitsClassifier()
+	}
+	return c
+}
+
 // Limits returns the limits c applies, defaults filled in.
 func (c *Classifier) Limits() Limits {
-	l := c.limits
+	l := c.compiled().limits
 	l.Sizes = append([]int(nil), l.Sizes...)
 	return l
 }
@@ -60,6 +84,7 @@ func (c *Classifier) Limits() Limits {
 // Parcels whose measures are whole millionths below 10^12 are classified
 // without allocating; others exactly, with package decimal.
 func (c *Classifier) Classify(p Parcel) (Class, error) {
+	c = c.compiled()
 	v := c.judge(p)
 	if v.ok() {
 		return v.class, nil

@@ -130,20 +130,26 @@ func TestClassifierLimitsRHD3(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Equal(t, pack(80), got)
 
-	for name, l := range map[string]Limits{
-		"negative":           {YuMailWeight: dec("-1")},
-		"mail not longest 1": {YuMail: [3]decimal.Decimal{dec("20")}},
-		"sizes descending":   {Sizes: []int{80, 60}},
-		"sizes repeat":       {Sizes: []int{60, 60}},
-		"size zero":          {Sizes: []int{0, 60}},
-		"heavy under pack":   {HeavyWeight: dec("20")},
-		"mail over pack":     {YuMailWeight: dec("26")},
-		"implausible":        {YuPackWeight: decimal.New(1, -40)},
+	for name, tt := range map[string]struct {
+		l    Limits
+		path string
+	}{
+		"negative":           {Limits{YuMailWeight: dec("-1")}, "yu_mail_weight"},
+		"mail not longest 1": {Limits{YuMail: [3]decimal.Decimal{dec("20")}}, "yu_mail"},
+		"sizes descending":   {Limits{Sizes: []int{80, 60}}, "sizes[1]"},
+		"sizes repeat":       {Limits{Sizes: []int{60, 60}}, "sizes[1]"},
+		"size zero":          {Limits{Sizes: []int{0, 60}}, "sizes[0]"},
+		"heavy under pack":   {Limits{HeavyWeight: dec("20")}, "heavy_weight"},
+		"mail over pack":     {Limits{YuMailWeight: dec("26")}, "yu_pack_weight"},
+		"implausible":        {Limits{YuPackWeight: decimal.New(1, -40)}, "yu_pack_weight"},
 	} {
-		_, err := NewClassifier(l)
-		assert.Error(t, err, name)
+		_, err := NewClassifier(tt.l)
+		assert.ErrorIs(t, err, reason.ErrBadInput, name)
 		assert.False(t, isCoded(err), name)
-		assert.Contains(t, err.Error(), "shipping: ", name)
+		var ps reason.Problems
+		if assert.ErrorAs(t, err, &ps, name) {
+			assert.Equal(t, tt.path, ps[0].Path, name)
+		}
 	}
 }
 

@@ -1,33 +1,27 @@
 package shipping
 
 import (
-	"time"
-
 	"github.com/kashidashi/kashidashi/calendar"
 )
 
-// CourierRules returns the schedule of the courier between the Prefectural
-// Library and the partner libraries (R-PT2): every Tuesday and Friday,
-// none on public holidays or from December 29 to January 3. Add the
-// library's announcements to the result with calendar.Rules.SkipDay (a
-// suspended courier day) and calendar.Rules.MoveDay (a moved one).
-func CourierRules() calendar.Rules {
-	r := calendar.WeeklySchedule("協力車", time.Tuesday, time.Friday)
-	r.ClosedOnHolidays = true
-	r.YearEnd = true
-	return r
-}
-
 // Courier is the compiled courier schedule to the partner libraries. A
 // *Courier is immutable and safe for concurrent use.
+//
+// The zero Courier, like a nil *Courier, has no courier days: IsCourierDay
+// is false, NextDay the zero Date and Calendar nil (a nil
+// *calendar.Calendar is no calendar, open on no day); Collectable, which
+// does not depend on the courier days, works as documented.
 type Courier struct {
 	days *calendar.Calendar
 }
 
-// NewCourier compiles a courier schedule: CourierRules() with the
-// library's announced moves and suspensions, or CourierRules() alone for
-// the courier as published, which always compiles. Its errors are those
-// of calendar.New.
+// NewCourier compiles a courier schedule (R-PT2): the courier's weekly
+// rules, as the library's configuration states them (calendar.WeeklySchedule
+// of Tuesday and Friday, closed on holidays and at the year end, for the
+// Prefectural Library: see package library, library.Default()), with
+// the library's announced moves and suspensions added by
+// calendar.Rules.SkipDay and calendar.Rules.MoveDay. Its errors are those
+// of calendar.New, which match reason.ErrBadInput.
 func NewCourier(r calendar.Rules) (*Courier, error) {
 	c, err := calendar.New(r)
 	if err != nil {
@@ -36,16 +30,26 @@ func NewCourier(r calendar.Rules) (*Courier, error) {
 	return &Courier{days: c}, nil
 }
 
-// Calendar returns the courier days as a calendar: "open" on courier days.
-func (c *Courier) Calendar() *calendar.Calendar { return c.days }
+// schedule returns the courier days, nil for the zero or nil Courier.
+func (c *Courier) schedule() *calendar.Calendar {
+	if c == nil {
+		return nil
+	}
+	return c.days
+}
+
+// Calendar returns the courier days as a calendar: "open" on courier
+// days; nil for the zero Courier.
+func (c *Courier) Calendar() *calendar.Calendar { return c.schedule() }
 
 // IsCourierDay reports whether the courier runs on d.
-func (c *Courier) IsCourierDay(d calendar.Date) bool { return c.days.IsOpen(d) }
+func (c *Courier) IsCourierDay(d calendar.Date) bool { return c.schedule().IsOpen(d) }
 
 // NextDay returns the first courier day strictly after d (R-PT2: the item
 // is sent on the next courier day after the ready email), or the zero
-// Date if the courier never runs again before the year 10000.
-func (c *Courier) NextDay(d calendar.Date) calendar.Date { return c.days.AddOpenDays(d, 1) }
+// Date if the courier does not run again within the span of its calendar
+// (calendar.Calendar.Span).
+func (c *Courier) NextDay(d calendar.Date) calendar.Date { return c.schedule().AddOpenDays(d, 1) }
 
 // Collectable returns the first day an item sent on courier day sent can
 // be collected at a partner library with calendar partner (R-PT3): two

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func TestNextCourierDayRPT2(t *testing.T) {
@@ -56,7 +57,8 @@ func TestCourierAnnouncementsRPT2(t *testing.T) {
 	// A move onto a suspended day is refused; SkipDay and MoveDay never
 	// write into the caller's slices (tested in package calendar).
 	_, err = NewCourier(r.MoveDay(date(t, "2026-04-10"), date(t, "2026-04-07"), "x"))
-	assert.ErrorIs(t, err, calendar.ErrInvalidRules)
+	assert.ErrorIs(t, err, reason.ErrBadInput)
+	assert.NotErrorIs(t, err, calendar.ErrNeverOpen)
 }
 
 func TestCollectableRPT3(t *testing.T) {
@@ -67,7 +69,7 @@ func TestCollectableRPT3(t *testing.T) {
 		ClosedWeekdays: calendar.WeekdaysOf(time.Saturday, time.Sunday),
 		YearEnd:        true,
 	})
-	library := calendar.MustNew(calendar.PrefecturalLibraryRules())
+	library := calendar.MustNew(prefecturalLibraryRules())
 	sunMon := calendar.MustNew(calendar.Rules{Name: "日月休館", ClosedWeekdays: calendar.WeekdaysOf(time.Sunday, time.Monday)})
 	for _, tc := range []struct {
 		name    string

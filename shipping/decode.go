@@ -3,26 +3,42 @@ package shipping
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // UnmarshalJSON decodes a Class as encoding/json writes it, {"service":
-// "yu_pack", "size": 60}, and refuses, with ErrInconsistentInput,
-// anything Classifier.Classify could not return under some Limits: an unknown key
+// "yu_pack", "size": 60}, and refuses, as bad input (a reason.Problems
+// naming the key, matching reason.ErrBadInput), anything
+// Classifier.Classify could not return under some Limits: an unknown key
 // or service, a size for Yu-Mail or for no service, and a Yu-Pack or
 // heavy Yu-Pack size that is not positive. null and {} decode as the
 // zero Class.
 func (c *Class) UnmarshalJSON(b []byte) error {
 	var raw struct {
-		Service Service `json:"service"`
+		Service *string `json:"service"`
 		Size    int     `json:"size"`
 	}
 	if err := decode("class", b, &raw); err != nil {
 		return err
 	}
-	got := Class{Service: raw.Service, Size: raw.Size}
-	if got != (Class{}) && !got.valid() {
-		return inconsistent("class " + got.String() + " is not a class of any size band")
+	got := Class{Size: raw.Size}
+	if raw.Service != nil {
+		s, err := services.Parse(*raw.Service)
+		if err != nil {
+			return reason.BadInput("service", "%s is not a service (yu_mail, yu_pack, heavy_yu_pack)", text.Quote(*raw.Service))
+		}
+		got.Service = s
+	}
+	switch {
+	case got == Class{} || got.valid():
+	case got.Service == 0:
+		return reason.BadInput("size", "a size needs a service")
+	case got.Service == YuMail:
+		return reason.BadInput("size", "Yu-Mail has no size band")
+	default:
+		return reason.BadInput("size", "%s needs a size band, a positive number", got.Service)
 	}
 	*c = got
 	return nil
@@ -57,20 +73,32 @@ func (p *Parcel) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// UnmarshalJSON decodes a RateTable as encoding/json would, but refuses,
-// with ErrInconsistentInput, unknown keys and a table NewTariff would
-// refuse: no effective date,
+// UnmarshalJSON decodes a RateTable as encoding/json would, but refuses
+// unknown keys and a table NewTariff would refuse: no effective date,
 // weight steps or sizes that do not ascend, negative or implausible
-// amounts, postage that decreases.
+// amounts, postage that decreases. Every error is a reason.Problems
+// matching reason.ErrBadInput, each problem with its path in the table's
+// JSON form ("yu_mail[1].up_to").
 func (rt *RateTable) UnmarshalJSON(b []byte) error {
 	type plain RateTable // without this method, to decode the fields
-	var got plain
-	if err := decode("rate table", b, &got); err != nil {
+	var raw struct {
+		plain
+		Effective string `json:"effective"` // read here, to name it in an error
+	}
+	if err := decode("rate table", b, &raw); err != nil {
 		return err
 	}
-	if err := (*RateTable)(&got).validate(); err != nil {
+	got := RateTable(raw.plain)
+	if raw.Effective != "" {
+		d, err := calendar.ParseDate(raw.Effective)
+		if err != nil {
+			return reason.BadInput("effective", "%s is not a date (YYYY-MM-DD)", text.Quote(raw.Effective))
+		}
+		got.Effective = d
+	}
+	if err := got.problems().Err(); err != nil {
 		return err
 	}
-	*rt = RateTable(got)
+	*rt = got
 	return nil
 }

@@ -21,24 +21,37 @@
 //     adds the cash-on-delivery fee. SampleTariff holds sample figures that
 //     a host must confirm against the Japan Post tariff in force.
 //   - R-PT2: the courier to partner libraries runs on Tuesdays and Fridays,
-//     not on public holidays nor from December 29 to January 3
-//     (CourierRules); calendar.Rules.SkipDay and calendar.Rules.MoveDay
-//     add the library's announcements, and NewCourier compiles the result;
-//     Courier.NextDay is the day an item is sent after its ready email.
+//     not on public holidays nor from December 29 to January 3: the
+//     Prefectural Library's courier rules are in the configuration of
+//     package library (library.Default()), as a calendar.Rules;
+//     calendar.Rules.SkipDay and calendar.Rules.MoveDay add the library's
+//     announcements, and NewCourier compiles the result; Courier.NextDay
+//     is the day an item is sent after its ready email.
 //   - R-PT3: Courier.Collectable is the first day a partner library can
 //     hand the item over: two days after sending, or its next open day.
 //
-// Every refusal is a *reason.Refusal (package reason) whose reasons are
-// sentinels of this package, usable with errors.Is, with a stable code
-// and English and Japanese messages; Reasons lists them all.
+// Every refusal is a *reason.Refusal (package reason) whose reasons have
+// a stable code and English and Japanese messages; Reasons lists them
+// all. The reasons a caller branches on are exported sentinels, usable
+// with errors.Is; ErrParcelSyntax and ErrNoRate are each followed by a
+// finer reason saying what is wrong (parcel.weight_unit,
+// postage.no_yu_pack_zone, ...), matched by its code.
 //
 // Input data the package cannot use, as opposed to a parcel it refuses,
-// gives an error wrapping ErrInconsistentInput: limits, packing allowances
-// or rate tables that contradict themselves, and JSON that does not
-// decode. Decoding is strict: Class, Parcel and RateTable refuse unknown
-// JSON keys and any value Classifier.Classify or NewTariff would not accept (a size
-// for Yu-Mail, a negative or implausible measure, rates that do not
-// ascend). Input quoted into an error is cut short.
+// is bad input: limits, packing allowances or rate tables that contradict
+// themselves, a class Classifier.Classify never returns, and JSON that
+// does not decode. Its error is a reason.Problems matching
+// reason.ErrBadInput, each problem naming the field at fault
+// ("[1].yu_mail[0].up_to", "sizes[2]", "packing.weight"); the text of an
+// unknown Service names none. Decoding is strict: Class and RateTable
+// refuse unknown JSON keys and any value Classifier.Classify or NewTariff
+// would not accept (a size for Yu-Mail, rates that do not ascend), and
+// Parcel unknown keys and, with ErrBadMeasure, a negative or implausible
+// measure. Input quoted into an error is cut short.
+//
+// The zero values work: the zero Classifier classifies by the default
+// Limits, the zero Courier has no courier days, and the zero Tariff no
+// table (ErrNoRate).
 //
 // Service's String is its stable code ("yu_pack"), and Class's its code
 // and size band ("yu_pack:60"); Label gives the English or Japanese name,

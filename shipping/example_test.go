@@ -78,17 +78,22 @@ func ExampleTariff_Postage() {
 	// 2025-10-31 Yu-Mail 310 yen
 	// 2025-11-01 Yu-Mail 320 yen
 	// Yu-Pack size 100 1450 yen
-	// shipping: postage refused: postage.no_rate
-	// The postage tariff has no rate for this parcel on the posting date. (no Yu-Pack rates to kanto in the table of 2025-11-01)
+	// shipping: postage refused: postage.no_rate, postage.no_yu_pack_zone
+	// The postage tariff has no rate for this parcel on the posting date.
+	// The rate table in force from 2025-11-01 has no Yu-Pack rates to zone kanto.
 }
 
 func ExampleCourier() {
+	// The courier runs on Tuesdays and Fridays, not on public holidays nor
+	// at the year end (R-PT2), as the library's configuration states.
+	courier := calendar.WeeklySchedule("協力車", time.Tuesday, time.Friday)
+	courier.ClosedOnHolidays, courier.YearEnd = true, true
 	// The library announces that Friday 2026-12-25's courier runs on
 	// Monday 2026-12-28 instead.
-	rules := shipping.CourierRules().MoveDay(
+	rules := courier.MoveDay(
 		calendar.NewDate(2026, 12, 25), calendar.NewDate(2026, 12, 28), "年末の繰り下げ")
 	announced, _ := shipping.NewCourier(rules)
-	published, _ := shipping.NewCourier(shipping.CourierRules())
+	published, _ := shipping.NewCourier(courier)
 	partner := calendar.MustNew(calendar.Rules{
 		Name:           "江別市情報図書館",
 		ClosedWeekdays: calendar.WeekdaysOf(time.Monday),

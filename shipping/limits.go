@@ -1,10 +1,12 @@
 package shipping
 
 import (
+	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Limits are the sizes and weights Classifier.Classify sorts parcels by: the Yu-Mail
@@ -77,26 +79,41 @@ func (l Limits) withDefaults() Limits {
 	return d
 }
 
-// validate checks limits that have their defaults filled in; its errors
-// wrap ErrInconsistentInput.
-func (l Limits) validate() error {
-	for _, x := range append(l.YuMail[:], l.YuMailWeight, l.YuPackWeight, l.HeavyWeight) {
-		if x.Sign() <= 0 || !plausible(x) {
-			return inconsistent("limits must be positive measures, got " + format(x))
+// problems lists what is wrong with limits that have their defaults
+// filled in, with paths named after the fields in snake_case
+// ("yu_mail[1]", "heavy_weight"), as Limits has no JSON form of its own.
+func (l Limits) problems() reason.Problems {
+	var ps reason.Problems
+	measures := []struct {
+		path string
+		x    decimal.Decimal
+	}{
+		{"yu_mail[0]", l.YuMail[0]}, {"yu_mail[1]", l.YuMail[1]}, {"yu_mail[2]", l.YuMail[2]},
+		{"yu_mail_weight", l.YuMailWeight}, {"yu_pack_weight", l.YuPackWeight}, {"heavy_weight", l.HeavyWeight},
+	}
+	for _, m := range measures {
+		if m.x.Sign() <= 0 || !plausible(m.x) {
+			ps.Add(m.path, "a limit must be a positive measure, got %s", format(m.x))
 		}
 	}
+	if len(ps) > 0 {
+		return ps // the comparisons below need plausible measures
+	}
 	if l.YuMail[0].Cmp(l.YuMail[1]) < 0 || l.YuMail[1].Cmp(l.YuMail[2]) < 0 {
-		return inconsistent("Yu-Mail limits must be given longest side first")
+		ps.Add("yu_mail", "Yu-Mail limits must be given longest side first")
 	}
 	for i, s := range l.Sizes {
 		if s <= 0 || (i > 0 && s <= l.Sizes[i-1]) {
-			return inconsistent("Yu-Pack sizes must be positive and ascending, got " + strconv.Itoa(s))
+			ps.Add(fmt.Sprintf("sizes[%d]", i), "Yu-Pack sizes must be positive and ascending, got %d", s)
 		}
 	}
-	if l.YuMailWeight.Cmp(l.YuPackWeight) > 0 || l.YuPackWeight.Cmp(l.HeavyWeight) > 0 {
-		return inconsistent("weight limits must not decrease from Yu-Mail to Yu-Pack to heavy Yu-Pack")
+	if l.YuMailWeight.Cmp(l.YuPackWeight) > 0 {
+		ps.Add("yu_pack_weight", "the Yu-Pack weight limit must not be below Yu-Mail's")
 	}
-	return nil
+	if l.YuPackWeight.Cmp(l.HeavyWeight) > 0 {
+		ps.Add("heavy_weight", "the heavy Yu-Pack weight limit must not be below Yu-Pack's")
+	}
+	return ps
 }
 
 // boundsOf converts validated limits to representation T with conv; ok

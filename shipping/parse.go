@@ -1,12 +1,10 @@
 package shipping
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -22,26 +20,32 @@ const maxParcelText = 100
 // most 30 decimal places (27 for grams). Text of more than
 // 100 bytes is refused.
 //
+// Text it cannot read is refused with ErrParcelSyntax followed by a finer
+// reason, by code: parcel.too_long (with its limit), parcel.parts,
+// parcel.sides, parcel.weight_unit, parcel.number (with the field of the
+// measure: length, width, thickness or weight) or parcel.decimals (with
+// the field and the limit of decimal places).
+//
 // ParseParcel checks only the writing; Classifier.Classify judges the measures, so
 // "0x25x3cm 1kg" parses and is then refused.
 func ParseParcel(s string) (Parcel, error) {
 	if len(s) > maxParcelText {
-		return Parcel{}, syntaxError("longer than 100 characters", "100文字を超えています")
+		return Parcel{}, syntaxError(errParcelTooLong.With(reason.Limit(maxParcelText)))
 	}
 	fields := strings.Fields(s)
 	if len(fields) != 2 {
-		return Parcel{}, syntaxError("want sides and weight separated by a space", "寸法と重さを空白で区切ってください")
+		return Parcel{}, syntaxError(errParcelParts)
 	}
 	dims, weight := fields[0], fields[1]
 	dims = strings.TrimSuffix(dims, "cm")
 	sides := strings.FieldsFunc(dims, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' })
 	if len(sides) != 3 || strings.Count(dims, "x")+strings.Count(dims, "X")+strings.Count(dims, "×") != 2 {
-		return Parcel{}, syntaxError("want three sides such as 34x25x3cm", "寸法は 34x25x3cm のように3辺を書いてください")
+		return Parcel{}, syntaxError(errParcelSides)
 	}
 	var p Parcel
 	var err error
 	for i, dst := range []*decimal.Decimal{&p.Length, &p.Width, &p.Thickness} {
-		if *dst, err = parseNumber(sides[i], maxScale); err != nil {
+		if *dst, err = parseNumber(sides[i], measureFields[i], maxScale); err != nil {
 			return Parcel{}, err
 		}
 	}
@@ -52,26 +56,24 @@ func ParseParcel(s string) (Parcel, error) {
 	case strings.HasSuffix(weight, "g"):
 		weight, shift = strings.TrimSuffix(weight, "g"), -3
 	default:
-		return Parcel{}, syntaxError("the weight needs a unit, kg or g", "重さには単位 kg か g を付けてください")
+		return Parcel{}, syntaxError(errParcelUnit)
 	}
-	if p.Weight, err = parseNumber(weight, maxScale+int(shift)); err != nil {
+	if p.Weight, err = parseNumber(weight, measureFields[3], maxScale+int(shift)); err != nil {
 		return Parcel{}, err
 	}
 	p.Weight = p.Weight.Shift(shift)
 	return p, nil
 }
 
-// parseNumber reads a plain decimal: digits, and optionally a point and
-// at most places more digits.
-func parseNumber(s string, places int) (decimal.Decimal, error) {
+// parseNumber reads a plain decimal, the measure field: digits, and
+// optionally a point and at most places more digits.
+func parseNumber(s, field string, places int) (decimal.Decimal, error) {
 	whole, frac, point := strings.Cut(s, ".")
 	if whole == "" || !allDigits(whole) || (point && (frac == "" || !allDigits(frac))) {
-		return decimal.Decimal{}, syntaxError(text.Quote(s)+" is not a number such as 21 or 21.5",
-			"「"+text.Shorten(s)+"」は数値（21、21.5 など）ではありません")
+		return decimal.Decimal{}, syntaxError(errParcelNumber.With(reason.Field(field)))
 	}
 	if len(frac) > places {
-		return decimal.Decimal{}, syntaxError(text.Quote(s)+" has more than "+strconv.Itoa(places)+" decimal places",
-			"「"+text.Shorten(s)+"」の小数が"+strconv.Itoa(places)+"桁を超えています")
+		return decimal.Decimal{}, syntaxError(errParcelDecimals.With(reason.Field(field), reason.Limit(places)))
 	}
 	return decimal.NewFromString(s)
 }
@@ -85,6 +87,7 @@ func allDigits(s string) bool {
 	return true
 }
 
-func syntaxError(en, ja string) error {
-	return reason.Refuse(pkg, "parcel", []reason.Coded{ErrParcelSyntax.Detail(en, ja)})
+// syntaxError returns the refusal of ErrParcelSyntax followed by what.
+func syntaxError(what reason.Coded) error {
+	return reason.Refuse(pkg, "parcel", []reason.Coded{ErrParcelSyntax, what})
 }

@@ -1,9 +1,13 @@
 package shipping
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/kashidashi/kashidashi/internal/reasontest"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func TestParseParcel(t *testing.T) {
@@ -20,14 +24,33 @@ func TestParseParcel(t *testing.T) {
 			assert.Equal(t, c.want, p.String(), c.in)
 		}
 	}
-	for _, in := range []string{
-		"", "34x25x3cm", "34x25cm 1kg", "34x25x3x1cm 1kg", "34xx25x3 1kg", "x34x25x3 1kg",
-		"34x25x3cm 1", "34x25x3cm 1lb", "-34x25x3cm 1kg", "34x25x3cm +1kg", "1e2x25x3cm 1kg",
-		"34.x25x3cm 1kg", ".5x25x3cm 1kg", "34x25x3 cm 1kg", "34x25x3cm 1 kg", "34x25x3mm 1kg",
-		"1x1x1cm 0.0000000000000000000000000001g", "1x1x1cm " + string(make([]byte, 100)) + "kg",
-		"３４x25x3cm 1kg",
+	for _, c := range []struct{ in, code string }{
+		{"", "parcel.parts"}, {"34x25x3cm", "parcel.parts"}, {"34x25cm 1kg", "parcel.sides"},
+		{"34x25x3x1cm 1kg", "parcel.sides"}, {"34xx25x3 1kg", "parcel.sides"}, {"x34x25x3 1kg", "parcel.sides"},
+		{"34x25x3cm 1", "parcel.weight_unit"}, {"34x25x3cm 1lb", "parcel.weight_unit"},
+		{"-34x25x3cm 1kg", "parcel.number"}, {"34x25x3cm +1kg", "parcel.number"}, {"1e2x25x3cm 1kg", "parcel.number"},
+		{"34.x25x3cm 1kg", "parcel.number"}, {".5x25x3cm 1kg", "parcel.number"}, {"34x25x3 cm 1kg", "parcel.parts"},
+		{"34x25x3cm 1 kg", "parcel.parts"}, {"34x25x3mm 1kg", "parcel.number"},
+		{"1x1x1cm 0.0000000000000000000000000001g", "parcel.decimals"},
+		{"1x1x1cm " + string(make([]byte, 100)) + "kg", "parcel.too_long"},
+		{"３４x25x3cm 1kg", "parcel.number"},
 	} {
-		_, err := ParseParcel(in)
-		assert.ErrorIs(t, err, ErrParcelSyntax, in)
+		_, err := ParseParcel(c.in)
+		assert.ErrorIs(t, err, ErrParcelSyntax, c.in)
+		assert.Equal(t, []string{"parcel.syntax", c.code}, codes(err), c.in)
 	}
+}
+
+// The finer reason of a syntax error names the measure at fault and the
+// limit it is over, in both languages.
+func TestParseParcelSyntaxParams(t *testing.T) {
+	_, err := ParseParcel("34x2,5x3cm 1kg")
+	reasontest.CheckParams(t, err, nil, reason.Params{reason.Field("width")})
+	assert.Equal(t, "Write a parcel as length x width x thickness in centimetres and its weight, such as 34x25x3cm 1kg.; Each measure is a number such as 21 or 21.5; check the width.", english(err))
+	_, err = ParseParcel("1x1x1cm 0.0000000000000000000000000001g")
+	reasontest.CheckParams(t, err, nil, reason.Params{reason.Limit(27), reason.Field("weight")})
+	assert.Equal(t, "小数の桁数が多すぎます（27桁まで）（確認する項目：weight）。", japanese(err)[1])
+	_, err = ParseParcel(strings.Repeat("1", 101))
+	reasontest.CheckParams(t, err, nil, reason.Params{reason.Limit(100)})
+	assert.Equal(t, "The text is too long: at most 100 characters.", reason.Localize(err, reason.English)[1].Message)
 }

@@ -18,7 +18,7 @@ const (
 	HeavyYuPack                    // 重量ゆうパック: Yu-Pack over 25 kg, up to 30 kg
 )
 
-var services = enum.NewTable[Service](pkg, "service", ErrInconsistentInput,
+var services = enum.NewTable[Service](pkg, "service", reason.ErrBadInput,
 	enum.Name{},
 	enum.Name{Code: "yu_mail", En: "Yu-Mail", Ja: "ゆうメール"},
 	enum.Name{Code: "yu_pack", En: "Yu-Pack", Ja: "ゆうパック"},
@@ -38,8 +38,8 @@ func (s Service) Label(l reason.Lang) string { return services.Label(s, l) }
 // MarshalText encodes s as its stable code; the zero Service is an error.
 func (s Service) MarshalText() ([]byte, error) { return services.MarshalText(s) }
 
-// UnmarshalText decodes a stable code or a label into s; its error wraps
-// ErrInconsistentInput.
+// UnmarshalText decodes a stable code or a label into s; its error
+// matches reason.ErrBadInput.
 func (s *Service) UnmarshalText(b []byte) error { return services.UnmarshalText(s, b) }
 
 // Class is the class a parcel is posted in: its service and, for Yu-Pack

@@ -1,8 +1,9 @@
 package shipping
 
 import (
+	"fmt"
+	"maps"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -43,41 +44,55 @@ type RateTable struct {
 	CODFee decimal.NullDecimal `json:"cod_fee"`
 }
 
-// validate checks that rt's steps and sizes ascend, that postage never
-// decreases as they do, and that every amount is zero or positive; its
-// errors wrap ErrInconsistentInput.
-func (rt *RateTable) validate() error {
-	at := " (table " + rt.Effective.String() + ")"
+// problems lists what is wrong with rt, with paths in its JSON form:
+// steps and sizes that do not ascend, postage that decreases as they do,
+// amounts that are negative or implausible, no effective date. Zones are
+// checked in order of their names.
+func (rt *RateTable) problems() reason.Problems {
+	var ps reason.Problems
 	if rt.Effective.IsZero() {
-		return inconsistent("a rate table needs an effective date")
+		ps.Add("effective", "a rate table needs an effective date")
 	}
 	for i, r := range rt.YuMail {
+		path := fmt.Sprintf("yu_mail[%d]", i)
 		if !positive(r.UpTo) || (i > 0 && r.UpTo.Cmp(rt.YuMail[i-1].UpTo) <= 0) {
-			return inconsistent("Yu-Mail weight steps must be positive and ascending" + at)
+			ps.Add(path+".up_to", "Yu-Mail weight steps must be positive and ascending, got %s", format(r.UpTo))
 		}
 		if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rt.YuMail[i-1].Postage) < 0) {
-			return inconsistent("Yu-Mail postage must be zero or more and never decrease with weight" + at)
+			ps.Add(path+".postage", "Yu-Mail postage must be zero or more and never decrease with weight, got %s", format(r.Postage))
 		}
 	}
-	for z, rates := range rt.YuPack {
-		if z == "" {
-			return inconsistent("a Yu-Pack zone needs a name" + at)
-		}
-		for i, r := range rates {
-			if r.Size <= 0 || (i > 0 && r.Size <= rates[i-1].Size) {
-				return inconsistent("Yu-Pack sizes to " + text.Quote(string(z)) + " must be positive and ascending" + at)
-			}
-			if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rates[i-1].Postage) < 0) {
-				return inconsistent("Yu-Pack postage to " + text.Quote(string(z)) + " must be zero or more and never decrease with size" + at)
-			}
+	for _, z := range slices.Sorted(maps.Keys(rt.YuPack)) {
+		ps = append(ps, sizeRateProblems(z, rt.YuPack[z])...)
+	}
+	for _, f := range []struct {
+		path string
+		fee  decimal.NullDecimal
+	}{{"heavy_surcharge", rt.HeavySurcharge}, {"cod_fee", rt.CODFee}} {
+		if f.fee.Valid && !amount(f.fee.Decimal) {
+			ps.Add(f.path, "a fee must be zero or more, got %s", format(f.fee.Decimal))
 		}
 	}
-	for _, f := range []decimal.NullDecimal{rt.HeavySurcharge, rt.CODFee} {
-		if f.Valid && !amount(f.Decimal) {
-			return inconsistent("fees must be zero or more" + at)
+	return ps
+}
+
+// sizeRateProblems lists what is wrong with the Yu-Pack rates to zone z,
+// with paths under "yu_pack".
+func sizeRateProblems(z Zone, rates []SizeRate) reason.Problems {
+	if z == "" {
+		return reason.Problems{{Path: "yu_pack", Message: "a Yu-Pack zone needs a name"}}
+	}
+	var ps reason.Problems
+	for i, r := range rates {
+		path := fmt.Sprintf("yu_pack.%s[%d]", z, i)
+		if r.Size <= 0 || (i > 0 && r.Size <= rates[i-1].Size) {
+			ps.Add(path+".size", "Yu-Pack sizes must be positive and ascending, got %d", r.Size)
+		}
+		if !amount(r.Postage) || (i > 0 && r.Postage.Cmp(rates[i-1].Postage) < 0) {
+			ps.Add(path+".postage", "Yu-Pack postage must be zero or more and never decrease with size, got %s", format(r.Postage))
 		}
 	}
-	return nil
+	return ps
 }
 
 // positive reports whether d is a positive measure within maxScale.
@@ -108,23 +123,31 @@ type Tariff struct {
 }
 
 // NewTariff returns the tariff of the given tables, in any order. It
-// refuses, with ErrInconsistentInput, a table without an effective date,
-// two tables with the same one, Yu-Mail steps or Yu-Pack sizes that do not ascend, postage that
-// decreases as they ascend, and negative amounts.
+// refuses a table without an effective date, two tables with the same
+// one, Yu-Mail steps or Yu-Pack sizes that do not ascend, postage that
+// decreases as they ascend, and negative amounts: a reason.Problems
+// matching reason.ErrBadInput, each problem's path starting with the
+// index of its table among those given ("[1].yu_mail[0].up_to").
 func NewTariff(tables ...RateTable) (*Tariff, error) {
+	var ps reason.Problems
+	first := make(map[calendar.Date]int, len(tables)) // the index of the first table of each date
+	for i, rt := range tables {
+		at := fmt.Sprintf("[%d]", i)
+		ps = append(ps, rt.problems().Prefix(at)...)
+		if j, ok := first[rt.Effective]; ok && !rt.Effective.IsZero() {
+			ps.Add(at+".effective", "tables [%d] and [%d] both take effect on %s", j, i, rt.Effective)
+		} else if !ok {
+			first[rt.Effective] = i
+		}
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
 	t := &Tariff{tables: make([]RateTable, len(tables))}
 	for i, rt := range tables {
-		if err := rt.validate(); err != nil {
-			return nil, err
-		}
 		t.tables[i] = rt.clone()
 	}
 	slices.SortFunc(t.tables, func(a, b RateTable) int { return a.Effective.Compare(b.Effective) })
-	for i := 1; i < len(t.tables); i++ {
-		if t.tables[i].Effective == t.tables[i-1].Effective {
-			return nil, inconsistent("two rate tables take effect on " + t.tables[i].Effective.String())
-		}
-	}
 	return t, nil
 }
 
@@ -164,12 +187,11 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 			return &t.tables[i-1], nil
 		}
 	}
-	first := "none"
+	var first reason.Param
 	if t != nil && len(t.tables) > 0 {
-		first = t.tables[0].Effective.String()
+		first = reason.Date(t.tables[0].Effective)
 	}
-	return nil, refusePostage(ErrNoRate.Detail("no table in force on "+d.String()+"; first table: "+first,
-		"発送日 "+d.String()+"に有効な運賃表なし（最初の運賃表 "+first+"）"))
+	return nil, refusePostage(ErrNoRate, errNoTable.With(first))
 }
 
 // Postage returns the postage of a parcel of class c posted on date
@@ -181,13 +203,14 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 //   - Yu-Pack: the rate of c's size band to zone; weight does not matter;
 //   - heavy Yu-Pack: that rate plus the table's HeavySurcharge.
 //
-// It returns ErrNoRate for a date before the first table or when the
-// table lacks the rate, ErrBadMeasure for a Yu-Mail weight that is not
-// positive, and an error wrapping ErrInconsistentInput for a class
-// Classifier.Classify never returns.
+// It returns a refusal with ErrNoRate, followed by a reason saying what
+// is missing, for a date before the first table or when the table lacks
+// the rate; ErrBadMeasure for a Yu-Mail weight that is not positive; and
+// bad input (a reason.Problems at "class", matching reason.ErrBadInput)
+// for a class Classifier.Classify never returns.
 func (t *Tariff) Postage(c Class, weight decimal.Decimal, zone Zone, posted calendar.Date) (decimal.Decimal, error) {
 	if !c.valid() {
-		return decimal.Decimal{}, inconsistent("no postage for class " + text.Quote(c.String()))
+		return decimal.Decimal{}, reason.BadInput("class", "no postage for class %s", text.Quote(c.String()))
 	}
 	rt, err := t.on(posted)
 	if err != nil {
@@ -206,7 +229,7 @@ func (t *Tariff) CashOnDelivery(c Class, weight decimal.Decimal, zone Zone, post
 	}
 	rt, _ := t.on(posted) // found by Postage
 	if !rt.CODFee.Valid {
-		return decimal.Decimal{}, rt.noRate("no cash-on-delivery fee", "着払い手数料の記載なし")
+		return decimal.Decimal{}, rt.noRate(errNoCODFee)
 	}
 	return p.Add(rt.CODFee.Decimal), nil
 }
@@ -221,35 +244,33 @@ func (rt *RateTable) postage(c Class, weight decimal.Decimal, zone Zone) (decima
 				return r.Postage, nil
 			}
 		}
-		w := weight.String()
-		return decimal.Decimal{}, rt.noRate("no Yu-Mail step for "+w+" kg", "ゆうメール "+w+"kg の運賃なし")
+		return decimal.Decimal{}, rt.noRate(errNoYuMailStep)
 	}
 	rates, ok := rt.YuPack[zone]
 	if !ok {
-		return decimal.Decimal{}, rt.noRate("no Yu-Pack rates to "+text.Shorten(string(zone)), text.Shorten(zone.Label(reason.Japanese))+"宛のゆうパック運賃なし")
+		return decimal.Decimal{}, rt.noRate(errNoYuPackZone, reason.Field(string(zone)))
 	}
 	i, found := slices.BinarySearchFunc(rates, c.Size, func(r SizeRate, size int) int { return r.Size - size })
 	if !found {
-		size := strconv.Itoa(c.Size)
-		return decimal.Decimal{}, rt.noRate("no Yu-Pack size "+size+" to "+text.Shorten(string(zone)),
-			text.Shorten(zone.Label(reason.Japanese))+"宛のゆうパック"+size+"サイズの運賃なし")
+		return decimal.Decimal{}, rt.noRate(errNoYuPackSize, reason.Field(string(zone)), reason.Limit(c.Size))
 	}
 	p := rates[i].Postage
 	if c.Service == HeavyYuPack {
 		if !rt.HeavySurcharge.Valid {
-			return decimal.Decimal{}, rt.noRate("no heavy Yu-Pack surcharge", "重量ゆうパック加算額の記載なし")
+			return decimal.Decimal{}, rt.noRate(errNoHeavySurcharge)
 		}
 		p = p.Add(rt.HeavySurcharge.Decimal)
 	}
 	return p, nil
 }
 
-// noRate returns ErrNoRate detailed with what rt lacks.
-func (rt *RateTable) noRate(en, ja string) error {
-	from := rt.Effective.String()
-	return refusePostage(ErrNoRate.Detail(en+" in the table of "+from, from+"からの運賃表："+ja))
+// noRate returns the refusal of ErrNoRate followed by what, the reason
+// saying what rt lacks, with rt's effective date and the parameters ps.
+func (rt *RateTable) noRate(what *reason.Reason, ps ...reason.Param) error {
+	return refusePostage(ErrNoRate, what.With(append(ps, reason.Date(rt.Effective))...))
 }
 
-func refusePostage(c reason.Coded) error {
-	return reason.Refuse(pkg, "postage", []reason.Coded{c})
+// refusePostage returns the refusal of postage for the reasons cs.
+func refusePostage(cs ...reason.Coded) error {
+	return reason.Refuse(pkg, "postage", cs)
 }

@@ -1,6 +1,8 @@
 package shipping
 
 import (
+	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 
@@ -9,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/reasontest"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 func TestSamplePostageRHD1(t *testing.T) {
@@ -30,21 +34,26 @@ func TestSamplePostageRHD1(t *testing.T) {
 		{"R-HD1 Yu-Mail 500 g new", yuMail, "0.5", ZoneHokkaido, "2026-04-01", "320", ""},
 		{"R-HD1 Yu-Mail 1 kg old", yuMail, "1", ZoneHokkaido, "2024-08-01", "360", ""},
 		{"R-HD1 Yu-Mail 1 kg new", yuMail, "1", ZoneHokkaido, "2025-11-01", "380", ""},
-		{"R-HD1 Yu-Mail over 1 kg", yuMail, "1.001", ZoneHokkaido, "2025-11-01", "", "postage.no_rate"},
+		{"R-HD1 Yu-Mail over 1 kg", yuMail, "1.001", ZoneHokkaido, "2025-11-01", "", "postage.no_yu_mail_step"},
 		{"R-HD1 Yu-Mail weightless", yuMail, "0", ZoneHokkaido, "2025-11-01", "", "parcel.bad_measure"},
 		{"R-HD1 Yu-Pack 60 old", pack(60), "2", ZoneHokkaido, "2025-10-31", "820", ""},
 		{"R-HD1 Yu-Pack 60 new", pack(60), "2", ZoneHokkaido, "2025-11-01", "820", ""},
 		{"R-HD1 Yu-Pack 80", pack(80), "2", ZoneHokkaido, "2025-11-01", "1130", ""},
 		{"R-HD1 Yu-Pack 170", pack(170), "2", ZoneHokkaido, "2025-11-01", "3000", ""},
 		{"R-HD1 heavy Yu-Pack 100 adds the surcharge", heavy(100), "28", ZoneHokkaido, "2025-11-01", "1960", ""},
-		{"R-HD1 Yu-Pack to Kanto has no sample rate", pack(60), "2", ZoneKanto, "2025-11-01", "", "postage.no_rate"},
-		{"R-HD1 Yu-Pack of a size the table lacks", pack(180), "2", ZoneHokkaido, "2025-11-01", "", "postage.no_rate"},
-		{"R-HD1 before the first table", yuMail, "0.1", ZoneHokkaido, "2024-07-31", "", "postage.no_rate"},
+		{"R-HD1 Yu-Pack to Kanto has no sample rate", pack(60), "2", ZoneKanto, "2025-11-01", "", "postage.no_yu_pack_zone"},
+		{"R-HD1 Yu-Pack of a size the table lacks", pack(180), "2", ZoneHokkaido, "2025-11-01", "", "postage.no_yu_pack_size"},
+		{"R-HD1 before the first table", yuMail, "0.1", ZoneHokkaido, "2024-07-31", "", "postage.no_table"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := tariff.Postage(c.class, dec(c.weight), c.zone, date(t, c.posted))
-			if c.code != "" {
+			switch {
+			case c.code == "parcel.bad_measure":
 				assert.Equal(t, []string{c.code}, codes(err))
+				return
+			case c.code != "":
+				assert.Equal(t, []string{"postage.no_rate", c.code}, codes(err), "R-HD1: no rate, then what is missing")
+				assert.ErrorIs(t, err, ErrNoRate)
 				return
 			}
 			require.NoError(t, err)
@@ -60,22 +69,32 @@ func TestSamplePostageRHD1(t *testing.T) {
 func TestPostageMessages(t *testing.T) {
 	tariff := SampleTariff()
 	_, err := tariff.Postage(pack(60), dec("2"), ZoneKanto, date(t, "2025-11-01"))
-	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate")
-	assert.Equal(t, "The postage tariff has no rate for this parcel on the posting date. (no Yu-Pack rates to kanto in the table of 2025-11-01)", english(err))
-	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。（2025-11-01からの運賃表：関東宛のゆうパック運賃なし）"}, japanese(err))
+	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate, postage.no_yu_pack_zone")
+	assert.Equal(t, "The postage tariff has no rate for this parcel on the posting date.; The rate table in force from 2025-11-01 has no Yu-Pack rates to zone kanto.", english(err))
+	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。", "2025年11月1日からの運賃表にkanto宛のゆうパック運賃がありません。"}, japanese(err))
+	reasontest.CheckParams(t, err, nil, reason.Params{reason.Date(date(t, "2025-11-01")), reason.Field("kanto")})
+
+	_, err = tariff.Postage(pack(180), dec("2"), ZoneHokkaido, date(t, "2025-11-01"))
+	assert.Contains(t, english(err), "The rate table in force from 2025-11-01 has no Yu-Pack rate of size 180 to zone hokkaido.")
+	assert.Contains(t, japanese(err), "2025年11月1日からの運賃表にhokkaido宛のゆうパック180サイズの運賃がありません。")
+	_, err = tariff.Postage(yuMail, dec("1.001"), ZoneHokkaido, date(t, "2025-11-01"))
+	assert.Contains(t, english(err), "The rate table in force from 2025-11-01 has no Yu-Mail rate for this weight.")
 
 	_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
 	assert.ErrorIs(t, err, ErrNoRate)
-	assert.Contains(t, english(err), "no table in force on 2024-07-31; first table: 2024-08-01")
+	assert.Contains(t, english(err), "No rate table is in force on the posting date: the first takes effect on 2024-08-01.")
+	assert.Contains(t, japanese(err), "発送日に有効な運賃表がありません（最初の運賃表は2024年8月1日から）。")
 
 	var none *Tariff
 	_, err = none.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
 	assert.ErrorIs(t, err, ErrNoRate)
+	assert.Equal(t, []string{"postage.no_rate", "postage.no_table"}, codes(err))
+	assert.Contains(t, english(err), "No rate table is in force on the posting date.", "no first table to name")
 	assert.Nil(t, none.Tables())
 
 	for _, c := range []Class{{}, {Service: YuMail, Size: 60}, {Service: YuPack}, {Service: 9, Size: 60}} {
 		_, err := tariff.Postage(c, dec("1"), ZoneHokkaido, date(t, "2025-11-01"))
-		assert.Error(t, err)
+		assert.ErrorIs(t, err, reason.ErrBadInput, c)
 		assert.False(t, isCoded(err), c)
 	}
 }
@@ -137,10 +156,12 @@ func TestHostTableRHD1(t *testing.T) {
 
 	_, err = tariff.Postage(heavy(60), dec("28"), ZoneKanto, on)
 	assert.ErrorIs(t, err, ErrNoRate)
-	assert.Contains(t, english(err), "no heavy Yu-Pack surcharge")
+	assert.Equal(t, []string{"postage.no_rate", "postage.no_heavy_surcharge"}, codes(err))
+	assert.Contains(t, english(err), "The rate table in force from 2026-04-01 has no heavy Yu-Pack surcharge.")
 	_, err = tariff.CashOnDelivery(pack(60), dec("5"), ZoneKanto, on)
 	assert.ErrorIs(t, err, ErrNoRate)
-	assert.Contains(t, english(err), "no cash-on-delivery fee")
+	assert.Equal(t, []string{"postage.no_rate", "postage.no_cod_fee"}, codes(err))
+	assert.Contains(t, english(err), "The rate table in force from 2026-04-01 has no cash-on-delivery fee.")
 }
 
 func TestNewTariffRefuses(t *testing.T) {
@@ -163,12 +184,20 @@ func TestNewTariffRefuses(t *testing.T) {
 	for name, spoil := range bad {
 		rt := ownTable(t)
 		spoil(&rt)
-		_, err := NewTariff(rt)
-		assert.Error(t, err, name)
-		assert.Contains(t, err.Error(), "shipping: ", name)
+		_, err := NewTariff(ownTable(t), rt)
+		assert.ErrorIs(t, err, reason.ErrBadInput, name)
+		var ps reason.Problems
+		if assert.ErrorAs(t, err, &ps, name) {
+			assert.True(t, strings.HasPrefix(ps[0].Path, "[1]."), "%s: the second table at fault: %v", name, ps)
+		}
+		var decoded RateTable
+		b, _ := json.Marshal(rt)
+		if err := decoded.UnmarshalJSON(b); name != "implausible amount" && name != "implausible postage" && name != "implausible max step" {
+			assert.ErrorIs(t, err, reason.ErrBadInput, "%s: decoding refuses it too", name)
+		}
 	}
 	_, err := NewTariff(ownTable(t), ownTable(t))
-	assert.ErrorContains(t, err, "two rate tables take effect on 2026-04-01")
+	assert.EqualError(t, err, "bad input: [1].effective: tables [0] and [1] both take effect on 2026-04-01")
 
 	empty, err := NewTariff()
 	require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/library"
@@ -19,7 +20,8 @@ func printClosure(w io.Writer, o options) error {
 	if o.to.DaysSince(o.from) >= maxCloseDays {
 		return fmt.Errorf("bad -close: at most %d days", maxCloseDays)
 	}
-	ch, err := o.lib.Closing(o.place, o.from, o.to, "臨時休館", "unplanned closure")
+	closure := calendar.Closure{Name: "臨時休館", NameEn: "unplanned closure", From: o.from, To: o.to}
+	ch, err := o.lib.Closing(o.place, closure)
 	if err != nil {
 		return err
 	}
@@ -97,7 +99,7 @@ func sample(o options, cals holds.Calendars, place circulation.Place) ([]circula
 	}
 	var loans []circulation.Loan
 	for _, p := range places {
-		period := o.lib.CirculationPolicy(o.from).LoanPeriod(p.Method, false)
+		period := o.lib.CirculationPolicy(o.from).LoanPeriod(circulation.Loan{Place: p})
 		for d := o.from.AddDays(-3); !d.After(o.to.AddDays(3)); d = d.AddDays(1) {
 			loans = append(loans, circulation.Loan{Item: fmt.Sprintf("item-%d", len(loans)+1), Place: p,
 				Loaned: d.AddDays(1 - period), Due: d})

@@ -115,7 +115,7 @@ func load(path string) (*library.Library, error) {
 	}
 	l, err := library.Load(b)
 	if err != nil {
-		var ps library.Problems
+		var ps reason.Problems
 		if errors.As(err, &ps) {
 			lines := make([]string, len(ps))
 			for i, p := range ps {

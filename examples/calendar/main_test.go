@@ -48,7 +48,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// Done when (issue 11): the command loads docs/config-example.json, the
+// Done when: the command loads docs/config-example.json, the
 // documented example, and knows its three partner libraries.
 func TestLoadsDocsConfigExample(t *testing.T) {
 	for _, place := range []string{"ebetsu", "otaru", "旭川市中央図書館", "assembly"} {
@@ -75,7 +75,7 @@ func TestBadInputExitsNonZero(t *testing.T) {
 		{[]string{"-month", "2027-13"}, `bad -month "2027-13"`},
 		{[]string{"-close", "2027-02-18..2027-02-17"}, "bad -close"},
 		{[]string{"-close", "2027-02-01..2027-03-15"}, "at most 31 days"},
-		{[]string{"-place", "nowhere"}, `-place: library: no such place: "nowhere"`},
+		{[]string{"-place", "nowhere"}, `-place: bad input: library: no such place: "nowhere"`},
 		{[]string{"-lang", "fr"}, "fr"},
 		{[]string{"-ics", "-close", "2027-02-17"}, "do not go together"},
 		{[]string{"-config", dir + "/missing.json"}, "no such file"},

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/notice"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -25,14 +25,17 @@ type dueDateResponse struct {
 	Due calendar.Date `json:"due"`
 }
 
-// dueDate answers the due date of a loan made on a day at a place (L2, L5).
+// dueDate answers the due date of a loan made on a day at a place (L2,
+// L5), under the policy of that day, on the calendar of the place the
+// item goes back to.
 func (s *service) dueDate(w http.ResponseWriter, l reason.Lang, req dueDateRequest) {
-	at, err := s.lib.Calendars(req.Loaned).At(req.Place)
+	loan := circulation.Loan{Place: req.Place, Short: req.Short, Loaned: req.Loaned}
+	returnTo, err := s.lib.ReturnCalendar(loan)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	due, err := s.lib.CirculationPolicy(req.Loaned).DueDate(req.Place.Method, req.Short, req.Loaned, at)
+	due, err := s.lib.CirculationPolicy(req.Loaned).DueDate(loan, returnTo)
 	decided(w, l, err, http.StatusOK, dueDateResponse{Due: due})
 }
 
@@ -50,9 +53,9 @@ type staffExtendRequest struct {
 }
 
 type extendResponse struct {
-	Loan   circulation.Loan      `json:"loan"`
-	Notice holds.ExtensionNotice `json:"notice"`
-	Text   string                `json:"text"`
+	Loan   circulation.Loan       `json:"loan"`
+	Notice notice.ExtensionNotice `json:"notice"`
+	Text   string                 `json:"text"`
 	// Override is the override used, for the audit log; left out when
 	// none was needed.
 	Override circulation.Override `json:"override,omitzero"`
@@ -72,25 +75,37 @@ func (s *service) staffExtend(w http.ResponseWriter, l reason.Lang, req staffExt
 	s.decideExtension(w, l, req.extendRequest, req.Override)
 }
 
-// decideExtension asks circulation for the extension and writes it.
+// decideExtension asks circulation for the extension, under the policy
+// of today, on the calendar of the place the item goes back to, and
+// writes it with its notice.
 func (s *service) decideExtension(w http.ResponseWriter, l reason.Lang, req extendRequest, ov circulation.Override) {
-	at, err := s.lib.Calendars(req.Today).At(req.Loan.Place)
+	returnTo, err := s.lib.ReturnCalendar(req.Loan)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	extended, used, err := s.lib.CirculationPolicy(req.Today).Extend(req.Loan, req.Others, req.Today, at, ov)
+	d, err := s.lib.CirculationPolicy(req.Today).Extend(circulation.ExtendRequest{
+		Loan: req.Loan, Others: req.Others, Today: req.Today, ReturnTo: returnTo, Override: ov,
+	})
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	n, err := holds.NoticeOfExtension(req.Loan, extended, nil)
-	decided(w, l, err, http.StatusOK, extendResponse{Loan: extended, Notice: n, Text: n.Text(l), Override: used})
+	n, err := notice.Extension(req.Loan, d.Loan, nil)
+	decided(w, l, err, http.StatusOK, extendResponse{Loan: d.Loan, Notice: n, Text: n.Text(nil, l), Override: d.Override})
 }
 
 type checkoutRequest struct {
 	Today calendar.Date `json:"today"`
-	Cart  holds.Cart    `json:"cart"`
+	Cart  cart          `json:"cart"`
+}
+
+// cart is a reservation cart as the service reads it: holds.Cart's keys
+// and loans, the number of items the patron has on loan (I2), which the
+// desk takes in its request (holds.Request.Loans).
+type cart struct {
+	holds.Cart
+	Loans int `json:"loans"`
 }
 
 // staffCheckoutRequest is a checkout staff place for a patron, with the
@@ -118,33 +133,16 @@ func (s *service) staffCheckout(w http.ResponseWriter, l reason.Lang, req staffC
 	s.decideCheckout(w, l, req.checkoutRequest, req.Override)
 }
 
-// decideCheckout asks the desk, under its lock, and writes the answer: a
-// refused cart's problem lists each item's reasons by index too, so that
-// a form can mark each item.
+// decideCheckout asks the desk, under its lock, and writes the answer.
+// A refused cart is a refusal like any other: each reason about one item
+// carries it (params.item), so that a form can mark each item.
 func (s *service) decideCheckout(w http.ResponseWriter, l reason.Lang, req checkoutRequest, ov circulation.Override) {
 	s.mu.Lock()
-	desk, err := s.deskOn(req.Today)
-	var rs []holds.Reservation
-	var used circulation.Override
-	if err == nil {
-		rs, used, err = desk.Checkout(req.Cart, req.Today, ov)
-	}
+	ch, err := s.desk.Do(holds.Request{
+		Action: holds.ActionReserve, Cart: req.Cart.Cart, Loans: req.Cart.Loans, Today: req.Today, Override: ov,
+	})
 	s.mu.Unlock()
-	var refused *holds.CartRefusal
-	if !errors.As(err, &refused) {
-		decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: rs, Override: used})
-		return
-	}
-	all := refused.Unwrap()
-	p := newProblem(l, http.StatusUnprocessableEntity, problemRefused, all.Error(), reason.Localize(all, l))
-	for _, it := range refused.Items {
-		ip := itemProblem{Index: it.Index, Item: it.Item}
-		for _, c := range it.Reasons {
-			ip.Reasons = append(ip.Reasons, reason.Localize(c, l)...)
-		}
-		p.Items = append(p.Items, ip)
-	}
-	writeBody(w, http.StatusUnprocessableEntity, problemContentType, p)
+	decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: ch.Reservations, Override: ch.Override})
 }
 
 type shelfDeadlineRequest struct {
@@ -158,7 +156,7 @@ type shelfDeadlineResponse struct {
 
 // errNoDeadline reports a first pickup day with no deadline in the
 // calendar's span (or no day at all).
-var errNoDeadline = errors.New("server: no hold-shelf deadline: first_pickup is missing or beyond the calendar")
+var errNoDeadline = reason.BadInput("first_pickup", "missing, or with no hold-shelf deadline in the calendar")
 
 // shelfDeadline answers the hold-shelf deadline at a place (H4).
 func (s *service) shelfDeadline(w http.ResponseWriter, l reason.Lang, req shelfDeadlineRequest) {
@@ -196,8 +194,12 @@ type timelineResponse struct {
 // timeline answers every date of a reservation secured on a day (H4,
 // R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
 func (s *service) timeline(w http.ResponseWriter, l reason.Lang, req timelineRequest) {
-	t, err := s.lib.HoldPolicy(req.Secured).Timeline(req.Secured, s.lib.Calendars(req.Secured), req.Place, req.Loans, req.Short)
-	decided(w, l, err, http.StatusOK, timelineResponse(t))
+	r := holds.Reservation{Place: req.Place, Short: req.Short, SecuredOn: req.Secured}
+	t, err := s.lib.Timeline(r, req.Loans)
+	decided(w, l, err, http.StatusOK, timelineResponse{
+		Method: t.Place.Method, Notice: t.Notice, HeldBack: t.HeldBack, Sent: t.Sent,
+		FirstPickup: t.FirstPickup, Deadline: t.Deadline, Loaned: t.Loaned, Due: t.Due,
+	})
 }
 
 type noticeRequest struct {
@@ -211,15 +213,15 @@ type noticeRequest struct {
 }
 
 type noticeResponse struct {
-	Notice holds.Notice `json:"notice"`
-	Text   string       `json:"text"`
+	Notice notice.Notice `json:"notice"`
+	Text   string        `json:"text"`
 }
 
 // notice answers the content of the notice email of an item secured (H6).
 func (s *service) notice(w http.ResponseWriter, l reason.Lang, req noticeRequest) {
-	res := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, SecuredOn: req.Secured}
-	n, err := s.lib.HoldPolicy(req.Secured).Notice(res, s.lib.Calendars(req.Secured), req.Loans, req.Short, req.Parcel)
-	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(l)})
+	r := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, Short: req.Short, SecuredOn: req.Secured}
+	n, err := s.lib.Notice(r, req.Loans, req.Parcel)
+	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(nil, l)})
 }
 
 type emailRequest struct {

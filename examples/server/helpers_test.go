@@ -164,13 +164,13 @@ func conform(doc, schema map[string]any, v any, at string) []string {
 // typeIs reports whether v, as encoding/json decodes it, is of JSON
 // Schema type want.
 func typeIs(want string, v any) bool {
-	switch v.(type) {
+	switch v := v.(type) {
 	case string:
 		return want == "string"
 	case bool:
 		return want == "boolean"
 	case float64:
-		return want == "number" || want == "integer" && v.(float64) == float64(int64(v.(float64)))
+		return want == "number" || want == "integer" && v == float64(int64(v))
 	case []any:
 		return want == "array"
 	case map[string]any:

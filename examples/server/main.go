@@ -11,17 +11,22 @@
 // The places, their calendars, the courier and the policies come from a
 // configuration document (package library, docs/config.md), the
 // Prefectural Library's own when -config is left out; each decision uses
-// the rules in force on its day.
+// the rules in force on its day. The one reservation desk is built once
+// (library.Library.NewDesk) and serves every day, each request under the
+// rules of its today.
 //
 // The routes, their requests and their responses are described by the
 // OpenAPI 3.1 document served at /openapi.json (openapi.json here).
 //
 // Requests are JSON objects (Content-Type application/json, else 415) of
 // at most 1 MiB (else 413), decoded strictly: an unknown key, a value of
-// the wrong type, an unknown code and anything after the object are 400.
-// A refusal is 422. Both are RFC 9457 problems (application/problem+json:
-// type, title, status, detail), a refusal's with every reason, its code,
-// message and parameters ("reasons"). Messages are in the language the
+// the wrong type, an unknown code and anything after the object are 400,
+// and so is input the SDK cannot decide on (reason.ErrBadInput). A
+// refusal (*reason.Refusal) is 422. Both are RFC 9457 problems
+// (application/problem+json: type, title, status, detail), a refusal's
+// with every reason, its code, message and parameters ("reasons"), bad
+// input's with every problem the SDK found, the path of the field at
+// fault and what is wrong ("problems"). Messages are in the language the
 // Accept-Language header prefers among English and Japanese; with no
 // header, or one naming neither, Japanese, the library's language
 // (reason.NegotiateOr). Content-Language says which.

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
-
-// errMonth reports a month that is not YYYY-MM.
-var errMonth = errors.New("server: month must be written YYYY-MM")
 
 // month answers the month view of a place's calendar (C2, C4, C8,
 // R-AL1), calendar.MonthView as it encodes: whole weeks, each day open or
@@ -20,7 +17,7 @@ func (s *service) month(w http.ResponseWriter, r *http.Request) {
 	month := r.PathValue("month")
 	first, err := calendar.ParseDate(month + "-01")
 	if err != nil || len(month) != len("2006-01") {
-		fail(w, l, errors.Join(errMonth, err))
+		fail(w, l, reason.BadInput("month", "%q is not a month written YYYY-MM", month))
 		return
 	}
 	view, err := s.lib.Month(r.PathValue("place"), first.Year(), first.Month())

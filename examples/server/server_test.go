@@ -51,17 +51,22 @@ func TestEndpoints(t *testing.T) {
 			400, nil},
 		{"L4 a patron can never override: the patron route has no override", post("/v1/extensions", "en", `{"today":"2026-04-01","loan":`+reservedLoan+`,"override":{"staff":"k.sato","codes":["extension.reserved"]}}`),
 			400, map[string]string{"type": problemMalformed}},
-		{"extension of an inconsistent loan is 400", post("/v1/extensions", "en", `{"today":"2026-04-01","loan":{"item":"b1","place":{"method":"prefectural_library"}}}`),
-			400, map[string]string{"type": problemMalformed}},
+		{"extension of an inconsistent loan is 400 with every problem", post("/v1/extensions", "en", `{"today":"2026-04-01","loan":{"item":"b1","place":{"method":"prefectural_library"}}}`),
+			400, map[string]string{"type": problemMalformed, "problems.0.path": "loan.loaned", "problems.1.path": "loan.due", "problems.1.message": "is missing"}},
 
 		// checkout (H1, H2)
 		{"H2 checkout places the cart", post("/v1/checkouts", "en", `{"today":"2026-11-16","cart":{"patron":"A","items":[{"item":"x1","status":"on_loan"},{"item":"x2","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`),
 			201, map[string]string{"reservations.0.item": "x1", "reservations.1.state": "waiting"}},
 		{"H2 an empty cart without method is refused with every reason", post("/v1/checkouts", "en", `{"today":"2026-11-16","cart":{"patron":"B","items":[],"place":{"method":"prefectural_library"}}}`),
 			422, map[string]string{"reasons.0.code": "cart.empty", "reasons.1.code": "cart.method"}},
-		{"H2 I2 P1 refused items are listed by item too", post("/v1/checkouts", "ja", `{"today":"2026-11-16","cart":{"patron":"C","items":[{"item":"ok","status":"on_loan"},{"item":"x1","status":"reference"},{"item":"x1","status":"on_loan"}],"place":{"method":"partner_library","library":"小樽市立図書館"},"ordering":"normal"}}`),
-			422, map[string]string{"reasons.0.code": "eligibility.partner_not_registered", "items.0.index": "1", "items.0.item": "x1",
-				"items.0.reasons.0.code": "reservation.not_loanable", "items.1.index": "2", "items.1.reasons.0.code": "reservation.duplicate"}},
+		{"H2 I2 P1 each reason about one item carries it", post("/v1/checkouts", "ja", `{"today":"2026-11-16","cart":{"patron":"C","items":[{"item":"ok","status":"on_loan"},{"item":"x1","status":"reference"},{"item":"x1","status":"on_loan"}],"place":{"method":"partner_library","library":"小樽市立図書館"},"ordering":"normal"}}`),
+			422, map[string]string{"reasons.0.code": "eligibility.partner_not_registered", "reasons.0.params.library": "小樽市立図書館",
+				"reasons.1.code": "reservation.not_loanable", "reasons.1.params.item": "x1",
+				"reasons.2.code": "reservation.duplicate", "reasons.2.params.item": "x1", "reasons.3": "<nil>"}},
+		{"H2 a cart item without a status is 400 naming the field", post("/v1/checkouts", "en", `{"today":"2026-11-16","cart":{"patron":"C","items":[{"item":"ok","status":"on_loan"},{"item":"x1"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`),
+			400, map[string]string{"type": problemMalformed, "problems.0.path": "cart.items[1].status"}},
+		{"I2 the loans of the cart reach the desk", post("/v1/checkouts", "en", `{"today":"2026-11-16","cart":{"patron":"D","items":[{"item":"x1","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal","loans":-1}}`),
+			400, map[string]string{"type": problemMalformed, "problems.0.path": "loans"}},
 
 		// shelf deadlines and timelines (H4, R-PL1, R-PT2, R-PT3, R-HD4)
 		{"H4 shelf deadline", post("/v1/shelf-deadlines", "en", `{"place":{"method":"prefectural_library"},"first_pickup":"2026-11-20"}`),
@@ -115,7 +120,7 @@ func TestEndpoints(t *testing.T) {
 			200, map[string]string{"weeks.0.2.date": "2026-12-01", "weeks.0.2.open": "true", "weeks.1.1.open": "false", "weeks.1.1.closed": "weekly", "weeks.4.2.date": "2026-12-29", "weeks.4.2.open": "false"}},
 		{"C4 C8 a partner library's month, by name", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/%E5%B0%8F%E6%A8%BD%E5%B8%82%E7%AB%8B%E5%9B%B3%E6%9B%B8%E9%A4%A8/2026-11", lang: "ja"},
 			200, map[string]string{"place": "小樽市立図書館", "weeks.0.1.date": "2026-11-02", "weeks.0.1.open": "false", "weeks.0.1.closed_ja": "定期休館日", "weeks.2.4.date": "2026-11-19", "weeks.2.4.open": "false"}},
-		{"a bad month is 400", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/prefectural/2026-13"}, 400, nil},
+		{"a bad month is 400", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/prefectural/2026-13"}, 400, map[string]string{"problems.0.path": "month"}},
 		{"an unknown place is 400", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/moon/2026-12"}, 400, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -192,10 +197,13 @@ func TestUnknownRouteAndMethod(t *testing.T) {
 	}
 }
 
-// TestCheckoutH1LimitAcrossRequests: the desk keeps the reservations of
-// earlier requests, so the limit counts them (H1).
+// TestCheckoutH1LimitAcrossRequestsAndDays: the one desk keeps the
+// reservations of earlier requests, on any day, so the limit counts them
+// (H1).
 func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
-	h := newTestService(t).handler()
+	s := newTestService(t)
+	desk := s.desk
+	h := s.handler()
 	items := make([]string, 10)
 	for i := range items {
 		items[i] = fmt.Sprintf(`{"item":"i%d","status":"on_loan"}`, i)
@@ -216,6 +224,12 @@ func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
 	status, body = do(t, h, post("/v1/staff/checkouts", "en", staff))
 	if status != http.StatusCreated || dig2(body, "override.codes.0") != "reservation.limit" {
 		t.Fatalf("eleventh reservation by staff: %d %v", status, body)
+	}
+	// One desk served both days, each under its rules: it was not rebuilt (V1).
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.desk != desk || s.desk.Active("A") != 11 {
+		t.Errorf("the desk was rebuilt, or lost reservations: %d active", s.desk.Active("A"))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -27,10 +26,10 @@ type service struct {
 	sample bool
 
 	mu sync.Mutex
-	// desk holds every reservation under the rules in force on deskDay;
-	// a change on another day rebuilds it under that day's rules (V1).
-	desk    *holds.Desk
-	deskDay calendar.Date
+	// desk holds every reservation. Built once, it serves every day:
+	// each request is decided under the rules in force on its today
+	// (V1), with no rebuild.
+	desk *holds.Desk
 }
 
 // newService returns the service of the configuration lib, with an empty
@@ -40,30 +39,15 @@ func newService(lib *library.Library) (*service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &service{lib: lib, classifier: classifier, tariff: lib.Tariff()}
+	desk, err := lib.NewDesk(nil) // a real host passes the reservations it stored
+	if err != nil {
+		return nil, err
+	}
+	s := &service{lib: lib, classifier: classifier, tariff: lib.Tariff(), desk: desk}
 	if s.tariff == nil || len(s.tariff.Tables()) == 0 {
 		s.tariff, s.sample = shipping.SampleTariff(), true
 	}
 	return s, nil
-}
-
-// deskOn returns the desk under the rules in force on today, rebuilt
-// from the reservations it holds when today is not its day. The caller
-// holds s.mu.
-func (s *service) deskOn(today calendar.Date) (*holds.Desk, error) {
-	if s.desk != nil && today == s.deskDay {
-		return s.desk, nil
-	}
-	var stored []holds.Reservation
-	if s.desk != nil {
-		stored = s.desk.All()
-	}
-	desk, err := s.lib.NewDesk(today, stored)
-	if err != nil {
-		return nil, err
-	}
-	s.desk, s.deskDay = desk, today
-	return desk, nil
 }
 
 // route is one endpoint: its method and path as the OpenAPI document

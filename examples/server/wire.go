@@ -31,24 +31,15 @@ func language(w http.ResponseWriter, r *http.Request) reason.Lang {
 	return l
 }
 
-// problem is an RFC 9457 problem detail; a refusal adds every reason.
+// problem is an RFC 9457 problem detail; a refusal adds every reason,
+// bad input every problem the SDK found, each naming its field.
 type problem struct {
-	Type    string           `json:"type"`
-	Title   string           `json:"title"`
-	Status  int              `json:"status"`
-	Detail  string           `json:"detail,omitempty"`
-	Reasons []reason.Message `json:"reasons,omitempty"`
-	// Items are the reasons about single items of a refused cart, so
-	// that a form can mark each item.
-	Items []itemProblem `json:"items,omitempty"`
-}
-
-// itemProblem lists the reasons one item of a cart was refused: its
-// index in the cart, from 0, its identifier and its reasons.
-type itemProblem struct {
-	Index   int              `json:"index"`
-	Item    string           `json:"item"`
-	Reasons []reason.Message `json:"reasons"`
+	Type     string           `json:"type"`
+	Title    string           `json:"title"`
+	Status   int              `json:"status"`
+	Detail   string           `json:"detail,omitempty"`
+	Reasons  []reason.Message `json:"reasons,omitempty"`
+	Problems reason.Problems  `json:"problems,omitempty"`
 }
 
 // The problem types, relative URIs resolved against the service's own.
@@ -165,12 +156,15 @@ func decided(w http.ResponseWriter, l reason.Lang, err error, status int, body a
 
 // fail writes the problem of err: 422 with every reason for a refusal (a
 // *reason.Refusal, or an error that unwraps to one), 400 for any other
-// error, input the SDK found inconsistent.
+// error: input the SDK found it cannot decide on (reason.ErrBadInput),
+// with every problem it found (reason.Problems), each naming its field.
 func fail(w http.ResponseWriter, l reason.Lang, err error) {
 	var refusal *reason.Refusal
 	if errors.As(err, &refusal) {
 		writeProblem(w, l, http.StatusUnprocessableEntity, problemRefused, refusal.Error(), reason.Localize(refusal, l))
 		return
 	}
-	writeProblem(w, l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
+	p := newProblem(l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
+	errors.As(err, &p.Problems) // none when err is no reason.Problems
+	writeBody(w, http.StatusBadRequest, problemContentType, p)
 }

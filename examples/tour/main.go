@@ -5,6 +5,11 @@
 // the wrong place, a home-delivery parcel and its postage, and the month's
 // calendar.
 //
+// It starts where a host starts, from library.Default(), the Prefectural
+// Library's own rules, with a partner library added to its configuration:
+// every calendar, policy, timeline and the one reservation desk of the
+// story come from the *library.Library.
+//
 //	go run ./examples/tour                              # from today, in English
 //	go run ./examples/tour -start 2026-11-26 -lang ja   # a fixed day, in Japanese
 package main

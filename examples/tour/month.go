@@ -2,44 +2,53 @@ package main
 
 import (
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
 )
 
 // printMonth draws the month of first as a grid, Sunday first, marking
 // closed days with "×" and holidays with "*", and lists why each closed
-// day is closed (C1, C2).
-func (s *story) printMonth(first calendar.Date) {
-	lib := s.cals.Library
-	first = first.AddDays(1 - first.Day())
-	s.heading(6, fmt.Sprintf("Hokkaido Prefectural Library, %d-%02d (× closed, * holiday)", first.Year(), int(first.Month())),
-		fmt.Sprintf("北海道立図書館 %d年%d月（×休館日 *祝日）", first.Year(), int(first.Month())))
+// day is closed (C1, C2): the library's month view of the Prefectural
+// Library, each day under the rules in force on it (C8).
+func (s *story) printMonth(first calendar.Date) error {
+	v, err := s.lib.Month("prefectural", first.Year(), first.Month())
+	if err != nil {
+		return err
+	}
+	s.heading(6, fmt.Sprintf("Hokkaido Prefectural Library, %d-%02d (× closed, * holiday)", v.Year, v.Month),
+		fmt.Sprintf("北海道立図書館 %d年%d月（×休館日 *祝日）", v.Year, v.Month))
 	s.say("  Sun  Mon  Tue  Wed  Thu  Fri  Sat", "  日   月   火   水   木   金   土")
-	fmt.Fprint(s.w, strings.Repeat(" ", int(first.Weekday())*5))
-	for d := first; d.Month() == first.Month(); d = d.AddDays(1) {
-		mark := " "
-		if calendar.IsHoliday(d) {
-			mark = "*"
+	var days []calendar.DayView
+	for i, week := range v.Weeks {
+		for _, d := range week {
+			switch {
+			case d.InMonth:
+				days = append(days, d)
+				fmt.Fprintf(s.w, " %2d%s ", d.Date.Day(), mark(d))
+			case i == 0:
+				fmt.Fprint(s.w, "     ") // before the 1st
+			}
 		}
-		if !lib.IsOpen(d) {
-			mark = "×"
+		fmt.Fprintln(s.w) // every week has days of the month
+	}
+	for _, d := range days {
+		if d.Holiday != "" {
+			fmt.Fprintf(s.w, "  * %s %s\n", d.Date, d.Holiday)
 		}
-		fmt.Fprintf(s.w, " %2d%s ", d.Day(), mark)
-		if d.Weekday() == time.Saturday {
-			fmt.Fprintln(s.w)
+		if !d.Open {
+			fmt.Fprintf(s.w, "  × %s %s\n", d.Date, s.tr(d.ClosedEn, d.ClosedJa))
 		}
 	}
-	if first.AddDays(first.DaysInMonth()-1).Weekday() != time.Saturday {
-		fmt.Fprintln(s.w)
+	return nil
+}
+
+// mark is the mark after a day of the grid: "×" closed, "*" a holiday.
+func mark(d calendar.DayView) string {
+	switch {
+	case !d.Open:
+		return "×"
+	case d.Holiday != "":
+		return "*"
 	}
-	for d := first; d.Month() == first.Month(); d = d.AddDays(1) {
-		if name, ok := calendar.Holiday(d); ok {
-			fmt.Fprintf(s.w, "  * %s %s\n", d, name)
-		}
-		if why, closed := lib.WhyClosed(d); closed {
-			fmt.Fprintf(s.w, "  × %s %s\n", d, why.Label(s.lang))
-		}
-	}
+	return " "
 }

@@ -11,12 +11,11 @@ import (
 // was received (R-PT4).
 func (s *story) returnItem() error {
 	s.heading(4, "Returns (M2, R-PL2, R-PT4)", "返却（M2, R-PL2, R-PT4）")
-	desk, err := circulation.NewReturnDesk(s.cals.Library, s.cals.Assembly,
-		calendar.MustNew(calendar.AssemblyLibraryStaffDayRules()))
+	day := s.collectedOn.AddDays(20)
+	desk, err := s.lib.ReturnDesk(day)
 	if err != nil {
 		return err
 	}
-	day := s.collectedOn.AddDays(20)
 	at := day.In(calendar.JST()).Add(10 * time.Hour)
 	_, err = desk.Accept(circulation.Return{
 		Loan:    s.collected,
@@ -24,6 +23,9 @@ func (s *story) returnItem() error {
 		Channel: circulation.BookDrop,
 		When:    at,
 	})
+	if err := refused(err); err != nil {
+		return err
+	}
 	s.say("%s: volume 1 dropped in the Prefectural Library's book drop is refused:",
 		"%s: 一巻を道立図書館のブックポストに返却しようとすると:", day)
 	s.reasons(err)

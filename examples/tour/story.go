@@ -1,26 +1,29 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // story holds what the scenes share: the output, the language, the day
-// the story starts, and the library's calendars and policies.
+// the story starts, the library (calendars, policies and everything else
+// come from it) and its one reservation desk, which serves every day of
+// the story.
 type story struct {
 	w       io.Writer
 	lang    reason.Lang
 	start   calendar.Date
-	cals    holds.Calendars
-	holds   holds.Policy
-	loans   circulation.Policy
+	lib     *library.Library
 	partner circulation.Place
 	desk    *holds.Desk
 	// collected is the loan made from the first volume of the cart, and
@@ -34,32 +37,37 @@ type story struct {
 const partnerName = "江別市情報図書館"
 
 func newStory(w io.Writer, l reason.Lang, start calendar.Date) (*story, error) {
-	cals, err := holds.DefaultCalendars()
+	lib, err := withPartner(library.Default())
 	if err != nil {
 		return nil, err
 	}
-	// The partner library's own calendar (C4): closed Mondays, public
-	// holidays and the year end.
-	partnerCal, err := calendar.New(calendar.Rules{
-		Name:             partnerName,
-		ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
-		ClosedOnHolidays: true,
-		YearEnd:          true,
-	})
-	if err != nil {
-		return nil, err
-	}
-	cals.Partners = map[string]*calendar.Calendar{partnerName: partnerCal}
-	p := holds.DefaultPolicy()
-	desk, err := holds.NewDesk(p, cals, nil)
+	desk, err := lib.NewDesk(nil) // nothing stored yet
 	if err != nil {
 		return nil, err
 	}
 	return &story{
-		w: w, lang: l, start: start, cals: cals, holds: p, loans: p.Circulation,
+		w: w, lang: l, start: start, lib: lib,
 		partner: circulation.Place{Method: circulation.PartnerLibrary, Library: partnerName},
 		desk:    desk,
 	}, nil
+}
+
+// withPartner returns the Prefectural Library's own configuration with
+// the story's partner library added, as a host adds the partner
+// libraries it serves: its own calendar (C4) is closed on Mondays, public
+// holidays and over the year end.
+func withPartner(lib *library.Library) (*library.Library, error) {
+	c := lib.Config()
+	c.Sites = append(slices.Clone(c.Sites), library.Site{
+		ID: "ebetsu", Name: partnerName, NameEn: "Ebetsu City Library",
+		Kind: library.Partner, Region: "石狩",
+		Rules: calendar.Rules{
+			ClosedWeekdays:   calendar.WeekdaysOf(time.Monday),
+			ClosedOnHolidays: true,
+			YearEnd:          true,
+		},
+	})
+	return library.New(c)
 }
 
 func (s *story) tell(month calendar.Date) error {
@@ -69,7 +77,7 @@ func (s *story) tell(month calendar.Date) error {
 		s.extend,
 		s.returnItem,
 		s.homeDelivery,
-		func() error { s.printMonth(month); return nil },
+		func() error { return s.printMonth(month) },
 	} {
 		if err := scene(); err != nil {
 			return err
@@ -96,6 +104,21 @@ func (s *story) say(en, ja string, args ...any) {
 	for _, line := range strings.Split(fmt.Sprintf(s.tr(en, ja), args...), "\n") {
 		fmt.Fprintln(s.w, wrap(line, "   "))
 	}
+}
+
+// refused returns nil when err is a refusal, whose reasons the story
+// tells, and err otherwise: no error where the story expects a refusal,
+// or input the story got wrong (reason.ErrBadInput), which is no reason
+// to tell a patron.
+func refused(err error) error {
+	var r *reason.Refusal
+	if errors.As(err, &r) {
+		return nil
+	}
+	if err == nil {
+		return errors.New("want a refusal, got none")
+	}
+	return err
 }
 
 // reasons prints every reason of err in the story's language.

@@ -14,6 +14,7 @@ import (
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/library"
+	"github.com/kashidashi/kashidashi/notice"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -26,6 +27,7 @@ var catalogue = map[string][]*reason.Reason{
 	"shipping":    shipping.Reasons(),
 	"circulation": circulation.Reasons(),
 	"holds":       holds.Reasons(),
+	"notice":      notice.Reasons(),
 	"library":     library.Reasons(),
 }
 
@@ -63,7 +65,7 @@ func TestReasonCatalogue(t *testing.T) {
 		}
 	}
 	// Every reason.New call in the module's source is published.
-	for _, dir := range []string{"calendar", "patron", "shipping", "circulation", "holds", "library"} {
+	for _, dir := range []string{"reason", "calendar", "patron", "shipping", "circulation", "holds", "notice", "library"} {
 		declared := declaredCodes(t, filepath.Join("..", "..", dir))
 		for _, c := range declared {
 			if seen[c] != dir {

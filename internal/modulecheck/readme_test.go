@@ -11,34 +11,43 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
-	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // Example is the README's first look, kept compiling and true: its
 // Output is what the README's comments say it prints.
 func Example() {
-	lib, _ := calendar.New(calendar.PrefecturalLibraryRules()) // C2: Mondays, month end, year end
-	notice := calendar.NewDate(2026, time.November, 19)        // secured: 貸出可能 from the next open day
-	fmt.Println(holds.DefaultPolicy().ShelfDeadline(lib.AddOpenDays(notice, 1), lib))
+	lib := library.Default() // the Prefectural Library's own rules (C2, L1–L5, H1–H4)
 
-	policy := circulation.DefaultPolicy()
+	// A reservation secured on Thursday 2026-11-19 (H6): on the shelf until the tenth open day (H4).
+	secured := holds.Reservation{Item: "0012345678", Place: circulation.Place{Method: circulation.PrefecturalLibrary},
+		State: holds.Secured, SecuredOn: calendar.NewDate(2026, time.November, 19)}
+	timeline, _ := lib.Timeline(secured, 0)
+	fmt.Println(timeline.FirstPickup, timeline.Deadline)
+
+	// An extension on April 1 gives 14 days from that day (L3), unless someone is waiting (L4 b).
+	today := calendar.NewDate(2026, time.April, 1)
 	loan := circulation.Loan{Item: "0012345678", Place: circulation.Place{Method: circulation.PrefecturalLibrary},
-		Loaned: calendar.NewDate(2026, 3, 25), Due: calendar.NewDate(2026, 4, 8)}
-	extended, _, _ := policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib, circulation.Override{})
-	loan.Reserved = true // someone is waiting for it
-	_, _, err := policy.Extend(loan, nil, calendar.NewDate(2026, 4, 1), lib, circulation.Override{})
-	fmt.Println(extended.Due, errors.Is(err, circulation.ErrReserved), err)
+		Loaned: calendar.NewDate(2026, time.March, 25), Due: calendar.NewDate(2026, time.April, 8)}
+	returnTo, _ := lib.ReturnCalendar(loan)
+	policy := lib.CirculationPolicy(today)
+	granted, _ := policy.Extend(circulation.ExtendRequest{Loan: loan, Today: today, ReturnTo: returnTo})
+	loan.Reserved = true
+	_, err := policy.Extend(circulation.ExtendRequest{Loan: loan, Today: today, ReturnTo: returnTo})
+	fmt.Println(granted.Loan.Due, errors.Is(err, circulation.ErrReserved), err)
 	for _, m := range reason.Localize(err, reason.Japanese) {
 		fmt.Println(m.Code, m.Message)
 	}
-	_, err = patron.ParseEmail("taro.@docomo.ne.jp")
-	fmt.Println(errors.Is(err, patron.ErrDotBeforeAt))
+
+	// Bad input is never a refusal: it names the field.
+	_, err = policy.Extend(circulation.ExtendRequest{Loan: loan, ReturnTo: returnTo})
+	fmt.Println(errors.Is(err, reason.ErrBadInput), err)
 	// Output:
-	// 2026-12-02
+	// 2026-11-20 2026-12-02
 	// 2026-04-15 true circulation: extension refused: extension.reserved
 	// extension.reserved 予約が入っている本は延長できません。
-	// true
+	// true bad input: today: is missing
 }
 
 // The README shows the first look above, line for line (less the

@@ -1,0 +1,189 @@
+package holds
+
+import (
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/reason"
+)
+
+// Rules gives the reservation rules in force on each day: the policy and
+// the calendars of the places and the courier. A Desk asks them for the
+// Today of every request, so that one desk serves every day, a change of
+// the rules applying from its day without rebuilding it. *library.Library
+// implements Rules with its configuration's versions (V1).
+//
+// A Rules must be safe to call from the goroutine that uses the desk and
+// should be cheap: the desk calls HoldPolicy once per request and
+// Calendars once per request that needs a calendar (ActionMakeReady,
+// ActionCollect).
+type Rules interface {
+	// HoldPolicy returns the reservation policy in force on day.
+	HoldPolicy(day calendar.Date) Policy
+	// Calendars returns the calendars in force on day.
+	Calendars(day calendar.Date) Calendars
+}
+
+// Request is one change a host asks of a Desk (Desk.Do): the Action, the
+// reservation or item it concerns, who asks, the day, and what the
+// action needs. Its JSON form has the keys action, id, item, cart, by,
+// today, place, partner_libraries, loans and override, those an action
+// does not use left out.
+//
+// Each action uses these fields, besides Action and Today:
+//
+//   - ActionReserve: Cart, Loans (I2, with
+//     circulation.Policy.HideReserveAtLoanLimit) and Override (staff
+//     placing reservations past a limit, H1);
+//   - ActionSecure: Item, whose next reservation in line is secured
+//     (H3, H6);
+//   - ActionShip: ID and Loans (R-HD4, R-PT5);
+//   - ActionMakeReady, ActionCollect, ActionExpire: ID;
+//   - ActionCancel: ID, By and Override (H5);
+//   - ActionChangePlace: ID, By, Place, PartnerLibraries (P1, R-PT1) and
+//     Override (H5).
+//
+// A field the action needs and lacks, or one it does not use, is bad
+// input: Do returns reason.Problems naming the field ("id", "cart.patron",
+// "place"), matching reason.ErrBadInput. Loans, a count, is never
+// lacking: zero is no loan.
+type Request struct {
+	// Action is what is asked.
+	Action Action `json:"action"`
+	// ID is the reservation the action concerns (all but ActionReserve
+	// and ActionSecure).
+	ID uint64 `json:"id,omitzero"`
+	// Item is the item whose next reservation ActionSecure secures.
+	Item string `json:"item,omitzero"`
+	// Cart is the reservation cart of ActionReserve.
+	Cart Cart `json:"cart,omitzero"`
+	// By is who cancels or changes the pickup place (H5).
+	By Actor `json:"by,omitzero"`
+	// Today is the day of the request: the day recorded by the step, and
+	// the day whose rules (Rules) decide it.
+	Today calendar.Date `json:"today"`
+	// Place is the new pickup place of ActionChangePlace.
+	Place circulation.Place `json:"place,omitzero"`
+	// PartnerLibraries names the partner libraries where the patron is
+	// registered (P1, R-PT1), for ActionChangePlace to a partner library,
+	// as patron.Registration does. A checkout has its own, in the Cart.
+	PartnerLibraries []string `json:"partner_libraries,omitempty"`
+	// Loans is the number of items the patron has on loan.
+	Loans int `json:"loans,omitzero"`
+	// Override is staff's override of soft reasons (H1, H5); the zero
+	// Override for a patron's own request.
+	Override circulation.Override `json:"override,omitzero"`
+}
+
+// Change is what a request changed: the reservations to store and the
+// audit record of each step. Its JSON form has the keys reservations,
+// transitions, loan and override, the last two left out when zero.
+type Change struct {
+	// Reservations are the reservations the request placed or changed,
+	// in ID order: what the host stores. Empty when nothing changed (a
+	// change of place to the same place).
+	Reservations []Reservation `json:"reservations"`
+	// Transitions are the audit record of each step, in the order of
+	// Reservations, each with the override it used.
+	Transitions []Transition `json:"transitions"`
+	// Loan is the loan a collected reservation became (ActionCollect):
+	// due date from the policy of the day (L2, L5), Reserved when others
+	// wait for the item (L4 b).
+	Loan circulation.Loan `json:"loan,omitzero"`
+	// Override is the override the decision used: Request.Override
+	// narrowed to the reasons it let go, or zero when none.
+	Override circulation.Override `json:"override,omitzero"`
+}
+
+// uses lists, for each action, the fields of a Request it takes besides
+// Action and Today, one bit each.
+type field uint16
+
+const (
+	fID field = 1 << iota
+	fItem
+	fCart
+	fBy
+	fPlace
+	fPartners
+	fLoans
+	fOverride
+)
+
+// fields names each field as the Request's JSON form does.
+var fields = [...]struct {
+	f    field
+	name string
+}{
+	{fID, "id"}, {fItem, "item"}, {fCart, "cart"}, {fBy, "by"}, {fPlace, "place"},
+	{fPartners, "partner_libraries"}, {fLoans, "loans"}, {fOverride, "override"},
+}
+
+// uses is the fields each action takes; the ones it needs are needs.
+var uses = [...]struct{ uses, needs field }{
+	ActionReserve:     {fCart | fLoans | fOverride, fCart},
+	ActionSecure:      {fItem, fItem},
+	ActionShip:        {fID | fLoans, fID},
+	ActionMakeReady:   {fID, fID},
+	ActionCollect:     {fID, fID},
+	ActionExpire:      {fID, fID},
+	ActionCancel:      {fID | fBy | fOverride, fID | fBy},
+	ActionChangePlace: {fID | fBy | fPlace | fPartners | fOverride, fID | fBy | fPlace},
+}
+
+// given returns the fields of r that are not zero.
+func (r Request) given() field {
+	var g field
+	set := func(f field, ok bool) {
+		if ok {
+			g |= f
+		}
+	}
+	set(fID, r.ID != 0)
+	set(fItem, r.Item != "")
+	set(fCart, !r.Cart.isZero())
+	set(fBy, r.By != 0)
+	set(fPlace, r.Place != circulation.Place{})
+	set(fPartners, len(r.PartnerLibraries) > 0)
+	set(fLoans, r.Loans != 0)
+	set(fOverride, !r.Override.IsZero())
+	return g
+}
+
+// check reports what is wrong with r before any rule is read: an invalid
+// action, no day, a field the action needs and lacks or does not use, an
+// invalid actor or a negative loan count.
+func (r Request) check() error {
+	var ps reason.Problems
+	if !r.Action.Valid() {
+		ps.Add("action", "no valid action (got %v)", r.Action)
+		return ps
+	}
+	if r.Today.IsZero() {
+		ps.Add("today", "%v needs today's date", r.Action)
+	}
+	u, g := uses[r.Action], r.given()
+	for _, f := range fields {
+		switch {
+		case u.needs&f.f != 0 && g&f.f == 0:
+			ps.Add(f.name, "%v needs it", r.Action)
+		case u.uses&f.f == 0 && g&f.f != 0:
+			ps.Add(f.name, "%v does not use it", r.Action)
+		}
+	}
+	if r.By != 0 && !r.By.Valid() {
+		ps.Add("by", "no valid actor (got %v)", r.By)
+	}
+	if r.Loans < 0 {
+		ps.Add("loans", "negative count %d", r.Loans)
+	}
+	return ps.Err()
+}
+
+// UnmarshalJSON decodes a Request, refusing unknown keys (at every depth)
+// and values that are not values of their type, naming them, so that a
+// misspelt field is not silently left zero. Do checks the rest. On error
+// r is unchanged.
+func (r *Request) UnmarshalJSON(b []byte) error {
+	type plain Request
+	return decodeValid("request", b, (*plain)(r), plain{}, func(plain) error { return nil })
+}
