@@ -172,7 +172,7 @@ func ExampleParseStatus() {
 	// 短縮 on_shelf_short (on the shelf (short loan)): loanable true, available true
 	// 貸出中 on_loan (on loan): loanable true, available false
 	// 館内 library_use_only (in-library use only): loanable false, available false
-	// bad input: unknown status "貸出" (want on_shelf, on_shelf_short, on_loan, lent_to_library, assigned, in_transit, reference, library_use_only, library_use_only_short)
+	// bad input: circulation: unknown status "貸出" (want on_shelf, on_shelf_short, on_loan, lent_to_library, assigned, in_transit, reference, library_use_only, library_use_only_short)
 }
 
 // Whether the Reserve button is offered (I2, H1), and whether a cart of

@@ -77,6 +77,10 @@ func TestJSONUnknownKeysAreRefused(t *testing.T) {
 // code's error carries, inside the decoding path.
 const inconsistentPrefix = "bad input: "
 
+// unknownCode is the text of the error of an unknown code of one of the
+// package's enums, inside the decoding path.
+const unknownCode = inconsistentPrefix + "circulation: unknown "
+
 // TestJSONInvalidValuesAreRefused: unknown codes, malformed dates and
 // values of the wrong type are errors naming the path to the value.
 func TestJSONInvalidValuesAreRefused(t *testing.T) {
@@ -86,15 +90,15 @@ func TestJSONInvalidValuesAreRefused(t *testing.T) {
 		json string
 		want string
 	}{
-		{"invalid method", new(Loan), `{"place":{"method":"library"}}`, `circulation: loan: place: ` + inconsistentPrefix + `unknown method "library"`},
+		{"invalid method", new(Loan), `{"place":{"method":"library"}}`, `circulation: loan: place: ` + unknownCode + `method "library"`},
 		{"numeric method", new(Place), `{"method":1}`, `circulation: place: json: cannot unmarshal number`},
-		{"invalid collection", new(Loan), `{"collection":"north"}`, `circulation: loan: ` + inconsistentPrefix + `unknown collection "north"`},
+		{"invalid collection", new(Loan), `{"collection":"north"}`, `circulation: loan: ` + unknownCode + `collection "north"`},
 		{"bad date", new(Loan), `{"loaned":"2026-02-30"}`, `circulation: loan: ` + inconsistentPrefix},
 		{"string count", new(Loan), `{"extensions":"1"}`, `circulation: loan: json: cannot unmarshal string`},
-		{"invalid channel", new(Return), `{"channel":"drop"}`, `circulation: return: ` + inconsistentPrefix + `unknown return channel "drop"`},
-		{"invalid rule", new(Policy), `{"due_on_closed_day":"later"}`, `circulation: policy: ` + inconsistentPrefix + `unknown due-date rule "later"`},
+		{"invalid channel", new(Return), `{"channel":"drop"}`, `circulation: return: ` + unknownCode + `return channel "drop"`},
+		{"invalid rule", new(Policy), `{"due_on_closed_day":"later"}`, `circulation: policy: ` + unknownCode + `due-date rule "later"`},
 		{"fractional days", new(Policy), `{"loan_days":1.5}`, `circulation: policy: json: cannot unmarshal number 1.5`},
-		{"invalid status", new(ReserveRequest), `{"items":[{"item":"b1","status":"貸出"}]}`, `circulation: reserve request: item: ` + inconsistentPrefix + `unknown status "貸出"`},
+		{"invalid status", new(ReserveRequest), `{"items":[{"item":"b1","status":"貸出"}]}`, `circulation: reserve request: item: ` + unknownCode + `status "貸出"`},
 		{"invalid code", new(Policy), `{"overridable":["loan.limit","Loan"]}`, `circulation: policy: ` + inconsistentPrefix + `[1]: not a reason code: "Loan"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -58,7 +58,7 @@ func TestParseStatusSpaces(t *testing.T) {
 		_, err := ParseStatus(in)
 		require.Error(t, err, "%q", in)
 		assert.ErrorIs(t, err, reason.ErrBadInput)
-		assert.True(t, strings.HasPrefix(err.Error(), "bad input: unknown status "), err.Error())
+		assert.True(t, strings.HasPrefix(err.Error(), "bad input: circulation: unknown status "), err.Error())
 	}
 }
 

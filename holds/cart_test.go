@@ -96,7 +96,7 @@ func TestCheckoutRefusesWithEveryReason(t *testing.T) {
 
 // TestCheckoutRefusalJSONBilingual: a refused checkout encodes as every
 // refusal of the module does: snake_case, both languages, the item as a
-// parameter, and decodes back matching its sentinels (issue 16).
+// parameter, and decodes back matching its sentinels.
 func TestCheckoutRefusalJSONBilingual(t *testing.T) {
 	d := newDesk(t)
 	_, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("atlas", circulation.Reference)},

@@ -155,7 +155,7 @@ func TestDoPatronNeverOverridesH5(t *testing.T) {
 
 // TestZeroDeskNeverPanics: a zero or nil Desk holds nothing: its reads
 // give empty answers, ExpireDue expires nothing, and Do is bad input
-// naming the rules (issue 16: no zero value panics).
+// naming the rules: no zero value panics.
 func TestZeroDeskNeverPanics(t *testing.T) {
 	today := mustDay("2026-11-16")
 	for name, d := range map[string]*Desk{"zero": {}, "nil": nil} {

@@ -124,9 +124,9 @@ type Policies struct {
 type HoldRules struct {
 	ShelfDays           int
 	HoldForReadingOrder bool
-	// Overridable are the hold reasons staff may override (H5): by
-	// default, and when the document leaves the key out,
-	// holds.DefaultOverridable().
+	// Overridable are the hold reasons staff may override (H5): when the
+	// document leaves the key out, holds.ErrNeedsStaff's code,
+	// change.needs_staff.
 	Overridable circulation.Codes
 }
 

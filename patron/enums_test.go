@@ -31,7 +31,7 @@ func checkEnum[T interface {
 	}
 }
 
-// Issue 10: the enums name themselves through internal/enum: the stable
+// the enums name themselves through internal/enum: the stable
 // code from String, a label from Label, text both ways (P1).
 func TestEnumsP1CodesLabelsText(t *testing.T) {
 	checkEnum(t, Unregistered, "unregistered", "未登録")

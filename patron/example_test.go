@@ -79,11 +79,11 @@ func ExampleVerifyPolicy_Verify() {
 	rec := patron.Record{Card: card, Name: "ﾔﾏﾀﾞ ﾀﾛｳ", BirthYear: 2001}
 
 	var conceal patron.VerifyPolicy // the default: a mismatch does not say which field
-	fmt.Println(conceal.Verify(rec, "0123456789", "ヤマダ　タロウ", "20010101"))
-	fmt.Println(conceal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))
+	fmt.Println(conceal.Verify(rec, patron.Credentials{Card: "0123456789", Name: "ヤマダ　タロウ", BirthKey: "20010101"}))
+	fmt.Println(conceal.Verify(rec, patron.Credentials{Card: "0123456789", Name: "ヤマダ　ハナコ", BirthKey: "20000101"}))
 
 	reveal := patron.VerifyPolicy{RevealMismatch: true}
-	fmt.Println(reveal.Verify(rec, "0123456789", "ヤマダ　ハナコ", "20000101"))
+	fmt.Println(reveal.Verify(rec, patron.Credentials{Card: "0123456789", Name: "ヤマダ　ハナコ", BirthKey: "20000101"}))
 	// Output:
 	// <nil>
 	// patron: identity check refused: identity.mismatch

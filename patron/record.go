@@ -25,8 +25,16 @@ type VerifyPolicy struct {
 	RevealMismatch bool
 }
 
-// Verify checks the card number, name and birth key typed on the first
-// password form (P3) against rec. The card number is parsed by
+// Credentials are what a patron types on the first password form (P3):
+// the card number, the name and the birth key (birth year + "0101").
+type Credentials struct {
+	Card     string `json:"card"`
+	Name     string `json:"name"`
+	BirthKey string `json:"birth_key"`
+}
+
+// Verify checks the credentials in, typed on the first password form
+// (P3), against rec. The card number is parsed by
 // ParseCardNumber and the key by ParseBirthKey; names are compared after
 // folding width, case and spaces (full-width and half-width forms are the
 // same, 山田 太郎 is 山田太郎, ｶﾞ is ガ).
@@ -44,7 +52,8 @@ type VerifyPolicy struct {
 // range, is the host's mistake: an error, not a refusal, a
 // reason.Problems matching reason.ErrBadInput with a problem at
 // "record.card", "record.name" or "record.birth_year" for each.
-func (p VerifyPolicy) Verify(rec Record, card, name, key string) error {
+func (p VerifyPolicy) Verify(rec Record, in Credentials) error {
+	card, name, key := in.Card, in.Name, in.BirthKey
 	recName := foldName(rec.Name)
 	if err := rec.problems(recName).Err(); err != nil {
 		return err

@@ -46,7 +46,7 @@ func TestVerify(t *testing.T) {
 				policy VerifyPolicy
 				want   []string
 			}{{VerifyPolicy{}, tt.concealed}, {VerifyPolicy{RevealMismatch: true}, tt.shown}} {
-				err := p.policy.Verify(rec, tt.card, tt.who, tt.key)
+				err := p.policy.Verify(rec, Credentials{Card: tt.card, Name: tt.who, BirthKey: tt.key})
 				if p.want == nil {
 					if err != nil {
 						t.Fatalf("%+v: %v", p.policy, err)
@@ -75,7 +75,7 @@ func TestVerifyBadRecord(t *testing.T) {
 		{Record{Name: "x", BirthYear: 2001}, []string{"record.card"}},
 		{Record{Card: good.Card, Name: "　 ", BirthYear: 2001}, []string{"record.name"}},
 	} {
-		err := VerifyPolicy{}.Verify(tt.rec, "0123456789", "x", "20010101")
+		err := VerifyPolicy{}.Verify(tt.rec, Credentials{Card: "0123456789", Name: "x", BirthKey: "20010101"})
 		var coded reason.Coded
 		var ps reason.Problems
 		if !errors.Is(err, reason.ErrBadInput) || errors.As(err, &coded) || !errors.As(err, &ps) {
@@ -143,7 +143,7 @@ func FuzzVerify(f *testing.F) {
 	rec := testRecord(f)
 	f.Fuzz(func(t *testing.T, card, name, key string) {
 		for _, p := range []VerifyPolicy{{}, {RevealMismatch: true}} {
-			if err := p.Verify(rec, card, name, key); err != nil {
+			if err := p.Verify(rec, Credentials{Card: card, Name: name, BirthKey: key}); err != nil {
 				checkRefusal(t, err)
 			}
 		}

@@ -19,7 +19,7 @@ func TestZeroValuesNeverPanic(t *testing.T) {
 	if err := CanRegisterAt(RegistrationPlace{}, tuesday); err == nil {
 		t.Error("the zero place registered a patron")
 	}
-	if err := (VerifyPolicy{}).Verify(Record{}, "", "", ""); err == nil {
+	if err := (VerifyPolicy{}).Verify(Record{}, Credentials{Card: "", Name: "", BirthKey: ""}); err == nil {
 		t.Error("the zero record verified")
 	}
 	if err := (EligibilityPolicy{}).Eligible(Registration{}, ""); err == nil {

@@ -9,9 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Issue 12: every code can be listed with its parameters and both
+// every code can be listed with its parameters and both
 // messages, for translators and API documentation.
-func TestCatalogueListsCodesParamsMessagesIssue12(t *testing.T) {
+func TestCatalogueListsCodesParamsMessages(t *testing.T) {
 	es := reason.Catalogue([]*reason.Reason{errA, nil}, []*reason.Reason{errPlace})
 	require.Len(t, es, 2)
 	assert.Equal(t, reason.Entry{Code: "demo.a", Package: "demo", En: "A is wrong.", Ja: "Aが違います。"}, es[0])

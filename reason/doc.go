@@ -47,8 +47,8 @@
 //
 //	{"code": "loan.limit", "message": "貸出上限（10冊）に達しています。", "params": {"limit": 10}}
 //
-// Detail appends free text to a reason's messages, for what no parameter
-// names.
+// There is no free text: every sentence a patron reads is a reason's
+// template, which a host's Wording may replace.
 //
 // # Refusals as JSON
 //

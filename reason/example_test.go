@@ -30,7 +30,7 @@ func ExampleReason_With() {
 func ExampleRefusal_MarshalJSON() {
 	err := reason.Refuse("demo", "loan", []reason.Coded{
 		errLoanLimit.With(reason.Limit(10)),
-		errB.Detail("at position 3", "3文字目"),
+		errB.With(reason.Position(3)),
 	})
 	b, _ := json.Marshal(err)
 	var back reason.Refusal
@@ -40,7 +40,7 @@ func ExampleRefusal_MarshalJSON() {
 	// Output:
 	// <nil>
 	// demo: loan refused: demo.loan_limit, demo.b true
-	// Bが違います。（3文字目）
+	// Bが違います（3文字目）。
 }
 
 func ExampleCatalogue() {
@@ -84,7 +84,7 @@ func ExampleNewWording() {
 	// Output:
 	// <nil>
 	// 貸出上限（10冊）です。お問い合わせは 011-000-0000 へ。
-	// reason: wording: demo.loan_limit (en): unknown parameter {phone}
+	// bad input: demo.loan_limit.en: unknown parameter {phone}
 }
 
 func ExampleDate() {

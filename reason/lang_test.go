@@ -12,9 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Issue 12: "ja-JP" fell back to English; BCP 47 tags are now read in
+// "ja-JP" fell back to English; BCP 47 tags are now read in
 // any case, by their primary subtag.
-func TestParseLangBCP47CaseInsensitiveIssue12(t *testing.T) {
+func TestParseLangBCP47CaseInsensitive(t *testing.T) {
 	tests := []struct {
 		tag  string
 		want reason.Lang
@@ -38,9 +38,9 @@ func TestParseLangBCP47CaseInsensitiveIssue12(t *testing.T) {
 	}
 }
 
-// Issue 12: a request's "lang" is decoded as a tag, and an unknown one
+// a request's "lang" is decoded as a tag, and an unknown one
 // is refused rather than shown in English.
-func TestLangUnmarshalTextIssue12(t *testing.T) {
+func TestLangUnmarshalText(t *testing.T) {
 	var req struct {
 		Lang reason.Lang `json:"lang"`
 	}
@@ -60,8 +60,8 @@ func TestLangUnmarshalTextIssue12(t *testing.T) {
 	assert.Equal(t, reason.Lang(""), req.Lang)
 }
 
-// Issue 12: Accept-Language with weights.
-func TestNegotiateAcceptLanguageIssue12(t *testing.T) {
+// Accept-Language with weights.
+func TestNegotiateAcceptLanguage(t *testing.T) {
 	tests := []struct {
 		header string
 		want   reason.Lang // "" for an error
@@ -103,9 +103,9 @@ func TestNegotiateAcceptLanguageIssue12(t *testing.T) {
 	}
 }
 
-// Issue 12: no silent fallback: a header that names no language we have
+// no silent fallback: a header that names no language we have
 // is ErrUnknownLang, and the host asks for its fallback.
-func TestNegotiateNoSilentFallbackIssue12(t *testing.T) {
+func TestNegotiateNoSilentFallback(t *testing.T) {
 	_, err := reason.Negotiate("fr, de;q=0.5")
 	assert.ErrorIs(t, err, reason.ErrUnknownLang)
 	assert.Equal(t, reason.Japanese, reason.NegotiateOr("fr", reason.Japanese))

@@ -39,7 +39,7 @@ func TestRefuseCapsReasonsPerCodeUnboundedList(t *testing.T) {
 	rs := make([]reason.Coded, 0, n+1)
 	rs = append(rs, errB)
 	for i := range n {
-		rs = append(rs, errA.Detail("at "+strconv.Itoa(i+1), strconv.Itoa(i+1)))
+		rs = append(rs, errA.With(reason.Position(i+1)))
 	}
 	err := reason.Refuse("demo", "thing", rs)
 	var ref *reason.Refusal
@@ -50,8 +50,9 @@ func TestRefuseCapsReasonsPerCodeUnboundedList(t *testing.T) {
 	last := ref.Reasons[len(ref.Reasons)-1]
 	assert.Equal(t, "demo.a", last.Code())
 	assert.ErrorIs(t, last, errA)
-	assert.Equal(t, "99984 more not listed, the first: A is wrong. (at 17)", last.Message(reason.English))
-	assert.Equal(t, "ほか99984件（最初：Aが違います。（17））", last.Message(reason.Japanese))
+	assert.Equal(t, "99984 more not listed, the first: A is wrong.", last.Message(reason.English))
+	assert.Equal(t, "ほか99984件（最初：Aが違います。）", last.Message(reason.Japanese))
+	assert.Equal(t, reason.Params{reason.Position(17)}, reason.Localize(last, reason.English)[0].Params, "the first left out keeps its parameters")
 	assert.Equal(t, "demo: demo.a (99984 more)", last.Error())
 	assert.Equal(t, "demo: thing refused: demo.b, demo.a", err.Error())
 	ms := reason.Localize(err, reason.English)
@@ -78,7 +79,7 @@ func TestListCapsPerCodeAndFull(t *testing.T) {
 		l.Add(errA)
 	}
 	assert.False(t, l.Full("demo.a"), "the first one left out is still shown")
-	l.Add(errA.Detail("x", "x"))
+	l.Add(errA.With(reason.Position(1)))
 	assert.True(t, l.Full("demo.a"))
 	for range 5 {
 		l.Add(errA)
@@ -89,7 +90,7 @@ func TestListCapsPerCodeAndFull(t *testing.T) {
 	err := l.Refuse("demo", "thing")
 	var ref *reason.Refusal
 	require.ErrorAs(t, err, &ref)
-	assert.Equal(t, "6 more not listed, the first: A is wrong. (x)", ref.Reasons[16].Message(reason.English))
+	assert.Equal(t, "6 more not listed, the first: A is wrong.", ref.Reasons[16].Message(reason.English))
 	assert.NoError(t, (&reason.List{}).Refuse("demo", "thing"))
 }
 

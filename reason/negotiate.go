@@ -1,7 +1,6 @@
 package reason
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/kashidashi/kashidashi/internal/text"
@@ -29,7 +28,7 @@ const (
 // fallback. Negotiate takes time linear in the length of the header.
 func Negotiate(header string) (Lang, error) {
 	if len(header) > maxAcceptLanguage {
-		return "", errors.New("reason: Accept-Language longer than 4096 bytes")
+		return "", BadInput("Accept-Language", "%s", "longer than 4096 bytes")
 	}
 	var (
 		weight [len(langs)]int // best q of each language, in thousandths; -1 unnamed
@@ -47,7 +46,7 @@ func Negotiate(header string) (Lang, error) {
 			continue // RFC 9110 §5.6.1: empty list elements are ignored
 		}
 		if entries++; entries > maxLangRanges {
-			return "", errors.New("reason: Accept-Language with more than 32 entries")
+			return "", BadInput("Accept-Language", "%s", "with more than 32 entries")
 		}
 		i, q, err := langRange(entry)
 		switch {
@@ -111,7 +110,7 @@ func langRange(entry string) (i, q int, err error) {
 	if tag != "*" {
 		var ok bool
 		if i, ok = tagLang(tag); !ok {
-			return 0, 0, errors.New("reason: Accept-Language: malformed language range " + text.Quote(tag))
+			return 0, 0, BadInput("Accept-Language", "malformed language range %s", text.Quote(tag))
 		}
 	}
 	if !hasParams {
@@ -120,11 +119,11 @@ func langRange(entry string) (i, q int, err error) {
 	params = strings.Trim(params, " \t")
 	name, value, ok := strings.Cut(params, "=")
 	if !ok || (name != "q" && name != "Q") {
-		return 0, 0, errors.New("reason: Accept-Language: want q=weight, not " + text.Quote(params))
+		return 0, 0, BadInput("Accept-Language", "want q=weight, not %s", text.Quote(params))
 	}
 	q, ok = qvalue(value)
 	if !ok {
-		return 0, 0, errors.New("reason: Accept-Language: malformed weight " + text.Quote(value))
+		return 0, 0, BadInput("Accept-Language", "malformed weight %s", text.Quote(value))
 	}
 	return i, q, nil
 }

@@ -2,7 +2,6 @@ package reason
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 	"time"
 
@@ -61,30 +60,30 @@ func (ps *Params) UnmarshalJSON(b []byte) error {
 func decodeParam(name string, raw json.RawMessage) (Param, error) {
 	k, ok := kindNamed(name)
 	if !ok {
-		return Param{}, errors.New("unknown parameter " + text.Quote(name))
+		return Param{}, BadInput(name, "unknown parameter")
 	}
 	if string(raw) == "null" {
-		return Param{}, errors.New(name + ": null")
+		return Param{}, BadInput(name, "null")
 	}
 	if kinds[k].number {
 		var n int
 		if err := json.Unmarshal(raw, &n); err != nil {
-			return Param{}, errors.New(name + ": want an integer")
+			return Param{}, BadInput(name, "want an integer")
 		}
 		return Param{k: k, n: n}, nil
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return Param{}, errors.New(name + ": want a string")
+		return Param{}, BadInput(name, "want a string")
 	}
 	if k.isDate() {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil || len(s) != len(time.DateOnly) {
-			return Param{}, errors.New(name + ": want YYYY-MM-DD, not " + text.Quote(s))
+			return Param{}, BadInput(name, "want YYYY-MM-DD, not %s", text.Quote(s))
 		}
 		p := dateOf(k, t)
 		if p.k == noKind {
-			return Param{}, errors.New(name + ": " + text.Quote(s) + " is outside years 1 to 9999")
+			return Param{}, BadInput(name, "%s is outside years 1 to 9999", text.Quote(s))
 		}
 		return p, nil
 	}

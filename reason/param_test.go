@@ -30,9 +30,9 @@ type civil struct {
 
 func (c civil) Date() (int, time.Month, int) { return c.y, c.m, c.d }
 
-// Issue 12: a reason carries typed parameters, shows them in both
+// a reason carries typed parameters, shows them in both
 // languages, and still matches its sentinel.
-func TestWithParamsShownAndCarriedIssue12(t *testing.T) {
+func TestWithParamsShownAndCarried(t *testing.T) {
 	c := errLimit.With(reason.Limit(10))
 	assert.ErrorIs(t, c, errLimit)
 	assert.Equal(t, "demo.limit", c.Code())
@@ -46,9 +46,9 @@ func TestWithParamsShownAndCarriedIssue12(t *testing.T) {
 	assert.JSONEq(t, `[{"code":"demo.limit","message":"You may borrow no more than 10 items.","params":{"limit":10}}]`, string(b))
 }
 
-// Issue 12: a part whose parameter is missing is left out, so a bare
+// a part whose parameter is missing is left out, so a bare
 // sentinel never shows a placeholder.
-func TestOptionalPartLeftOutWithoutItsParamIssue12(t *testing.T) {
+func TestOptionalPartLeftOutWithoutItsParam(t *testing.T) {
 	tests := []struct {
 		name   string
 		c      reason.Coded
@@ -93,7 +93,7 @@ func TestParamsOrderAndValues(t *testing.T) {
 }
 
 // Params decode strictly: every name known, every value of its type.
-func TestParamsUnmarshalStrictIssue12(t *testing.T) {
+func TestParamsUnmarshalStrict(t *testing.T) {
 	var ps reason.Params
 	require.NoError(t, json.Unmarshal([]byte(`{"date":"2026-04-01","limit":10,"library":"小樽"}`), &ps))
 	assert.Equal(t, reason.Params{reason.Limit(10), reason.LibraryName("小樽"), reason.Date(civil{2026, 4, 1})}, ps)

@@ -1,10 +1,11 @@
 package reason
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/kashidashi/kashidashi/internal/strictjson"
 )
 
 // ErrBadInput is the one sentinel for input that cannot be right, in
@@ -14,7 +15,7 @@ import (
 // on every such error; errors.As finds the Problems, each naming its
 // field. It is a fault in the caller's data, never a refusal to show a
 // patron: refusals are *Refusal.
-var ErrBadInput = errors.New("bad input")
+var ErrBadInput = strictjson.ErrBadInput
 
 // Problem is one thing wrong with an input: Path locates the field in
 // the input's JSON form ("loan.due", "places[3].rules.closed_weekdays"),

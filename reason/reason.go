@@ -99,23 +99,14 @@ func (r *Reason) With(ps ...Param) Coded {
 	return &instance{pkg: r.pkg, code: r.code, reason: r, params: normalize(ps)}
 }
 
-// Detail returns a reason that carries r's code, matches r with errors.Is,
-// and whose messages are r's followed by the given details (for example
-// the position of an offending character): "… (at position 3)",
-// "…（3文字目）".
-func (r *Reason) Detail(en, ja string) Coded {
-	return &instance{pkg: r.pkg, code: r.code, reason: r, detail: &[2]string{en, ja}}
-}
-
-// instance is one occurrence of a reason: a sentinel with parameters or a
-// detail (With, Detail), or a reason decoded from JSON, which knows its
-// messages but not its sentinel.
+// instance is one occurrence of a reason: a sentinel with parameters
+// (With), or a reason decoded from JSON, which knows its messages but not
+// its sentinel.
 type instance struct {
 	pkg, code string
 	reason    *Reason // nil when decoded
 	params    Params
-	detail    *[2]string // English, Japanese
-	messages  [2]string  // when decoded, the messages as they were
+	messages  [2]string // when decoded, the messages as they were
 }
 
 func (c *instance) Code() string { return c.code }
@@ -127,26 +118,11 @@ func (c *instance) Message(l Lang) string {
 	if c.reason == nil {
 		return c.messages[langIndex(l)]
 	}
-	return c.withDetail(c.reason.render(l, c.params), l)
-}
-
-// withDetail appends c's detail, if any, to the message m in l.
-func (c *instance) withDetail(m string, l Lang) string {
-	switch {
-	case c.detail == nil:
-		return m
-	case l == Japanese:
-		return m + "（" + c.detail[1] + "）"
-	}
-	return m + " (" + c.detail[0] + ")"
+	return c.reason.render(l, c.params)
 }
 
 func (c *instance) Error() string {
-	s := c.pkg + ": " + c.code
-	if c.detail != nil {
-		s += " (" + c.detail[0] + ")"
-	}
-	return s
+	return c.pkg + ": " + c.code
 }
 
 // Unwrap returns the sentinel, so that errors.Is matches it.

@@ -13,22 +13,22 @@ import (
 
 var (
 	errA = reason.New("demo", "demo.a", "A is wrong.", "Aが違います。")
-	errB = reason.New("demo", "demo.b", "B is wrong.", "Bが違います。")
+	errB = reason.New("demo", "demo.b", "B is wrong[ (at position {position})].", "Bが違います[（{position}文字目）]。")
 )
 
 func TestRefusal(t *testing.T) {
 	assert.NoError(t, reason.Refuse("demo", "thing", nil))
-	err := reason.Refuse("demo", "thing", []reason.Coded{errA, errB.Detail("at position 3", "3文字目")})
+	err := reason.Refuse("demo", "thing", []reason.Coded{errA, errB.With(reason.Position(3))})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, errA)
 	assert.ErrorIs(t, err, errB)
 	assert.Equal(t, "demo: thing refused: demo.a, demo.b", err.Error())
 	assert.Equal(t, "demo: demo.a", errA.Error())
-	assert.Equal(t, "demo: demo.b (at position 3)", errB.Detail("at position 3", "3文字目").Error())
+	assert.Equal(t, "demo: demo.b", errB.With(reason.Position(3)).Error())
 	wrapped := fmt.Errorf("host: %w", err)
 	assert.Equal(t, []reason.Message{
 		{Code: "demo.a", Message: "Aが違います。"},
-		{Code: "demo.b", Message: "Bが違います。（3文字目）"},
+		{Code: "demo.b", Message: "Bが違います（3文字目）。", Params: reason.Params{reason.Position(3)}},
 	}, reason.Localize(wrapped, reason.Japanese))
 	b, err := json.Marshal(reason.Localize(errA, reason.English))
 	require.NoError(t, err)

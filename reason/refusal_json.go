@@ -2,7 +2,6 @@ package reason
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/kashidashi/kashidashi/internal/strictjson"
@@ -13,12 +12,12 @@ import (
 //	{"package": "circulation", "what": "extension", "reasons": [
 //	  {"package": "circulation", "code": "extension.reserved",
 //	   "messages": {"en": "…", "ja": "…"}, "params": {"limit": 1},
-//	   "detail": {"en": "…", "ja": "…"}, "omitted": 5}]}
+//	   "omitted": 5}]}
 //
-// messages are the reason's in both languages, detail and the parameters
-// included; detail is the text Detail appended; an entry with omitted
+// messages are the reason's in both languages, the parameters included;
+// an entry with omitted
 // stands for that many reasons of its code beyond the 16 listed, the
-// first of which it describes. params, detail and omitted are left out
+// first of which it describes. params and omitted are left out
 // when empty.
 type refusalJSON struct {
 	Package string       `json:"package"`
@@ -27,12 +26,11 @@ type refusalJSON struct {
 }
 
 type reasonJSON struct {
-	Package  string     `json:"package"`
-	Code     string     `json:"code"`
-	Messages bilingual  `json:"messages"`
-	Params   Params     `json:"params,omitempty"`
-	Detail   *bilingual `json:"detail,omitempty"`
-	Omitted  int        `json:"omitted,omitempty"`
+	Package  string    `json:"package"`
+	Code     string    `json:"code"`
+	Messages bilingual `json:"messages"`
+	Params   Params    `json:"params,omitempty"`
+	Omitted  int       `json:"omitted,omitempty"`
 }
 
 type bilingual struct {
@@ -41,7 +39,7 @@ type bilingual struct {
 }
 
 // MarshalJSON encodes r with every reason's package, code, messages in
-// both languages, parameters and detail, and the entries that count the
+// both languages and parameters, and the entries that count the
 // reasons beyond the cap with their counts, so that UnmarshalJSON gives
 // back a Refusal with the same Error, codes, parameters and messages:
 //
@@ -69,9 +67,6 @@ func encodeReason(c Coded, pkg string) reasonJSON {
 		Params:   paramsOf(c),
 		Omitted:  n,
 	}
-	if in, ok := c.(*instance); ok && in.detail != nil {
-		e.Detail = &bilingual{in.detail[0], in.detail[1]}
-	}
 	return e
 }
 
@@ -85,7 +80,7 @@ func (r *Refusal) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	fail := func(msg string) error {
-		return &strictjson.Error{Package: "reason", What: "refusal", Err: errors.New(msg)}
+		return &strictjson.Error{Package: "reason", What: "refusal", Err: BadInput("", "%s", msg)}
 	}
 	if in.Package == "" || in.What == "" {
 		return fail("package and what are required")
@@ -106,9 +101,6 @@ func (r *Refusal) UnmarshalJSON(b []byte) error {
 		}
 		c := &instance{pkg: e.Package, code: e.Code, params: e.Params,
 			messages: [2]string{e.Messages.En, e.Messages.Ja}}
-		if e.Detail != nil {
-			c.detail = &[2]string{e.Detail.En, e.Detail.Ja}
-		}
 		reasons[i] = c
 		if e.Omitted > 0 {
 			reasons[i] = &omitted{first: c, n: e.Omitted}

@@ -7,9 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// Issue 12: a malformed message is a programming error of the declaring
+// a malformed message is a programming error of the declaring
 // package, and New says which code, language and placeholder.
-func TestNewPanicsOnMalformedTemplateIssue12(t *testing.T) {
+func TestNewPanicsOnMalformedTemplate(t *testing.T) {
 	tests := []struct{ name, en, ja, want string }{
 		{"unknown parameter", "[{phone}]", "[{phone}]", "unknown parameter {phone}"},
 		{"upper case", "[{Limit}]", "[{Limit}]", "unknown parameter {Limit}"},
@@ -37,7 +37,7 @@ func TestNewPanicsOnMalformedTemplateIssue12(t *testing.T) {
 
 // Literal braces and brackets: a { not followed by a name, and doubled
 // characters, are text.
-func TestTemplateLiteralBracesIssue12(t *testing.T) {
+func TestTemplateLiteralBraces(t *testing.T) {
 	r := reason.New("demo", "demo.braces",
 		"Symbols ! { | } ~ and {{limit}} [[x]][ at {position}].",
 		"記号 { | } ~ と {{limit}} [[x]][（{position}文字目）]。")

@@ -1,7 +1,6 @@
 package reason
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -45,7 +44,7 @@ func NewWording(catalogue []*Reason, overrides map[string]map[Lang]string) (*Wor
 	for _, code := range codes {
 		r, ok := known[code]
 		if !ok {
-			return nil, errors.New("reason: wording: unknown code " + text.Quote(code))
+			return nil, BadInput(text.Shorten(code), "unknown code")
 		}
 		ts := new(pair)
 		for _, l := range langs {
@@ -55,7 +54,7 @@ func NewWording(catalogue []*Reason, overrides map[string]map[Lang]string) (*Wor
 		}
 		for l := range overrides[code] {
 			if l != English && l != Japanese {
-				return nil, errors.New("reason: wording: " + code + ": unknown language " + text.Quote(string(l)))
+				return nil, BadInput(code, "unknown language %s", text.Quote(string(l)))
 			}
 		}
 		w.by[code] = ts
@@ -73,18 +72,18 @@ func (ts *pair) set(r *Reason, l Lang, m map[Lang]string) error {
 	if !ok {
 		return nil
 	}
-	at := "reason: wording: " + r.code + " (" + string(l) + "): "
+	at := r.code + "." + string(l)
 	if strings.TrimSpace(s) == "" {
-		return errors.New(at + "empty message")
+		return BadInput(at, "empty message")
 	}
 	t, err := parseTemplate(s)
 	if err != nil {
-		return errors.New(at + err.Error())
+		return BadInput(at, "%v", err)
 	}
 	uses, declared := t.uses(), r.tmpl[0].uses()
 	for k := kindPosition; k < numKinds; k++ {
 		if uses[k] && !declared[k] {
-			return errors.New(at + "parameter {" + kinds[k].name + "} is not one of " + r.code + "'s: " + paramList(r.params))
+			return BadInput(at, "parameter {%s} is not one of %s's: %s", kinds[k].name, r.code, paramList(r.params))
 		}
 	}
 	ts[langIndex(l)] = t
@@ -116,7 +115,7 @@ func ParseWording(catalogue []*Reason, b []byte) (*Wording, error) {
 
 // Message returns the message of c in language l in this wording: the
 // host's template for c's code with c's parameters when there is one,
-// with c's detail, and c's own message otherwise.
+// and c's own message otherwise.
 func (w *Wording) Message(c Coded, l Lang) string {
 	if w == nil {
 		return c.Message(l)
@@ -126,7 +125,7 @@ func (w *Wording) Message(c Coded, l Lang) string {
 		return c.message(l, w.Message)
 	case *instance:
 		if t := w.template(c.code, l); t != nil {
-			return c.withDetail(t.text(c.params, l), l)
+			return t.text(c.params, l)
 		}
 	case *Reason:
 		if t := w.template(c.code, l); t != nil {

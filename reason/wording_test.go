@@ -11,23 +11,23 @@ import (
 
 var demoReasons = []*reason.Reason{errA, errB, errLimit, errPlace}
 
-// Issue 12: a host replaces the message of a code in one language, for
+// a host replaces the message of a code in one language, for
 // example to add its telephone number; the rest stays the module's.
-func TestWordingReplacesMessageIssue12(t *testing.T) {
+func TestWordingReplacesMessage(t *testing.T) {
 	w, err := reason.NewWording(demoReasons, map[string]map[reason.Lang]string{
 		"demo.limit": {reason.Japanese: "上限です[（{limit}冊）]。011-000-0000 へ"},
 		"demo.a":     {reason.English: "A: call 011-000-0000.", reason.Japanese: "A：011-000-0000 へ"},
 	})
 	require.NoError(t, err)
 	err = reason.Refuse("demo", "x", []reason.Coded{
-		errA, errB, errLimit.With(reason.Limit(10)), errLimit, errA.Detail("d", "詳"),
+		errA, errB, errLimit.With(reason.Limit(10)), errLimit, errA.With(reason.Position(2)),
 	})
 	assert.Equal(t, []reason.Message{
 		{Code: "demo.a", Message: "A：011-000-0000 へ"},
 		{Code: "demo.b", Message: "Bが違います。"},
 		{Code: "demo.limit", Message: "上限です（10冊）。011-000-0000 へ", Params: reason.Params{reason.Limit(10)}},
 		{Code: "demo.limit", Message: "上限です。011-000-0000 へ"},
-		{Code: "demo.a", Message: "A：011-000-0000 へ（詳）"},
+		{Code: "demo.a", Message: "A：011-000-0000 へ", Params: reason.Params{reason.Position(2)}},
 	}, w.Localize(err, reason.Japanese))
 	en := w.Localize(err, reason.English)
 	assert.Equal(t, "A: call 011-000-0000.", en[0].Message)
@@ -36,9 +36,9 @@ func TestWordingReplacesMessageIssue12(t *testing.T) {
 	assert.Equal(t, reason.Localize(err, reason.Japanese), none.Localize(err, reason.Japanese))
 }
 
-// Issue 12: the host's wording applies to a refusal decoded from JSON
+// the host's wording applies to a refusal decoded from JSON
 // and to the entry counting reasons beyond the cap.
-func TestWordingAppliesToDecodedAndCappedIssue12(t *testing.T) {
+func TestWordingAppliesToDecodedAndCapped(t *testing.T) {
 	w, err := reason.NewWording(demoReasons, map[string]map[reason.Lang]string{
 		"demo.a": {reason.English: "Host A."},
 	})
@@ -53,20 +53,20 @@ func TestWordingAppliesToDecodedAndCappedIssue12(t *testing.T) {
 	assert.Equal(t, "4 more not listed, the first: Host A.", ms[16].Message)
 }
 
-// Issue 12: a template naming a parameter the code does not have, or a
+// A template naming a parameter the code does not have, or a
 // code the catalogue does not have, is refused when loaded, naming both.
-func TestWordingRefusesUnknownCodeAndPlaceholderIssue12(t *testing.T) {
+func TestWordingRefusesUnknownCodeAndPlaceholder(t *testing.T) {
 	tests := []struct {
 		name      string
 		overrides map[string]map[reason.Lang]string
 		want      string
 	}{
-		{"unknown code", map[string]map[reason.Lang]string{"demo.nothing": {reason.English: "x"}}, `reason: wording: unknown code "demo.nothing"`},
-		{"unknown placeholder", map[string]map[reason.Lang]string{"demo.limit": {reason.Japanese: "[{phone}]"}}, "reason: wording: demo.limit (ja): unknown parameter {phone}"},
-		{"placeholder of another code", map[string]map[reason.Lang]string{"demo.limit": {reason.English: "[{library}]"}}, "reason: wording: demo.limit (en): parameter {library} is not one of demo.limit's: {limit}"},
+		{"unknown code", map[string]map[reason.Lang]string{"demo.nothing": {reason.English: "x"}}, `bad input: demo.nothing: unknown code`},
+		{"unknown placeholder", map[string]map[reason.Lang]string{"demo.limit": {reason.Japanese: "[{phone}]"}}, "bad input: demo.limit.ja: unknown parameter {phone}"},
+		{"placeholder of another code", map[string]map[reason.Lang]string{"demo.limit": {reason.English: "[{library}]"}}, "bad input: demo.limit.en: parameter {library} is not one of demo.limit's: {limit}"},
 		{"placeholder on a code without", map[string]map[reason.Lang]string{"demo.a": {reason.English: "[at {position}]"}}, "demo.a's: it has none"},
-		{"outside part", map[string]map[reason.Lang]string{"demo.limit": {reason.English: "{limit}"}}, "demo.limit (en): outside [ ]: {limit}"},
-		{"empty", map[string]map[reason.Lang]string{"demo.a": {reason.English: " "}}, "demo.a (en): empty message"},
+		{"outside part", map[string]map[reason.Lang]string{"demo.limit": {reason.English: "{limit}"}}, "demo.limit.en: outside [ ]: {limit}"},
+		{"empty", map[string]map[reason.Lang]string{"demo.a": {reason.English: " "}}, "demo.a.en: empty message"},
 		{"unknown language", map[string]map[reason.Lang]string{"demo.a": {"fr": "x"}}, `demo.a: unknown language "fr"`},
 	}
 	for _, tt := range tests {
@@ -75,12 +75,13 @@ func TestWordingRefusesUnknownCodeAndPlaceholderIssue12(t *testing.T) {
 			assert.Nil(t, w)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
+			assert.ErrorIs(t, err, reason.ErrBadInput)
 		})
 	}
 }
 
 // A wording loads from JSON, strictly, with language tags in any case.
-func TestParseWordingIssue12(t *testing.T) {
+func TestParseWording(t *testing.T) {
 	w, err := reason.ParseWording(demoReasons, []byte(`{"demo.a":{"JA-jp":"ホストのA"}}`))
 	require.NoError(t, err)
 	assert.Equal(t, "ホストのA", w.Localize(errA, reason.Japanese)[0].Message)

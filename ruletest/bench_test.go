@@ -1,11 +1,12 @@
 package ruletest_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
-	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
 
@@ -15,14 +16,19 @@ var sinkOpen bool
 // Prefectural Library with every kind of closure set, the worst case of a
 // CheckOpenDays window times three.
 func BenchmarkOpenByRulesYear(b *testing.B) {
-	r := calendar.PrefecturalLibraryRules()
+	first := calendar.NewDate(2027, time.January, 1)
+	c, err := library.Default().Calendar("prefectural", first)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := c.Rules()
+	r.Closures = slices.Clip(r.Closures)
 	r.ClosedNthWeekdays = []calendar.NthWeekday{{Nth: 3, Weekday: time.Thursday}}
 	r.DayAfterHoliday = true
 	for i := 0; i < 3; i++ {
 		from := calendar.NewDate(2027, time.March, 1+7*i)
 		r.Closures = append(r.Closures, calendar.Closure{Name: "closure", From: from, To: from.AddDays(5)})
 	}
-	first := calendar.NewDate(2027, time.January, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		for d := first; d.Year() == 2027; d = d.AddDays(1) {
@@ -36,7 +42,7 @@ var sinkCase ruletest.LoanCase
 // BenchmarkLoanCasesDraw: what drawing one case of CheckExtend costs
 // under the default policy (up to 10 loans).
 func BenchmarkLoanCasesDraw(b *testing.B) {
-	p := circulation.DefaultPolicy()
+	p := library.Default().CirculationPolicy(calendar.NewDate(2026, time.April, 1))
 	g := ruletest.LoanCases(p)
 	b.ReportAllocs()
 	for b.Loop() {

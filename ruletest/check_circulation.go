@@ -14,11 +14,14 @@ import (
 // CheckExtend checks that host, a host's own extension (its renewal
 // endpoint, say), agrees with circulation.Policy.Extend under policy p
 // and the return calendar returnTo (L3, L4, L5), as a patron asks on My
-// Page (no staff override), on every case LoanCases(p) draws: both succeed with the same loan, or both refuse with the same
-// set of reasons (compared with errors.Is against circulation.Reasons()).
-// Each case is logged as JSON before it is checked, so that the failing
-// case rapid shrinks to is printed in full.
-func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error)) {
+// Page, on every case LoanCases(p) draws. host gets the request Extend
+// gets: the case's loan, others and today, returnTo, and the zero
+// Override. Both must succeed with the same Decision (the same extended
+// loan, no override used), or both refuse with the same set of reasons
+// (compared with errors.Is against circulation.Reasons()). Each case is
+// logged as JSON before it is checked, so that the failing case rapid
+// shrinks to is printed in full.
+func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(r circulation.ExtendRequest) (circulation.Decision, error)) {
 	t.Helper()
 	if err := p.Validate(); err != nil {
 		t.Fatalf("ruletest: CheckExtend: %v", err)
@@ -26,17 +29,7 @@ func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar
 	rapid.Check(t, func(t *rapid.T) {
 		c := LoanCases(p).Draw(t, "case")
 		logCase(t, "case", c)
-		d, wantErr := p.Extend(circulation.ExtendRequest{Loan: c.Loan, Others: slices.Clone(c.Others), Today: c.Today, ReturnTo: returnTo})
-		want := d.Loan
-		got, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today)
-		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
-			t.Fatalf("L4 extension: %s", diff)
-		}
-		if wantErr == nil && got != want {
-			logCase(t, "Extend gives", want)
-			logCase(t, "host gives", got)
-			t.Fatalf("L3 extension: host's loan differs from Extend's")
-		}
+		checkExtension(t, p, circulation.ExtendRequest{Loan: c.Loan, Others: c.Others, Today: c.Today, ReturnTo: returnTo}, host)
 	})
 }
 
@@ -44,10 +37,11 @@ func CheckExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar
 // may let soft reasons go with an override), against
 // circulation.Policy.Extend under policy p and returnTo on every case
 // LoanCases(p) draws with an override from Overrides of the extension
-// reasons: both succeed with the same loan and the same override used,
-// or both refuse with the same reasons (an override that is not staff's
+// reasons: host gets the request Extend gets, and both succeed with the
+// same Decision (the same loan and the same override used), or both
+// refuse with the same reasons (an override that is not staff's
 // included).
-func CheckStaffExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error)) {
+func CheckStaffExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(r circulation.ExtendRequest) (circulation.Decision, error)) {
 	t.Helper()
 	if err := p.Validate(); err != nil {
 		t.Fatalf("ruletest: CheckStaffExtend: %v", err)
@@ -59,18 +53,37 @@ func CheckStaffExtend(t *testing.T, p circulation.Policy, returnTo *calendar.Cal
 	rapid.Check(t, func(t *rapid.T) {
 		c := staffCase{LoanCase: LoanCases(p).Draw(t, "case"), Override: Overrides(extensionReasons...).Draw(t, "override")}
 		logCase(t, "case", c)
-		d, wantErr := p.Extend(circulation.ExtendRequest{Loan: c.Loan, Others: slices.Clone(c.Others), Today: c.Today, ReturnTo: returnTo, Override: c.Override})
-		want, wantUsed := d.Loan, d.Override
-		got, gotUsed, gotErr := host(c.Loan, slices.Clone(c.Others), c.Today, c.Override)
-		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
-			t.Fatalf("L4 extension with %v: %s", c.Override, diff)
-		}
-		if wantErr == nil && (got != want || gotUsed != wantUsed) {
-			logCase(t, "Extend gives", want)
-			logCase(t, "host gives", got)
-			t.Fatalf("L3 extension: host's loan or override used (%v) differs from Extend's (%v)", gotUsed, wantUsed)
-		}
+		checkExtension(t, p, circulation.ExtendRequest{Loan: c.Loan, Others: c.Others, Today: c.Today, ReturnTo: returnTo, Override: c.Override}, host)
 	})
+}
+
+// checkExtension compares host's decision on r with Extend's: L4 the
+// refusal, L3 the extended loan and the override used. Each side gets
+// its own copy of r.Others.
+func checkExtension(t *rapid.T, p circulation.Policy, r circulation.ExtendRequest, host func(circulation.ExtendRequest) (circulation.Decision, error)) {
+	t.Helper()
+	mine := r
+	mine.Others = slices.Clone(r.Others)
+	want, wantErr := p.Extend(mine)
+	r.Others = slices.Clone(r.Others)
+	got, gotErr := host(r)
+	if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
+		if r.Override.IsZero() {
+			t.Fatalf("L4 extension: %s", diff)
+		}
+		t.Fatalf("L4 extension with %v: %s", r.Override, diff)
+	}
+	if wantErr != nil {
+		return
+	}
+	if got.Loan != want.Loan {
+		logCase(t, "Extend gives", want)
+		logCase(t, "host gives", got)
+		t.Fatalf("L3 extension: host's loan differs from Extend's")
+	}
+	if got.Override != want.Override {
+		t.Fatalf("L4 extension: host's override used (%v) differs from Extend's (%v)", got.Override, want.Override)
+	}
 }
 
 // extensionReasons are the reasons Policy.Extend refuses with (L2, L4).
@@ -81,27 +94,30 @@ var extensionReasons = []*reason.Reason{
 
 // CheckDueDate checks that host, a host's own due-date computation,
 // agrees with circulation.Policy.DueDate under policy p and the return
-// calendar returnTo (L2, L5) for every method, short or not, on every day
-// DateIn draws in 2020 to 2035.
-func CheckDueDate(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error)) {
+// calendar returnTo (L2, L5) for every place PickupPlace draws, short or
+// not, on every day DateIn draws in 2020 to 2035. host gets the loan
+// being made, as DueDate does: its Place, Short and Loaned set, the
+// other fields zero.
+func CheckDueDate(t *testing.T, p circulation.Policy, returnTo *calendar.Calendar, host func(l circulation.Loan) (calendar.Date, error)) {
 	t.Helper()
 	if err := p.Validate(); err != nil {
 		t.Fatalf("ruletest: CheckDueDate: %v", err)
 	}
 	type dueCase struct {
-		Method circulation.Method `json:"method"`
-		Short  bool               `json:"short"`
-		Loaned calendar.Date      `json:"loaned"`
+		Place  circulation.Place `json:"place"`
+		Short  bool              `json:"short"`
+		Loaned calendar.Date     `json:"loaned"`
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		c := dueCase{
-			Method: PickupPlace().Draw(t, "place").Method,
+			Place:  PickupPlace().Draw(t, "place"),
 			Short:  rapid.Bool().Draw(t, "short"),
 			Loaned: DateIn(spanFirst, spanLast).Draw(t, "loaned"),
 		}
 		logCase(t, "case", c)
-		want, wantErr := p.DueDate(circulation.Loan{Place: circulation.Place{Method: c.Method}, Short: c.Short, Loaned: c.Loaned}, returnTo)
-		got, gotErr := host(c.Method, c.Short, c.Loaned)
+		l := circulation.Loan{Place: c.Place, Short: c.Short, Loaned: c.Loaned}
+		want, wantErr := p.DueDate(l, returnTo)
+		got, gotErr := host(l)
 		if diff := disagree(wantErr, gotErr, circulation.Reasons()); diff != "" {
 			t.Fatalf("L2 due date: %s", diff)
 		}

@@ -5,30 +5,31 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
 
+// policy is the published circulation policy in force on the day the
+// examples run under.
+var policy = library.Default().CirculationPolicy(calendar.NewDate(2026, 4, 1))
+
 // renewLoan stands for a host's renewal endpoint: it loads the patron's
 // loans, calls the SDK and stores the result.
-func renewLoan(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	extended, _, err := circulation.DefaultPolicy().Extend(l, others, today, nil, circulation.Override{})
-	return extended, err
+func renewLoan(r circulation.ExtendRequest) (circulation.Decision, error) {
+	return policy.Extend(r)
 }
 
 // TestRenewalAgreesWithRules is a host's property test, as the example
 // shows it: the renewal endpoint agrees with Extend on every generated
 // loan.
 func TestRenewalAgreesWithRules(t *testing.T) {
-	ruletest.CheckExtend(t, circulation.DefaultPolicy(), nil, renewLoan)
+	ruletest.CheckExtend(t, policy, nil, renewLoan)
 }
 
 // TestCounterExtensionAgreesWithRules: L4 — the staff side, overrides
 // and all.
 func TestCounterExtensionAgreesWithRules(t *testing.T) {
-	p := circulation.DefaultPolicy()
-	ruletest.CheckStaffExtend(t, p, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
-		return p.Extend(l, others, today, nil, ov)
-	})
+	ruletest.CheckStaffExtend(t, policy, nil, policy.Extend)
 }
 
 // A host's property test is one call in a Test function of its own
@@ -38,7 +39,12 @@ func TestCounterExtensionAgreesWithRules(t *testing.T) {
 // -rapid.seed flag that replays it.
 func Example() {
 	test := func(t *testing.T) {
-		ruletest.CheckExtend(t, circulation.DefaultPolicy(), nil, renewLoan)
+		p := library.Default().CirculationPolicy(calendar.NewDate(2026, 4, 1))
+		renew := func(r circulation.ExtendRequest) (circulation.Decision, error) {
+			// The host's endpoint: load the patron's loans, decide, store.
+			return p.Extend(r)
+		}
+		ruletest.CheckExtend(t, p, nil, renew)
 	}
 	_ = test // in a host's module: func TestRenewalAgreesWithRules(t *testing.T) { ... }
 }

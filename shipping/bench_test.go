@@ -53,7 +53,7 @@ func BenchmarkPostage(b *testing.B) {
 	weight := dec("0.3")
 	b.ReportAllocs()
 	for b.Loop() {
-		_, sinkErr = tariff.Postage(yuMail, weight, ZoneHokkaido, posted)
+		_, sinkErr = tariff.Postage(Shipment{Class: yuMail, Weight: weight, Zone: ZoneHokkaido, Posted: posted})
 	}
 }
 

@@ -145,7 +145,7 @@ func FuzzParcelUnmarshalJSON(f *testing.F) {
 func TestPostageZoneNameShortened(t *testing.T) {
 	tariff, err := NewTariff(RateTable{Effective: date(t, "2026-04-01"), YuPack: map[Zone][]SizeRate{ZoneHokkaido: {{Size: 60, Postage: dec("810")}}}})
 	require.NoError(t, err)
-	_, err = tariff.Postage(pack(60), dec("1"), Zone(strings.Repeat("z", 100000)), date(t, "2026-05-01"))
+	_, err = tariff.Postage(Shipment{Class: pack(60), Weight: dec("1"), Zone: Zone(strings.Repeat("z", 100000)), Posted: date(t, "2026-05-01")})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 400)
 }

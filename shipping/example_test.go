@@ -61,15 +61,15 @@ func ExampleTariff_Postage() {
 	book, _ := shipping.ParseParcel("21x14.8x1.5cm 300g")
 	c, _ := classifier.Classify(book)
 	for _, posted := range []calendar.Date{calendar.NewDate(2025, 10, 31), calendar.NewDate(2025, 11, 1)} {
-		yen, _ := tariff.CashOnDelivery(c, book.Weight, shipping.ZoneHokkaido, posted)
+		yen, _ := tariff.CashOnDelivery(shipping.Shipment{Class: c, Weight: book.Weight, Zone: shipping.ZoneHokkaido, Posted: posted})
 		fmt.Println(posted, c.Label(reason.English), yen, "yen")
 	}
 
 	box, _ := shipping.ParseParcel("40x30x20cm 8kg")
 	c, _ = classifier.Classify(box)
-	yen, _ := tariff.Postage(c, box.Weight, shipping.ZoneHokkaido, calendar.NewDate(2026, 4, 1))
+	yen, _ := tariff.Postage(shipping.Shipment{Class: c, Weight: box.Weight, Zone: shipping.ZoneHokkaido, Posted: calendar.NewDate(2026, 4, 1)})
 	fmt.Println(c.Label(reason.English), yen, "yen")
-	_, err := tariff.Postage(c, box.Weight, shipping.ZoneKanto, calendar.NewDate(2026, 4, 1))
+	_, err := tariff.Postage(shipping.Shipment{Class: c, Weight: box.Weight, Zone: shipping.ZoneKanto, Posted: calendar.NewDate(2026, 4, 1)})
 	fmt.Println(err)
 	for _, m := range reason.Localize(err, reason.English) {
 		fmt.Println(m.Message)

@@ -91,7 +91,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"limits not positive", second(NewClassifier(Limits{HeavyWeight: dec("-1"), YuMail: [3]decimal.Decimal{{}, dec("-2")}})), []string{"yu_mail[1]", "heavy_weight"}},
 		{"packing", second(Packing{Weight: dec("-1"), Length: dec("-1")}.Bundle(parcel("1", "1", "1", "1"))), []string{"packing.length", "packing.weight"}},
 		{"rate table", second(NewTariff(ownTable(t), RateTable{})), []string{"[1].effective"}},
-		{"class", second(SampleTariff().Postage(Class{Service: YuPack}, dec("1"), ZoneHokkaido, date(t, "2026-01-05"))), []string{"class"}},
+		{"class", second(SampleTariff().Postage(Shipment{Class: Class{Service: YuPack}, Weight: dec("1"), Zone: ZoneHokkaido, Posted: date(t, "2026-01-05")})), []string{"class"}},
 		{"unknown key", json.Unmarshal([]byte(`{"service":"yu_mail","extra":1}`), &c), []string{""}},
 		{"size for Yu-Mail", json.Unmarshal([]byte(`{"service":"yu_mail","size":60}`), &c), []string{"size"}},
 		{"size for no service", json.Unmarshal([]byte(`{"size":60}`), &c), []string{"size"}},

@@ -194,9 +194,17 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 	return nil, refusePostage(ErrNoRate, errNoTable.With(first))
 }
 
-// Postage returns the postage of a parcel of class c posted on date
-// posted to zone (R-HD1: the patron pays it), from the table in force on
-// that date:
+// Shipment is one parcel to price: its class (Classifier.Classify), its
+// weight in kg, the zone it goes to and the day it is posted.
+type Shipment struct {
+	Class  Class           `json:"class"`
+	Weight decimal.Decimal `json:"weight"`
+	Zone   Zone            `json:"zone"`
+	Posted calendar.Date   `json:"posted"`
+}
+
+// Postage returns the postage of shipment s (R-HD1: the patron pays it),
+// from the table in force on the day it is posted:
 //
 //   - Yu-Mail: the first weight step of at least weight (in kg); the
 //     zone does not matter;
@@ -208,26 +216,26 @@ func (t *Tariff) on(d calendar.Date) (*RateTable, error) {
 // the rate; ErrBadMeasure for a Yu-Mail weight that is not positive; and
 // bad input (a reason.Problems at "class", matching reason.ErrBadInput)
 // for a class Classifier.Classify never returns.
-func (t *Tariff) Postage(c Class, weight decimal.Decimal, zone Zone, posted calendar.Date) (decimal.Decimal, error) {
-	if !c.valid() {
-		return decimal.Decimal{}, reason.BadInput("class", "no postage for class %s", text.Quote(c.String()))
+func (t *Tariff) Postage(s Shipment) (decimal.Decimal, error) {
+	if !s.Class.valid() {
+		return decimal.Decimal{}, reason.BadInput("class", "no postage for class %s", text.Quote(s.Class.String()))
 	}
-	rt, err := t.on(posted)
+	rt, err := t.on(s.Posted)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return rt.postage(c, weight, zone)
+	return rt.postage(s.Class, s.Weight, s.Zone)
 }
 
 // CashOnDelivery returns the postage the patron pays on delivery (着払い,
 // R-HD1: home-delivery loans are posted cash on delivery): Postage plus
 // the table's CODFee.
-func (t *Tariff) CashOnDelivery(c Class, weight decimal.Decimal, zone Zone, posted calendar.Date) (decimal.Decimal, error) {
-	p, err := t.Postage(c, weight, zone, posted)
+func (t *Tariff) CashOnDelivery(s Shipment) (decimal.Decimal, error) {
+	p, err := t.Postage(s)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	rt, _ := t.on(posted) // found by Postage
+	rt, _ := t.on(s.Posted) // found by Postage
 	if !rt.CODFee.Valid {
 		return decimal.Decimal{}, rt.noRate(errNoCODFee)
 	}

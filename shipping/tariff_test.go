@@ -46,7 +46,7 @@ func TestSamplePostageRHD1(t *testing.T) {
 		{"R-HD1 before the first table", yuMail, "0.1", ZoneHokkaido, "2024-07-31", "", "postage.no_table"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := tariff.Postage(c.class, dec(c.weight), c.zone, date(t, c.posted))
+			got, err := tariff.Postage(Shipment{Class: c.class, Weight: dec(c.weight), Zone: c.zone, Posted: date(t, c.posted)})
 			switch {
 			case c.code == "parcel.bad_measure":
 				assert.Equal(t, []string{c.code}, codes(err))
@@ -59,7 +59,7 @@ func TestSamplePostageRHD1(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, got.Equal(dec(c.want)), "got %v want %v", got, c.want)
 
-			cod, err := tariff.CashOnDelivery(c.class, dec(c.weight), c.zone, date(t, c.posted))
+			cod, err := tariff.CashOnDelivery(Shipment{Class: c.class, Weight: dec(c.weight), Zone: c.zone, Posted: date(t, c.posted)})
 			require.NoError(t, err)
 			assert.True(t, cod.Equal(got), "R-HD1: the sample cash-on-delivery fee is 0")
 		})
@@ -68,32 +68,32 @@ func TestSamplePostageRHD1(t *testing.T) {
 
 func TestPostageMessages(t *testing.T) {
 	tariff := SampleTariff()
-	_, err := tariff.Postage(pack(60), dec("2"), ZoneKanto, date(t, "2025-11-01"))
+	_, err := tariff.Postage(Shipment{Class: pack(60), Weight: dec("2"), Zone: ZoneKanto, Posted: date(t, "2025-11-01")})
 	assert.EqualError(t, err, "shipping: postage refused: postage.no_rate, postage.no_yu_pack_zone")
 	assert.Equal(t, "The postage tariff has no rate for this parcel on the posting date.; The rate table in force from 2025-11-01 has no Yu-Pack rates to zone kanto.", english(err))
 	assert.Equal(t, []string{"発送日の運賃表にこの荷物の運賃がありません。", "2025年11月1日からの運賃表にkanto宛のゆうパック運賃がありません。"}, japanese(err))
 	reasontest.CheckParams(t, err, nil, reason.Params{reason.Date(date(t, "2025-11-01")), reason.Field("kanto")})
 
-	_, err = tariff.Postage(pack(180), dec("2"), ZoneHokkaido, date(t, "2025-11-01"))
+	_, err = tariff.Postage(Shipment{Class: pack(180), Weight: dec("2"), Zone: ZoneHokkaido, Posted: date(t, "2025-11-01")})
 	assert.Contains(t, english(err), "The rate table in force from 2025-11-01 has no Yu-Pack rate of size 180 to zone hokkaido.")
 	assert.Contains(t, japanese(err), "2025年11月1日からの運賃表にhokkaido宛のゆうパック180サイズの運賃がありません。")
-	_, err = tariff.Postage(yuMail, dec("1.001"), ZoneHokkaido, date(t, "2025-11-01"))
+	_, err = tariff.Postage(Shipment{Class: yuMail, Weight: dec("1.001"), Zone: ZoneHokkaido, Posted: date(t, "2025-11-01")})
 	assert.Contains(t, english(err), "The rate table in force from 2025-11-01 has no Yu-Mail rate for this weight.")
 
-	_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
+	_, err = tariff.Postage(Shipment{Class: yuMail, Weight: dec("0.1"), Zone: ZoneHokkaido, Posted: date(t, "2024-07-31")})
 	assert.ErrorIs(t, err, ErrNoRate)
 	assert.Contains(t, english(err), "No rate table is in force on the posting date: the first takes effect on 2024-08-01.")
 	assert.Contains(t, japanese(err), "発送日に有効な運賃表がありません（最初の運賃表は2024年8月1日から）。")
 
 	var none *Tariff
-	_, err = none.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2024-07-31"))
+	_, err = none.Postage(Shipment{Class: yuMail, Weight: dec("0.1"), Zone: ZoneHokkaido, Posted: date(t, "2024-07-31")})
 	assert.ErrorIs(t, err, ErrNoRate)
 	assert.Equal(t, []string{"postage.no_rate", "postage.no_table"}, codes(err))
 	assert.Contains(t, english(err), "No rate table is in force on the posting date.", "no first table to name")
 	assert.Nil(t, none.Tables())
 
 	for _, c := range []Class{{}, {Service: YuMail, Size: 60}, {Service: YuPack}, {Service: 9, Size: 60}} {
-		_, err := tariff.Postage(c, dec("1"), ZoneHokkaido, date(t, "2025-11-01"))
+		_, err := tariff.Postage(Shipment{Class: c, Weight: dec("1"), Zone: ZoneHokkaido, Posted: date(t, "2025-11-01")})
 		assert.ErrorIs(t, err, reason.ErrBadInput, c)
 		assert.False(t, isCoded(err), c)
 	}
@@ -112,10 +112,10 @@ func TestTariffOn(t *testing.T) {
 	rt.YuMail[0].Postage = dec("1")
 	rt.YuPack[ZoneHokkaido][0].Postage = dec("1")
 	rt.YuPack[ZoneKanto] = nil
-	p, err := tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, date(t, "2026-01-01"))
+	p, err := tariff.Postage(Shipment{Class: yuMail, Weight: dec("0.1"), Zone: ZoneHokkaido, Posted: date(t, "2026-01-01")})
 	require.NoError(t, err)
 	assert.True(t, p.Equal(dec("190")))
-	p, err = tariff.Postage(pack(60), dec("1"), ZoneHokkaido, date(t, "2026-01-01"))
+	p, err = tariff.Postage(Shipment{Class: pack(60), Weight: dec("1"), Zone: ZoneHokkaido, Posted: date(t, "2026-01-01")})
 	require.NoError(t, err)
 	assert.True(t, p.Equal(dec("820")))
 	assert.Len(t, tariff.Tables(), 2)
@@ -144,21 +144,21 @@ func TestHostTableRHD1(t *testing.T) {
 	delete(rt.YuPack, ZoneHokkaido)
 
 	on := date(t, "2026-05-01")
-	p, err := tariff.Postage(pack(60), dec("5"), ZoneKanto, on)
+	p, err := tariff.Postage(Shipment{Class: pack(60), Weight: dec("5"), Zone: ZoneKanto, Posted: on})
 	require.NoError(t, err)
 	assert.True(t, p.Equal(dec("1300")))
-	p, err = tariff.Postage(yuMail, dec("0.8"), ZoneOkinawa, on)
+	p, err = tariff.Postage(Shipment{Class: yuMail, Weight: dec("0.8"), Zone: ZoneOkinawa, Posted: on})
 	require.NoError(t, err)
 	assert.True(t, p.Equal(dec("400")), "Yu-Mail costs the same to every zone")
-	p, err = tariff.Postage(pack(80), dec("5"), ZoneHokkaido, on)
+	p, err = tariff.Postage(Shipment{Class: pack(80), Weight: dec("5"), Zone: ZoneHokkaido, Posted: on})
 	require.NoError(t, err)
 	assert.True(t, p.Equal(dec("1200")))
 
-	_, err = tariff.Postage(heavy(60), dec("28"), ZoneKanto, on)
+	_, err = tariff.Postage(Shipment{Class: heavy(60), Weight: dec("28"), Zone: ZoneKanto, Posted: on})
 	assert.ErrorIs(t, err, ErrNoRate)
 	assert.Equal(t, []string{"postage.no_rate", "postage.no_heavy_surcharge"}, codes(err))
 	assert.Contains(t, english(err), "The rate table in force from 2026-04-01 has no heavy Yu-Pack surcharge.")
-	_, err = tariff.CashOnDelivery(pack(60), dec("5"), ZoneKanto, on)
+	_, err = tariff.CashOnDelivery(Shipment{Class: pack(60), Weight: dec("5"), Zone: ZoneKanto, Posted: on})
 	assert.ErrorIs(t, err, ErrNoRate)
 	assert.Equal(t, []string{"postage.no_rate", "postage.no_cod_fee"}, codes(err))
 	assert.Contains(t, english(err), "The rate table in force from 2026-04-01 has no cash-on-delivery fee.")
@@ -214,10 +214,10 @@ func TestTariffConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 200 {
 				posted := calendar.NewDate(2025, 10, 25+(g+i)%14)
-				if _, err := tariff.Postage(yuMail, dec("0.3"), ZoneHokkaido, posted); err != nil {
+				if _, err := tariff.Postage(Shipment{Class: yuMail, Weight: dec("0.3"), Zone: ZoneHokkaido, Posted: posted}); err != nil {
 					t.Error(err)
 				}
-				if _, err := tariff.Postage(heavy(60), dec("28"), ZoneHokkaido, posted); err != nil {
+				if _, err := tariff.Postage(Shipment{Class: heavy(60), Weight: dec("28"), Zone: ZoneHokkaido, Posted: posted}); err != nil {
 					t.Error(err)
 				}
 				rt, _ := tariff.On(posted)

@@ -50,9 +50,9 @@ func TestZeroTariffHasNoTable(t *testing.T) {
 		assert.Empty(t, tariff.Tables(), name)
 		_, err := tariff.On(on)
 		assert.ErrorIs(t, err, ErrNoRate, name)
-		_, err = tariff.Postage(yuMail, dec("0.1"), ZoneHokkaido, on)
+		_, err = tariff.Postage(Shipment{Class: yuMail, Weight: dec("0.1"), Zone: ZoneHokkaido, Posted: on})
 		assert.Equal(t, []string{"postage.no_rate", "postage.no_table"}, codes(err), name)
-		_, err = tariff.CashOnDelivery(pack(60), dec("1"), ZoneHokkaido, on)
+		_, err = tariff.CashOnDelivery(Shipment{Class: pack(60), Weight: dec("1"), Zone: ZoneHokkaido, Posted: on})
 		assert.ErrorIs(t, err, ErrNoRate, name)
 	}
 }

@@ -288,11 +288,11 @@ func (s *service) parcel(w http.ResponseWriter, r *http.Request) {
 		fail(w, l, err)
 		return
 	}
-	postage, err := s.tariff.Postage(c, req.Parcel.Weight, req.Zone, req.Posted)
+	postage, err := s.tariff.Postage(shipping.Shipment{Class: c, Weight: req.Parcel.Weight, Zone: req.Zone, Posted: req.Posted})
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	cod, err := s.tariff.CashOnDelivery(c, req.Parcel.Weight, req.Zone, req.Posted)
+	cod, err := s.tariff.CashOnDelivery(shipping.Shipment{Class: c, Weight: req.Parcel.Weight, Zone: req.Zone, Posted: req.Posted})
 	decided(w, l, err, http.StatusOK, parcelResponse{Class: c, Label: c.Label(l), Postage: postage.String(), CashOnDelivery: cod.String(), SampleTariff: s.sample})
 }

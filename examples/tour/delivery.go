@@ -28,7 +28,7 @@ func (s *story) homeDelivery() error {
 		if err != nil {
 			return err
 		}
-		postage, err := tariff.Postage(class, p.Weight, shipping.ZoneHokkaido, s.start)
+		postage, err := tariff.Postage(shipping.Shipment{Class: class, Weight: p.Weight, Zone: shipping.ZoneHokkaido, Posted: s.start})
 		if err != nil {
 			return err
 		}

@@ -18,7 +18,7 @@ func (s *story) signUp() error {
 		return err
 	}
 	rec := patron.Record{Card: card, Name: "山田 花子", BirthYear: 1990}
-	if err := (patron.VerifyPolicy{}).Verify(rec, card.String(), "山田花子", key); err != nil {
+	if err := (patron.VerifyPolicy{}).Verify(rec, patron.Credentials{Card: card.String(), Name: "山田花子", BirthKey: key}); err != nil {
 		return err
 	}
 	s.say("Birth key for 1990: %s (card, name and key match the record)",

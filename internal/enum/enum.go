@@ -89,17 +89,18 @@ func (t *Table[T]) parseError(s string) error {
 		}
 	}
 	msg := fmt.Sprintf("unknown %s %s (want %s)", t.kind, text.Quote(s), strings.Join(codes, ", "))
-	if t.unknown != nil {
-		return fmt.Errorf("%w: %s", t.unknown, msg)
+	unknown := t.unknown
+	if unknown == nil {
+		unknown = reason.ErrBadInput
 	}
-	return fmt.Errorf("%s: %s", t.pkg, msg)
+	return fmt.Errorf("%w: %s: %s", unknown, t.pkg, msg)
 }
 
 // MarshalText encodes v as its stable code; a value with no name is an
 // error.
 func (t *Table[T]) MarshalText(v T) ([]byte, error) {
 	if !t.Valid(v) {
-		return nil, fmt.Errorf("%s: cannot encode invalid %s %d", t.pkg, t.kind, uint8(v))
+		return nil, fmt.Errorf("%w: %s: cannot encode invalid %s %d", reason.ErrBadInput, t.pkg, t.kind, uint8(v))
 	}
 	return []byte(t.names[v].Code), nil
 }

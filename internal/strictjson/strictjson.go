@@ -10,6 +10,11 @@ import (
 	"io"
 )
 
+// ErrBadInput is the module's one bad-input sentinel, declared here so
+// that every decoding error matches it; package reason exports it as
+// reason.ErrBadInput.
+var ErrBadInput = errors.New("bad input")
+
 // ErrTrailingData is the cause of a Decode error for text after the JSON
 // value.
 var ErrTrailingData = errors.New("trailing data after the JSON value")
@@ -62,3 +67,6 @@ func (e *Error) path() string {
 // Unwrap returns the cause, so that errors.Is finds the sentinels of the
 // packages through it.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports that every decoding error is bad input (ErrBadInput).
+func (e *Error) Is(target error) bool { return target == ErrBadInput }

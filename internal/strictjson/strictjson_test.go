@@ -61,3 +61,14 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// Every decoding error is bad input: unknown keys, wrong types, trailing
+// data, malformed JSON.
+func TestDecodeErrorsAreBadInput(t *testing.T) {
+	var v struct{ A int }
+	for _, in := range []string{`{"b":1}`, `{"A":"x"}`, `{"A":1} {}`, `{`} {
+		if err := Decode("p", "v", []byte(in), &v); !errors.Is(err, ErrBadInput) {
+			t.Errorf("%s: %v does not match ErrBadInput", in, err)
+		}
+	}
+}
