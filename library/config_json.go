@@ -371,7 +371,7 @@ func (c Config) MarshalJSON() ([]byte, error) {
 	for _, s := range c.Sites {
 		o := siteOut{s.ID, s.Kind, s.Name, s.NameEn, s.Region, s.RegistrationPartner, s.Rules, s.StaffDays, nil}
 		for _, ch := range s.Changes {
-			o.Changes = append(o.Changes, rulesChangeOut{ch.From, ch.Rules})
+			o.Changes = append(o.Changes, rulesChangeOut(ch))
 		}
 		d.Places = append(d.Places, o)
 	}

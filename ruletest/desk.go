@@ -666,6 +666,15 @@ func (m *deskModel) rebuild(t *rapid.T) {
 
 // check compares the desk with the model after every step.
 func (m *deskModel) check(t *rapid.T) {
+	m.checkReservations(t)
+	m.checkQueues(t)
+	m.checkPatrons(t)
+}
+
+// checkReservations checks every reservation the desk holds against the
+// model's, each change since the last check one step of the lifecycle,
+// and H2's reading order.
+func (m *deskModel) checkReservations(t *rapid.T) {
 	all := m.desk.All()
 	if len(all) != len(m.rs) {
 		t.Fatalf("desk holds %d reservations, model %d", len(all), len(m.rs))
@@ -694,6 +703,11 @@ func (m *deskModel) check(t *rapid.T) {
 		}
 	}
 	m.last = all
+}
+
+// checkQueues checks each item's queue and the positions in it (H3):
+// final reservations keep none.
+func (m *deskModel) checkQueues(t *rapid.T) {
 	for _, item := range kitItems {
 		q := m.queue(item)
 		got := m.desk.Queue(item)
@@ -711,6 +725,11 @@ func (m *deskModel) check(t *rapid.T) {
 			t.Fatalf("H3 final reservation %d keeps a position", r.id)
 		}
 	}
+}
+
+// checkPatrons checks each patron's count of active reservations (H1)
+// and the list My Page shows.
+func (m *deskModel) checkPatrons(t *rapid.T) {
 	for _, who := range kitPatrons {
 		n := m.desk.Active(who)
 		if n != m.active(who) || n > max(m.rules.before.Circulation.MaxReservations, m.rules.after.Circulation.MaxReservations) {

@@ -43,14 +43,24 @@
 // calendar sync, nightly expiry job, desk) and check it against the
 // engine and the models on generated cases.
 //
+// A host's function takes and gives the SDK's own shapes, so that a host
+// wraps the SDK's call rather than re-arranging its arguments:
+// CheckExtend and CheckStaffExtend hand it the circulation.ExtendRequest
+// Policy.Extend gets and compare its circulation.Decision (the extended
+// loan and the override used) and its refusal with Extend's (a host that
+// only calls Extend passes policy.Extend itself); CheckDueDate hands it
+// the circulation.Loan being made (its Place, Short and Loaned), as
+// Policy.DueDate reads it; CheckDesk drives anything with the methods of
+// holds.Desk (ReservationDesk).
+//
 // # Reading and replaying a failure
 //
 // Every property logs each case as JSON before checking it, so a failure
 // ends with the smallest case rapid found, for example:
 //
 //	case: {"loan":{"item":"b0","place":{"method":"prefectural_library"},"collection":"general",...,"loaned":"2021-02-04","due":"2021-02-18","extensions":0},"others":null,"today":"2021-02-04"}
-//	Extend gives: {..."due":"2021-02-18","extensions":1}
-//	host gives: {..."due":"2021-03-04","extensions":1}
+//	Extend gives: {"loan":{...,"due":"2021-02-18","extensions":1}}
+//	host gives: {"loan":{...,"due":"2021-03-04","extensions":1}}
 //	L3 extension: host's loan differs from Extend's
 //
 // (rapid also prints each draw in Go syntax). It prints the flags that

@@ -122,14 +122,18 @@ func TestGeneratorsCoverEdgeShapes(t *testing.T) {
 			seen["opening"]++
 		}
 		p := ruletest.LoanPolicy().Draw(t, "policy")
-		if p == circulation.DefaultPolicy() {
+		if p == library.Default().CirculationPolicy(from) {
 			seen["default policy"]++
 		}
 		c := ruletest.LoanCases(p).Draw(t, "loans")
 		if 1+len(c.Others) == p.MaxLoans {
 			seen["at loan limit"]++
 		}
-		_, _, err := p.Extend(c.Loan, c.Others, c.Today, calendar.MustNew(calendar.PrefecturalLibraryRules()), circulation.Override{})
+		returnTo, err := library.Default().Calendar("prefectural", c.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = p.Extend(circulation.ExtendRequest{Loan: c.Loan, Others: c.Others, Today: c.Today, ReturnTo: returnTo})
 		if err == nil {
 			seen["extended"]++
 		}
@@ -170,7 +174,6 @@ func TestReservationHistoryCoversStates(t *testing.T) {
 // C1, C2, C4: the day-by-day model agrees with the published calendars
 // on the days the guide names.
 func TestOpenByRulesPublishedDaysC2(t *testing.T) {
-	pref := calendar.PrefecturalLibraryRules()
 	for _, c := range []struct {
 		day  string
 		open bool
@@ -189,11 +192,19 @@ func TestOpenByRulesPublishedDaysC2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := ruletest.OpenByRules(pref, d); got != c.open {
+		pref, err := library.Default().Calendar("prefectural", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ruletest.OpenByRules(pref.Rules(), d); got != c.open {
 			t.Errorf("C2 %s: open %v, want %v", c.day, got, c.open)
 		}
 	}
-	if ruletest.OpenByRules(pref, calendar.Date{}) {
+	pref, err := library.Default().Site("prefectural")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ruletest.OpenByRules(pref.Rules, calendar.Date{}) {
 		t.Error("the zero Date is open")
 	}
 }

@@ -23,11 +23,12 @@ replace github.com/kashidashi/kashidashi => %s
 // hostTest is the host's property tests: each of its functions once
 // written wrong and once right. The wrong ones make mistakes a host
 // could make: the new due date counted from the old one (L3 rules it
-// out), an override lost on its way to Extend (L4), a due date counting
-// the day of loan twice (L2), the holiday Monday forgotten (C2), the
-// shelf counted from the day after the first collectable day (H4),
-// reservations expired on their deadline day (H4), a nightly expiry
-// that never runs (H4).
+// out), an override lost on its way to Extend (L4), the request's
+// override recorded as used rather than the reasons it let go (L4), a
+// due date counting the day of loan twice (L2), the holiday Monday
+// forgotten (C2), the shelf counted from the day after the first
+// collectable day (H4), reservations expired on their deadline day
+// (H4), a nightly expiry that never runs (H4).
 const hostTest = `package host
 
 import (
@@ -41,23 +42,22 @@ import (
 )
 
 var (
-	policy      = circulation.DefaultPolicy()
+	policy      = library.Default().CirculationPolicy(calendar.NewDate(2026, 4, 1))
 	holdPolicy  = library.Default().HoldPolicy(calendar.NewDate(2026, 4, 1))
 	prefectural = ruletest.PlaceCalendars().Library
 )
 
-func wrongRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	got, _, err := policy.Extend(l, others, today, nil, circulation.Override{})
+func wrongRenewal(r circulation.ExtendRequest) (circulation.Decision, error) {
+	d, err := policy.Extend(r)
 	if err != nil {
-		return got, err
+		return d, err
 	}
-	got.Due = l.Due.AddDays(policy.ExtensionDays)
-	return got, nil
+	d.Loan.Due = r.Loan.Due.AddDays(policy.ExtensionDays)
+	return d, nil
 }
 
-func rightRenewal(l circulation.Loan, others []circulation.Loan, today calendar.Date) (circulation.Loan, error) {
-	got, _, err := policy.Extend(l, others, today, nil, circulation.Override{})
-	return got, err
+func rightRenewal(r circulation.ExtendRequest) (circulation.Decision, error) {
+	return policy.Extend(r)
 }
 
 func TestWrongRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, wrongRenewal) }
@@ -65,26 +65,33 @@ func TestWrongRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, wrong
 func TestRightRenewal(t *testing.T) { ruletest.CheckExtend(t, policy, nil, rightRenewal) }
 
 func TestWrongStaffRenewal(t *testing.T) {
-	ruletest.CheckStaffExtend(t, policy, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
-		return policy.Extend(l, others, today, nil, circulation.Override{}) // the override is lost on the way
+	ruletest.CheckStaffExtend(t, policy, nil, func(r circulation.ExtendRequest) (circulation.Decision, error) {
+		r.Override = circulation.Override{} // the override is lost on the way
+		return policy.Extend(r)
 	})
 }
 
-func TestRightStaffRenewal(t *testing.T) {
-	ruletest.CheckStaffExtend(t, policy, nil, func(l circulation.Loan, others []circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Loan, circulation.Override, error) {
-		return policy.Extend(l, others, today, nil, ov)
+func TestWrongStaffOverrideUsed(t *testing.T) {
+	ruletest.CheckStaffExtend(t, policy, nil, func(r circulation.ExtendRequest) (circulation.Decision, error) {
+		d, err := policy.Extend(r)
+		if err == nil {
+			d.Override = r.Override // the audit log records the whole request, not what was let go
+		}
+		return d, err
 	})
 }
+
+func TestRightStaffRenewal(t *testing.T) { ruletest.CheckStaffExtend(t, policy, nil, policy.Extend) }
 
 func TestWrongDueDate(t *testing.T) {
-	ruletest.CheckDueDate(t, policy, nil, func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error) {
-		return loaned.AddDays(policy.LoanPeriod(m, short)), nil
+	ruletest.CheckDueDate(t, policy, nil, func(l circulation.Loan) (calendar.Date, error) {
+		return l.Loaned.AddDays(policy.LoanPeriod(l)), nil
 	})
 }
 
 func TestRightDueDate(t *testing.T) {
-	ruletest.CheckDueDate(t, policy, nil, func(m circulation.Method, short bool, loaned calendar.Date) (calendar.Date, error) {
-		return policy.DueDate(m, short, loaned, nil)
+	ruletest.CheckDueDate(t, policy, nil, func(l circulation.Loan) (calendar.Date, error) {
+		return policy.DueDate(l, nil)
 	})
 }
 
@@ -203,12 +210,18 @@ func TestHostModuleImportsKit(t *testing.T) {
 	if err == nil {
 		t.Fatalf("the wrong functions pass:\n%s", out)
 	}
-	for _, test := range []string{"Renewal", "StaffRenewal", "DueDate", "OpenDays", "ShelfDeadline", "Expiry", "Desk"} {
+	t.Logf("host output:\n%s", out)
+	for _, test := range []string{"Renewal", "StaffRenewal", "StaffOverrideUsed", "DueDate", "OpenDays", "ShelfDeadline", "Expiry", "Desk"} {
 		if !strings.Contains(out, "--- FAIL: TestWrong"+test+" ") {
 			t.Errorf("the wrong %s passes", test)
 		}
 	}
-	t.Logf("host output:\n%s", out)
+	if !strings.Contains(out, "L4 extension: host's override used") {
+		t.Errorf("the wrong override used is not reported as such")
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
 	// The renewal's block of the output, up to the next failing test.
 	out = out[strings.Index(out, "--- FAIL: TestWrongRenewal"):]
 	out = out[:strings.Index(out, "--- FAIL: TestWrongStaffRenewal")]

@@ -39,33 +39,86 @@ func OpenByRules(r calendar.Rules, d calendar.Date) bool {
 			return false
 		}
 	}
-	y, m, day := d.Date()
-	if r.YearEnd && inYearEnd(r, m, day) {
-		return false
-	}
-	holiday, wd := calendar.IsHoliday(d), d.Weekday()
-	if r.ClosedWeekdays.Has(wd) && !(holiday && r.HolidayOpensWeeklyClosure) {
-		return false
-	}
-	for _, n := range r.ClosedNthWeekdays {
-		// The n-th such weekday of a month falls on days 7n-6 to 7n.
-		if wd == n.Weekday && (day+6)/7 == n.Nth {
+	x := dayOf(d)
+	for _, closes := range closingReadings {
+		if closes(r, x) {
 			return false
 		}
 	}
-	if holiday && r.ClosedOnHolidays {
-		return false
-	}
-	if r.HolidayOpensWeeklyClosure && !holiday && closureMovedTo(r, d) {
-		return false
-	}
-	if r.DayAfterHoliday && !holiday && !r.DayAfterHolidayAvoids.Has(wd) && calendar.IsHoliday(d.AddDays(-1)) {
-		return false
-	}
-	if r.MonthEnd && !(r.YearEnd && m == time.December) && d == monthEndClosure(r, y, m) {
-		return false
-	}
 	return true
+}
+
+// day is what the readings of the rules look at on one day.
+type day struct {
+	date    calendar.Date
+	year    int
+	month   time.Month
+	day     int
+	weekday time.Weekday
+	holiday bool
+}
+
+// dayOf returns d as the readings look at it.
+func dayOf(d calendar.Date) day {
+	y, m, n := d.Date()
+	return day{date: d, year: y, month: m, day: n, weekday: d.Weekday(), holiday: calendar.IsHoliday(d)}
+}
+
+// closingReadings are the readings of the rules that close a day which no
+// one-off opening opens, in the order OpenByRules documents: each reports
+// whether its field of the rules closes the day.
+var closingReadings = []func(r calendar.Rules, d day) bool{
+	closedYearEnd,
+	closedWeekly,
+	closedNthWeekday,
+	closedHoliday,
+	closedMovedWeekly,
+	closedDayAfterHoliday,
+	closedMonthEnd,
+}
+
+// closedYearEnd: the year-end closure (C2, C7).
+func closedYearEnd(r calendar.Rules, d day) bool {
+	return r.YearEnd && inYearEnd(r, d.month, d.day)
+}
+
+// closedWeekly: a weekly closed day, unless a holiday opens it (C1, C2).
+func closedWeekly(r calendar.Rules, d day) bool {
+	return r.ClosedWeekdays.Has(d.weekday) && !(d.holiday && r.HolidayOpensWeeklyClosure)
+}
+
+// closedNthWeekday: the n-th given weekday of a month, which falls on
+// days 7n-6 to 7n, holiday or not (C5).
+func closedNthWeekday(r calendar.Rules, d day) bool {
+	for _, n := range r.ClosedNthWeekdays {
+		if d.weekday == n.Weekday && (d.day+6)/7 == n.Nth {
+			return true
+		}
+	}
+	return false
+}
+
+// closedHoliday: a public holiday, when holidays close (C1).
+func closedHoliday(r calendar.Rules, d day) bool {
+	return d.holiday && r.ClosedOnHolidays
+}
+
+// closedMovedWeekly: the day after a run of holidays that opened a
+// weekly closure, closed in its stead (C2).
+func closedMovedWeekly(r calendar.Rules, d day) bool {
+	return r.HolidayOpensWeeklyClosure && !d.holiday && closureMovedTo(r, d.date)
+}
+
+// closedDayAfterHoliday: the first day that is not a holiday after one,
+// unless its weekday is avoided (C6).
+func closedDayAfterHoliday(r calendar.Rules, d day) bool {
+	return r.DayAfterHoliday && !d.holiday && !r.DayAfterHolidayAvoids.Has(d.weekday) && calendar.IsHoliday(d.date.AddDays(-1))
+}
+
+// closedMonthEnd: the month-end closure, which December's year-end
+// closure absorbs (C2).
+func closedMonthEnd(r calendar.Rules, d day) bool {
+	return r.MonthEnd && !(r.YearEnd && d.month == time.December) && d.date == monthEndClosure(r, d.year, d.month)
 }
 
 // inYearEnd reports whether day of month m falls in r's year-end closure:
