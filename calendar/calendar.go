@@ -57,6 +57,14 @@ type Calendar struct {
 	first int32    // Date.n of bit 0
 	words []uint64 // bit i set when day first+i is open
 	ranks []int32  // ranks[w] = open days in words[:w]
+
+	// closed and opened are the days the one-off closures and openings
+	// cover, so that a day's reason is found without a scan of them.
+	closed, opened runs
+
+	// versions are, for a calendar made by Versions, the plain calendars
+	// in force from each day (V1); nil for a calendar made by New.
+	versions []version
 }
 
 // New compiles r into a Calendar. It refuses rules that are malformed (a
@@ -79,8 +87,9 @@ func New(r Rules) (*Calendar, error) {
 	c.words = make([]uint64, (n+63)/64)
 	c.ranks = make([]int32, len(c.words)+1)
 	// One-off closures and openings are laid over the span as running
-	// counts of the intervals covering each day, so that New costs
-	// O(span + closures + openings) however many staff announce.
+	// counts of the intervals covering each day, and indexed by day
+	// (closureRuns, openingRuns), so that New costs O(span + n log n) for
+	// n closures and openings, however many staff announce.
 	closed, opened := coverCounts(c.rules.Closures, n), coverCounts(c.rules.Openings, n)
 	var monthEnd Date
 	var inClosure, inOpening int32
@@ -103,9 +112,8 @@ func New(r Rules) (*Calendar, error) {
 			c.words[i>>6] |= 1 << (i & 63)
 		}
 	}
-	for w, x := range c.words {
-		c.ranks[w+1] = c.ranks[w] + int32(bits.OnesCount64(x))
-	}
+	c.count()
+	c.closed, c.opened = closureRuns(c.rules.Closures), openingRuns(c.rules.Openings)
 	// Checked on the result rather than on the settings, so that no
 	// combination of them slips through.
 	if c.total() == 0 {
@@ -118,6 +126,13 @@ func New(r Rules) (*Calendar, error) {
 		}}}
 	}
 	return c, nil
+}
+
+// count works out the running counts of open days.
+func (c *Calendar) count() {
+	for w, x := range c.words {
+		c.ranks[w+1] = c.ranks[w] + int32(bits.OnesCount64(x))
+	}
 }
 
 // Span returns the first and last day of the span c answers AddOpenDays,
@@ -146,8 +161,9 @@ func (r Rules) clone() Rules {
 // Calendar, which is no calendar.
 func (c *Calendar) compiled() bool { return c != nil && len(c.words) > 0 }
 
-// Rules returns a copy of the rules c was compiled from; the zero Rules
-// for the zero Calendar.
+// Rules returns a copy of the rules c was compiled from: of its first
+// version for a calendar made by Versions. The zero Calendar gives the
+// zero Rules.
 func (c *Calendar) Rules() Rules {
 	if !c.compiled() {
 		return Rules{}
@@ -155,8 +171,8 @@ func (c *Calendar) Rules() Rules {
 	return c.rules.clone()
 }
 
-// Name returns the name of the rules c was compiled from; "" for the
-// zero Calendar.
+// Name returns the name of the rules c was compiled from (of its first
+// version for a calendar made by Versions); "" for the zero Calendar.
 func (c *Calendar) Name() string {
 	if !c.compiled() {
 		return ""
@@ -164,25 +180,24 @@ func (c *Calendar) Name() string {
 	return c.rules.Name
 }
 
-// evaluate applies the rules to one day. It is the reference the compiled
-// bitmap is built from, and answers days outside the span.
+// evaluate applies the rules in force on d to that one day. It is the
+// reference the compiled bitmap is built from, and answers days outside
+// the span; one-off closures and openings are found by binary search.
 func (c *Calendar) evaluate(d Date) (open bool, why ClosedReason) {
-	return c.evaluateWith(d, c.rules.monthEndClosure(d))
+	p := c.at(d)
+	return p.evaluateWith(d, p.rules.monthEndClosure(d), p.opened.find(d.n), p.closed.find(d.n))
 }
 
-// evaluateWith is evaluate with the month-end closure of d's month
-// already worked out.
-func (c *Calendar) evaluateWith(d Date, monthEnd Date) (open bool, why ClosedReason) {
-	r := &c.rules
-	for _, o := range r.Openings {
-		if o.Covers(d) {
-			return true, ClosedReason{}
-		}
+// evaluateWith applies the rules of c, a calendar made by New, to d,
+// given the month-end closure of d's month and the index of the run of
+// openings and of closures covering d (-1 for none).
+func (c *Calendar) evaluateWith(d Date, monthEnd Date, opening, closure int) (open bool, why ClosedReason) {
+	if opening >= 0 {
+		return true, ClosedReason{}
 	}
-	for _, cl := range r.Closures {
-		if cl.Covers(d) {
-			return false, ClosedReason{Kind: NamedClosure, Name: cl.Name, NameEn: cl.NameEn}
-		}
+	if closure >= 0 {
+		cl := &c.rules.Closures[c.closed[closure].k]
+		return false, ClosedReason{Kind: NamedClosure, Name: cl.Name, NameEn: cl.NameEn}
 	}
 	return c.regular(d, monthEnd)
 }
@@ -203,7 +218,7 @@ func (c *Calendar) regular(d Date, monthEnd Date) (open bool, why ClosedReason) 
 		return false, ClosedReason{Kind: NthWeekdayClosure}
 	}
 	if isHoliday && r.ClosedOnHolidays {
-		return false, ClosedReason{Kind: HolidayClosure, Name: holiday}
+		return false, ClosedReason{Kind: HolidayClosure, Name: holiday, NameEn: holidayNamesEn[holiday]}
 	}
 	if r.HolidayOpensWeeklyClosure && !isHoliday {
 		// Closed when the run of holidays just before d starts from, or
@@ -407,19 +422,20 @@ func (c *Calendar) selectOpen(k int) int {
 }
 
 // OpenAt reports whether the place is open at instant t: its day in Japan
-// is an open day and its time of day is within the hours of c's rules.
-// It is the one way to ask "open now?": for a service with hours of its
+// is an open day and its time of day is within the hours of the rules in
+// force on that day (see Versions). It is the one way to ask "open now?": for a service with hours of its
 // own, such as the Assembly Library's loans and returns (R-AL1), compile
 // the place's rules with those hours (the configuration of package
 // library does).
 func (c *Calendar) OpenAt(t time.Time) bool {
 	d := DateOf(t)
-	return c.IsOpen(d) && c.rules.Hours.contains(d, ClockOf(t))
+	return c.IsOpen(d) && c.at(d).rules.Hours.contains(d, ClockOf(t))
 }
 
-// Hours returns the opening hours of c, for display; OpenAt answers
-// whether c is open at an instant. The zero Calendar gives the zero
-// Hours.
+// Hours returns the opening hours of c's rules, for display: of its
+// first version for a calendar made by Versions, whose HoursOn gives the
+// hours of each day under its own rules. OpenAt answers whether c is
+// open at an instant. The zero Calendar gives the zero Hours.
 func (c *Calendar) Hours() Hours {
 	if !c.compiled() {
 		return Hours{}

@@ -74,7 +74,7 @@ func TestAssemblyLibraryRAL1(t *testing.T) {
 	c := MustNew(AssemblyLibraryRules())
 	assert.False(t, c.IsOpen(day("2026-11-23")), "R-AL1 holiday closed")
 	why, _ := c.WhyClosed(day("2026-11-23"))
-	assert.Equal(t, "public holiday (勤労感謝の日)", why.Label(reason.English))
+	assert.Equal(t, "public holiday (Labour Thanksgiving Day)", why.Label(reason.English))
 	assert.False(t, c.IsOpen(day("2026-05-06")), "R-AL1 substitute holiday closed")
 	assert.False(t, c.IsOpen(day("2026-11-28")), "R-AL1 Saturday closed")
 	assert.True(t, c.IsOpen(day("2026-11-30")), "R-AL1 Monday open")
@@ -164,7 +164,7 @@ func TestZeroCalendar(t *testing.T) {
 			t.Errorf("%s: a closed day yielded", name)
 		}
 		v := c.Month(2026, time.April)
-		assert.Equal(t, MonthView{Year: 2026, Month: 4}, v, name)
+		assert.Equal(t, MonthView{Year: 2026, Month: 4, Weeks: [][7]DayView{}}, v, name)
 		var out bytes.Buffer
 		err := c.WriteICS(&out, d, d.AddDays(30), ICSOptions{Stamp: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)})
 		assert.ErrorIs(t, err, reason.ErrBadInput, name)

@@ -103,7 +103,8 @@ func TestMonthC8WeeksCoverTheMonthSundayFirst(t *testing.T) {
 				}
 			}
 		}
-		if ym.m >= 1 && ym.m <= 12 && ym.y >= 1 && ym.y != 1 {
+		// 0001-01 and 9999-12 have no weeks: theirs would leave years 1–9999.
+		if ym.m >= 1 && ym.m <= 12 && ym.y > 1 && (ym.y != 9999 || ym.m != time.December) {
 			assert.Equal(t, NewDate(ym.y, ym.m, 1).DaysInMonth(), in, ym)
 		}
 	}

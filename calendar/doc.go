@@ -49,6 +49,18 @@
 // (see package circulation). The hold-shelf deadline of package holds is
 // AddOpenDays(ready, 10) on the pickup place's calendar.
 //
+// # Rules that change on a date (V1)
+//
+// A place may announce new rules for a later day. Versions joins the
+// calendars of each version into one *Calendar that answers every day
+// under the rules in force on that day: IsOpen, WhyClosed, OpenAt,
+// HoursOn, the month view and ClosedDays day by day, and the counting
+// queries (AddOpenDays, OpenDaysBetween, NextOpen) over the open days of
+// each version spliced into one bitmap, at the same cost as a calendar
+// of one version. "休館日はカウントしません" skips the days the place is
+// closed, whichever version closes them, and the iCalendar export follows
+// every change inside its span.
+//
 // # Opening hours
 //
 // Hours hold per-day windows with seasonal overrides (C2: June to August,
@@ -113,5 +125,8 @@
 // reasons; Calendar.Month is a month, Sunday first, ready to render as
 // JSON; Calendar.WriteICS exports closures as iCalendar (RFC 5545) for
 // patrons to subscribe to; ChangedDays lists the days two calendars
-// disagree on, what an unplanned closure changes.
+// disagree on, what an unplanned closure changes. New indexes one-off
+// closures and openings by day, so that these cost O(days + closures)
+// however many closures staff have announced, and WhyClosed O(log
+// closures).
 package calendar

@@ -36,11 +36,16 @@ var errICSNoCalendar = reason.BadInput("", "no calendar to export: compile one w
 
 // WriteICS writes the closed days of c from from to to inclusive (within
 // the span, as ClosedDays) as an iCalendar stream (RFC 5545) that patrons
-// can subscribe to (C8): one all-day VEVENT per run of consecutive closed days
-// with the same reason, its SUMMARY the reason's label in opt.Lang. Each
-// event's UID is a hash of the rules' Name, the run's first day and its
-// reason, so that the same closure keeps its UID from one export to the
-// next. Lines end in CRLF and are folded at 75 octets without splitting a
+// can subscribe to (C8): one all-day VEVENT per run of consecutive closed
+// days with the same reason, its SUMMARY the reason's label in opt.Lang.
+// Each day is read under the rules in force on it, so that an export
+// follows every change of a calendar made by Versions inside its span.
+// An event covers the days of its run inside the window; its UID is a
+// hash of c's Name, the run's true first day and its reason, the first
+// day found by looking back before from (as far as the run goes, within
+// the span) when the run began earlier, so that the same closure keeps
+// its UID from one export to the next wherever the window starts. Lines
+// end in CRLF and are folded at 75 octets without splitting a
 // UTF-8 sequence; text is escaped as the RFC's TEXT values require.
 //
 // Without a Stamp in years 1 to 9999 (path "stamp"), or for the zero
@@ -76,9 +81,9 @@ func (c *Calendar) WriteICS(w io.Writer, from, to Date, opt ICSOptions) error {
 	dtstamp := stamp.Format("20060102T150405Z")
 	domain = "@" + icsText(domain)
 	var uid [32]byte
-	event := func(first, last Date, why ClosedReason) {
+	event := func(first, last, uidDay Date, why ClosedReason) {
 		iw.prop("BEGIN", "VEVENT")
-		iw.buf = append(append(append(iw.buf[:0], "UID:"...), c.icsUID(&uid, first, why)...), domain...)
+		iw.buf = append(append(append(iw.buf[:0], "UID:"...), c.icsUID(&uid, uidDay, why)...), domain...)
 		iw.flush()
 		iw.prop("DTSTAMP", dtstamp)
 		iw.date("DTSTART", first)
@@ -87,26 +92,48 @@ func (c *Calendar) WriteICS(w io.Writer, from, to Date, opt ICSOptions) error {
 		iw.prop("TRANSP", "TRANSPARENT")
 		iw.prop("END", "VEVENT")
 	}
-	var first, last Date
+	var first, last, uidDay Date
 	var run ClosedReason
 	for d, why := range c.ClosedDays(from, to) {
 		if !first.IsZero() && (why != run || d != last.AddDays(1)) {
-			event(first, last, run)
+			event(first, last, uidDay, run)
 			first = Date{}
 		}
 		if first.IsZero() {
-			first, run = d, why
+			first, uidDay, run = d, d, why
+			if last.IsZero() { // the first run may have begun before the window
+				uidDay = c.runStart(d, why)
+			}
 		}
 		last = d
 	}
 	if !first.IsZero() {
-		event(first, last, run)
+		event(first, last, uidDay, run)
 	}
 	iw.prop("END", "VCALENDAR")
 	if iw.err == nil {
 		iw.err = iw.w.Flush()
 	}
 	return iw.err
+}
+
+// runStart returns the first day of the run of closed days with reason
+// why that holds d: the day an event of the run begins, whichever day
+// an export's window begins. It looks back day by day as far as the run
+// goes, never beyond the span, so its cost is bounded by the run's
+// length within the span.
+func (c *Calendar) runStart(d Date, why ClosedReason) Date {
+	for {
+		p := d.AddDays(-1)
+		i, ok := c.inSpan(p)
+		if !ok || c.isSet(i) {
+			return d
+		}
+		if _, w := c.evaluate(p); w != why {
+			return d
+		}
+		d = p
+	}
 }
 
 // icsUID writes into buf, and returns, the stable part of an event's

@@ -242,6 +242,38 @@ func TestWriteICSC8UIDsAreStable(t *testing.T) {
 	assert.NotEmpty(t, a[day("2027-03-08")])
 }
 
+// TestWriteICSC8UIDDoesNotDependOnWindowStart: an event's UID hashes the
+// true first day of its run of closed days, not the first day of the
+// window: the year-end closure keeps its UID whether the window starts in
+// 2026-12 or in 2027-01, and so does a closure of two and a half years
+// cut by the window, so that a subscribed calendar never shows one twice.
+func TestWriteICSC8UIDDoesNotDependOnWindowStart(t *testing.T) {
+	r := inventoryRules()
+	r.Closures = append(r.Closures, calendar.Closure{Name: "改修工事", NameEn: "renovation", From: day("2028-01-04"), To: day("2030-06-30")})
+	c := calendar.MustNew(r)
+	uidOn := func(from, to string, d calendar.Date) string {
+		var buf bytes.Buffer
+		require.NoError(t, c.WriteICS(&buf, day(from), day(to), calendar.ICSOptions{Stamp: icsStamp}))
+		events, _ := readICSEvents(t, checkICSGrammar(t, buf.Bytes()))
+		for _, e := range events {
+			if !d.Before(e.From) && d.Before(e.To) {
+				return e.UID
+			}
+		}
+		t.Fatalf("no event on %v in %s to %s", d, from, to)
+		return ""
+	}
+	newYear := day("2027-01-02")
+	want := uidOn("2026-12-01", "2027-11-30", newYear)
+	assert.Equal(t, want, uidOn("2027-01-01", "2027-12-31", newYear))
+	assert.Equal(t, want, uidOn("2026-12-31", "2027-01-31", newYear))
+	assert.Equal(t, want, uidOn("2027-01-02", "2027-01-02", newYear))
+	long := day("2030-03-01")
+	want = uidOn("2027-12-01", "2030-12-31", long)
+	assert.Equal(t, want, uidOn("2029-07-01", "2030-06-30", long))
+	assert.Equal(t, want, uidOn("2030-03-01", "2030-03-01", long))
+}
+
 func TestWriteICSC8NeedsAStamp(t *testing.T) {
 	c := calendar.MustNew(calendar.PrefecturalLibraryRules())
 	for _, stamp := range []time.Time{{}, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {

@@ -41,25 +41,32 @@ type DayView struct {
 	Hours []Window `json:"hours,omitempty"`
 }
 
-// Month returns the month view of year and m. A month outside 1–12 or a
-// year outside 1–9999 gives a view with no weeks. Days outside the span
-// (Calendar.Span) are answered by applying the rules to each. The zero
-// Calendar gives a view with no weeks.
+// Month returns the month view of year and m, each day under the rules
+// in force on it (see Versions). Days outside the span (Calendar.Span)
+// are answered by applying the rules to each.
+//
+// A view with no weeks (Weeks empty, "weeks": [] in JSON, never null)
+// answers a month outside 1–12, a year outside 1–9999, the zero
+// Calendar, and the two months whose whole weeks would run outside years
+// 1 to 9999: 0001-01, whose first Sunday is in year 0, and 9999-12, whose
+// last Saturday is in year 10000. Every day of a view has its date.
 func (c *Calendar) Month(year int, m time.Month) MonthView {
-	v := MonthView{Place: c.Name(), Year: year, Month: int(m)}
+	v := MonthView{Place: c.Name(), Year: year, Month: int(m), Weeks: [][7]DayView{}}
 	first := NewDate(year, m, 1)
 	if !c.compiled() || m < time.January || m > time.December || first.IsZero() || first.Year() != year {
 		return v
 	}
 	last := first.AddDays(first.DaysInMonth() - 1)
 	start := first.AddDays(-int(first.Weekday()))
-	if start.IsZero() {
-		return v // January of year 1 would start in year 0
+	end := last.AddDays(int(time.Saturday - last.Weekday()))
+	if start.IsZero() || end.IsZero() {
+		return v // 0001-01 would start in year 0, 9999-12 end in year 10000
 	}
-	for d := start; !d.IsZero() && !d.After(last); {
+	r := c.reader()
+	for d := start; !d.After(end); {
 		var week [7]DayView
 		for i := range week {
-			week[i] = c.dayView(d, d.Month() == m && d.Year() == year)
+			week[i] = r.dayView(d, d.Month() == m && d.Year() == year)
 			d = d.AddDays(1)
 		}
 		v.Weeks = append(v.Weeks, week)
@@ -67,16 +74,14 @@ func (c *Calendar) Month(year int, m time.Month) MonthView {
 	return v
 }
 
-func (c *Calendar) dayView(d Date, inMonth bool) DayView {
+// dayView is the view of day d under the rules in force on it.
+func (r *dayReader) dayView(d Date, inMonth bool) DayView {
 	dv := DayView{Date: d, InMonth: inMonth}
-	if d.IsZero() {
-		return dv // past 9999-12-31
-	}
 	dv.Holiday, _ = Holiday(d)
-	open, why := c.evaluate(d)
+	open, why := r.evaluate(d)
 	dv.Open = open
 	if open {
-		dv.Hours = c.rules.Hours.On(d)
+		dv.Hours = r.p.rules.Hours.On(d)
 	} else {
 		dv.Closed, dv.ClosedJa, dv.ClosedEn = why.Kind, why.Label(reason.Japanese), why.Label(reason.English)
 	}

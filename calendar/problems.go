@@ -38,10 +38,10 @@ func (r Rules) Problems() reason.Problems {
 	}
 	ps = append(ps, r.yearEndProblems()...)
 	for i, c := range r.Closures {
-		ps = append(ps, spanProblems(fmt.Sprintf("closures[%d]", i), c.From, c.To)...)
+		spanProblems(&ps, "closures", i, c.From, c.To)
 	}
 	for i, o := range r.Openings {
-		ps = append(ps, spanProblems(fmt.Sprintf("openings[%d]", i), o.From, o.To)...)
+		spanProblems(&ps, "openings", i, o.From, o.To)
 	}
 	for _, ov := range overlaps(r.Openings, r.Closures) {
 		o, c := r.Openings[ov[0]], r.Closures[ov[1]]
@@ -80,17 +80,20 @@ func monthDayText(md MonthDay) string {
 	return fmt.Sprintf("month %d day %d", int(md.Month), md.Day)
 }
 
-// spanProblems checks that a closure or opening runs forwards.
-func spanProblems(path string, from, to Date) reason.Problems {
-	var ps reason.Problems
+// spanProblems checks that the i-th closure or opening of list runs
+// forwards, adding to ps what is wrong; the path is formatted only then.
+func spanProblems(ps *reason.Problems, list string, i int, from, to Date) {
+	if !from.IsZero() && !to.IsZero() && !to.Before(from) {
+		return
+	}
+	path := fmt.Sprintf("%s[%d]", list, i)
 	if from.IsZero() {
 		ps.Add(path+".from", "a date is needed")
 	}
 	if to.IsZero() {
 		ps.Add(path+".to", "a date is needed")
 	}
-	if len(ps) == 0 && to.Before(from) {
+	if !from.IsZero() && !to.IsZero() {
 		ps.Add(path+".to", "%v is before from %v", to, from)
 	}
-	return ps
 }

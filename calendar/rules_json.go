@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -145,17 +146,25 @@ func windowsToJSON(ws []Window) []windowJSON {
 // gather the problems of several Rules in one document, decode each on
 // its own and prefix their paths (reason.Problems.Prefix).
 func (r *Rules) UnmarshalJSON(b []byte) error {
+	_, err := r.unmarshal(b)
+	return err
+}
+
+// unmarshal is UnmarshalJSON; it also returns the probes it made for
+// problems already noted, which tests bound.
+func (r *Rules) unmarshal(b []byte) (probes int, err error) {
 	if string(bytes.TrimSpace(b)) == "null" {
-		return nil // as encoding/json does for values
+		return 0, nil // as encoding/json does for values
 	}
 	var j rulesJSON
 	if err := strictjson.Decode("calendar", "rules", b, &j); err != nil {
-		return jsonError(err)
+		return 0, jsonError(err)
 	}
 	var d rulesDecoder
 	v := d.rules(&j)
 	// Problems of the decoded values, except where a value could not be
 	// read at all and so has been reported already.
+	d.index()
 	for _, p := range v.Problems() {
 		if !d.covers(p.Path) {
 			d.ps = append(d.ps, p)
@@ -163,10 +172,10 @@ func (r *Rules) UnmarshalJSON(b []byte) error {
 	}
 	if len(d.ps) > 0 {
 		sortProblems(d.ps)
-		return d.ps
+		return d.probes, d.ps
 	}
 	*r = v
-	return nil
+	return d.probes, nil
 }
 
 // jsonKeys are the keys of the JSON form in their order.
@@ -174,33 +183,76 @@ var jsonKeys = []string{"name", "closed_weekdays", "closed_nth_weekdays", "close
 	"holiday_opens_weekly_closure", "day_after_holiday", "month_end", "year_end", "closures", "openings", "hours"}
 
 // sortProblems orders ps by the key of the JSON form each names, keeping
-// the order within a key.
+// the order within a key: O(n log n) for n problems, each key looked up
+// once.
 func sortProblems(ps reason.Problems) {
-	rank := func(p reason.Problem) int {
+	type ranked struct {
+		key int
+		p   reason.Problem
+	}
+	rs := make([]ranked, len(ps))
+	for i, p := range ps {
 		key, _, _ := strings.Cut(p.Path, ".")
 		key, _, _ = strings.Cut(key, "[")
-		if i := slices.Index(jsonKeys, key); i >= 0 {
-			return i
+		k := slices.Index(jsonKeys, key)
+		if k < 0 {
+			k = len(jsonKeys)
 		}
-		return len(jsonKeys)
+		rs[i] = ranked{k, p}
 	}
-	slices.SortStableFunc(ps, func(a, b reason.Problem) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(rs, func(a, b ranked) int { return cmp.Compare(a.key, b.key) })
+	for i, r := range rs {
+		ps[i] = r.p
+	}
 }
 
 // rulesDecoder turns rulesJSON into Rules, noting what it cannot read.
-type rulesDecoder struct{ ps reason.Problems }
+type rulesDecoder struct {
+	ps reason.Problems
+	// noted are the paths of the problems the decoder noted, and around
+	// every path that is one of them or holds one, such as "hours" and
+	// "hours.regular[0]" for "hours.regular[0].from" (index sets them).
+	noted, around map[string]bool
+	probes        int // look-ups made by covers
+}
 
 func (d *rulesDecoder) add(path, format string, args ...any) { d.ps.Add(path, format, args...) }
 
-// covers reports whether a problem at path, or inside or around it, has
-// been noted.
-func (d *rulesDecoder) covers(path string) bool {
-	for _, p := range d.ps {
-		if strings.HasPrefix(p.Path, path) || strings.HasPrefix(path, p.Path) {
-			return true
+// pathPrefixes calls f with each prefix of path that ends before a "."
+// or a "[", and with path itself: "hours", "hours.regular",
+// "hours.regular[0]", "hours.regular[0].from".
+func pathPrefixes(path string, f func(string)) {
+	for i := 1; i < len(path); i++ {
+		if path[i] == '.' || path[i] == '[' {
+			f(path[:i])
 		}
 	}
-	return false
+	f(path)
+}
+
+// index records the paths of the problems noted so far, for covers.
+func (d *rulesDecoder) index() {
+	d.noted, d.around = make(map[string]bool, len(d.ps)), make(map[string]bool, len(d.ps))
+	for _, p := range d.ps {
+		d.noted[p.Path] = true
+		pathPrefixes(p.Path, func(s string) { d.around[s] = true })
+	}
+}
+
+// covers reports whether a problem at path, or inside or around it, was
+// noted before index: in a number of look-ups bounded by the parts of
+// path, whatever the number of problems noted.
+func (d *rulesDecoder) covers(path string) bool {
+	d.probes++
+	if d.around[path] {
+		return true // a noted problem is at path or inside it
+	}
+	found := false
+	pathPrefixes(path, func(s string) {
+		d.probes++
+		found = found || d.noted[s]
+	})
+	return found
 }
 
 func (d *rulesDecoder) rules(j *rulesJSON) Rules {

@@ -76,7 +76,8 @@
 // member of staff, the codes let go and a note, and return the override
 // used in their Decision, for the host's audit log. Which reasons are
 // soft is policy data (Policy.Overridable; the library's configuration
-// holds our reading: the limits and L4 b, c, e); the others are hard and
+// holds our reading: the limits and L4 b, c, e), within the reasons safe
+// to waive (Waivable, which are exactly those); the others are hard and
 // stay in the refusal. A patron never overrides (ErrNotStaff).
 //
 // Policy holds every number of the rules as data; the published rules

@@ -40,6 +40,9 @@ func (p Policy) MayBorrow(r BorrowRequest) (Decision, error) {
 func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, error) {
 	var used Override
 	if !ov.IsZero() {
+		if err := p.checkOverridable(); err != nil {
+			return Override{}, err
+		}
 		var err error
 		if rs, used, err = ov.Apply(p.Overridable, rs, Reasons()); err != nil {
 			return Override{}, err

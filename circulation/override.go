@@ -39,7 +39,7 @@ import (
 // that fails Validate.
 type Override struct {
 	// Staff identifies the member of staff who decided: 1 to 64
-	// characters, no control characters.
+	// characters, at least one visible, no control characters.
 	Staff string `json:"staff"`
 	// Codes are the reason codes let go.
 	Codes Codes `json:"codes"`
@@ -65,11 +65,13 @@ var ErrNotStaff = fmt.Errorf("%w: an override needs a member of staff", reason.E
 func (o Override) IsZero() bool { return o == Override{} }
 
 // Validate reports whether o is the zero Override or a well-formed one:
-// Staff of 1 to 64 characters, a note of at most 500, both valid UTF-8
-// without control characters (a note may hold line breaks). The error is
-// reason.Problems naming the field, "staff" or "note"; an empty or blank
-// Staff also matches ErrNotStaff. Whether its codes are known is up to
-// the decision that uses it.
+// Staff of 1 to 64 characters, at least one of them visible, a note of
+// at most 500, both valid UTF-8 without control characters (a note may
+// hold line breaks). The error is reason.Problems naming the field,
+// "staff" or "note"; a Staff that is empty or has no visible character
+// (only spaces, zero-width, bidi or other format characters, fillers)
+// also matches ErrNotStaff, since it names nobody. Whether its codes are
+// known is up to the decision that uses it.
 func (o Override) Validate() error { return o.check("") }
 
 // check is Validate with every path under prefix ("override").
@@ -78,7 +80,7 @@ func (o Override) check(prefix string) error {
 		return nil
 	}
 	var ps reason.Problems
-	noStaff := strings.TrimSpace(o.Staff) == ""
+	noStaff := !visible(o.Staff)
 	if noStaff {
 		ps.Add("staff", "is missing: only a member of staff may override")
 	} else if p := textProblem(o.Staff, maxStaffRunes, false); p != "" {
@@ -95,6 +97,22 @@ func (o Override) check(prefix string) error {
 		return staffMissing{ps}
 	}
 	return ps
+}
+
+// visible reports whether s has a character a reader sees: a letter,
+// number, punctuation mark or symbol that is not one of Unicode's
+// default-ignorable fillers (U+3164 HANGUL FILLER…) nor the blank
+// braille pattern. Spaces, format characters (U+200B, U+FEFF, the bidi
+// marks and embeddings), variation selectors and combining marks alone
+// are not. A string with none names nobody.
+func visible(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) &&
+			!unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) && r != '\u2800' {
+			return true
+		}
+	}
+	return false
 }
 
 // staffMissing is the error of an override without staff: the problems

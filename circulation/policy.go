@@ -1,6 +1,10 @@
 package circulation
 
-import "github.com/kashidashi/kashidashi/reason"
+import (
+	"strings"
+
+	"github.com/kashidashi/kashidashi/reason"
+)
 
 // Policy holds the circulation rules as data a host may change. The fields
 // are exported and JSON round-trips. The rules as published (the guide
@@ -50,7 +54,10 @@ type Policy struct {
 	// c) and ErrOverdue (L4 e). Hard are what the lending library's terms
 	// or the route decide — ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
 	// ErrInterlibraryLoan (L4 d) — and ErrNotLoanable (I1), as well as
-	// every return reason, which no decision overrides.
+	// every return reason, which no decision overrides. Only the codes of
+	// Waivable may be soft: Validate refuses any other, and a decision
+	// given an override under a policy naming one is bad input
+	// ("policy.overridable[2]").
 	Overridable Codes `json:"overridable"`
 }
 
@@ -84,7 +91,9 @@ const maxPeriodDays = 366
 //   - MaxExtensions, MaxLoans and MaxReservations are at least 1: a
 //     missing JSON field decodes as 0 and must not pass unnoticed;
 //   - DueOnClosedDay is a known rule;
-//   - every code of Overridable is the code of one of Reasons().
+//   - every code of Overridable is the code of one of Reasons(), and one
+//     that is safe to waive (Waivable): a policy cannot make a hard
+//     reason soft.
 func (p Policy) Validate() error {
 	var ps reason.Problems
 	for _, f := range []struct {
@@ -138,5 +147,48 @@ func (p Policy) Validate() error {
 	if unknown := p.Overridable.unknown([][]*reason.Reason{Reasons()}); unknown != nil {
 		ps = append(ps, unknown.Prefix("overridable")...)
 	}
+	if hard := notWaivable(p.Overridable, waivable, [][]*reason.Reason{Reasons()}); hard != nil {
+		ps = append(ps, hard.Prefix("overridable")...)
+	}
 	return ps.Err()
+}
+
+// Waivable returns the codes of the package's reasons that are safe to
+// waive: the only ones a Policy's Overridable may name (Validate). They
+// are the library's own policy, which staff may set aside for one
+// decision without leaving anything inconsistent behind: the limits,
+// ErrLoanLimit (L1) and ErrReservationLimit (H1), and the extension
+// reasons ErrReserved (L4 b), ErrAlreadyExtended (L4 c) and ErrOverdue
+// (L4 e). Every other reason is hard by nature: what the route or
+// another library's terms decide (ErrPartnerPickup, L4 a;
+// ErrHomeDelivery, L2; ErrInterlibraryLoan, L4 d), a fact of the
+// catalogue (ErrNotLoanable, I1), and the returns, which no decision
+// overrides. The published policy makes every waivable reason soft.
+func Waivable() Codes { return waivable }
+
+// waivable is Waivable's set, made once.
+var waivable = CodesOf(ErrLoanLimit, ErrReservationLimit, ErrReserved, ErrAlreadyExtended, ErrOverdue)
+
+// notWaivable returns the problems of the codes of soft that are known
+// (in the catalogues) but not in safe, at their index in soft's JSON
+// array ("[2]"); an unknown code is Check's to report. Package holds has
+// its own list of safe codes and reports them the same way.
+func notWaivable(soft, safe Codes, catalogues [][]*reason.Reason) reason.Problems {
+	var ps reason.Problems
+	for i, code := range soft.List() {
+		if !safe.Has(code) && inCatalogue(code, catalogues) {
+			ps.Add(index(i), "%q is not a reason staff may waive (waivable: %s)", code, strings.Join(safe.List(), ", "))
+		}
+	}
+	return ps
+}
+
+// checkOverridable reports, as bad input at "policy.overridable[i]", the
+// codes of p.Overridable that are not Waivable: a decision given an
+// override under such a policy lets nothing go.
+func (p Policy) checkOverridable() error {
+	if ps := notWaivable(p.Overridable, waivable, [][]*reason.Reason{Reasons()}); ps != nil {
+		return ps.Prefix("policy.overridable")
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -292,20 +293,33 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 // TestExtendOverrideL4Property: for any loan, policy and override,
 // Extend succeeds iff every reason that applies is soft and let go by
 // staff; the override used is exactly the reasons let go; and a
-// patron's override (no staff) never gives an extension.
+// patron's override (no staff) never gives an extension. A policy
+// making a reason soft that is not safe to waive (circulation.Waivable)
+// lets nothing go: any override under it is bad input at
+// "policy.overridable[i]".
 func TestExtendOverrideL4Property(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := circulation.DefaultPolicy()
 		var soft []reason.Coded
+		hard := false
 		for _, r := range circulation.Reasons()[:6] {
 			if rapid.Bool().Draw(t, "soft "+r.Code()) {
 				soft = append(soft, r)
+				hard = hard || !circulation.Waivable().Has(r.Code())
 			}
 		}
 		p.Overridable = circulation.CodesOf(soft...)
 		c := ruletest.LoanCases(p).Draw(t, "case")
 		today, l, others := c.Today, c.Loan, c.Others
 		ov := genOverride(t)
+		if hard && !ov.IsZero() {
+			_, err := p.Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: today, ReturnTo: prefecturalCal, Override: ov})
+			var ps reason.Problems
+			if !errors.As(err, &ps) || !strings.HasPrefix(ps[0].Path, "policy.overridable[") {
+				t.Fatalf("soft %v, override %v: %v, want bad input at policy.overridable", p.Overridable, ov, err)
+			}
+			return
+		}
 
 		applies := extensionReasons(p, l, others, today)
 		var left, let []string

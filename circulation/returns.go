@@ -132,7 +132,9 @@ func assemblyServiceHours() calendar.Hours {
 // form: "loan.due" (a loan failing Loan.Validate), "loan.loaned" (made
 // after the day of r.When), "at.method", "channel" (invalid, or a channel
 // the place does not have: Counter at the Prefectural Library, which has
-// two; GeneralCounter or HokkaidoCounter anyPlace else), "when" (zero).
+// two; GeneralCounter or HokkaidoCounter anywhere else), "when" (zero, or
+// an instant whose day in Japan is outside years 1 to 9999, which no
+// Date names).
 func (d *ReturnDesk) Accept(r Return) (ReturnReceipt, error) {
 	if d == nil || d.prefectural == nil || d.assemblyService == nil || d.staffDays == nil {
 		return ReturnReceipt{}, errNotBuilt
@@ -180,8 +182,11 @@ func (r Return) problems() reason.Problems {
 	case r.At.Method.Valid() && r.At.Method != PrefecturalLibrary && r.Channel.prefecturalCounter():
 		ps.Add("channel", "%v is a counter of the Prefectural Library, not of %v", r.Channel, r.At)
 	}
-	if r.When.IsZero() {
+	switch {
+	case r.When.IsZero():
 		ps.Add("when", "is missing")
+	case day.IsZero():
+		ps.Add("when", "falls outside years 1 to 9999 in Japan (%s)", r.When.In(calendar.JST()).Format(time.RFC3339))
 	}
 	return ps
 }

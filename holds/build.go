@@ -17,10 +17,13 @@ import (
 // change of the rules applies from its day without a rebuild. Each
 // stored reservation must pass Reservation.Validate, IDs must be unique,
 // a patron may have only one active reservation of an item, and the
-// members of a reading order must share a patron and have distinct
-// orders. The limit of H1 is not checked for stored reservations: a host
-// may have lowered it since. The errors are reason.Problems whose paths
-// name the reservation by its index in stored ("[3].patron").
+// members of a reading order must share a patron, have distinct orders
+// and bear the group number the desk gave them: the ID of the group's
+// first reservation (order 1), or, once a host has purged that one, an
+// ID no stored reservation has. The limit of H1 is not checked for
+// stored reservations: a host may have lowered it since. The errors are
+// reason.Problems whose paths name the reservation by its index in
+// stored ("[3].patron").
 //
 // NewDesk costs O(N) for N stored in ID order, as All returns them, and
 // O(N log N) otherwise.
@@ -103,7 +106,8 @@ func inIDOrder(stored []Reservation) []Reservation {
 }
 
 // checkGroups puts the members of each reading order in order and checks
-// they share a patron and have distinct orders.
+// they share a patron, have distinct orders and are numbered after their
+// first (numbered).
 func (d *Desk) checkGroups(stored []Reservation) error {
 	for g, members := range d.groups {
 		slices.SortFunc(members, func(a, b int32) int { return cmp.Compare(d.rs[a].Order, d.rs[b].Order) })
@@ -117,6 +121,28 @@ func (d *Desk) checkGroups(stored []Reservation) error {
 				return reason.BadInput(pathOf(stored, r.ID, 0, "order"), "reading order %d has two items at order %d", g, r.Order)
 			}
 		}
+		if err := d.numbered(g, first, stored); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// numbered checks that reading order g, whose member of lowest order is
+// first, bears the number the desk gave it: the ID of its first
+// reservation, the one of order 1 (ActionReserve). When that member is
+// stored its ID must be g; when a host has purged it, no reservation
+// stored may have the ID g, since that one would be the group's first.
+// A group numbered otherwise could take the number, and so the members,
+// of another, and is bad input at the "group" of its first member.
+func (d *Desk) numbered(g uint64, first Reservation, stored []Reservation) error {
+	switch _, taken := d.find(g); {
+	case first.Order == 1 && first.ID != g:
+		return reason.BadInput(pathOf(stored, first.ID, 0, "group"),
+			"reading order %d is not numbered after its first reservation, %d", g, first.ID)
+	case first.Order != 1 && taken:
+		return reason.BadInput(pathOf(stored, first.ID, 0, "group"),
+			"reading order %d is numbered after reservation %d, which is not its first", g, g)
 	}
 	return nil
 }

@@ -3,11 +3,9 @@ package holds
 import (
 	"errors"
 	"math"
-	"slices"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -45,11 +43,12 @@ func (d *Desk) refusals(r Request, p Policy) ([]reason.Coded, circulation.Overri
 	if !c.Ordering.Valid() {
 		rs = append(rs, ErrCartMethod)
 	}
+	why, err := pickup(c.Place, c.PartnerLibraries, d.rules.Calendars(r.Today), "cart.place")
 	switch {
-	case c.Place.Validate() != nil:
-		rs = append(rs, ErrPlace)
-	case c.Place.Method == circulation.PartnerLibrary && !slices.Contains(c.PartnerLibraries, c.Place.Library):
-		rs = append(rs, patron.ErrNotPartnerRegistered.With(reason.LibraryName(c.Place.Library)))
+	case err != nil:
+		return nil, circulation.Override{}, err
+	case why != nil:
+		rs = append(rs, why)
 	}
 	// I1, H1, I2: circulation's one statement of them.
 	dec, err := p.Circulation.MayReserve(circulation.ReserveRequest{

@@ -32,6 +32,12 @@ import (
 // The zero Desk, and a nil *Desk, hold nothing and have no rules: their
 // reads give empty answers, ExpireDue expires nothing, and Do returns an
 // error. NewDesk makes a desk that works.
+//
+// A host that keeps its reservations in a database need not hold them
+// all: NewPartialDesk makes a desk of the few rows one change reads
+// (Request.Reads, ReadSet), which decides it as a desk of every
+// reservation does, and refuses (ErrIncompleteReadSet) a change that
+// reads more than it was given.
 type Desk struct {
 	rules Rules
 	// valid is the last policy of the rules that passed Validate, so that
@@ -46,6 +52,9 @@ type Desk struct {
 	groups map[uint64][]int32 // reading order → members, in order (H2)
 	shelf  shelf              // ready reservations by deadline (H4)
 	last   uint64             // highest ID so far
+	// held is what a partial desk (NewPartialDesk) holds whole, nil for
+	// a desk of every stored reservation.
+	held *held
 }
 
 // enqueue adds active reservation i to its item's queue and its patron's
@@ -97,7 +106,7 @@ func (d *Desk) All() []Reservation {
 // Queue returns the active reservations of item in queue order (first
 // come, first served): position 1 first.
 func (d *Desk) Queue(item string) []Reservation {
-	if d == nil || d.queues[item] == nil {
+	if d == nil || d.queues[item] == nil || !d.held.holdsItem(item) {
 		return []Reservation{}
 	}
 	q := d.queues[item]
@@ -113,7 +122,7 @@ func (d *Desk) Queue(item string) []Reservation {
 // moves up. Position returns 0 for a final or unknown reservation.
 func (d *Desk) Position(id uint64) int {
 	i, ok := d.find(id)
-	if !ok || !d.rs[i].State.Active() {
+	if !ok || !d.rs[i].State.Active() || !d.held.holdsItem(d.rs[i].Item) {
 		return 0
 	}
 	return d.queues[d.rs[i].Item].position(i)
@@ -123,7 +132,7 @@ func (d *Desk) Position(id uint64) int {
 // that count towards the limit (H1). It is len(Reservations(patronID))
 // without building the list.
 func (d *Desk) Active(patronID string) int {
-	if d == nil {
+	if d == nil || !d.held.holdsPatron(patronID) {
 		return 0
 	}
 	return len(d.mine[patronID])
@@ -132,7 +141,7 @@ func (d *Desk) Active(patronID string) int {
 // Reservations returns the active reservations of patron in ID order, as
 // My Page lists them (H3).
 func (d *Desk) Reservations(patronID string) []Reservation {
-	if d == nil || len(d.mine[patronID]) == 0 {
+	if d == nil || len(d.mine[patronID]) == 0 || !d.held.holdsPatron(patronID) {
 		return nil
 	}
 	mine := d.mine[patronID]

@@ -37,33 +37,32 @@ func TestDeskOwnsCalendarsH4PartnerDeadline(t *testing.T) {
 	assert.Equal(t, tl.Due, loan.Due)
 }
 
-// A reservation for a partner library the rules have no calendar for
-// cannot be made ready: bad input naming the place, not a deadline on
-// some other calendar; nor a Prefectural Library reservation under rules
-// without its calendar.
+// A stored reservation for a partner library the rules have no calendar
+// for (one they no longer know) cannot be made ready: bad input naming
+// the place, not a deadline on some other calendar; nor a Prefectural
+// Library reservation under rules without its calendar. (A new one is
+// refused at checkout: TestDefectCheckoutToAPlaceWithoutCalendar.)
 func TestDeskWithoutCalendarsRefused(t *testing.T) {
 	unknown := circulation.Place{Method: circulation.PartnerLibrary, Library: "どこか"}
-	d := newDesk(t)
-	rs, _, err := d.Checkout(Cart{Patron: "A", Items: []circulation.Item{item("book", circulation.OnShelf)},
-		Place: unknown, Ordering: Normal, PartnerLibraries: []string{unknown.Library}}, mustDay("2026-11-16"), circulation.Override{})
-	require.NoError(t, err)
-	_, err = d.SecureNext("book", mustDay("2026-11-16"))
-	require.NoError(t, err)
-	_, err = d.Ship(rs[0].ID, mustDay("2026-11-17"), 0)
-	require.NoError(t, err)
-	_, err = d.MakeReady(rs[0].ID, mustDay("2026-11-18"))
+	on := mustDay("2026-11-16")
+	stored := []Reservation{
+		{ID: 1, Patron: "A", Item: "book", Place: unknown, State: InTransit, PlacedOn: on, SecuredOn: on, ShippedOn: mustDay("2026-11-17")},
+		{ID: 2, Patron: "A", Item: "atlas", Place: atPrefectural, State: Secured, PlacedOn: on, SecuredOn: on},
+	}
+	dk, err := NewDesk(fixed{DefaultPolicy(), cals}, stored)
+	require.NoError(t, err, "the rules are read request by request")
+	d := testDesk{dk, t}
+	_, err = d.MakeReady(1, mustDay("2026-11-18"))
 	assert.Equal(t, []string{"place"}, pathsOf(t, err))
-	got, _ := d.Get(rs[0].ID)
+	got, _ := d.Get(1)
 	assert.Equal(t, InTransit, got.State, "a refused step leaves the reservation as it was")
 
-	bare, err := NewDesk(fixed{DefaultPolicy(), Calendars{}}, nil)
+	bare, err := NewDesk(fixed{DefaultPolicy(), Calendars{}}, stored)
 	require.NoError(t, err, "the rules are read request by request")
 	e := testDesk{bare, t}
-	r := reserve(t, e, "A", "book", "2026-11-16")
-	_, err = e.SecureNext("book", mustDay("2026-11-16"))
-	require.NoError(t, err)
-	_, err = e.MakeReady(r.ID, mustDay("2026-11-16"))
+	_, err = e.MakeReady(2, mustDay("2026-11-16"))
 	assert.ErrorIs(t, err, reason.ErrBadInput)
+	assert.Equal(t, stored, e.All())
 }
 
 // TestDeskServesEveryDayV1: one desk, never rebuilt, decides each request
@@ -103,22 +102,34 @@ func TestDeskServesEveryDayV1(t *testing.T) {
 	_, _, err = d.Checkout(Cart{Patron: "B", Items: volumes(2, circulation.OnLoan), Place: atHome, Ordering: Normal}, from.AddDays(-1), circulation.Override{})
 	require.NoError(t, err, "H1 the day before, under the old limit")
 
-	// A partner library known from the change: its reservation can be
-	// placed and sent before, made ready only once the rules have its
-	// calendar.
+	// A partner library known from the change: a reservation for it is
+	// refused before (the rules of that day have no calendar for it) and
+	// placed from the change on; one the rules stop knowing at the change
+	// can be placed and sent before, and no longer made ready after.
 	newPlace := circulation.Place{Method: circulation.PartnerLibrary, Library: "新しい図書館"}
-	rs, _, err := d.Checkout(Cart{Patron: "C", Items: []circulation.Item{item("atlas", circulation.OnLoan)}, Place: newPlace, Ordering: Normal,
-		PartnerLibraries: []string{newPlace.Library}}, mustDay("2026-11-20"), circulation.Override{})
+	cart := Cart{Patron: "C", Items: []circulation.Item{item("atlas", circulation.OnLoan)}, Place: newPlace, Ordering: Normal,
+		PartnerLibraries: []string{newPlace.Library, atEbetsu.Library}}
+	_, _, err = d.Checkout(cart, from.AddDays(-1), circulation.Override{})
+	assert.Equal(t, []string{"place.invalid"}, reasonsOf(t, err), "no calendar before the change")
+	rs, _, err := d.Checkout(cart, from, circulation.Override{})
+	require.NoError(t, err, "its calendar from the change")
+	_, err = d.SecureNext("atlas", from)
 	require.NoError(t, err)
-	_, err = d.SecureNext("atlas", mustDay("2026-11-20"))
+	_, err = d.Ship(rs[0].ID, from.AddDays(3), 0)
+	require.NoError(t, err)
+	r, err = d.MakeReady(rs[0].ID, from.AddDays(4))
+	require.NoError(t, err)
+	assert.Equal(t, after.ShelfDeadline(thursdays.NextOpen(from.AddDays(5)), thursdays), r.Deadline)
+
+	cart.Items, cart.Place = []circulation.Item{item("map", circulation.OnLoan)}, atEbetsu
+	rs, _, err = d.Checkout(cart, mustDay("2026-11-20"), circulation.Override{})
+	require.NoError(t, err)
+	_, err = d.SecureNext("map", mustDay("2026-11-20"))
 	require.NoError(t, err)
 	_, err = d.Ship(rs[0].ID, mustDay("2026-11-24"), 0)
 	require.NoError(t, err)
-	_, err = d.MakeReady(rs[0].ID, mustDay("2026-11-27"))
-	assert.Equal(t, []string{"place"}, pathsOf(t, err), "no calendar before the change")
-	r, err = d.MakeReady(rs[0].ID, from)
-	require.NoError(t, err)
-	assert.Equal(t, after.ShelfDeadline(thursdays.NextOpen(from), thursdays), r.Deadline)
+	_, err = d.MakeReady(rs[0].ID, from)
+	assert.Equal(t, []string{"place"}, pathsOf(t, err), "no calendar after the change")
 }
 
 // TestDeskRefusesAnInvalidPolicyOfTheDay: rules whose policy of a day

@@ -65,6 +65,14 @@ import (
 //     cannot be redirected (ErrNoStep, R-HD2). The same place changes
 //     nothing: an empty Change.
 //
+// The pickup place of a checkout or a change of place must be one the
+// calendars of the day (Rules.Calendars) know: a partner library they
+// have no calendar for — a typo of a configured one — is refused with
+// ErrPlace naming it (reason.LibraryName), as an invalid place is,
+// before anything is secured or sent; rules without the calendar of the
+// Prefectural Library or the Assembly Library are bad input at
+// "cart.place" or "place".
+//
 // A refusal is a *reason.Refusal whose What is the action's code, listing
 // every reason that applies. A checkout lists, in this order, the cart's
 // own (ErrCartEmpty, ErrCartMethod, ErrPlace,
@@ -86,12 +94,17 @@ import (
 // identifier or valid status, a day before the reservation's last step,
 // a place without a calendar, an invalid policy of the day, or a desk
 // out of IDs is bad input, reason.Problems naming the field, and changes
-// nothing; so is a refusal.
+// nothing; so is a refusal. On a partial desk (NewPartialDesk), so is a
+// request whose read set (Request.Reads) the desk does not hold whole
+// (ErrIncompleteReadSet), once the request is well-formed.
 func (d *Desk) Do(r Request) (Change, error) {
 	if d == nil || d.rules == nil {
 		return Change{}, noRules()
 	}
 	if err := r.check(); err != nil {
+		return Change{}, err
+	}
+	if err := d.held.covers(r, d.rs); err != nil {
 		return Change{}, err
 	}
 	p, err := d.policy(r.Today)
@@ -135,7 +148,9 @@ func (d *Desk) step(r Request, p Policy) (Change, error) {
 		case ActionShip:
 			res, err = res.ship(r.Today, r.Loans, p)
 		case ActionMakeReady:
-			res, err = res.makeReady(r.Today, d.rules.Calendars(r.Today), p)
+			// H4, V1: the shelf days are those the notice gave, the
+			// policy of the day the item was secured.
+			res, err = res.makeReady(r.Today, d.rules.Calendars(r.Today), d.rules.HoldPolicy(res.SecuredOn))
 		case ActionCollect:
 			res, loan, err = res.collect(r.Today, d.rules.Calendars(r.Today), p)
 		case ActionExpire:
@@ -143,7 +158,7 @@ func (d *Desk) step(r Request, p Policy) (Change, error) {
 		case ActionCancel:
 			res, used, err = res.cancel(r.By, r.Today, p, r.Override)
 		case ActionChangePlace:
-			res, used, err = res.changePlace(r.By, r.Place, r.PartnerLibraries, p, r.Override)
+			res, used, err = res.changePlace(r.By, r.Place, r.PartnerLibraries, d.rules.Calendars(r.Today), p, r.Override)
 		}
 		return res, err
 	})
@@ -221,7 +236,9 @@ func single(r Reservation, tr Transition) Change {
 // and reported in the error, the others being expired all the same. It
 // reads no rules, and costs O(log N) for each of the N ready reservations
 // it expires or finds stale, not a scan of the desk. A zero today is bad
-// input; a nil or zero Desk expires nothing.
+// input; a nil or zero Desk expires nothing. A partial desk
+// (NewPartialDesk) expires only when its read set's Due is today or later
+// (ReadSet{Due: today}), and refuses otherwise with ErrIncompleteReadSet.
 func (d *Desk) ExpireDue(today calendar.Date) (Change, error) {
 	if today.IsZero() {
 		return Change{}, reason.BadInput("today", "ExpireDue needs today's date")
@@ -229,6 +246,9 @@ func (d *Desk) ExpireDue(today calendar.Date) (Change, error) {
 	ch := Change{Reservations: []Reservation{}, Transitions: []Transition{}}
 	if d == nil {
 		return ch, nil
+	}
+	if err := d.held.coversDue(today); err != nil {
+		return Change{}, err
 	}
 	var due []int32
 	for len(d.shelf) > 0 && today.After(d.shelf[0].deadline) {

@@ -8,7 +8,12 @@
 // each day (a *library.Library gives them), and changes reservations
 // with Desk.Do, one Request at a time, and Desk.ExpireDue, storing the
 // reservations of each Change and keeping its Transitions for the audit
-// log.
+// log. A host that keeps its reservations in a database rather than in
+// memory decides each change on the few rows it reads: it loads the
+// request's ReadSet (Request.Reads; ExpireDue reads ReadSet{Due: today})
+// inside its transaction and builds a partial desk of those rows
+// (NewPartialDesk), which answers as a desk of every reservation would and
+// refuses a change it was not given the rows of (ErrIncompleteReadSet).
 //
 // The rules are catalogued, by ID, in docs/rules.md of the module's
 // repository. This package encodes:
@@ -47,7 +52,9 @@
 //     the day the item is secured (H6), on every route, ErrNeedsStaff
 //     says to telephone. ByStaff may act on any active reservation, after
 //     the notice with a circulation.Override letting ErrNeedsStaff go
-//     (soft under Policy.Overridable), which the Transition records.
+//     (soft under Policy.Overridable), which the Transition records;
+//     Reservation.Step and Transition.Validate refuse such a step
+//     recorded without it, or by the patron.
 //   - H6: ActionSecure records the day of the notice email
 //     (予約資料確保メール); Policy.Timeline gives its dates and what it
 //     says besides (the counter, the loan limit), which package notice

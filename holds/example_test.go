@@ -65,7 +65,7 @@ func ExamplePolicy_Timeline() {
 }
 
 func ExampleDesk_Do() {
-	desk, err := holds.NewDesk(library.Default(), nil)
+	desk, err := holds.NewDesk(withEbetsu{library.Default()}, nil)
 	if err != nil {
 		panic(err)
 	}

@@ -361,34 +361,67 @@ func (r Reservation) cancel(by Actor, today calendar.Date, p Policy, ov circulat
 // waiting (H5: ErrNeedsStaff afterwards); staff may do it while the
 // reservation is active, after the notice with an override ov letting
 // ErrNeedsStaff go, except for an item already posted to the patron's
-// home (ErrNoStep, R-HD2). A partner library as the new place needs the
-// patron's registration there (P1, R-PT1): partnerLibraries lists the
-// partner libraries where the patron is registered, as
-// patron.Registration.PartnerLibraries does, and a library not among them
-// is refused with patron.ErrNotPartnerRegistered.
+// home (ErrNoStep, R-HD2). The new place must be one the calendars c of
+// the day have a calendar for (pickup): a partner library they do not
+// know is refused with ErrPlace naming it. A partner library as the new
+// place needs the patron's registration there (P1, R-PT1):
+// partnerLibraries lists the partner libraries where the patron is
+// registered, as patron.Registration.PartnerLibraries does, and a
+// library not among them is refused with patron.ErrNotPartnerRegistered.
 //
 // An item on its way or on a hold shelf must be sent again: r goes back
 // to secured (its secured day kept, its shipped, ready and deadline days
 // cleared) so that the item is routed to the new place. A waiting or
 // secured reservation keeps its state. Changing to the same place
 // changes nothing.
-func (r Reservation) changePlace(by Actor, to circulation.Place, partnerLibraries []string, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
+func (r Reservation) changePlace(by Actor, to circulation.Place, partnerLibraries []string, c Calendars, p Policy, ov circulation.Override) (Reservation, circulation.Override, error) {
 	used, err := r.mayAct(ActionChangePlace, by, p, ov)
 	if err != nil {
 		return r, circulation.Override{}, err
 	}
 	e, ok := lookup(ActionChangePlace, r.State, r.Place.Method)
-	switch {
-	case !ok:
+	if !ok {
 		return r, circulation.Override{}, noStep(ActionChangePlace)
-	case to.Validate() != nil:
-		return r, circulation.Override{}, refuse(ActionChangePlace, ErrPlace)
-	case to.Method == circulation.PartnerLibrary && !slices.Contains(partnerLibraries, to.Library):
-		return r, circulation.Override{}, refuse(ActionChangePlace, patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library)))
+	}
+	why, err := pickup(to, partnerLibraries, c, "place")
+	switch {
+	case err != nil:
+		return r, circulation.Override{}, err
+	case why != nil:
+		return r, circulation.Override{}, refuse(ActionChangePlace, why)
 	case to == r.Place:
 		return r, circulation.Override{}, nil
 	}
 	r = e.apply(r, calendar.Date{})
 	r.Place = to
 	return r, used, nil
+}
+
+// pickup checks to as the pickup place of a checkout or a change of
+// place, under the calendars c of the request's day (M1). It returns the
+// reason to refuse it, for the patron to choose again: ErrPlace when to
+// is not a valid place, or is a partner library c has no calendar for
+// (a typo of a configured one, or one the rules do not know that day),
+// with the library's name; patron.ErrNotPartnerRegistered, with the
+// library, for a partner library not among partnerLibraries, those where
+// the patron is registered (P1, R-PT1). And it returns bad input at path
+// when c has no calendar for the Prefectural Library, the Assembly
+// Library or home delivery: rules without them are the host's fault.
+// Refusing such a place now keeps an item from being secured and sent
+// to a place that can never make it ready.
+func pickup(to circulation.Place, partnerLibraries []string, c Calendars, path string) (reason.Coded, error) {
+	switch {
+	case to.Validate() != nil:
+		return ErrPlace, nil
+	case to.Method != circulation.PartnerLibrary:
+		if _, err := c.At(to); err != nil {
+			return nil, reason.BadInput(path, "the rules of the day have no calendar for %s", text.Quote(to.String()))
+		}
+		return nil, nil
+	case c.Partners[to.Library] == nil:
+		return ErrPlace.With(reason.LibraryName(to.Library)), nil
+	case !slices.Contains(partnerLibraries, to.Library):
+		return patron.ErrNotPartnerRegistered.With(reason.LibraryName(to.Library)), nil
+	}
+	return nil, nil
 }

@@ -101,22 +101,22 @@ func TestTransitionsRefused(t *testing.T) {
 			return noOv(r.cancel(ByPatron, later, DefaultPolicy(), circulation.Override{}))
 		}, ErrNeedsStaff},
 		{"H5 patron changes the place of a ready one", reach(t, atEbetsu, Ready), func(r Reservation) (Reservation, error) {
-			return noOv(r.changePlace(ByPatron, atPrefectural, nil, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, atPrefectural, nil, cals, DefaultPolicy(), circulation.Override{}))
 		}, ErrNeedsStaff},
 		{"R-HD2 staff cannot redirect a posted item", reach(t, atHome, InTransit), func(r Reservation) (Reservation, error) {
-			return noOv(r.changePlace(ByStaff, atPrefectural, nil, DefaultPolicy(), staffOverride))
+			return noOv(r.changePlace(ByStaff, atPrefectural, nil, cals, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"cancel an expired one", reach(t, atPrefectural, Expired), func(r Reservation) (Reservation, error) {
 			return noOv(r.cancel(ByStaff, later, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"change place of a cancelled one", reach(t, atPrefectural, Cancelled), func(r Reservation) (Reservation, error) {
-			return noOv(r.changePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride))
+			return noOv(r.changePlace(ByStaff, atAssembly, nil, cals, DefaultPolicy(), staffOverride))
 		}, ErrNoStep},
 		{"R-PT1 change to an unregistered partner", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
-			return noOv(r.changePlace(ByPatron, atEbetsu, []string{"other"}, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, atEbetsu, []string{"other"}, cals, DefaultPolicy(), circulation.Override{}))
 		}, patron.ErrNotPartnerRegistered},
 		{"M1 change to an invalid place", reach(t, atPrefectural, Waiting), func(r Reservation) (Reservation, error) {
-			return noOv(r.changePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, DefaultPolicy(), circulation.Override{}))
+			return noOv(r.changePlace(ByPatron, circulation.Place{Method: circulation.HomeDelivery, Library: "x"}, nil, cals, DefaultPolicy(), circulation.Override{}))
 		}, ErrPlace},
 	}
 	for _, tt := range tests {
@@ -145,7 +145,7 @@ func TestTransitionInputErrorsAreBadInput(t *testing.T) {
 	assert.ErrorContains(t, err, "before the last step", "days never go backwards")
 	_, _, err = r.cancel(0, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
 	assert.Equal(t, []string{"by"}, pathsOf(t, err))
-	_, _, err = r.changePlace(Actor(9), atAssembly, nil, DefaultPolicy(), circulation.Override{})
+	_, _, err = r.changePlace(Actor(9), atAssembly, nil, cals, DefaultPolicy(), circulation.Override{})
 	assert.Equal(t, []string{"by"}, pathsOf(t, err))
 	ready := reach(t, atPrefectural, Secured)
 	_, err = ready.makeReady(mustDay("2026-12-01"), Calendars{}, DefaultPolicy())
@@ -287,7 +287,7 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 			assert.Equal(t, ByStaff, c.CancelledBy)
 			require.NoError(t, c.Validate())
 
-			moved, _, err := r.changePlace(ByPatron, atAssembly, nil, DefaultPolicy(), circulation.Override{})
+			moved, _, err := r.changePlace(ByPatron, atAssembly, nil, cals, DefaultPolicy(), circulation.Override{})
 			if tt.patron {
 				require.NoError(t, err)
 			} else {
@@ -295,7 +295,7 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 				if tt.place.Method == circulation.HomeDelivery && tt.state == InTransit {
 					return
 				}
-				moved, _, err = r.changePlace(ByStaff, atAssembly, nil, DefaultPolicy(), staffOverride)
+				moved, _, err = r.changePlace(ByStaff, atAssembly, nil, cals, DefaultPolicy(), staffOverride)
 				require.NoError(t, err)
 			}
 			assert.Equal(t, atAssembly, moved.Place)
@@ -313,10 +313,10 @@ func TestH5PatronNeedsStaffFromNotice(t *testing.T) {
 func TestChangePlaceToPartner(t *testing.T) {
 	// R-PT1: a registered partner library is accepted.
 	r := reach(t, atPrefectural, Waiting)
-	moved, _, err := r.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
+	moved, _, err := r.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, cals, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, atEbetsu, moved.Place)
-	same, _, err := moved.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, DefaultPolicy(), circulation.Override{})
+	same, _, err := moved.changePlace(ByPatron, atEbetsu, []string{"江別市情報図書館"}, cals, DefaultPolicy(), circulation.Override{})
 	require.NoError(t, err)
 	assert.Equal(t, moved, same)
 

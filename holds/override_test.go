@@ -28,7 +28,7 @@ func TestCancelAfterNoticeH5Override(t *testing.T) {
 	}
 	change := func(by Actor, p Policy, ov circulation.Override) func(Reservation) (Reservation, circulation.Override, error) {
 		return func(r Reservation) (Reservation, circulation.Override, error) {
-			return r.changePlace(by, atAssembly, nil, p, ov)
+			return r.changePlace(by, atAssembly, nil, cals, p, ov)
 		}
 	}
 	p := DefaultPolicy()
@@ -183,7 +183,7 @@ func TestPatronOverrideH5Property(t *testing.T) {
 			ov = circulation.Override{Staff: rapid.SampledFrom([]string{"0000000001", "s.tanaka"}).Draw(t, "who"), Codes: circulation.CodesOf(ErrNeedsStaff)}
 		}
 		_, _, cerr := r.cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), ov)
-		_, _, perr := r.changePlace(ByPatron, atAssembly, nil, DefaultPolicy(), ov)
+		_, _, perr := r.changePlace(ByPatron, atAssembly, nil, cals, DefaultPolicy(), ov)
 		_, _, plain := r.cancel(ByPatron, mustDay("2026-12-01"), DefaultPolicy(), circulation.Override{})
 		for _, err := range []error{cerr, perr} {
 			switch {

@@ -1,6 +1,10 @@
 package holds
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/reason"
@@ -34,7 +38,8 @@ type Policy struct {
 	// Overridable is the set of the package's soft reasons, which staff
 	// may let go with a circulation.Override (H5); every other reason of
 	// the package is hard. The soft reasons of the limits (H1, L1) are
-	// Circulation.Overridable. As published: ErrNeedsStaff alone (H5).
+	// Circulation.Overridable. As published: ErrNeedsStaff alone (H5),
+	// the one reason of the package that may be soft (Waivable).
 	Overridable circulation.Codes `json:"overridable"`
 }
 
@@ -43,8 +48,9 @@ type Policy struct {
 const maxShelfDays = 366
 
 // Validate reports whether p makes sense: a hold shelf of 1 to 366 open
-// days, a circulation policy that passes circulation.Policy.Validate, and
-// Overridable naming only codes of Reasons(). Its errors are
+// days, a circulation policy that passes circulation.Policy.Validate (its
+// soft reasons among circulation.Waivable), and Overridable naming only
+// codes of Reasons() that are safe to waive (Waivable). Its errors are
 // reason.Problems naming the fields ("shelf_days",
 // "circulation.max_loans", "overridable").
 func (p Policy) Validate() error {
@@ -57,6 +63,9 @@ func (p Policy) Validate() error {
 	}
 	if err := p.Overridable.Check(Reasons()); err != nil {
 		ps = append(ps, under("overridable", err)...)
+	}
+	if hard := p.notWaivable(); hard != nil {
+		ps = append(ps, hard.Prefix("overridable")...)
 	}
 	return ps.Err()
 }
@@ -96,4 +105,32 @@ func (p Policy) ShelfDeadline(firstCollectable calendar.Date, at *calendar.Calen
 		return firstCollectable
 	}
 	return at.AddOpenDays(firstCollectable.AddDays(-1), p.ShelfDays) // counts strictly after its day
+}
+
+// Waivable returns the codes of the package's reasons that are safe to
+// waive: the only ones a Policy's Overridable may name (Validate).
+// There is one, ErrNeedsStaff (H5): staff cancelling or changing the
+// pickup place after the notice, which the published policy makes soft.
+// Every other reason of the package is structural — the cart
+// (ErrCartEmpty, ErrCartMethod, ErrPlace, ErrAlreadyReserved), the
+// lifecycle (ErrNoStep, ErrUnknownReservation, ErrDeadlineNotPassed),
+// the queue (ErrOrderPending, ErrNobodyWaiting) — or is decided by a
+// step that takes no override (ErrHeldBack): letting one go would store
+// reservations the desk cannot hold, or would mean nothing. The limits
+// staff may let go at checkout are circulation's (circulation.Waivable).
+func Waivable() circulation.Codes { return circulation.CodesOf(ErrNeedsStaff) }
+
+// notWaivable returns the problems of the codes of p.Overridable that
+// are reasons of the package but not Waivable, at their index in its
+// JSON array ("[2]"); an unknown code is Codes.Check's to report.
+func (p Policy) notWaivable() reason.Problems {
+	var ps reason.Problems
+	safe := Waivable()
+	for i, code := range p.Overridable.List() {
+		if safe.Has(code) || !slices.ContainsFunc(Reasons(), func(r *reason.Reason) bool { return r.Code() == code }) {
+			continue
+		}
+		ps.Add(fmt.Sprintf("[%d]", i), "%q is not a reason staff may waive (waivable: %s)", code, strings.Join(safe.List(), ", "))
+	}
+	return ps
 }

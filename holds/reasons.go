@@ -25,10 +25,12 @@ var (
 		"Choose a reservation method: normal or in reading order.",
 		"予約方法（通常・読みたい順）を選択してください。")
 	// ErrPlace reports a checkout or a change of place without a valid
-	// pickup place (M1, H2).
+	// pickup place (M1, H2), or to a partner library the rules of the
+	// day have no calendar for, given as its library parameter (a typo
+	// of a configured one).
 	ErrPlace = reason.New(pkg, "place.invalid",
-		"Choose a pickup place.",
-		"受取場所を選択してください。")
+		"[{library} is not a pickup place. ]Choose a pickup place.",
+		"[{library}は受取場所ではありません。]受取場所を選択してください。")
 	// ErrAlreadyReserved reports an item the patron has already reserved,
 	// or one that is twice in the cart, with the item.
 	ErrAlreadyReserved = reason.New(pkg, "reservation.duplicate",

@@ -14,8 +14,14 @@ import (
 //
 // A Rules must be safe to call from the goroutine that uses the desk and
 // should be cheap: the desk calls HoldPolicy once per request and
-// Calendars once per request that needs a calendar (ActionMakeReady,
-// ActionCollect).
+// Calendars once per request that needs a calendar (ActionReserve and
+// ActionChangePlace, for the pickup place; ActionMakeReady,
+// ActionCollect). The desk reads what they return during that request
+// and keeps none of it — no policy, calendar or Partners map outlives
+// the request — and never modifies it, so a Rules may hand out its own
+// values, and a host that changes them sees the change from the next
+// request. Nothing the desk returns shares memory with its Rules or with
+// a Request.
 type Rules interface {
 	// HoldPolicy returns the reservation policy in force on day.
 	HoldPolicy(day calendar.Date) Policy

@@ -35,7 +35,8 @@ type Transition struct {
 // route (a change of place for a new place, another action for the same
 // place), and returns reason.Problems when there is none (a different
 // reservation, a state the lifecycle has no edge to, or nothing changed)
-// or when the result fails Transition.Validate.
+// or when the result fails Transition.Validate (a cancellation after the
+// notice without staff's override of ErrNeedsStaff, H5, among others).
 func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circulation.Override) (Transition, error) {
 	t := Transition{Reservation: after.ID, By: by, On: on, From: r.State, To: after.State, Place: after.Place, Override: ov}
 	if r.ID != 0 && r.ID != after.ID {
@@ -67,7 +68,11 @@ func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circ
 // Override that is either zero or well-formed, by staff (ByStaff; never
 // the patron, circulation.ErrNotStaff), naming only codes of holds and
 // circulation, on a step that takes one (reserve, cancel, change_place).
-// Its errors are reason.Problems naming the fields.
+// A cancellation or change of place once the notice has gone out (From
+// secured, in transit or ready) must be staff's, with an override
+// naming ErrNeedsStaff (H5): by the patron it is refused at "by", without
+// that override at "override". Its errors are reason.Problems naming the
+// fields.
 func (t Transition) Validate() error {
 	var ps reason.Problems
 	if t.Reservation == 0 {
@@ -93,10 +98,28 @@ func (t Transition) Validate() error {
 	}
 	for _, e := range lifecycle {
 		if e.action == t.Action && e.from == t.From && e.to == t.To && (t.Action == ActionChangePlace || e.on.has(t.Place.Method)) {
-			return nil
+			return t.checkH5()
 		}
 	}
 	return reason.BadInput("to", "%v does not go from %v to %v on %v", t.Action, t.From, t.To, t.Place.Method)
+}
+
+// checkH5 reports whether t, if it cancels a reservation or changes its
+// pickup place once the notice has gone out (from any state but
+// waiting), was taken as H5 allows: by staff, with an override letting
+// ErrNeedsStaff go, as the desk records it. The patron's own request is
+// refused at "by", one without that override at "override".
+func (t Transition) checkH5() error {
+	if (t.Action != ActionCancel && t.Action != ActionChangePlace) || t.From == Waiting {
+		return nil
+	}
+	switch {
+	case t.By == ByPatron:
+		return reason.BadInput("by", "the patron cannot %v once the notice has gone out (from %v): only staff can (H5)", t.Action, t.From)
+	case !t.Override.Codes.Has(ErrNeedsStaff.Code()):
+		return reason.BadInput("override", "%v once the notice has gone out (from %v) needs staff's override letting %s go (H5)", t.Action, t.From, ErrNeedsStaff.Code())
+	}
+	return nil
 }
 
 // UnmarshalJSON decodes a Transition, refusing unknown keys and anything

@@ -3,6 +3,7 @@ package library
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,18 +38,44 @@ func (c Config) check(ps *problems) {
 	c.checkSites(&mine)
 	c.Courier.check("courier", &mine)
 	c.Policies.check("policies", &mine)
-	before := len(ps.list)
-	for _, p := range mine.list {
-		if !covered(ps.list[:before], p.Path) {
-			ps.list = append(ps.list, p)
-		}
-	}
+	kept, _ := keepReadable(*ps, mine.list)
+	ps.list = append(ps.list, kept...)
 }
 
-// covered reports whether list has a problem at path or around it.
-func covered(list reason.Problems, path string) bool {
-	for _, p := range list {
-		if within(path, p.Path) {
+// keepReadable returns the problems of mine that lie neither at nor
+// inside the path of a problem of decoded other than an unknown key
+// (problems.read), and the number of set lookups it made: at most one
+// for each path of mine and for each '.' or '[' in it, so that the work
+// is linear in the total length of the paths, whatever their number.
+func keepReadable(decoded problems, mine reason.Problems) (kept reason.Problems, lookups int) {
+	if len(decoded.list) == 0 {
+		return mine, 0
+	}
+	unread := make(map[string]struct{}, len(decoded.list))
+	for i, p := range decoded.list {
+		if !decoded.read[i] {
+			unread[p.Path] = struct{}{}
+		}
+	}
+	_, all := unread[""] // a problem of the whole document hides every other
+	for _, p := range mine {
+		if all || covered(unread, p.Path, &lookups) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, lookups
+}
+
+// covered reports whether unread holds path or a path around it ("a.b"
+// and "a" around "a.b[2]"), counting its lookups.
+func covered(unread map[string]struct{}, path string, lookups *int) bool {
+	for end := len(path); end > 0; end-- {
+		if end < len(path) && path[end] != '.' && path[end] != '[' {
+			continue
+		}
+		*lookups++
+		if _, ok := unread[path[:end]]; ok {
 			return true
 		}
 	}
@@ -66,7 +93,7 @@ func within(path, outer string) bool {
 
 func (c Config) checkSites(ps *problems) {
 	count := map[SiteKind]int{}
-	seen := siteKeys{ids: map[string]int{}, names: map[string]int{}}
+	seen := siteKeys{}
 	sets := 0
 	for i, s := range c.Sites {
 		path := fmt.Sprintf("places[%d]", i)
@@ -75,7 +102,7 @@ func (c Config) checkSites(ps *problems) {
 		if s.StaffDays != nil {
 			sets++
 		}
-		seen.check(i, path, s, ps)
+		seen.check(path, s, ps)
 		s.checkKind(path, ps)
 		rulesProblems(path+".rules", s.Rules, ps)
 		if s.StaffDays != nil {
@@ -97,36 +124,54 @@ func (c Config) checkSites(ps *problems) {
 	}
 }
 
-// siteKeys are the IDs and names of the places checked so far, each
-// with its index plus one.
-type siteKeys struct{ ids, names map[string]int }
+// siteKeys are the keys of the places checked so far, IDs and names in
+// one namespace (Library.Site takes either): each with the path of the
+// field that holds it.
+type siteKeys map[string]string
 
-// check adds the problems of the ID and names of place i, s, at path.
-func (seen siteKeys) check(i int, path string, s Site, ps *problems) {
+// check adds the problems of the ID and names of place s, at path: each
+// must be well-formed and not a key of another place, nor "courier".
+func (seen siteKeys) check(path string, s Site, ps *problems) {
+	idOK := true
 	switch {
 	case s.ID == "":
 		ps.add(path+".id", "is required")
+		idOK = false
 	case !validID(s.ID):
 		ps.add(path+".id", "%s is not 1 to %d lower-case letters, digits, _ or -", quote(s.ID), maxNameRunes)
-	case s.ID == courierKey:
-		ps.add(path+".id", "%q names the courier (Library.Closing): choose another id", courierKey)
-	case seen.ids[s.ID] > 0:
-		ps.add(path+".id", "%s is also the id of places[%d]", quote(s.ID), seen.ids[s.ID]-1)
-	default:
-		seen.ids[s.ID] = i + 1
+		idOK = false
 	}
+	nameOK := true
 	switch {
 	case s.Name == "":
 		ps.add(path+".name", "is required")
+		nameOK = false
 	case !utf8.ValidString(s.Name) || utf8.RuneCountInString(s.Name) > maxNameRunes:
 		ps.add(path+".name", "is not valid text of at most %d characters", maxNameRunes)
-	case seen.names[s.Name] > 0:
-		ps.add(path+".name", "%s is also the name of places[%d]", quote(s.Name), seen.names[s.Name]-1)
-	default:
-		seen.names[s.Name] = i + 1
+		nameOK = false
+	}
+	if idOK {
+		seen.claim(path+".id", "id", s.ID, ps)
+	}
+	if nameOK && s.Name != s.ID {
+		seen.claim(path+".name", "name", s.Name, ps)
 	}
 	if utf8.RuneCountInString(s.NameEn) > maxNameRunes || utf8.RuneCountInString(s.Region) > maxNameRunes {
 		ps.add(path, "name_en and region are at most %d characters", maxNameRunes)
+	}
+}
+
+// claim notes key as the field at path (an id or a name), or adds the
+// problem of a key already taken: by the courier or by another place,
+// whose field it names.
+func (seen siteKeys) claim(path, field, key string, ps *problems) {
+	switch other, taken := seen[key]; {
+	case key == courierKey:
+		ps.add(path, "%q names the courier (Library.Closing): choose another %s", courierKey, field)
+	case taken:
+		ps.add(path, "%s is also %s", quote(key), other)
+	default:
+		seen[key] = path
 	}
 }
 
@@ -209,6 +254,96 @@ func (c CourierDays) check(path string, ps *problems) {
 			ps.add(fmt.Sprintf("%s.suspensions[%d].date", path, i), "a date is required (YYYY-MM-DD)")
 		}
 	}
+	c.checkMoves(path, ps)
+}
+
+// checkMoves adds the problems of moves and suspensions that the compiled
+// schedule would refuse as an opening overlapping a closure (announced):
+// a move onto a day the courier does not run by announcement (a
+// suspension, the day another move leaves, a closure of the rules), and a
+// move away from, or a suspension of, an opening of the rules. Each is reported at the move, naming the other
+// entry by its path in the document. O((moves + suspensions + closures +
+// openings) log of them).
+func (c CourierDays) checkMoves(path string, ps *problems) {
+	var closed, opened spans
+	for k, cl := range c.Rules.Closures {
+		closed.add(cl.From, cl.To, fmt.Sprintf("%s.rules.closures[%d]", path, k))
+	}
+	for k, o := range c.Rules.Openings {
+		opened.add(o.From, o.To, fmt.Sprintf("%s.rules.openings[%d]", path, k))
+	}
+	for k, s := range c.Suspensions {
+		closed.add(s.Day, s.Day, fmt.Sprintf("%s.suspensions[%d]", path, k))
+	}
+	for k, m := range c.Moves {
+		if m.From != m.To {
+			closed.add(m.From, m.From, fmt.Sprintf("%s.moves[%d].from", path, k))
+		}
+	}
+	closed.index()
+	opened.index()
+	for i, m := range c.Moves {
+		if m.From.IsZero() || m.To.IsZero() || m.From == m.To {
+			continue
+		}
+		mp := fmt.Sprintf("%s.moves[%d]", path, i)
+		if by, ok := closed.find(m.To); ok {
+			ps.add(mp+".to", "%v is not a courier day to move onto: %s cancels it", m.To, by)
+		}
+		if by, ok := opened.find(m.From); ok {
+			ps.add(mp+".from", "%v is an announced courier day (%s): move that opening instead", m.From, by)
+		}
+	}
+	for i, s := range c.Suspensions {
+		if by, ok := opened.find(s.Day); ok && !s.Day.IsZero() {
+			ps.add(fmt.Sprintf("%s.suspensions[%d].date", path, i), "%v is an announced courier day (%s): cancel that opening instead", s.Day, by)
+		}
+	}
+}
+
+// spans are spans of days, each with the path of the entry that
+// announces it, indexed to find one covering a day in O(log n).
+type spans struct {
+	list   []span
+	latest []int // latest[i]: the index in list[:i+1] of the span that ends last
+}
+
+type span struct {
+	from, to calendar.Date
+	path     string
+}
+
+// add notes the span from from to to; malformed spans are left out (they
+// are problems of their own).
+func (s *spans) add(from, to calendar.Date, path string) {
+	if !from.IsZero() && !to.Before(from) {
+		s.list = append(s.list, span{from, to, path})
+	}
+}
+
+// index sorts the spans by their first day, the first announced first
+// among equals.
+func (s *spans) index() {
+	slices.SortStableFunc(s.list, func(a, b span) int { return a.from.Compare(b.from) })
+	s.latest = make([]int, len(s.list))
+	for i := range s.list {
+		s.latest[i] = i
+		if i > 0 && s.list[s.latest[i-1]].to.Compare(s.list[i].to) >= 0 {
+			s.latest[i] = s.latest[i-1]
+		}
+	}
+}
+
+// find returns the path of a span covering d.
+func (s *spans) find(d calendar.Date) (string, bool) {
+	k, _ := slices.BinarySearchFunc(s.list, d.AddDays(1), func(sp span, e calendar.Date) int { return sp.from.Compare(e) })
+	if k == 0 {
+		return "", false
+	}
+	if sp := s.list[s.latest[k-1]]; !sp.to.Before(d) {
+		return sp.path, true
+	}
+	return "", false
 }
 
 func (p Policies) check(path string, ps *problems) {

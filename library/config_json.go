@@ -7,7 +7,6 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
-	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
@@ -29,7 +28,7 @@ const (
 // themselves (calendar.Rules, circulation.Policy) are kept raw and
 // decoded one by one, so that every problem is reported with its path.
 type docJSON struct {
-	Version  *int              `json:"version"`
+	Version  json.RawMessage   `json:"version"`
 	Places   []json.RawMessage `json:"places"`
 	Courier  json.RawMessage   `json:"courier"`
 	Policies json.RawMessage   `json:"policies"`
@@ -53,9 +52,9 @@ type rulesChangeJSON struct {
 }
 
 type courierJSON struct {
-	Rules       json.RawMessage  `json:"rules"`
-	Moves       []moveJSON       `json:"moves,omitempty"`
-	Suspensions []suspensionJSON `json:"suspensions,omitempty"`
+	Rules       json.RawMessage   `json:"rules"`
+	Moves       []json.RawMessage `json:"moves,omitempty"`
+	Suspensions []json.RawMessage `json:"suspensions,omitempty"`
 }
 
 type namesJSON struct {
@@ -72,6 +71,19 @@ type moveJSON struct {
 type suspensionJSON struct {
 	Date   string     `json:"date"`
 	Reason *namesJSON `json:"reason,omitempty"`
+}
+
+// moveInJSON and suspensionInJSON are the forms read: the reason is
+// decoded on its own, so that its problems have their path.
+type moveInJSON struct {
+	From   string          `json:"from"`
+	To     string          `json:"to"`
+	Reason json.RawMessage `json:"reason,omitempty"`
+}
+
+type suspensionInJSON struct {
+	Date   string          `json:"date"`
+	Reason json.RawMessage `json:"reason,omitempty"`
 }
 
 type policiesJSON struct {
@@ -108,16 +120,10 @@ func decodeConfig(b []byte, ps *problems) Config {
 		return cfg
 	}
 	var doc docJSON
-	if err := strictjson.Decode(pkg, "configuration", b, &doc); err != nil {
-		ps.json("", err)
+	if !decodeObject("", "configuration", b, &doc, ps) {
 		return cfg
 	}
-	switch {
-	case doc.Version == nil:
-		ps.add("version", "is required (%d)", Version)
-	case *doc.Version != Version:
-		ps.add("version", "%d is not supported: this loader reads version %d", *doc.Version, Version)
-	}
+	decodeVersion(doc.Version, ps)
 	if len(doc.Places) > maxSites {
 		ps.add("places", "%d places; at most %d are read", len(doc.Places), maxSites)
 		doc.Places = doc.Places[:maxSites]
@@ -138,13 +144,24 @@ func decodeConfig(b []byte, ps *problems) Config {
 	return cfg
 }
 
+// decodeVersion checks the document's version.
+func decodeVersion(raw json.RawMessage, ps *problems) {
+	var v int
+	if absent(raw) {
+		ps.add("version", "is required (%d)", Version)
+	} else if err := json.Unmarshal(raw, &v); err != nil {
+		ps.json("version", err)
+	} else if v != Version {
+		ps.add("version", "%d is not supported: this loader reads version %d", v, Version)
+	}
+}
+
 // absent reports a key left out or null.
 func absent(raw json.RawMessage) bool { return len(raw) == 0 || bytes.Equal(raw, []byte("null")) }
 
 func decodeSite(path string, raw json.RawMessage, ps *problems) Site {
 	var j siteJSON
-	if err := strictjson.Decode(pkg, "place", raw, &j); err != nil {
-		ps.json(path, err)
+	if !decodeObject(path, "place", raw, &j, ps) {
 		return Site{}
 	}
 	s := Site{ID: j.ID, Name: j.Name, NameEn: j.NameEn, Region: j.Region, RegistrationPartner: j.RegistrationPartner}
@@ -169,8 +186,8 @@ func decodeSite(path string, raw json.RawMessage, ps *problems) Site {
 	for k, raw := range j.Changes {
 		cp := fmt.Sprintf("%s.changes[%d]", path, k)
 		var cj rulesChangeJSON
-		if err := strictjson.Decode(pkg, "rules change", raw, &cj); err != nil {
-			ps.json(cp, err)
+		if !decodeObject(cp, "rules change", raw, &cj, ps) {
+			s.Changes = append(s.Changes, RulesChange{}) // keeps the indices of the document
 			continue
 		}
 		c := RulesChange{From: decodeDate(cp+".from", cj.From, ps)}
@@ -205,8 +222,10 @@ func decodeDate(path, s string, ps *problems) calendar.Date {
 	return d
 }
 
-func (n *namesJSON) names() (ja, en string) {
-	if n == nil {
+// decodeNames reads the optional names of a move or suspension.
+func decodeNames(path string, raw json.RawMessage, ps *problems) (ja, en string) {
+	var n namesJSON
+	if absent(raw) || !decodeObject(path, "reason", raw, &n, ps) {
 		return "", ""
 	}
 	return n.Ja, n.En
@@ -214,8 +233,7 @@ func (n *namesJSON) names() (ja, en string) {
 
 func decodeCourier(path string, raw json.RawMessage, ps *problems) CourierDays {
 	var j courierJSON
-	if err := strictjson.Decode(pkg, "courier", raw, &j); err != nil {
-		ps.json(path, err)
+	if !decodeObject(path, "courier", raw, &j, ps) {
 		return CourierDays{}
 	}
 	var c CourierDays
@@ -228,14 +246,24 @@ func decodeCourier(path string, raw json.RawMessage, ps *problems) CourierDays {
 		ps.add(path, "%d moves and suspensions; at most %d are read", n, maxAnnouncements)
 		return c
 	}
-	for i, m := range j.Moves {
+	for i, raw := range j.Moves {
 		mp := fmt.Sprintf("%s.moves[%d]", path, i)
-		ja, en := m.Reason.names()
+		var m moveInJSON
+		if !decodeObject(mp, "courier move", raw, &m, ps) {
+			c.Moves = append(c.Moves, CourierMove{})
+			continue
+		}
+		ja, en := decodeNames(mp+".reason", m.Reason, ps)
 		c.Moves = append(c.Moves, CourierMove{decodeDate(mp+".from", m.From, ps), decodeDate(mp+".to", m.To, ps), ja, en})
 	}
-	for i, s := range j.Suspensions {
+	for i, raw := range j.Suspensions {
 		sp := fmt.Sprintf("%s.suspensions[%d]", path, i)
-		ja, en := s.Reason.names()
+		var s suspensionInJSON
+		if !decodeObject(sp, "courier suspension", raw, &s, ps) {
+			c.Suspensions = append(c.Suspensions, CourierSuspension{})
+			continue
+		}
+		ja, en := decodeNames(sp+".reason", s.Reason, ps)
 		c.Suspensions = append(c.Suspensions, CourierSuspension{decodeDate(sp+".date", s.Date, ps), ja, en})
 	}
 	return c
@@ -243,8 +271,7 @@ func decodeCourier(path string, raw json.RawMessage, ps *problems) CourierDays {
 
 func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 	var j policiesJSON
-	if err := strictjson.Decode(pkg, "policies", raw, &j); err != nil {
-		ps.json(path, err)
+	if !decodeObject(path, "policies", raw, &j, ps) {
 		return Policies{}
 	}
 	var p Policies
@@ -263,9 +290,7 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 	}
 	if !absent(j.Shipping) {
 		var sj shippingJSON
-		if err := strictjson.Decode(pkg, "shipping", j.Shipping, &sj); err != nil {
-			ps.json(path+".shipping", err)
-		}
+		decodeObject(path+".shipping", "shipping", j.Shipping, &sj, ps)
 		if len(sj.RateTables) > maxChanges {
 			ps.add(path+".shipping.rate_tables", "%d tables; at most %d are read", len(sj.RateTables), maxChanges)
 			sj.RateTables = sj.RateTables[:maxChanges]
@@ -274,7 +299,7 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 			var rt shipping.RateTable
 			if err := rt.UnmarshalJSON(raw); err != nil {
 				ps.json(fmt.Sprintf("%s.shipping.rate_tables[%d]", path, i), err)
-				continue
+				rt = shipping.RateTable{} // keeps the indices of the document
 			}
 			p.RateTables = append(p.RateTables, rt)
 		}
@@ -289,8 +314,8 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 	for i, raw := range j.Changes {
 		cp := fmt.Sprintf("%s.changes[%d]", path, i)
 		var cj policyChangeJSON
-		if err := strictjson.Decode(pkg, "policy change", raw, &cj); err != nil {
-			ps.json(cp, err)
+		if !decodeObject(cp, "policy change", raw, &cj, ps) {
+			p.Changes = append(p.Changes, PolicyChange{}) // keeps the indices of the document
 			continue
 		}
 		c := PolicyChange{From: decodeDate(cp+".from", cj.From, ps)}
@@ -316,8 +341,7 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 // decodeHoldRules reads hold rules over over.
 func decodeHoldRules(path string, raw json.RawMessage, over HoldRules, ps *problems) HoldRules {
 	j := holdRulesJSON(over)
-	if err := strictjson.Decode(pkg, "holds", raw, &j); err != nil {
-		ps.json(path, err)
+	if !decodeObject(path, "holds", raw, &j, ps) {
 		return over
 	}
 	return HoldRules(j)

@@ -153,8 +153,8 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 		`policies.circulation.loan_days: a JSON string where a number is wanted`,
 		`policies.changes[0]: changes nothing: give circulation or holds`,
 		`places[1].id: "Bad ID" is not 1 to 64 lower-case letters, digits, _ or -`,
-		`places[2].name: "A" is also the name of places[1]`,
-		`places[3].id: "a" is also the id of places[2]`,
+		`places[2].name: "A" is also places[1].name`,
+		`places[3].id: "a" is also places[2].id`,
 		`places[3].staff_days: only the Assembly Library has staff days`,
 		`places[6].changes[1].from: 2027-04-01 is not after the change before it (2027-05-01): changes are in date order`,
 		`places[5].id: "courier" names the courier (Library.Closing): choose another id`,
@@ -173,7 +173,8 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 // 4 MiB unread.
 func TestLoadRefusesMalformedAndHuge(t *testing.T) {
 	assert.Equal(t, []string{"not valid JSON at byte 1: invalid character 'x' looking for beginning of value"}, problemsOf(t, "x"))
-	assert.Equal(t, []string{`unknown key "extra"`}, problemsOf(t, `{"version": 1, "extra": 1}`))
+	assert.Equal(t, []string{`unknown key "extra"`, "courier: is required", "policies: is required",
+		"places: there must be one prefectural_library (there are 0)"}, problemsOf(t, `{"version": 1, "extra": 1}`))
 	assert.Equal(t, []string{"text after the JSON value"}, problemsOf(t, `{} {}`))
 	got := problemsOf(t, `{}`)
 	assert.Equal(t, []string{"version: is required (1)", "courier: is required", "policies: is required",

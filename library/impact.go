@@ -1,6 +1,8 @@
 package library
 
 import (
+	"slices"
+
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
@@ -27,12 +29,18 @@ const courierKey = "courier"
 // Closing returns the change that closing the place with the given ID or
 // name for closure c (from c.From to c.To inclusive, named c.Name in
 // Japanese and c.NameEn in English, as staff announce it, C4) would
-// make, with the calendars in force on c.From (V1). Key "courier"
-// suspends the courier instead (R-PT2). An opening announced inside the
-// span gives way to the closure.
+// make: the calendars before and after it, each day under the rules in
+// force on it (V1), the closure added to every version of the place's
+// rules in force on one of its days. The key "courier",
+// and only it, suspends the courier instead (R-PT2): no place may have
+// it as ID or name. An empty key is bad input at "place", an unknown one
+// ErrUnknownSite. An opening announced inside the span gives way to the
+// closure.
 func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
 	from, to := c.From, c.To
 	switch {
+	case key == "":
+		return Change{}, reason.BadInput("place", "a place's id or name, or %q, is required", courierKey)
 	case from.IsZero() || to.IsZero() || to.Before(from) || to.DaysSince(from) >= maxChangeDays:
 		return Change{}, reason.BadInput("to", "a closure runs from a day to the same or a later day, at most %d days", maxChangeDays)
 	case l == nil || len(l.sites) == 0:
@@ -44,7 +52,7 @@ func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
 	for k, v := range before.Partners {
 		after.Partners[k] = v
 	}
-	if key == courierKey || key == l.courier.Calendar().Name() {
+	if key == courierKey {
 		cal, err := closeCalendar(l.courier.Calendar(), c)
 		if err != nil {
 			return Change{}, err
@@ -58,7 +66,7 @@ func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
-	cal, err := closeCalendar(inForce(s.cals, from), c)
+	cal, err := s.closing(c)
 	if err != nil {
 		return Change{}, err
 	}
@@ -73,10 +81,28 @@ func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
 	return Change{Before: before, After: after, From: from, To: to}, nil
 }
 
+// closing returns the calendar of s with closure c added to each version
+// of its rules in force on one of its days (V1), the others as they are.
+func (s *compiled) closing(c calendar.Closure) (*calendar.Calendar, error) {
+	vs := slices.Clone(s.versions)
+	for i := range vs {
+		endsBefore := i+1 < len(vs) && !vs[i+1].from.After(c.From)
+		if endsBefore || vs[i].from.After(c.To) {
+			continue
+		}
+		cal, err := closeCalendar(vs[i].v, c)
+		if err != nil {
+			return nil, err
+		}
+		vs[i].v = cal
+	}
+	return versioned(vs)
+}
+
 // closeCalendar returns cal with the closure added; announced openings
 // inside it are cut back to the days outside.
 func closeCalendar(cal *calendar.Calendar, c calendar.Closure) (*calendar.Calendar, error) {
-	r := cal.Rules()
+	r := cloneRules(cal.Rules())
 	var openings []calendar.Opening
 	for _, o := range r.Openings {
 		if o.To.Before(c.From) || o.From.After(c.To) {
@@ -105,7 +131,9 @@ func closeCalendar(cal *calendar.Calendar, c calendar.Closure) (*calendar.Calend
 // notice: its code names the kind (ErrDueStands, ErrDueMoved,
 // ErrShelfDeadlineMoved, ErrCourierMoved, ErrCollectableMoved,
 // ErrPostingMoved, matched with errors.Is), and its parameters are the
-// new date ({date}) and the place ({library}).
+// new date ({date}) and the place ({library}: its name, and its English
+// name, name_en, which English messages show when the configuration gives
+// one).
 type Consequence struct {
 	// Loan is the index of the loan in the slice given to Consequences,
 	// or -1 for a reservation; Reservation is the reservation's ID, or 0
@@ -130,14 +158,28 @@ type Consequence struct {
 //     otherwise (V2).
 //   - X2: a ready reservation whose hold-shelf deadline, worked out again
 //     from its ready day with the hold policy in force on that day,
-//     moves (ErrShelfDeadlineMoved, H4).
+//     moves (ErrShelfDeadlineMoved, H4); and one secured for the
+//     Prefectural or the Assembly Library, not yet on the shelf, whose
+//     deadline as its notice gave it (holds.Policy.Timeline, under the
+//     hold policy of the secured day) moves.
 //   - X3: a reservation secured for a partner library whose courier day
 //     moves (ErrCourierMoved, R-PT2), and one secured or on its way there
-//     whose first collectable day moves (ErrCollectableMoved, R-PT3).
-//     A patron held back at the loan limit (R-PT5) is counted as if the
-//     item were sent: the host knows the loan counts and may drop those.
+//     whose first collectable day moves (ErrCollectableMoved, R-PT3) or
+//     whose deadline as its notice gave it moves (ErrShelfDeadlineMoved,
+//     H4, V1). A patron held back at the loan limit (R-PT5) is counted as
+//     if the item were sent: the host knows the loan counts and may drop
+//     those. A change without a courier (both nil) moves no courier day
+//     and says nothing of items not yet sent.
 //   - X4: a reservation secured for home delivery whose posting day
 //     moves (ErrPostingMoved, R-HD2).
+//
+// The calendars of a Change answer each day under the rules in force on
+// it (V1): a change may be an unplanned closure (Closing) or two
+// configurations' calendars (a change of rules announced after notices
+// went out), compared day by day. A reservation gives its consequences
+// in the order listed (courier day, collectable day, deadline).
+// A Library with no places (the zero Library) has no policies to apply:
+// its error is bad input.
 //
 // Each loan and reservation costs O(1): the days that changed are found
 // once, 64 at a time (calendar.ChangedDays), and each date is tested
@@ -145,6 +187,9 @@ type Consequence struct {
 // the changed days are worked out again. Consequences allocates in
 // proportion to the consequences, not to the input.
 func (l *Library) Consequences(ch Change, loans []circulation.Loan, rs []holds.Reservation) ([]Consequence, error) {
+	if l == nil || len(l.sites) == 0 {
+		return nil, errNoPlaces
+	}
 	idx, err := newChangeIndex(ch)
 	if err != nil || idx.empty() {
 		return nil, err
@@ -173,35 +218,47 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 		return Consequence{}, false
 	}
 	c := Consequence{Loan: -1, Place: ln.Place, Old: due, New: due}
-	lib := reason.LibraryName(l.returnPlaceName(ln.Place))
+	ja, en := l.returnPlaceNames(ln.Place)
 	if l.CirculationPolicy(ln.Loaned).DueOnClosedDay == circulation.DueDateNextOpenDay {
 		if c.New = s.after.NextOpen(due); c.New.IsZero() {
 			return Consequence{}, false // the place never opens again within the span
 		}
-		c.Reason = ErrDueMoved.With(reason.Date(c.New), lib)
+		c.Reason = ErrDueMoved.With(reason.Date(c.New), ja, en)
 		return c, true
 	}
-	c.Reason = ErrDueStands.With(reason.Date(due), lib)
+	c.Reason = ErrDueStands.With(reason.Date(due), ja, en)
 	return c, true
 }
 
-// returnPlaceName names the place whose calendar counts for p
-// (holds.Calendars.At): the Prefectural Library for home delivery.
-func (l *Library) returnPlaceName(p circulation.Place) string {
+// returnPlaceNames names the place whose calendar counts for p
+// (holds.Calendars.At; the Prefectural Library for home delivery), as
+// {library}: its name, and its English name (name_en) for English
+// messages, the zero Param when it has none.
+func (l *Library) returnPlaceNames(p circulation.Place) (ja, en reason.Param) {
+	i := l.prefectural
 	switch p.Method {
 	case circulation.PartnerLibrary:
-		return p.Library
+		k, ok := l.byKey[p.Library]
+		if !ok || l.sites[k].Name != p.Library {
+			return reason.LibraryName(p.Library), reason.Param{} // a place the configuration does not have
+		}
+		i = k
 	case circulation.AssemblyLibrary:
 		if l.assembly >= 0 {
-			return l.sites[l.assembly].Name
+			i = l.assembly
 		}
 	}
-	return l.sites[l.prefectural].Name
+	s := &l.sites[i]
+	if s.NameEn != "" {
+		en = reason.LibraryNameEn(s.NameEn)
+	}
+	return reason.LibraryName(s.Name), en
 }
 
 // reservationConsequences appends X2–X4 for one reservation to out.
 func (l *Library) reservationConsequences(idx *changeIndex, r *holds.Reservation, out []Consequence) []Consequence {
 	c := consequences{l: l, idx: idx, r: r, out: out}
+	notified := r.State == holds.Secured || r.State == holds.InTransit
 	switch m := r.Place.Method; {
 	case r.State == holds.Ready:
 		c.shelf()
@@ -211,6 +268,8 @@ func (l *Library) reservationConsequences(idx *changeIndex, r *holds.Reservation
 		c.inTransit()
 	case r.State == holds.Secured && m == circulation.HomeDelivery:
 		c.posting()
+	case notified && (m == circulation.PrefecturalLibrary || m == circulation.AssemblyLibrary):
+		c.noticeShelf()
 	}
 	return c.out
 }
@@ -226,8 +285,9 @@ type consequences struct {
 // add notes that the date old becomes new, for the reason why.
 func (c *consequences) add(old, new calendar.Date, why *reason.Reason) {
 	if old != new && !new.IsZero() {
+		ja, en := c.l.returnPlaceNames(c.r.Place)
 		c.out = append(c.out, Consequence{Loan: -1, Reservation: c.r.ID, Place: c.r.Place, Old: old, New: new,
-			Reason: why.With(reason.Date(new), reason.LibraryName(c.l.returnPlaceName(c.r.Place)))})
+			Reason: why.With(reason.Date(new), ja, en)})
 	}
 }
 
@@ -253,7 +313,9 @@ func (c *consequences) shelf() {
 }
 
 // courier is X3 for a reservation secured for a partner library: its
-// courier day (R-PT2) and its first collectable day (R-PT3).
+// courier day (R-PT2), its first collectable day (R-PT3) and the
+// deadline its notice gave (H4). A change without a courier moves none
+// of them: nothing is said.
 func (c *consequences) courier() {
 	r, idx := c.r, c.idx
 	if r.SecuredOn.After(idx.hi) || idx.courier == nil && idx.of(r.Place) == nil {
@@ -266,19 +328,46 @@ func (c *consequences) courier() {
 		sentA = after.Courier.NextDay(r.SecuredOn)
 	}
 	c.add(sentB, sentA, ErrCourierMoved)
-	c.add(before.Courier.Collectable(sentB, before.Partners[r.Place.Library]),
-		after.Courier.Collectable(sentA, after.Partners[r.Place.Library]), ErrCollectableMoved)
+	partnerB, partnerA := before.Partners[r.Place.Library], after.Partners[r.Place.Library]
+	firstB, firstA := before.Courier.Collectable(sentB, partnerB), after.Courier.Collectable(sentA, partnerA)
+	c.add(firstB, firstA, ErrCollectableMoved)
+	c.notifiedDeadline(firstB, firstA, partnerB, partnerA)
 }
 
 // inTransit is X3 for an item on its way to a partner library: its first
-// collectable day (R-PT3).
+// collectable day (R-PT3) and the deadline its notice gave (H4).
 func (c *consequences) inTransit() {
 	s := c.idx.of(c.r.Place)
 	arrives := c.r.ShippedOn.AddDays(2)
 	if s == nil || arrives.After(c.idx.hi) {
 		return
 	}
-	c.add(s.before.NextOpen(arrives), s.after.NextOpen(arrives), ErrCollectableMoved)
+	firstB, firstA := s.before.NextOpen(arrives), s.after.NextOpen(arrives)
+	c.add(firstB, firstA, ErrCollectableMoved)
+	c.notifiedDeadline(firstB, firstA, s.before, s.after)
+}
+
+// noticeShelf is X2 for an item secured for the Prefectural or the
+// Assembly Library and not yet on the shelf: the deadline its notice
+// gave, counted from the open day after the notice (H4, R-PL1, R-AL2).
+func (c *consequences) noticeShelf() {
+	s := c.idx.of(c.r.Place)
+	if s == nil || c.r.SecuredOn.After(c.idx.hi) {
+		return
+	}
+	c.notifiedDeadline(s.before.AddOpenDays(c.r.SecuredOn, 1), s.after.AddOpenDays(c.r.SecuredOn, 1), s.before, s.after)
+}
+
+// notifiedDeadline notes the move of the hold-shelf deadline a notice
+// gave (holds.Policy.Timeline, under the hold policy in force on the
+// secured day), from first collectable day firstB at atB before the
+// change to firstA at atA after it (H4, V1).
+func (c *consequences) notifiedDeadline(firstB, firstA calendar.Date, atB, atA *calendar.Calendar) {
+	if firstB.IsZero() || firstA.IsZero() || atB == nil || atA == nil {
+		return
+	}
+	p := c.l.HoldPolicy(c.r.SecuredOn)
+	c.add(p.ShelfDeadline(firstB, atB), p.ShelfDeadline(firstA, atA), ErrShelfDeadlineMoved)
 }
 
 // posting is X4: a home delivery's posting day (R-HD2).

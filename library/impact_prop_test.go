@@ -12,9 +12,10 @@ import (
 
 // X1–X4: Consequences, which tests each item against the changed days
 // only, lists exactly what working every date out again before and after
-// the change gives: holds.Policy.Timeline for secured reservations, the
-// shelf deadline for ready ones, the collectable day for those on their
-// way, the due date's day for loans.
+// the change gives: holds.Policy.Timeline for secured reservations (its
+// courier day, first collectable day and deadline), the shelf deadline
+// for ready ones, the collectable day and the deadline for those on
+// their way, the due date's day for loans.
 func TestConsequencesMatchRecomputingX1X2X3X4(t *testing.T) {
 	l := mustNew(t, withPartners())
 	places := []circulation.Place{atPrefectural, atEbetsu, atHome}
@@ -97,6 +98,7 @@ func TestConsequencesMatchRecomputingX1X2X3X4(t *testing.T) {
 				if r.Place.Method == circulation.PartnerLibrary {
 					note(-1, r.ID, r.Place, tb.FirstPickup, ta.FirstPickup)
 				}
+				note(-1, r.ID, r.Place, tb.Deadline, ta.Deadline) // the deadline the notice gave (V1)
 			case holds.Ready:
 				first := a.AddOpenDays(r.ReadyOn, 1)
 				if r.Place.Method == circulation.PartnerLibrary {
@@ -104,7 +106,9 @@ func TestConsequencesMatchRecomputingX1X2X3X4(t *testing.T) {
 				}
 				note(-1, r.ID, r.Place, r.Deadline, hp.ShelfDeadline(first, a))
 			case holds.InTransit:
-				note(-1, r.ID, r.Place, ch.Before.Courier.Collectable(r.ShippedOn, b), ch.After.Courier.Collectable(r.ShippedOn, a))
+				fb, fa := ch.Before.Courier.Collectable(r.ShippedOn, b), ch.After.Courier.Collectable(r.ShippedOn, a)
+				note(-1, r.ID, r.Place, fb, fa)
+				note(-1, r.ID, r.Place, hp.ShelfDeadline(fb, b), hp.ShelfDeadline(fa, a))
 			}
 		}
 		if len(got) != len(want) {

@@ -102,8 +102,9 @@ func TestConsequencesX2ShelfDeadlineMovesH4(t *testing.T) {
 
 // X3, R-PT2, R-PT3: a suspended courier day moves the dispatch of an
 // item secured for a partner library to the next courier day, and its
-// first collectable day with it; a closure of the partner library moves
-// the first collectable day of an item on its way there.
+// first collectable day and notified deadline with it; a closure of the
+// partner library moves the first collectable day and the deadline of an
+// item on its way there.
 func TestConsequencesX3CourierAndCollectableRPT2RPT3(t *testing.T) {
 	l := mustNew(t, withPartners())
 	ch, err := l.Closing("courier", calendar.Closure{From: day("2027-02-19"), To: day("2027-02-19"), Name: "運休（大雪）", NameEn: "suspended (snowstorm)"})
@@ -112,12 +113,15 @@ func TestConsequencesX3CourierAndCollectableRPT2RPT3(t *testing.T) {
 		PlacedOn: day("2027-02-01"), SecuredOn: day("2027-02-17")}
 	got, err := l.Consequences(ch, nil, []holds.Reservation{secured})
 	require.NoError(t, err)
-	require.Len(t, got, 2)
+	require.Len(t, got, 3)
 	// Friday 19 is suspended and Tuesday 23 is a holiday: Friday 26.
 	assert.ErrorIs(t, got[0].Reason, ErrCourierMoved)
 	assert.Equal(t, [2]calendar.Date{day("2027-02-19"), day("2027-02-26")}, [2]calendar.Date{got[0].Old, got[0].New})
 	assert.ErrorIs(t, got[1].Reason, ErrCollectableMoved)
 	assert.Equal(t, [2]calendar.Date{day("2027-02-21"), day("2027-02-28")}, [2]calendar.Date{got[1].Old, got[1].New})
+	// The deadline the notice gave moves with them (H4, V1).
+	assert.ErrorIs(t, got[2].Reason, ErrShelfDeadlineMoved)
+	assert.Equal(t, [2]calendar.Date{day("2027-03-05"), day("2027-03-11")}, [2]calendar.Date{got[2].Old, got[2].New})
 
 	closed, err := l.Closing("ebetsu", calendar.Closure{From: day("2027-02-21"), To: day("2027-02-21"), Name: "臨時休館", NameEn: "closed"})
 	require.NoError(t, err)
@@ -125,10 +129,13 @@ func TestConsequencesX3CourierAndCollectableRPT2RPT3(t *testing.T) {
 	onTheWay.State, onTheWay.ShippedOn = holds.InTransit, day("2027-02-19")
 	got, err = l.Consequences(closed, nil, []holds.Reservation{onTheWay})
 	require.NoError(t, err)
-	require.Len(t, got, 1)
+	require.Len(t, got, 2)
 	assert.ErrorIs(t, got[0].Reason, ErrCollectableMoved)
 	// Sunday 21 closed, Monday 22 its weekly closure, Tuesday 23 a holiday.
 	assert.Equal(t, [2]calendar.Date{day("2027-02-21"), day("2027-02-24")}, [2]calendar.Date{got[0].Old, got[0].New})
+	// Ten open days from 02-24 end on 03-06, not 03-05 (H4, V1).
+	assert.ErrorIs(t, got[1].Reason, ErrShelfDeadlineMoved)
+	assert.Equal(t, [2]calendar.Date{day("2027-03-05"), day("2027-03-06")}, [2]calendar.Date{got[1].Old, got[1].New})
 }
 
 // X4, R-HD2: an item secured for home delivery on Tuesday 2027-02-16

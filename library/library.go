@@ -41,9 +41,10 @@ var defaultLibrary = sync.OnceValue(func() *Library {
 // immutable *Library at once.
 func Default() *Library { return defaultLibrary() }
 
-// Library is a compiled configuration: the calendars of every place and
-// of the courier, and the policies, each version with the day it comes
-// into force. A *Library is immutable and safe for concurrent use.
+// Library is a compiled configuration: the calendar of every place, which
+// answers each day under the rules in force on that day (V1), the
+// courier's, and the policies, each version with the day it comes into
+// force. A *Library is immutable and safe for concurrent use.
 type Library struct {
 	cfg         Config
 	sites       []compiled
@@ -57,10 +58,13 @@ type Library struct {
 	hold        []version[HoldRules]
 }
 
-// compiled is a site with the calendar of each version of its rules.
+// compiled is a site with the calendar of each version of its rules, and
+// the one calendar that answers each day under the version in force on it
+// (calendar.Versions, V1).
 type compiled struct {
 	Site
-	cals []version[*calendar.Calendar]
+	versions []version[*calendar.Calendar]
+	cal      *calendar.Calendar
 }
 
 // version is a value in force from its day (V1); the first version of a
@@ -112,12 +116,7 @@ func New(c Config) (*Library, error) {
 	l := &Library{cfg: c.clone(), byKey: map[string]int{}, assembly: -1}
 	for i, s := range l.cfg.Sites {
 		path := fmt.Sprintf("places[%d]", i)
-		cs := compiled{Site: s}
-		cs.cals = append(cs.cals, version[*calendar.Calendar]{v: compile(path+".rules", s.Rules, s.Name, &ps)})
-		for k, ch := range s.Changes {
-			cal := compile(fmt.Sprintf("%s.changes[%d].rules", path, k), ch.Rules, s.Name, &ps)
-			cs.cals = append(cs.cals, version[*calendar.Calendar]{ch.From, cal})
-		}
+		cs := compileSite(path, s, &ps)
 		switch s.Kind {
 		case Prefectural:
 			l.prefectural = i
@@ -152,6 +151,38 @@ func New(c Config) (*Library, error) {
 	return l, nil
 }
 
+// compileSite compiles each version of the rules of place s, at path,
+// and the one calendar of them all (V1), noting problems in ps.
+func compileSite(path string, s Site, ps *problems) compiled {
+	cs := compiled{Site: s}
+	cs.versions = append(cs.versions, version[*calendar.Calendar]{v: compile(path+".rules", s.Rules, s.Name, ps)})
+	for k, ch := range s.Changes {
+		cal := compile(fmt.Sprintf("%s.changes[%d].rules", path, k), ch.Rules, s.Name, ps)
+		cs.versions = append(cs.versions, version[*calendar.Calendar]{ch.From, cal})
+	}
+	if slices.ContainsFunc(cs.versions, func(v version[*calendar.Calendar]) bool { return v.v == nil }) {
+		return cs // each problem is noted
+	}
+	var err error
+	switch cs.cal, err = versioned(cs.versions); {
+	case errors.Is(err, calendar.ErrNeverOpen):
+		ps.add(path+".changes", "the rules and their changes together close every day")
+	case err != nil:
+		ps.add(path+".changes", "%s", err)
+	}
+	return cs
+}
+
+// versioned returns the one calendar of the versions vs, each in force
+// from its day until the next's (calendar.Versions, V1).
+func versioned(vs []version[*calendar.Calendar]) (*calendar.Calendar, error) {
+	changes := make([]calendar.Version, 0, len(vs)-1)
+	for _, v := range vs[1:] {
+		changes = append(changes, calendar.Version{From: v.from, Calendar: v.v})
+	}
+	return calendar.Versions(vs[0].v, changes...)
+}
+
 // compile compiles rules r, named name when they name nothing, noting
 // rules that close every day as a problem at path.
 func compile(path string, r calendar.Rules, name string, ps *problems) *calendar.Calendar {
@@ -183,22 +214,70 @@ func (c CourierDays) announced() calendar.Rules {
 	return r
 }
 
-// clone copies c deeply enough that no slice is shared with the caller.
+// clone copies c deeply: no slice, map or pointer of the copy is shared
+// with c, so that neither the caller of New nor that of Config can change
+// a Library.
 func (c Config) clone() Config {
 	c.Sites = slices.Clone(c.Sites)
 	for i := range c.Sites {
 		s := &c.Sites[i]
-		s.Changes = slices.Clone(s.Changes)
+		s.Rules = cloneRules(s.Rules)
 		if s.StaffDays != nil {
-			r := *s.StaffDays
+			r := cloneRules(*s.StaffDays)
 			s.StaffDays = &r
 		}
+		s.Changes = slices.Clone(s.Changes)
+		for k := range s.Changes {
+			s.Changes[k].Rules = cloneRules(s.Changes[k].Rules)
+		}
 	}
+	c.Courier.Rules = cloneRules(c.Courier.Rules)
 	c.Courier.Moves = slices.Clone(c.Courier.Moves)
 	c.Courier.Suspensions = slices.Clone(c.Courier.Suspensions)
 	c.Policies.RateTables = slices.Clone(c.Policies.RateTables)
+	for i := range c.Policies.RateTables {
+		c.Policies.RateTables[i] = cloneRateTable(c.Policies.RateTables[i])
+	}
 	c.Policies.Changes = slices.Clone(c.Policies.Changes)
+	for i := range c.Policies.Changes {
+		ch := &c.Policies.Changes[i]
+		if ch.Circulation != nil {
+			p := *ch.Circulation
+			ch.Circulation = &p
+		}
+		if ch.Holds != nil {
+			h := *ch.Holds
+			ch.Holds = &h
+		}
+	}
 	return c
+}
+
+// cloneRules copies r with slices of its own.
+func cloneRules(r calendar.Rules) calendar.Rules {
+	r.ClosedNthWeekdays = slices.Clone(r.ClosedNthWeekdays)
+	r.Closures = slices.Clone(r.Closures)
+	r.Openings = slices.Clone(r.Openings)
+	r.Hours.Regular = slices.Clone(r.Hours.Regular) // keeps nil and empty apart
+	r.Hours.Seasonal = slices.Clone(r.Hours.Seasonal)
+	for i := range r.Hours.Seasonal {
+		r.Hours.Seasonal[i].Windows = slices.Clone(r.Hours.Seasonal[i].Windows)
+	}
+	return r
+}
+
+// cloneRateTable copies rt with slices and map of its own (decimals are
+// immutable values).
+func cloneRateTable(rt shipping.RateTable) shipping.RateTable {
+	rt.YuMail = slices.Clone(rt.YuMail)
+	if rt.YuPack != nil {
+		m := make(map[shipping.Zone][]shipping.SizeRate, len(rt.YuPack))
+		for z, rates := range rt.YuPack {
+			m[z] = slices.Clone(rates)
+		}
+		rt.YuPack = m
+	}
+	return rt
 }
 
 // Config returns the configuration l was compiled from.
@@ -243,36 +322,44 @@ func (l *Library) Site(key string) (Site, error) {
 	return s.Site, nil
 }
 
-// Calendar returns the calendar of the place with the given ID or name
-// under the rules in force on day (V1).
+// Calendar returns the calendar of the place with the given ID or name.
+// It answers each day under the rules in force on that day (V1): a day
+// is open when it is open under the version of the place's rules in
+// force on it, and every count of open days (AddOpenDays, NextOpen,
+// OpenDaysBetween), the month view, ClosedDays and the iCalendar export
+// read each day so. It is the same calendar whichever day asks: day, the
+// day of the question, does not change the answer, so that a notice and
+// the desk that acts on it later give the same dates.
 func (l *Library) Calendar(key string, day calendar.Date) (*calendar.Calendar, error) {
 	s, err := l.site(key)
 	if err != nil {
 		return nil, err
 	}
-	return inForce(s.cals, day), nil
+	return s.cal, nil
 }
 
-// Calendars returns the calendars in force on day of the Prefectural
-// Library, the Assembly Library and every partner library (by name), and
-// the courier: what holds.Policy.Timeline takes. The Partners map is the
-// caller's own. A Library with no places (the zero Library) gives the
-// zero Calendars. With HoldPolicy, it makes *Library a holds.Rules.
+// Calendars returns the calendars of the Prefectural Library, the
+// Assembly Library and every partner library (by name), each answering
+// every day under the rules in force on it (V1, see Calendar), and the
+// courier: what holds.Policy.Timeline takes. They are the same whichever
+// day asks. The Partners map is the caller's own. A Library with no
+// places (the zero Library) gives the zero Calendars. With HoldPolicy,
+// it makes *Library a holds.Rules.
 func (l *Library) Calendars(day calendar.Date) holds.Calendars {
 	if l == nil || len(l.sites) == 0 {
 		return holds.Calendars{}
 	}
 	c := holds.Calendars{
-		Library:  inForce(l.sites[l.prefectural].cals, day),
+		Library:  l.sites[l.prefectural].cal,
 		Partners: map[string]*calendar.Calendar{},
 		Courier:  l.courier,
 	}
 	if l.assembly >= 0 {
-		c.Assembly = inForce(l.sites[l.assembly].cals, day)
+		c.Assembly = l.sites[l.assembly].cal
 	}
 	for _, s := range l.sites {
 		if s.Kind == Partner {
-			c.Partners[s.Name] = inForce(s.cals, day)
+			c.Partners[s.Name] = s.cal
 		}
 	}
 	return c
@@ -339,16 +426,30 @@ func (l *Library) NewDesk(stored []holds.Reservation) (*holds.Desk, error) {
 	return holds.NewDesk(l, stored)
 }
 
+// NewPartialDesk returns a desk built from only the rows a request reads
+// (holds.Request.Reads, holds.NewPartialDesk): a host that keeps its
+// reservations in a database loads the read set inside its transaction,
+// decides on this desk, and stores the Change. nextID is the next free
+// reservation ID of the host's sequence. Like NewDesk's, the desk
+// decides each request under the rules in force on its Today (V1).
+func (l *Library) NewPartialDesk(set holds.ReadSet, rows []holds.Reservation, nextID uint64) (*holds.Desk, error) {
+	if l == nil || len(l.sites) == 0 {
+		return nil, errNoPlaces
+	}
+	return holds.NewPartialDesk(l, set, rows, nextID)
+}
+
 // errNoPlaces is the error of a zero Library asked for what needs a
 // place.
 var errNoPlaces = fmt.Errorf("%w: %s: the library has no places (use Default, Load or New)", reason.ErrBadInput, pkg)
 
 // Timeline returns every date the patron of the stored reservation r
 // will see from the day its item was secured (H4, H6, R-PL1, R-AL2,
-// R-PT2, R-PT3, R-HD2), under the policy and calendars in force on that
-// day (V1). loans is the number of items the patron has on loan, which
-// holds a home delivery or partner-library item back at the loan limit
-// (R-HD4, R-PT5).
+// R-PT2, R-PT3, R-HD2), under the policy in force on that day and the
+// calendars, each day under its own rules (V1): the dates are those the
+// desk gives on the later days it acts, whichever day asks. loans is the
+// number of items the patron has on loan, which holds a home delivery or
+// partner-library item back at the loan limit (R-HD4, R-PT5).
 func (l *Library) Timeline(r holds.Reservation, loans int) (holds.Timeline, error) {
 	if l == nil || len(l.sites) == 0 {
 		return holds.Timeline{}, errNoPlaces
@@ -369,10 +470,10 @@ func (l *Library) Notice(r holds.Reservation, loans int, parcel shipping.Class) 
 }
 
 // ReturnCalendar returns the calendar of the place loan ln goes back to,
-// in force on its day of loan (V1, V2): the one its due date is worked
-// out on (L5) and that Policy.DueDate and Extend take as ReturnTo. It is
-// the calendar of the pickup place (holds.Calendars.At): an item sent
-// home goes back to the Prefectural Library.
+// each day under its own rules (V1): the one its due date is worked out
+// on (L5) and that Policy.DueDate and Extend take as ReturnTo. It is the
+// calendar of the pickup place (holds.Calendars.At): an item sent home
+// goes back to the Prefectural Library.
 func (l *Library) ReturnCalendar(ln circulation.Loan) (*calendar.Calendar, error) {
 	if l == nil || len(l.sites) == 0 {
 		return nil, errNoPlaces
@@ -380,8 +481,9 @@ func (l *Library) ReturnCalendar(ln circulation.Loan) (*calendar.Calendar, error
 	return l.Calendars(ln.Loaned).At(ln.Place)
 }
 
-// ReturnDesk returns the return desk with the calendars in force on day
-// (R-PL2, R-AL3, M2). It needs an Assembly Library.
+// ReturnDesk returns the return desk with the calendars of the places
+// (R-PL2, R-AL3, M2), each day under its own rules (V1); day does not
+// change them. It needs an Assembly Library.
 func (l *Library) ReturnDesk(day calendar.Date) (*circulation.ReturnDesk, error) {
 	c := l.Calendars(day)
 	if c.Assembly == nil {

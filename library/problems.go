@@ -19,8 +19,13 @@ const pkg = "library"
 // reason.ErrBadInput too.
 var ErrUnknownSite = fmt.Errorf("%w: %s: no such place", reason.ErrBadInput, pkg)
 
-// problems gathers the problems of one document.
-type problems struct{ list reason.Problems }
+// problems gathers the problems of one document. read marks, by index in
+// list, the problems whose value was read all the same (an unknown key
+// beside known ones): they hide none of the checks of sense (keepReadable).
+type problems struct {
+	list reason.Problems
+	read map[int]bool
+}
 
 func (ps *problems) add(path, format string, args ...any) { ps.list.Add(path, format, args...) }
 
@@ -42,6 +47,16 @@ func (ps *problems) nested(path string, err error) {
 func (ps *problems) json(path string, err error) {
 	field, msg := strictjson.Describe(err)
 	ps.list.Add(join(path, field), "%s", msg)
+}
+
+// keyProblem adds the problem of a key of the object at path (unknown,
+// in the wrong case, repeated), whose other keys were read all the same.
+func (ps *problems) keyProblem(path, format string, args ...any) {
+	if ps.read == nil {
+		ps.read = map[int]bool{}
+	}
+	ps.read[len(ps.list)] = true
+	ps.list.Add(path, format, args...)
 }
 
 // join joins two parts of a JSON path.

@@ -13,7 +13,11 @@ import (
 // ErrOverdue (L4 e), and a cancellation or change after the notice,
 // holds.ErrNeedsStaff (H5). Hard are what the lending library's terms or
 // the route decide (L4 a, L2, L4 d), an item never lent (I1), and every
-// return reason. The guide does not say what staff may override.
+// return reason. The guide does not say what staff may override. The
+// default split makes soft every reason that is safe to waive
+// (circulation.Waivable, holds.Waivable) and nothing else: a document may
+// name fewer, never another, which the policies' Validate refuses at load
+// (TestOverridesDefaultSplitIsTheWaivableSet keeps the two the same).
 
 // defaultCirculationSoft is the circulation policy's soft reasons.
 func defaultCirculationSoft() circulation.Codes {

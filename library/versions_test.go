@@ -89,8 +89,8 @@ func TestDeskUsesPolicyOfItsDayV1(t *testing.T) {
 }
 
 // V1: a place's rules change on a date: Calendar and Calendars answer
-// with the rules in force on the day asked, and ClosedDays across the
-// change follows each version on its own days.
+// each day with the rules in force on that day, whichever day asks, and
+// ClosedDays across the change follows each version on its own days.
 func TestPlaceRulesChangeV1(t *testing.T) {
 	c := withPartners()
 	later := ebetsuRules()
@@ -102,7 +102,9 @@ func TestPlaceRulesChangeV1(t *testing.T) {
 	after, err := l.Calendar("江別市情報図書館", day("2027-04-01"))
 	require.NoError(t, err)
 	tue := day("2027-04-06")
-	assert.True(t, before.IsOpen(tue))
+	assert.Same(t, before, after, "the same calendar whichever day asks")
+	assert.True(t, before.IsOpen(day("2027-03-30")), "a Tuesday under the old rules")
+	assert.False(t, before.IsOpen(tue), "a Tuesday under the new rules")
 	assert.False(t, after.IsOpen(tue))
 	assert.Same(t, after, l.Calendars(day("2027-05-01")).Partners["江別市情報図書館"])
 	assert.Equal(t, "江別市情報図書館", after.Name(), "rules without a name take the place's")

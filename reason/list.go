@@ -1,6 +1,7 @@
 package reason
 
 import (
+	"math"
 	"strconv"
 )
 
@@ -68,7 +69,8 @@ const linearCodes = 32
 
 // Add adds c, or counts it in the entry that stands for the reasons of
 // its code beyond the first 16. A nil c is ignored; such an entry taken
-// from another refusal counts as the reasons it stands for.
+// from another refusal counts as the reasons it stands for. Counts stop
+// at the largest int rather than wrap.
 func (l *List) Add(c Coded) {
 	if c == nil {
 		return
@@ -79,7 +81,7 @@ func (l *List) Add(c Coded) {
 	}
 	e := l.entry(c.Code())
 	k := e.n
-	e.n += n
+	e.n = addCount(e.n, n)
 	if k < maxPerCode {
 		l.list = append(l.list, c)
 		if n--; n == 0 {
@@ -87,11 +89,21 @@ func (l *List) Add(c Coded) {
 		}
 	}
 	if e.omitted != nil {
-		e.omitted.n += n
+		e.omitted.n = addCount(e.omitted.n, n)
 		return
 	}
 	e.omitted = &omitted{first: c, n: n}
 	l.list = append(l.list, e.omitted)
+}
+
+// addCount returns a+b for counts a and b, or the largest int when the
+// sum would overflow: counts taken from decoded refusals can be as large
+// as an int, and a count must never wrap to a negative one.
+func addCount(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
 }
 
 // Full reports whether a further reason of code would only be counted,

@@ -24,6 +24,7 @@ const (
 	kindDay
 	kindPreviousDay
 	kindSize
+	kindLibraryEn
 	numKinds
 )
 
@@ -43,6 +44,7 @@ var kinds = [numKinds]struct {
 	kindDay:         {"day", false},
 	kindPreviousDay: {"previous_day", false},
 	kindSize:        {"size", true},
+	kindLibraryEn:   {"library_en", false},
 }
 
 // kindNamed returns the kind whose name is s.
@@ -114,6 +116,12 @@ func Day(d dated) Param { return dateOf(kindDay, d) }
 // was before it changed ("now due 2026-04-15 (Wed), was 2026-04-08
 // (Wed)"): {previous_day}, shown as Day is.
 func PreviousDay(d dated) Param { return dateOf(kindPreviousDay, d) }
+
+// LibraryNameEn is the English name of the library LibraryName names,
+// cut to 32 characters: an English message shows it for {library} when
+// it is given, a Japanese one the Japanese name. It is carried as
+// "library_en"; a template may also name {library_en} itself.
+func LibraryNameEn(name string) Param { return Param{k: kindLibraryEn, s: cleanText(name)} }
 
 // Size is a parcel's size band, in centimetres (Yu-Pack size 60):
 // {size}.

@@ -183,3 +183,16 @@ func mustWith(t *testing.T, en, ja string, ps ...reason.Param) reason.Coded {
 	t.Helper()
 	return reason.New("test", "test.params", en, ja).With(ps...)
 }
+
+// A library named in both languages shows its English name in English
+// and its Japanese name in Japanese: an English message no longer
+// carries 小樽市立図書館.
+func TestLibraryNameShownInEachLanguage(t *testing.T) {
+	c := reason.New("test", "test.library", "Not registered[ at {library}].", "[{library}に]登録がありません。").
+		With(reason.LibraryName("小樽市立図書館"), reason.LibraryNameEn("Otaru City Library"))
+	assert.Equal(t, "Not registered at Otaru City Library.", c.Message(reason.English))
+	assert.Equal(t, "小樽市立図書館に登録がありません。", c.Message(reason.Japanese))
+	only := reason.New("test", "test.library2", "Not registered[ at {library}].", "[{library}に]登録がありません。").
+		With(reason.LibraryName("小樽市立図書館"))
+	assert.Equal(t, "Not registered at 小樽市立図書館.", only.Message(reason.English), "without an English name, the one name")
+}

@@ -181,11 +181,22 @@ func (t template) render(b *strings.Builder, ps Params, l Lang) {
 			if q.k == noKind {
 				b.WriteString(q.text)
 			} else {
-				v, _ := ps.has(q.k)
-				b.WriteString(v.text(l))
+				b.WriteString(ps.value(q.k, l))
 			}
 		}
 	}
+}
+
+// value renders the parameter of kind k of ps in l: for {library} in any
+// language but Japanese, the English name when ps has one.
+func (ps Params) value(k kind, l Lang) string {
+	if k == kindLibrary && l != Japanese {
+		if en, ok := ps.has(kindLibraryEn); ok && en.s != "" {
+			return en.text(l)
+		}
+	}
+	v, _ := ps.has(k)
+	return v.text(l)
 }
 
 // complete reports whether ps has every parameter group names.

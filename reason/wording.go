@@ -103,8 +103,10 @@ func paramList(names []string) string {
 //
 //	{"extension.reserved": {"ja": "予約が入っています。011-xxx-xxxx へ"}}
 //
-// Language tags are read as ParseLang reads them ("JA", "ja-JP"); the
-// templates are checked as NewWording checks them.
+// Language tags are read as ParseLang reads them ("JA", "ja-JP"); a code
+// given twice, or two tags of one language for a code ("ja" and "JA"),
+// is refused rather than one of them kept. The templates are checked as
+// NewWording checks them.
 func ParseWording(catalogue []*Reason, b []byte) (*Wording, error) {
 	var m map[string]map[Lang]string
 	if err := strictjson.Decode("reason", "wording", b, &m); err != nil {

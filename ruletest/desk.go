@@ -126,6 +126,16 @@ func (kitRules) Calendars(calendar.Date) holds.Calendars { return PlaceCalendars
 // holds.ErrNeedsStaff go.
 var staffOverride = circulation.Override{Staff: "ruletest", Codes: circulation.CodesOf(holds.ErrNeedsStaff), Note: "the patron telephoned"}
 
+// afterNotice returns the override staff gave for the step from before
+// to after: staffOverride for a cancellation or change of place once the
+// notice has gone out (H5), none otherwise.
+func afterNotice(before, after holds.Reservation) circulation.Override {
+	if before.State != 0 && before.State != holds.Waiting && (after.State == holds.Cancelled || after.Place != before.Place) {
+		return staffOverride
+	}
+	return circulation.Override{}
+}
+
 // overrideBy returns the override an actor gives: staffOverride for
 // staff, none for the patron, who never overrides.
 func overrideBy(by holds.Actor) circulation.Override {
@@ -159,6 +169,7 @@ type modelRes struct {
 	group        uint64
 	order        int
 	shipped      calendar.Date // the day it left (R-PT2, R-HD2), for L2 and R-PT3
+	secured      calendar.Date // the day of the notice (H6), whose shelf days count (H4)
 	deadline     calendar.Date
 }
 
@@ -416,7 +427,7 @@ func (m *deskModel) secureItem(t *rapid.T, item string) {
 		if len(ch.Reservations) != 1 || ch.Reservations[0].ID != want.id {
 			t.Fatalf("H3 secured %+v, first that may go ahead is %d", ch.Reservations, want.id)
 		}
-		want.state = holds.Secured
+		want.state, want.secured = holds.Secured, m.today
 	case pending:
 		expect(t, "secure", err, holds.ErrOrderPending)
 	default:
@@ -476,7 +487,9 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 		}
 		first = nextOpenByRules(rules, first)
 	}
-	if want := shelfDeadlineByRules(rules, first, m.p().ShelfDays); got.Deadline != want {
+	// The shelf days are those the notice gave: the policy of the day
+	// the item was secured (H4, V1).
+	if want := shelfDeadlineByRules(rules, first, m.rules.HoldPolicy(r.secured).ShelfDays); got.Deadline != want {
 		t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v: want %v", got.Deadline, r.place, m.today, first, want)
 	}
 }
@@ -692,7 +705,7 @@ func (m *deskModel) checkReservations(t *rapid.T) {
 			before = m.last[i]
 		}
 		if before.State != r.State || before.Place != r.Place {
-			if _, err := before.Step(r, holds.ByStaff, m.today, circulation.Override{}); err != nil {
+			if _, err := before.Step(r, holds.ByStaff, m.today, afterNotice(before, r)); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
 		}

@@ -59,7 +59,11 @@ func TestGeneratorsDrawValidValues(t *testing.T) {
 				t.Fatalf("ReservationHistory step %d: %v", i, err)
 			}
 			if i > 0 {
-				if _, err := h[i-1].Step(r, holds.ByStaff, r.PlacedOn, circulation.Override{}); err != nil {
+				ov := circulation.Override{}
+				if b := h[i-1]; b.State != holds.Waiting && (r.State == holds.Cancelled || r.Place != b.Place) {
+					ov = circulation.Override{Staff: "s", Codes: circulation.CodesOf(holds.ErrNeedsStaff)} // H5
+				}
+				if _, err := h[i-1].Step(r, holds.ByStaff, r.PlacedOn, ov); err != nil {
 					t.Fatalf("ReservationHistory step %d is not a step: %v", i, err)
 				}
 			}

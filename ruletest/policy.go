@@ -25,7 +25,7 @@ func keepOr(t *rapid.T, label string, def, lo, hi int) int {
 // the others each field keeps its default three times in four or takes
 // any value Validate allows given the fields before it, with loan and
 // reservation limits kept small enough for generated patrons to reach
-// them, and Overridable any set of circulation.Reasons(). Draws shrink
+// them, and Overridable any set of circulation.Waivable(). Draws shrink
 // toward the default.
 func LoanPolicy() *rapid.Generator[circulation.Policy] {
 	return rapid.Custom(func(t *rapid.T) circulation.Policy {
@@ -51,7 +51,7 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 		p.HideReserveAtLoanLimit = rapid.IntRange(0, 3).Draw(t, "hide_reserve_at_loan_limit_changed") == 3
 		p.Overridable = d.Overridable
 		if rapid.IntRange(0, 3).Draw(t, "overridable_changed") == 3 {
-			p.Overridable = softSet(t, circulation.Reasons())
+			p.Overridable = softSet(t, circulation.Reasons(), circulation.Waivable())
 		}
 		return p
 	})
@@ -59,7 +59,7 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 
 // HoldPolicy draws a valid holds.Policy (it passes Validate): a hold shelf
 // of the default 10 open days or 1 to 30, either reading-order rule, a
-// LoanPolicy, and the default soft reasons or any set of holds.Reasons().
+// LoanPolicy, and the default soft reasons or any set of holds.Waivable().
 // Draws shrink toward the published policy (library.Default).
 func HoldPolicy() *rapid.Generator[holds.Policy] {
 	return rapid.Custom(func(t *rapid.T) holds.Policy {
@@ -71,18 +71,19 @@ func HoldPolicy() *rapid.Generator[holds.Policy] {
 			Overridable:         d.Overridable,
 		}
 		if rapid.IntRange(0, 3).Draw(t, "overridable_changed") == 3 {
-			p.Overridable = softSet(t, holds.Reasons())
+			p.Overridable = softSet(t, holds.Reasons(), holds.Waivable())
 		}
 		return p
 	})
 }
 
 // softSet draws the reasons of a policy's Overridable: any subset of
-// the package's reasons.
-func softSet(t *rapid.T, rs []*reason.Reason) circulation.Codes {
+// the package's reasons rs that are safe to waive (waivable, the
+// package's Waivable()).
+func softSet(t *rapid.T, rs []*reason.Reason, waivable circulation.Codes) circulation.Codes {
 	var soft []reason.Coded
 	for _, r := range rs {
-		if rapid.Bool().Draw(t, "soft_"+r.Code()) {
+		if waivable.Has(r.Code()) && rapid.Bool().Draw(t, "soft_"+r.Code()) {
 			soft = append(soft, r)
 		}
 	}

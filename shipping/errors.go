@@ -24,9 +24,8 @@ func (e decodeError) Unwrap() []error { return []error{e.Problems, e.err} }
 
 // decode decodes the JSON object b into v strictly (internal/strictjson).
 // Its error is a decodeError whose problem is at the path of the value
-// json could not read, when json says, and names what is wrong without
-// reading any error's text: json's own message (an unknown key) is quoted
-// as it is, cut short.
+// json could not read, when json says (for a refused key, the object that
+// holds it), and names what is wrong without reading any error's text.
 func decode(what string, b []byte, v any) error {
 	err := strictjson.Decode(pkg, what, b, v)
 	if err == nil {
@@ -43,7 +42,10 @@ func decode(what string, b []byte, v any) error {
 	var p reason.Problem
 	var te *json.UnmarshalTypeError
 	var syn *json.SyntaxError
+	var ke *strictjson.KeyError
 	switch {
+	case errors.As(cause, &ke):
+		p.Path, p.Message = strictjson.Describe(ke)
 	case errors.As(cause, &te):
 		p = reason.Problem{Path: te.Field, Message: fmt.Sprintf("a JSON %s where %s is wanted", te.Value, jsonKind(te.Type))}
 	case errors.As(cause, &syn):

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -37,9 +39,9 @@ func printClosure(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	name := place.Label(o.lang)
+	name := placeName(o, place)
 	if o.place == "courier" {
-		name = o.lib.Courier().Calendar().Name()
+		name = courierName(o)
 	}
 	if o.lang == reason.Japanese {
 		fmt.Fprintf(w, "%sを%sから%sまで休止すると：影響%d件（見本の貸出%d件・予約%d件のうち）\n",
@@ -49,14 +51,70 @@ func printClosure(w io.Writer, o options) error {
 			name, o.from, o.to, len(cs), len(loans), len(rs))
 	}
 	for _, c := range cs {
-		m := reason.Localize(c.Reason, o.lang)[0]
-		what := fmt.Sprintf("loan %d", c.Loan+1)
-		if c.Loan < 0 {
-			what = fmt.Sprintf("reservation %d", c.Reservation)
-		}
-		fmt.Fprintf(w, "\n%-16s %s → %s  %s  [%s]\n  %s\n", what, c.Old, c.New, c.Place.Label(o.lang), m.Code, m.Message)
+		m := message(o, c.Reason)
+		fmt.Fprintf(w, "\n%s %s → %s  %s  [%s]\n  %s\n", subject(c, o.lang), c.Old, c.New, placeName(o, c.Place), m.Code, m.Message)
 	}
 	return nil
+}
+
+// subject names the loan or the reservation of c in language l, padded
+// to 16 columns: "loan 4          ", "予約 18         ".
+func subject(c library.Consequence, l reason.Lang) string {
+	what := fmt.Sprintf("loan %d", c.Loan+1)
+	switch {
+	case c.Loan < 0 && l == reason.Japanese:
+		what = fmt.Sprintf("予約 %d", c.Reservation)
+	case c.Loan < 0:
+		what = fmt.Sprintf("reservation %d", c.Reservation)
+	case l == reason.Japanese:
+		what = fmt.Sprintf("貸出 %d", c.Loan+1)
+	}
+	cols := 0
+	for _, r := range what {
+		cols++
+		if r >= 0x1100 { // a Japanese character takes two columns
+			cols++
+		}
+	}
+	return what + strings.Repeat(" ", max(16-cols, 0))
+}
+
+// courierName is the courier's name in o.lang: the configuration gives
+// it in Japanese only, so in English it is "the courier".
+func courierName(o options) string {
+	if o.lang == reason.Japanese {
+		return o.lib.Courier().Calendar().Name()
+	}
+	return "the courier"
+}
+
+// placeName is p's label in o.lang, a partner library by its English
+// name (name_en) in English when the configuration gives one.
+func placeName(o options, p circulation.Place) string {
+	if p.Method != circulation.PartnerLibrary || o.lang == reason.Japanese {
+		return p.Label(o.lang)
+	}
+	if s, err := o.lib.Site(p.Library); err == nil && s.NameEn != "" {
+		return s.NameEn + " (partner library)"
+	}
+	return p.Label(o.lang)
+}
+
+// message renders c in o.lang. The library a consequence names is given
+// in Japanese, the name places carry; in English it is given again by
+// its English name (name_en) when the configuration has one.
+func message(o options, c reason.Coded) reason.Message {
+	m := reason.Localize(c, o.lang)[0]
+	lib, ok := m.Params.Get("library")
+	var sentinel *reason.Reason
+	if o.lang == reason.Japanese || !ok || !errors.As(c, &sentinel) {
+		return m
+	}
+	name, _ := lib.Value().(string)
+	if s, err := o.lib.Site(name); err == nil && s.NameEn != "" {
+		return reason.Localize(sentinel.With(append(m.Params, reason.LibraryName(s.NameEn))...), o.lang)[0]
+	}
+	return m
 }
 
 // samplePlace is where the sample's items are: the place closed, or for

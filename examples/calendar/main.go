@@ -27,14 +27,57 @@ func main() {
 	os.Exit(exitCode(os.Stderr, run(os.Stdout, os.Args[1:], time.Now())))
 }
 
-// exitCode reports err on stderr and returns the exit code: 0 for success
+// exitCode reports err on stderr, followed by the usage when err is a
+// mistake in the command line, and returns the exit code: 0 for success
 // and for -h, 2 for anything else.
 func exitCode(stderr io.Writer, err error) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintln(stderr, "calendar:", err)
+	var u usageError
+	if errors.As(err, &u) {
+		fmt.Fprint(stderr, u.usage)
+	}
 	return 2
+}
+
+// usageError is a mistake in the command line, with the usage to print
+// after it.
+type usageError struct {
+	err   error
+	usage string
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// parseFlags parses args into fs. The usage goes to w for -h, which asked
+// for it, and into the usageError of any mistake, a stray argument
+// included, for exitCode to print on stderr.
+func parseFlags(fs *flag.FlagSet, w io.Writer, args []string) error {
+	fs.SetOutput(io.Discard) // reported here instead, where it belongs
+	err := fs.Parse(args)
+	if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		printUsage(fs, w)
+		return err
+	}
+	var usage strings.Builder
+	printUsage(fs, &usage)
+	return usageError{err, usage.String()}
+}
+
+// printUsage prints the usage of fs to w, as the flag package does.
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fs.SetOutput(w)
+	fmt.Fprintf(w, "Usage of %s:\n", fs.Name())
+	fs.PrintDefaults()
 }
 
 // options are the parsed flags.
@@ -52,7 +95,6 @@ type options struct {
 // stamp the iCalendar export: the rules never read the clock.
 func run(w io.Writer, args []string, now time.Time) error {
 	fs := flag.NewFlagSet("calendar", flag.ContinueOnError)
-	fs.SetOutput(w)
 	config := fs.String("config", "", "configuration `file` (docs/config.md); the embedded default when left out")
 	place := fs.String("place", "prefectural", "the place, by id or name")
 	month := fs.String("month", "", "the month to show, YYYY-MM (default: this month)")
@@ -60,11 +102,8 @@ func run(w io.Writer, args []string, now time.Time) error {
 	closing := fs.String("close", "", "print what closing the place from YYYY-MM-DD[..YYYY-MM-DD] would change for a sample of loans and reservations")
 	lang := fs.String("lang", "en", "language: en or ja")
 	stamp := fs.String("stamp", "", "the iCalendar DTSTAMP, RFC 3339 (default: now)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, w, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	o := options{place: *place, ics: *ics, now: now}
 	var err error
@@ -98,8 +137,11 @@ func run(w io.Writer, args []string, now time.Time) error {
 		}
 		return printClosure(w, o)
 	case *ics:
-		return o.lib.WriteICS(w, o.place, o.first, o.first.AddDays(365).AddDays(-1),
-			calendar.ICSOptions{Stamp: o.now, Lang: o.lang, UIDDomain: "kashidashi.example"})
+		opt := calendar.ICSOptions{Stamp: o.now, Lang: o.lang, UIDDomain: "kashidashi.example"}
+		if site, err := o.lib.Site(o.place); err == nil && o.lang == reason.English {
+			opt.Name = siteName(site, o.lang)
+		}
+		return o.lib.WriteICS(w, o.place, o.first, o.first.AddDays(365).AddDays(-1), opt)
 	}
 	return printMonth(w, o)
 }
@@ -121,11 +163,19 @@ func load(path string) (*library.Library, error) {
 			for i, p := range ps {
 				lines[i] = "  " + p.String()
 			}
-			return nil, fmt.Errorf("%s: %d problems:\n%s", path, len(ps), strings.Join(lines, "\n"))
+			return nil, fmt.Errorf("%s: %s:\n%s", path, problems(len(ps)), strings.Join(lines, "\n"))
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return l, nil
+}
+
+// problems counts problems: "1 problem", "2 problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }
 
 // readFile reads at most library.MaxDocumentBytes and one byte more, so

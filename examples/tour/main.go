@@ -12,14 +12,20 @@
 //
 //	go run ./examples/tour                              # from today, in English
 //	go run ./examples/tour -start 2026-11-26 -lang ja   # a fixed day, in Japanese
+//
+// The story can start from 2024-08-01, the sample tariff's first rates,
+// to 60 days (its length) before 2100-12-31, the end of the calendars'
+// span; another -start is refused before the story begins.
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -30,35 +36,53 @@ func main() {
 	os.Exit(exitCode(os.Stderr, run(os.Stdout, os.Args[1:], time.Now())))
 }
 
-// exitCode reports err on stderr and returns the process's exit code: 0
-// for success and for -h, which asked for the usage run has printed; 2
-// for anything else.
+// exitCode reports err on stderr, followed by the usage when err is a
+// mistake in the command line, and returns the process's exit code: 0 for
+// success and for -h, which asked for the usage run has printed; 2 for
+// anything else.
 func exitCode(stderr io.Writer, err error) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintln(stderr, "tour:", err)
+	var u usageError
+	if errors.As(err, &u) {
+		fmt.Fprint(stderr, u.usage)
+	}
 	return 2
 }
 
-// run is the whole tour. now is read only to default the start day: the
-// rules themselves never read the clock.
+// usageError is a mistake in the command line, with the usage to print
+// after it.
+type usageError struct {
+	err   error
+	usage string
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// run is the whole tour. now is read only for -start today, the default:
+// the rules themselves never read the clock. The story is told into a
+// buffer and written to w only once it is whole, so that a failure prints
+// nothing on stdout.
 func run(w io.Writer, args []string, now time.Time) error {
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
-	fs.SetOutput(w)
-	start := fs.String("start", calendar.DateOf(now).String(), "the story's first day, YYYY-MM-DD")
+	start := fs.String("start", "today", "the story's first day, YYYY-MM-DD, or today (in Japan)")
 	lang := fs.String("lang", "en", "language: en or ja")
 	month := fs.String("month", "", "month of the calendar to show, YYYY-MM (default: the start's)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, w, args); err != nil {
 		return err
 	}
 	l, err := reason.ParseLang(*lang)
 	if err != nil {
 		return err
 	}
-	day, err := calendar.ParseDate(*start)
-	if err != nil {
-		return fmt.Errorf("bad -start: %w", err)
+	day := calendar.DateOf(now)
+	if *start != "today" {
+		if day, err = calendar.ParseDate(*start); err != nil {
+			return fmt.Errorf("bad -start: %w", err)
+		}
 	}
 	first := day
 	if *month != "" {
@@ -66,9 +90,46 @@ func run(w io.Writer, args []string, now time.Time) error {
 			return fmt.Errorf("bad -month %q: %w", *month, err)
 		}
 	}
-	s, err := newStory(w, l, day)
+	var b bytes.Buffer
+	s, err := newStory(&b, l, day)
 	if err != nil {
 		return err
 	}
-	return s.tell(first)
+	if from, to := s.starts(); day.Before(from) || day.After(to) {
+		return fmt.Errorf("-start %s: the story can start from %s (the sample tariff's first rates) to %s (%d days, the story's length, before the end of the calendars' span)",
+			day, from, to, storyDays)
+	}
+	if err := s.tell(first); err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// parseFlags parses args into fs. The usage goes to w for -h, which asked
+// for it, and into the usageError of any mistake, a stray argument
+// included, for exitCode to print on stderr.
+func parseFlags(fs *flag.FlagSet, w io.Writer, args []string) error {
+	fs.SetOutput(io.Discard) // reported here instead, where it belongs
+	err := fs.Parse(args)
+	if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		printUsage(fs, w)
+		return err
+	}
+	var usage strings.Builder
+	printUsage(fs, &usage)
+	return usageError{err, usage.String()}
+}
+
+// printUsage prints the usage of fs to w, as the flag package does.
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fs.SetOutput(w)
+	fmt.Fprintf(w, "Usage of %s:\n", fs.Name())
+	fs.PrintDefaults()
 }

@@ -9,7 +9,8 @@ import (
 // printMonth draws the month of first as a grid, Sunday first, marking
 // closed days with "×" and holidays with "*", and lists why each closed
 // day is closed (C1, C2): the library's month view of the Prefectural
-// Library, each day under the rules in force on it (C8).
+// Library, each day under the rules in force on it (C8), holidays by
+// their names in the story's language.
 func (s *story) printMonth(first calendar.Date) error {
 	v, err := s.lib.Month("prefectural", first.Year(), first.Month())
 	if err != nil {
@@ -32,8 +33,8 @@ func (s *story) printMonth(first calendar.Date) error {
 		fmt.Fprintln(s.w) // every week has days of the month
 	}
 	for _, d := range days {
-		if d.Holiday != "" {
-			fmt.Fprintf(s.w, "  * %s %s\n", d.Date, d.Holiday)
+		if name, ok := calendar.HolidayName(d.Date, s.lang); ok {
+			fmt.Fprintf(s.w, "  * %s %s\n", d.Date, name)
 		}
 		if !d.Open {
 			fmt.Fprintf(s.w, "  × %s %s\n", d.Date, s.tr(d.ClosedEn, d.ClosedJa))

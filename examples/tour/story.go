@@ -13,6 +13,7 @@ import (
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
+	"github.com/kashidashi/kashidashi/shipping"
 )
 
 // story holds what the scenes share: the output, the language, the day
@@ -68,6 +69,24 @@ func withPartner(lib *library.Library) (*library.Library, error) {
 		},
 	})
 	return library.New(c)
+}
+
+// storyDays is the story's length: its dates run to 41 days after its
+// start (the third volume's due date, from 2026-11-26), a few more when
+// the year-end closures fall in the way; 60 leaves room for them.
+const storyDays = 60
+
+// starts returns the first and the last day the story can start on: from
+// the sample tariff's first rates, which the home-delivery scene quotes
+// on the start day (the calendars' span starts earlier, in 1955), to
+// storyDays before the end of the span the calendars answer for
+// (calendar.Calendar.Span).
+func (s *story) starts() (first, last calendar.Date) {
+	first, last = s.lib.Calendars(s.start).Library.Span()
+	if t := shipping.SampleTariff().Tables(); len(t) > 0 && t[0].Effective.After(first) {
+		first = t[0].Effective
+	}
+	return first, last.AddDays(-storyDays)
 }
 
 func (s *story) tell(month calendar.Date) error {

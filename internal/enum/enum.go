@@ -64,21 +64,34 @@ func (t *Table[T]) Label(v T, l reason.Lang) string {
 }
 
 // Parse returns the value whose stable code or label, in either language,
-// is s. Leading and trailing white space, the full-width space included,
-// is ignored, since labels copied from a web page often carry it.
+// is s, for text a person typed. Leading and trailing white space, the
+// full-width space included, is ignored around a label, since labels
+// copied from a web page often carry it; a code is matched exactly, as
+// on the wire.
 func (t *Table[T]) Parse(s string) (T, error) {
-	trimmed := strings.TrimSpace(s)
-	if trimmed != "" {
-		for i, n := range t.names {
-			if n.Code == "" {
-				continue
-			}
-			if trimmed == n.Code || trimmed == n.Ja || trimmed == n.En {
-				return T(i), nil
-			}
+	if v, ok := t.lookup(s, true); ok {
+		return v, nil
+	}
+	if trimmed := strings.TrimSpace(s); trimmed != s {
+		if v, ok := t.lookup(trimmed, false); ok {
+			return v, nil
 		}
 	}
 	return 0, t.parseError(s)
+}
+
+// lookup returns the value whose label, or when codes is true whose code
+// too, is exactly s.
+func (t *Table[T]) lookup(s string, codes bool) (T, bool) {
+	if s == "" {
+		return 0, false
+	}
+	for i, n := range t.names {
+		if n.Code != "" && ((codes && s == n.Code) || s == n.Ja || s == n.En) {
+			return T(i), true
+		}
+	}
+	return 0, false
 }
 
 func (t *Table[T]) parseError(s string) error {
@@ -105,12 +118,13 @@ func (t *Table[T]) MarshalText(v T) ([]byte, error) {
 	return []byte(t.names[v].Code), nil
 }
 
-// UnmarshalText decodes b as Parse does into *v, which it leaves
-// unchanged on error.
+// UnmarshalText decodes b into *v, which it leaves unchanged on error:
+// b must be a stable code or a label exactly, with no white space around
+// it (text on the wire is exact; Parse is for what a person types).
 func (t *Table[T]) UnmarshalText(v *T, b []byte) error {
-	x, err := t.Parse(string(b))
-	if err != nil {
-		return err
+	x, ok := t.lookup(string(b), true)
+	if !ok {
+		return t.parseError(string(b))
 	}
 	*v = x
 	return nil

@@ -85,3 +85,32 @@ func FuzzTableParse(f *testing.F) {
 		}
 	})
 }
+
+// Defect (issue 17): codes with surrounding spaces ("dark_blue ") were
+// accepted on the wire. UnmarshalText matches a code or a label exactly;
+// only Parse, for what a person types, trims white space, and only
+// around a label: codes are exact everywhere.
+func TestDefectEnumCodeWithSpacesRefusedOnTheWire(t *testing.T) {
+	for _, s := range []string{"dark_blue ", " dark_blue", "\u3000dark_blue", "dark_blue\n", " 紺", "dark blue ", "Dark_Blue"} {
+		v := color(1)
+		if err := colors.UnmarshalText(&v, []byte(s)); !errors.Is(err, errUnknownColor) || v != 1 {
+			t.Errorf("UnmarshalText(%q) = %v, v = %v; want refused", s, err, v)
+		}
+	}
+	for _, s := range []string{"dark_blue", "紺", "dark blue"} {
+		var v color
+		if err := colors.UnmarshalText(&v, []byte(s)); err != nil || v != 2 {
+			t.Errorf("UnmarshalText(%q) = %v, v = %v", s, err, v)
+		}
+	}
+	for _, s := range []string{" dark_blue", "dark_blue\u3000"} {
+		if _, err := colors.Parse(s); !errors.Is(err, errUnknownColor) {
+			t.Errorf("Parse(%q) = %v, want refused: codes are exact", s, err)
+		}
+	}
+	for _, s := range []string{"\u3000紺 ", " dark blue\t", "dark_blue"} {
+		if v, err := colors.Parse(s); err != nil || v != 2 {
+			t.Errorf("Parse(%q) = %v, %v", s, v, err)
+		}
+	}
+}

@@ -12,9 +12,11 @@ import (
 // problem a document's author reads: the field of the value at fault,
 // when encoding/json names it (relative to what was decoded), and a
 // message such as "a JSON string where a number is wanted", "unknown
-// key \"colour\"", "not valid JSON at byte 12" or "text after the JSON
-// value". It sees through *Error to the cause. Only encoding/json's
-// own text is read (an unknown key has no error type of its own).
+// key \"colour\"", "duplicate key \"reserved\"", "not valid JSON at
+// byte 12" or "text after the JSON value"; for a refused key (*KeyError)
+// the field is the object that holds it. It sees through *Error to the
+// cause. Only encoding/json's own text is read, for an unknown key it
+// reports itself (it has no error type of its own).
 func Describe(err error) (field, message string) {
 	for {
 		var se *Error
@@ -25,7 +27,10 @@ func Describe(err error) (field, message string) {
 	}
 	var te *json.UnmarshalTypeError
 	var syn *json.SyntaxError
+	var ke *KeyError
 	switch {
+	case errors.As(err, &ke):
+		return ke.Path, ke.message()
 	case errors.As(err, &te):
 		return te.Field, fmt.Sprintf("a JSON %s where %s is wanted", te.Value, kindName(te.Type))
 	case errors.As(err, &syn):

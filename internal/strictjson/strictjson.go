@@ -1,6 +1,8 @@
 // Package strictjson is the module's one strict JSON decoder: every type
-// that decodes itself from JSON refuses unknown keys, at every depth, and
-// anything after the value, and names what it was decoding in the error.
+// that decodes itself from JSON refuses unknown keys, keys in another
+// case than the type's, and keys given twice in one object, at every
+// depth, and anything after the value, and names what it was decoding in
+// the error.
 package strictjson
 
 import (
@@ -8,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 )
 
 // ErrBadInput is the module's one bad-input sentinel, declared here so
@@ -20,16 +23,23 @@ var ErrBadInput = errors.New("bad input")
 var ErrTrailingData = errors.New("trailing data after the JSON value")
 
 // Decode decodes the one JSON value in b into v, refusing keys v does not
-// have (down to types with decoders of their own, which decode strictly
-// too) and anything after the value. The error is an *Error naming pkg
+// have, keys in another case than v's ("Reserved" for "reserved": keys
+// are exact, where encoding/json matches them in any case) and keys given
+// twice in one object (encoding/json keeps the last), down to types with
+// decoders of their own, which decode strictly too, and anything after
+// the value. A refused key is a *KeyError, found before v is changed.
+// Decode takes time linear in len(b). The error is an *Error naming pkg
 // and what ("circulation", "loan").
 func Decode(pkg, what string, b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err := checkKeys(b, reflect.TypeOf(v))
 	if err == nil {
-		if _, tok := dec.Token(); tok != io.EOF {
-			err = ErrTrailingData
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(v)
+		if err == nil {
+			if _, tok := dec.Token(); tok != io.EOF {
+				err = ErrTrailingData
+			}
 		}
 	}
 	if err != nil {

@@ -45,6 +45,9 @@ func TestDecodeRefusesUnknownKeysAtEveryDepth(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"in":{"x":1},"y":2}`))
+	f.Add([]byte(`{"y":1,"y":2}`))
+	f.Add([]byte(`{"Y":1,"in":{"X":1}}`))
+	f.Add([]byte(`{"in":{"x":1,"x":2}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var o outer
 		if err := Decode("demo", "outer", b, &o); err != nil {
