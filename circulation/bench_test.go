@@ -10,9 +10,9 @@ import (
 var sink any
 
 // BenchmarkDueDate computes a 15-day due date, as computed (L2) and
-// moved off a month-end closure (L5).
+// moved off a month-end closure (L5, L6, L7).
 func BenchmarkDueDate(b *testing.B) {
-	for _, rule := range []DueDateRule{DueDateStands, DueDateNextOpenDay} {
+	for _, rule := range closedDayRules {
 		b.Run(rule.String(), func(b *testing.B) {
 			p := DefaultPolicy()
 			p.DueOnClosedDay = rule

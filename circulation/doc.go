@@ -34,13 +34,21 @@
 //     of the extension and lists every reason it is refused:
 //     ErrPartnerPickup, ErrHomeDelivery, ErrReserved, ErrAlreadyExtended,
 //     ErrInterlibraryLoan, ErrOverdue.
-//   - L5 [reading]: Policy.DueOnClosedDay — a due date on a closed day
-//     stands (DueDateStands, the default) or moves to the place's next
-//     open day (DueDateNextOpenDay). Policy.DueDate and Policy.Extend,
-//     the one entry point each, take the calendar of the place the item
-//     goes back to and apply it; a rule they cannot apply is an error
-//     (ErrNoCalendar, or bad input for a date beyond 9999-12-31), never a
-//     silently unmoved date.
+//   - L5–L8 [reading]: Policy.DueOnClosedDay — a due date on a closed
+//     day stands (DueDateStands, the default), moves to the place's next
+//     open day (DueDateNextOpenDay, L5), back to its previous open day
+//     (DueDatePreviousOpenDay, L6), or to the last day of the closure it
+//     falls in (DueDateEndOfClosure, L7); then Policy.LastDueDate caps it
+//     (L8); then it is never earlier than the day of the loan or of the
+//     extension. Policy.DueDate and Policy.Extend, the one entry point
+//     each, take the calendar of the place the item goes back to and
+//     apply it; a rule they cannot apply is an error (ErrNoCalendar, or
+//     bad input for a date beyond 9999-12-31 or a calendar with no day to
+//     move to), never a silently unmoved date.
+//   - L9 [reading]: Policy.ExtensionWindow says from which day to which a
+//     patron can extend a loan and the due date it gives on each end
+//     (ExtensionWindow), or every reason no day will do: Policy.Extend
+//     succeeds on a day exactly when the day is in the window.
 //   - R-PL2, R-AL3, R-AL4, R-PT4, R-HD1: ReturnDesk.Accept checks the
 //     counter, book drop and hours of each place, from one table of
 //     rules, and says when the return shows on My Page: the same day at

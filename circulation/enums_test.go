@@ -52,7 +52,7 @@ var enumCases = []enumCase{
 		decoder[Collection](func(v Collection) enumValue { return v })},
 	{"R-PL2 return channel", values(Counter, BookDrop, Post, GeneralCounter, HokkaidoCounter), values[ReturnChannel](0, 6),
 		decoder[ReturnChannel](func(v ReturnChannel) enumValue { return v })},
-	{"L5 due-date rule", values(DueDateStands, DueDateNextOpenDay), values[DueDateRule](2, 9),
+	{"L5 L6 L7 due-date rule", values(DueDateStands, DueDateNextOpenDay, DueDatePreviousOpenDay, DueDateEndOfClosure), values[DueDateRule](4, 9),
 		decoder[DueDateRule](func(v DueDateRule) enumValue { return v })},
 	{"I1 status", values(allStatuses...), values[Status](0, 10, 255),
 		decoder[Status](func(v Status) enumValue { return v })},

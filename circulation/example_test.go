@@ -225,3 +225,25 @@ func ExampleReturnDesk_Accept() {
 	// return.channel.book_drop The Assembly Library has no book drop; return items at its counter.
 	// return.assembly_hours The Assembly Library takes returns only from 9:00 to 17:00 on the days it is open.
 }
+
+// A patron page asks until when a loan can be extended (L9). The loan is
+// due April 15, but another is due April 10: from April 11 that one is
+// overdue and no loan can be extended (L4 e), so the window closes after
+// April 10. Extended today, the loan would be due April 19.
+func ExamplePolicy_ExtensionWindow() {
+	today := date("2026-04-05")
+	counter := circulation.Place{Method: circulation.PrefecturalLibrary}
+	loan := circulation.Loan{Item: "b1", Place: counter, Loaned: date("2026-04-01"), Due: date("2026-04-15")}
+	other := circulation.Loan{Item: "b2", Place: counter, Loaned: date("2026-03-27"), Due: date("2026-04-10")}
+	p := library.Default().CirculationPolicy(today)
+	w, err := p.ExtensionWindow(circulation.ExtendRequest{Loan: loan, Others: []circulation.Loan{other}, Today: today})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(w.From, w.To, w.DueFrom, w.DueTo)
+	fmt.Printf("延長できます（%sまで）。今日延長すると返却期限は%sです。\n", w.To, w.DueFrom)
+	// Output:
+	// 2026-04-05 2026-04-10 2026-04-19 2026-04-24
+	// 延長できます（2026-04-10まで）。今日延長すると返却期限は2026-04-19です。
+}

@@ -9,17 +9,21 @@ import (
 // Extend extends loan r.Loan on day r.Today, as a patron does on My Page
 // (L3, L4). r.Others are the patron's other current loans; only their
 // due dates matter (L4 e). r.ReturnTo is the calendar of the place the
-// item goes back to, as for DueDate: p.DueOnClosedDay applies to the new
-// due date (L5), and under DueDateStands r.ReturnTo may be nil.
+// item goes back to, as for DueDate: p.DueOnClosedDay (L5–L7) and
+// p.LastDueDate (L8) apply to the new due date, in DueDate's order, the
+// floor being the day of the extension: an extension never gives a due
+// date already past. Under DueDateStands r.ReturnTo may be nil.
 //
 // On success the Decision's Loan is due ExtensionDays (ShortExtensionDays
 // for a short loan) after today — not after the old due date: due April
 // 8, extended on April 1, the item is due April 15 (L3) — and its
 // Extensions count is one more. The new due date does not depend on the
 // old one; Validate makes sure it is never earlier (see Policy.Validate).
-// Because DueDateNextOpenDay only ever moves a date later and never past
-// another open day, an extension never gives an earlier due date than
-// DueDate gave the loan.
+// Because every rule for a closed day keeps the order of days, and the
+// cap and the floor do too, an extension never gives an earlier due date
+// than DueDate gave the loan. Under a cap (L8) it may give the same one:
+// it is granted all the same, as L3 counts from the day of the
+// extension; ExtensionWindow shows it beforehand.
 //
 // A refusal is a *reason.Refusal listing every reason that applies, in
 // this order: ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
@@ -35,7 +39,7 @@ import (
 // Loan.Validate or made after today), "today" (zero), "override.staff" —
 // or, for a policy that fails Validate, the policy's field
 // ("policy.extension_days"); a new due date beyond 9999-12-31 names
-// "today".
+// "today", and a calendar with no day to move it to "" (as DueDate).
 //
 // Staff may extend past the soft reasons with r.Override (see Override):
 // by default ErrReserved, ErrAlreadyExtended and ErrOverdue are soft, the
@@ -49,20 +53,8 @@ import (
 //
 // Extend does not allocate when it succeeds without an override.
 func (p Policy) Extend(r ExtendRequest) (Decision, error) {
-	if err := p.DueOnClosedDay.check(r.ReturnTo); err != nil {
-		return Decision{}, err
-	}
-	if ps := r.problems(); ps != nil {
-		return Decision{}, ps
-	}
-	field, days := "extension_days", p.ExtensionDays
-	if r.Loan.Short {
-		field, days = "short_extension_days", p.ShortExtensionDays
-	}
-	if err := checkPeriod(field, days); err != nil {
-		return Decision{}, err
-	}
-	if err := checkLimit("max_extensions", p.MaxExtensions); err != nil {
+	days, err := p.extensionDays(&r)
+	if err != nil {
 		return Decision{}, err
 	}
 	used, err := p.decide("extension", p.extensionReasons(r), r.Override)
@@ -73,13 +65,37 @@ func (p Policy) Extend(r ExtendRequest) (Decision, error) {
 	if l.Extensions == math.MaxInt {
 		return Decision{}, reason.BadInput("loan.extensions", "is at its maximum")
 	}
-	due, err := p.DueOnClosedDay.due(r.Today, days, r.ReturnTo, "today")
+	due, err := p.due(r.Today, days, r.ReturnTo, "today")
 	if err != nil {
 		return Decision{}, err
 	}
 	l.Due = due
 	l.Extensions++
 	return Decision{Loan: l, Override: used}, nil
+}
+
+// extensionDays checks what Extend and ExtensionWindow check before any
+// reason — the calendar L5–L7 need, r's loans and day, the policy's
+// extension period and limit — and returns the extension period of r's
+// loan (L3).
+func (p Policy) extensionDays(r *ExtendRequest) (int, error) {
+	if err := p.DueOnClosedDay.check(r.ReturnTo); err != nil {
+		return 0, err
+	}
+	if ps := r.problems(); ps != nil {
+		return 0, ps
+	}
+	field, days := "extension_days", p.ExtensionDays
+	if r.Loan.Short {
+		field, days = "short_extension_days", p.ShortExtensionDays
+	}
+	if err := checkPeriod(field, days); err != nil {
+		return 0, err
+	}
+	if err := checkLimit("max_extensions", p.MaxExtensions); err != nil {
+		return 0, err
+	}
+	return days, nil
 }
 
 // problems lists what is wrong with r's loans and day, each path in r's

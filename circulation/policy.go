@@ -3,6 +3,8 @@ package circulation
 import (
 	"strings"
 
+	"github.com/kashidashi/kashidashi/calendar"
+
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -36,8 +38,17 @@ type Policy struct {
 	// MaxReservations is the most reservations a patron may hold (H1).
 	MaxReservations int `json:"max_reservations"`
 	// DueOnClosedDay says what happens to a due date that falls on a day
-	// the place is closed (L5 [reading]): by default it stands.
+	// the place is closed (L5 [reading]): by default it stands; it may
+	// move to the next open day (L5), the previous open day (L6) or the
+	// last day of the closure (L7).
 	DueOnClosedDay DueDateRule `json:"due_on_closed_day"`
+	// LastDueDate, when not zero, is the latest due date of any loan or
+	// extension (L8 [reading]): a fixed last day such as the end of a
+	// term or of a fiscal year. It applies after DueOnClosedDay and
+	// stands even on a closed day; a due date is still never earlier
+	// than the day of the loan or of the extension (see DueDate). The
+	// JSON form leaves it out when zero; "" clears it in a dated change.
+	LastDueDate calendar.Date `json:"last_due_date,omitzero"`
 	// HideReserveAtLoanLimit makes a patron at the loan limit (L1) unable
 	// to reserve, as well as one at the reservation limit (H1). I2 hides
 	// the Reserve button "at the count limit" without saying which count;
@@ -90,7 +101,9 @@ const maxPeriodDays = 366
 //     date depend on the old one, which L3 rules out.)
 //   - MaxExtensions, MaxLoans and MaxReservations are at least 1: a
 //     missing JSON field decodes as 0 and must not pass unnoticed;
-//   - DueOnClosedDay is a known rule;
+//   - DueOnClosedDay is a known rule (L5–L7). LastDueDate (L8) is any
+//     day or none: a cap before a loan day gives that day, never a due
+//     date before the loan;
 //   - every code of Overridable is the code of one of Reasons(), and one
 //     that is safe to waive (Waivable): a policy cannot make a hard
 //     reason soft.

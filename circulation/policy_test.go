@@ -122,6 +122,8 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"overridable":["no.such_code"]}`)
 	f.Add(`null`)
 	f.Add(`{"loan_day":21}`)
+	f.Add(`{"due_on_closed_day":"previous_open_day","last_due_date":"2026-04-03"}`)
+	f.Add(`{"due_on_closed_day":"end_of_closure","last_due_date":""}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var p Policy
 		if json.Unmarshal([]byte(s), &p) != nil {
@@ -129,7 +131,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		}
 		if !knownKeys(s, "loan_days", "short_loan_days", "remote_loan_days", "remote_short_loan_days",
 			"extension_days", "short_extension_days", "max_extensions", "max_loans", "max_reservations",
-			"due_on_closed_day", "hide_reserve_at_loan_limit", "overridable") {
+			"due_on_closed_day", "hide_reserve_at_loan_limit", "overridable", "last_due_date") {
 			t.Fatalf("%s decodes with an unknown key", s)
 		}
 		err := p.Validate()
@@ -145,6 +147,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		_ = errOf(p.MayReserve(ReserveRequest{Items: []Item{{ID: "b1", Status: OnShelf}}, Loans: 3, Reservations: 3}))
 		_ = errOf(p.MayBorrow(BorrowRequest{Loans: 3}))
 		_, _ = p.Extend(ExtendRequest{Loan: Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, Today: loaned, ReturnTo: prefecturalCal})
+		_, _ = p.ExtensionWindow(ExtendRequest{Loan: Loan{Place: Place{Method: PrefecturalLibrary}, Loaned: loaned, Due: loaned}, Today: loaned, ReturnTo: prefecturalCal})
 		if err != nil {
 			var ps reason.Problems
 			if !errors.Is(err, reason.ErrBadInput) || !errors.As(err, &ps) {

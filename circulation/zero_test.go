@@ -14,24 +14,25 @@ import (
 // zeroValues is the zero value of every exported type of the package;
 // for a type used by pointer, the nil pointer.
 var zeroValues = map[string]any{
-	"BorrowRequest":  BorrowRequest{},
-	"Codes":          Codes{},
-	"Collection":     Collection(0),
-	"Decision":       Decision{},
-	"DueDateRule":    DueDateRule(0),
-	"ExtendRequest":  ExtendRequest{},
-	"Item":           Item{},
-	"Loan":           Loan{},
-	"Method":         Method(0),
-	"Override":       Override{},
-	"Place":          Place{},
-	"Policy":         Policy{},
-	"ReserveRequest": ReserveRequest{},
-	"Return":         Return{},
-	"ReturnChannel":  ReturnChannel(0),
-	"ReturnDesk":     (*ReturnDesk)(nil),
-	"ReturnReceipt":  ReturnReceipt{},
-	"Status":         Status(0),
+	"BorrowRequest":   BorrowRequest{},
+	"Codes":           Codes{},
+	"Collection":      Collection(0),
+	"Decision":        Decision{},
+	"DueDateRule":     DueDateRule(0),
+	"ExtendRequest":   ExtendRequest{},
+	"ExtensionWindow": ExtensionWindow{},
+	"Item":            Item{},
+	"Loan":            Loan{},
+	"Method":          Method(0),
+	"Override":        Override{},
+	"Place":           Place{},
+	"Policy":          Policy{},
+	"ReserveRequest":  ReserveRequest{},
+	"Return":          Return{},
+	"ReturnChannel":   ReturnChannel(0),
+	"ReturnDesk":      (*ReturnDesk)(nil),
+	"ReturnReceipt":   ReturnReceipt{},
+	"Status":          Status(0),
 }
 
 // TestZeroValuesDoNotPanic calls every method of every exported type on
@@ -71,6 +72,9 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 	}
 	if _, err := (Policy{}).Extend(ExtendRequest{}); err == nil {
 		t.Error("the zero Policy extends the zero request")
+	}
+	if _, err := (Policy{}).ExtensionWindow(ExtendRequest{}); err == nil {
+		t.Error("the zero Policy gives the zero request an extension window")
 	}
 }
 

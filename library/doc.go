@@ -22,7 +22,11 @@
 // For user interfaces, ClosedDays, Month and WriteICS answer for a place
 // named by ID or name. For an unplanned closure, Closing builds the
 // change and Consequences lists what it changes for the host's loans and
-// reservations (X1–X4), each with a reason ready to feed a notice.
+// reservations (X1–X4), each with a reason ready to feed a notice. Apply
+// gives the records to store, each keeping its original date and marked
+// so that applying again changes nothing (X5), optionally spreading the
+// moved due dates over the days after the reopening (X7);
+// ClosureNotices gives one notice per patron (X6).
 //
 // A *Library is immutable and safe for concurrent use. The package reads
 // no files and no clock: the host passes the document's bytes and the

@@ -40,6 +40,45 @@ func ExampleLibrary_Consequences() {
 	// 北海道立図書館の臨時休館のため、予約資料の発送日が2027年2月19日に変わりました。
 }
 
+// The snowstorm applied under "next open day", the moved due dates
+// spread over three open days from the reopening, two a day (X5, X7),
+// and the notice to one of the patrons (X6).
+func ExampleLibrary_Apply() {
+	cfg := library.Default().Config()
+	cfg.Policies.Circulation.DueOnClosedDay = circulation.DueDateNextOpenDay
+	lib, err := library.New(cfg)
+	if err != nil {
+		panic(err)
+	}
+	from, to := calendar.NewDate(2027, 2, 17), calendar.NewDate(2027, 2, 18)
+	change, err := lib.Closing("prefectural", calendar.Closure{From: from, To: to, Name: "臨時休館（大雪）", NameEn: "closed (snowstorm)"})
+	if err != nil {
+		panic(err)
+	}
+	var loans []library.LoanRecord
+	for i, patron := range []string{"A", "B", "C", "D", "E"} {
+		loans = append(loans, library.LoanRecord{Patron: patron, Loan: circulation.Loan{Item: fmt.Sprintf("001234567%d", i),
+			Place: circulation.Place{Method: circulation.PrefecturalLibrary}, Loaned: calendar.NewDate(2027, 2, 3), Due: from}})
+	}
+	applied, err := lib.Apply(change, loans, nil, library.ApplyOptions{SpreadDays: 3, SpreadPerDay: 2})
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range applied.Loans {
+		fmt.Println(a.Record.Patron, a.Original, "→", a.New, a.Record.Mark.Original)
+	}
+	fmt.Print(lib.ClosureNotices(applied)[3].Text(nil, reason.Japanese))
+	// Output:
+	// A 2027-02-17 → 2027-02-19 2027-02-17
+	// B 2027-02-17 → 2027-02-20 2027-02-17
+	// C 2027-02-17 → 2027-02-20 2027-02-17
+	// D 2027-02-17 → 2027-02-21 2027-02-17
+	// E 2027-02-17 → 2027-02-19 2027-02-17
+	// 臨時休館等に伴う日付変更のお知らせ
+	// 図書館の開館日の変更により、次の日付が変わりました。
+	// ・0012345673：休館明けに返却が集中しないよう、北海道立図書館への返却期限日を2027年2月17日（水）から2027年2月21日（日）に変更しました。
+}
+
 // Loading a document reports every problem at once, each with its path.
 func ExampleLoad() {
 	_, err := library.Load([]byte(`{"version": 1,

@@ -152,10 +152,12 @@ type Consequence struct {
 // reservations, loans first, each in the order given:
 //
 //   - X1: a loan due on a day its return place (Calendars.At) is now
-//     closed: under the circulation policy in force on its day of loan,
-//     its due date stands (ErrDueStands) or moves to the next open day
-//     (ErrDueMoved) (L5). A loan keeps the due date it was given
-//     otherwise (V2).
+//     closed: under the circulation policy in force on its day of loan
+//     (circulation.Policy.MoveDue: the closed-day rule, L5–L7, then the
+//     cap, L8, then never before the day of loan), its due date stands
+//     (ErrDueStands) or moves (ErrDueMoved). A loan keeps the due date it
+//     was given otherwise (V2); one the rule has no day for within the
+//     calendar's span, or without a day of loan, is left out.
 //   - X2: a ready reservation whose hold-shelf deadline, worked out again
 //     from its ready day with the hold policy in force on that day,
 //     moves (ErrShelfDeadlineMoved, H4); and one secured for the
@@ -185,7 +187,9 @@ type Consequence struct {
 // once, 64 at a time (calendar.ChangedDays), and each date is tested
 // against a running count of them; only the items whose dates lie among
 // the changed days are worked out again. Consequences allocates in
-// proportion to the consequences, not to the input.
+// proportion to the consequences, not to the input; the consequences
+// that move to one date at one place share their reason (reasons are
+// immutable).
 func (l *Library) Consequences(ch Change, loans []circulation.Loan, rs []holds.Reservation) ([]Consequence, error) {
 	if l == nil || len(l.sites) == 0 {
 		return nil, errNoPlaces
@@ -217,16 +221,16 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 	if s == nil || !s.has(due) || s.after.IsOpen(due) {
 		return Consequence{}, false
 	}
-	c := Consequence{Loan: -1, Place: ln.Place, Old: due, New: due}
-	ja, en := l.returnPlaceNames(ln.Place)
-	if l.CirculationPolicy(ln.Loaned).DueOnClosedDay == circulation.DueDateNextOpenDay {
-		if c.New = s.after.NextOpen(due); c.New.IsZero() {
-			return Consequence{}, false // the place never opens again within the span
-		}
-		c.Reason = ErrDueMoved.With(reason.Date(c.New), ja, en)
+	moved, err := l.CirculationPolicy(ln.Loaned).MoveDue(*ln, s.after)
+	if err != nil {
+		return Consequence{}, false // no day to move it to within the calendar's span, or no loan day
+	}
+	c := Consequence{Loan: -1, Place: ln.Place, Old: due, New: moved}
+	if moved == due {
+		c.Reason = idx.reason(l, ErrDueStands, due, ln.Place)
 		return c, true
 	}
-	c.Reason = ErrDueStands.With(reason.Date(due), ja, en)
+	c.Reason = idx.reason(l, ErrDueMoved, moved, ln.Place)
 	return c, true
 }
 
@@ -235,12 +239,28 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 // {library}: its name, and its English name (name_en) for English
 // messages, the zero Param when it has none.
 func (l *Library) returnPlaceNames(p circulation.Place) (ja, en reason.Param) {
+	name, nameEn := l.placeNames(p)
+	if nameEn != "" {
+		en = reason.LibraryNameEn(nameEn)
+	}
+	return reason.LibraryName(name), en
+}
+
+// placeNames returns the name and the English name ("" when it has none)
+// of the place whose calendar counts for p (holds.Calendars.At; the
+// Prefectural Library for home delivery): a partner library the
+// configuration does not have by its name in p, no name at all for the
+// zero Library.
+func (l *Library) placeNames(p circulation.Place) (name, nameEn string) {
+	if l == nil || len(l.sites) == 0 {
+		return p.Library, ""
+	}
 	i := l.prefectural
 	switch p.Method {
 	case circulation.PartnerLibrary:
 		k, ok := l.byKey[p.Library]
 		if !ok || l.sites[k].Name != p.Library {
-			return reason.LibraryName(p.Library), reason.Param{} // a place the configuration does not have
+			return p.Library, "" // a place the configuration does not have
 		}
 		i = k
 	case circulation.AssemblyLibrary:
@@ -248,11 +268,7 @@ func (l *Library) returnPlaceNames(p circulation.Place) (ja, en reason.Param) {
 			i = l.assembly
 		}
 	}
-	s := &l.sites[i]
-	if s.NameEn != "" {
-		en = reason.LibraryNameEn(s.NameEn)
-	}
-	return reason.LibraryName(s.Name), en
+	return l.sites[i].Name, l.sites[i].NameEn
 }
 
 // reservationConsequences appends X2–X4 for one reservation to out.
@@ -285,9 +301,8 @@ type consequences struct {
 // add notes that the date old becomes new, for the reason why.
 func (c *consequences) add(old, new calendar.Date, why *reason.Reason) {
 	if old != new && !new.IsZero() {
-		ja, en := c.l.returnPlaceNames(c.r.Place)
 		c.out = append(c.out, Consequence{Loan: -1, Reservation: c.r.ID, Place: c.r.Place, Old: old, New: new,
-			Reason: why.With(reason.Date(new), ja, en)})
+			Reason: c.idx.reason(c.l, why, new, c.r.Place)})
 	}
 }
 

@@ -13,6 +13,7 @@ type changedSet struct {
 	before, after *calendar.Calendar
 	lo, hi        calendar.Date
 	count         []int32 // count[i]: changed days in [lo, lo+i)
+	closed        []int32 // closed[i]: days in [lo, lo+i) open before and closed after
 }
 
 // newChangedSet returns the changes between before and after from from
@@ -30,14 +31,32 @@ func newChangedSet(before, after *calendar.Calendar, from, to calendar.Date) *ch
 	}
 	s := &changedSet{before: before, after: after, lo: days[0], hi: days[len(days)-1]}
 	s.count = make([]int32, s.hi.DaysSince(s.lo)+2)
-	k := 0
+	s.closed = make([]int32, len(s.count))
+	k, closed := 0, 0
 	for i := range len(s.count) - 1 {
-		if k < len(days) && days[k] == s.lo.AddDays(i) {
+		if d := s.lo.AddDays(i); k < len(days) && days[k] == d {
 			k++
+			if before.IsOpen(d) && !after.IsOpen(d) {
+				closed++
+			}
 		}
-		s.count[i+1] = int32(k)
+		s.count[i+1], s.closed[i+1] = int32(k), int32(closed)
 	}
 	return s
+}
+
+// closedIn returns the number of days of [a, b] open before the change
+// and closed after it.
+func (s *changedSet) closedIn(a, b calendar.Date) int {
+	if a.IsZero() || b.IsZero() || b.Before(s.lo) || a.After(s.hi) {
+		return 0
+	}
+	i := max(a.DaysSince(s.lo), 0)
+	j := min(b.DaysSince(s.lo), len(s.closed)-2)
+	if i > j {
+		return 0
+	}
+	return int(s.closed[j+1] - s.closed[i])
 }
 
 // any reports whether a day of [a, b] changed.
@@ -63,6 +82,32 @@ type changeIndex struct {
 	partners          map[string]*changedSet
 	lo, hi            calendar.Date
 	hasAny            bool
+	reasons           map[reasonKey]reason.Coded
+}
+
+// reasonKey is a reason of a consequence with its date and place.
+type reasonKey struct {
+	why *reason.Reason
+	d   calendar.Date
+	p   circulation.Place
+}
+
+// reason returns why with the date d ({date}) and the names of the place
+// whose calendar counts for p ({library}), made once for each reason,
+// date and place of a change: a reason is immutable, so the many
+// consequences that move to one date at one place share it.
+func (idx *changeIndex) reason(l *Library, why *reason.Reason, d calendar.Date, p circulation.Place) reason.Coded {
+	k := reasonKey{why: why, d: d, p: p}
+	if c, ok := idx.reasons[k]; ok {
+		return c
+	}
+	if idx.reasons == nil {
+		idx.reasons = map[reasonKey]reason.Coded{}
+	}
+	ja, en := l.returnPlaceNames(p)
+	c := why.With(reason.Date(d), ja, en)
+	idx.reasons[k] = c
+	return c
 }
 
 func newChangeIndex(ch Change) (*changeIndex, error) {

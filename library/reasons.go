@@ -3,7 +3,7 @@ package library
 import "github.com/kashidashi/kashidashi/reason"
 
 // Reasons of the consequences of a change of calendars (Consequences,
-// X1–X4): not refusals but notices, each carrying the new date as
+// X1–X4, and Apply, X5, X7): not refusals but notices, each carrying the new date as
 // {date} and the place as {library}, ready to feed a notice to the
 // patron.
 var (
@@ -13,12 +13,19 @@ var (
 	ErrDueStands = reason.New(pkg, "closure.due_stands",
 		"[{library} will be closed on your due date {date}. ]The due date does not change.",
 		"[{library}は返却期限日の{date}に臨時休館となります。]返却期限日は変わりません。")
-	// ErrDueMoved reports a loan whose due date moves to the next open
-	// day of its return place under the policy (X1, L5): {date} is the
-	// new due date.
+	// ErrDueMoved reports a loan whose due date moves under the
+	// closed-day rule of the policy (X1, L5–L7): to the next open day of
+	// its return place, the previous one, or the end of the closure.
+	// {date} is the new due date.
 	ErrDueMoved = reason.New(pkg, "closure.due_moved",
-		"Because of a closure[ of {library}], the item is now due on the next open day[, {date}].",
-		"[{library}の]臨時休館のため、返却期限日を翌開館日[の{date}]に変更しました。")
+		"Because of a closure[ of {library}], the item is now due[ on {date}].",
+		"[{library}の]臨時休館のため、返却期限日を[{date}に]変更しました。")
+	// ErrDueSpread reports a loan whose due date Apply moved past the day
+	// the policy alone gives, to spread the returns after the place
+	// reopens (X7): {date} is the new due date.
+	ErrDueSpread = reason.New(pkg, "closure.due_spread",
+		"Because of a closure[ of {library}], the item is now due[ on {date}], a day chosen so that returns do not all fall on the day it reopens.",
+		"[{library}の]臨時休館のため、休館明けに返却が集中しないよう、返却期限日を[{date}に]変更しました。")
 	// ErrShelfDeadlineMoved reports a hold-shelf deadline that moves (X2,
 	// H4): {date} is the new deadline.
 	ErrShelfDeadlineMoved = reason.New(pkg, "closure.shelf_deadline_moved",
@@ -44,5 +51,5 @@ var (
 // Reasons returns every reason the package declares, for a host's
 // catalogue of messages.
 func Reasons() []*reason.Reason {
-	return []*reason.Reason{ErrDueStands, ErrDueMoved, ErrShelfDeadlineMoved, ErrCourierMoved, ErrCollectableMoved, ErrPostingMoved}
+	return []*reason.Reason{ErrDueStands, ErrDueMoved, ErrDueSpread, ErrShelfDeadlineMoved, ErrCourierMoved, ErrCollectableMoved, ErrPostingMoved}
 }

@@ -1,8 +1,8 @@
-// Package notice is what a patron reads about a reservation or an
-// extension: the notice email that an item has been secured or is held
-// back, the notice of an extension granted or refused, and the rows of a
-// reservation's timeline, as JSON-ready data and as text in English or
-// Japanese. The rules (holds, circulation) decide; this package only
+// Package notice is what a patron reads about a reservation, an
+// extension or a closure: the notice email that an item has been secured
+// or is held back, the notice of an extension granted or refused, the
+// notice of the dates a closure changed, and the rows of a reservation's
+// timeline, as JSON-ready data and as text in English or Japanese. The rules (holds, circulation) decide; this package only
 // tells.
 //
 // The rules are catalogued, by ID, in docs/rules.md of the module's
@@ -28,6 +28,12 @@
 //   - L3, L4: Extension gives the notice of an extension: the new due
 //     date, or every reason it was refused; ExtensionNotice.Text its
 //     text.
+//   - X6: ClosureNotices groups what a closure changed (ClosureLine: a
+//     due date moved, spread or standing on a closed day, a hold-shelf
+//     deadline, a courier, pickup or posting day, each with the date
+//     before and after) into one ClosureNotice per patron;
+//     ClosureNotice.Text its text. library.Library.ClosureNotices makes
+//     the lines from what library.Library.Apply applied.
 //
 // Rows gives the rows of a timeline (notice, sent or held back, first
 // pickup, deadline, due) with a label each.

@@ -85,6 +85,39 @@ var (
 		"延長できませんでした。[返却期限は{day}のままです。]")
 )
 
+// The lines of the notice of what a closure changed (X6), one reason
+// each: {item} is the item, {library} the place whose days count, {day}
+// the new date and {previous_day} the one before.
+var (
+	closSubject = reason.New(pkg, "notice.closure.subject",
+		"Dates changed because of a closure",
+		"臨時休館等に伴う日付変更のお知らせ")
+	closIntro = reason.New(pkg, "notice.closure.intro",
+		"Because of a change in the opening days of the library, the dates below have changed.",
+		"図書館の開館日の変更により、次の日付が変わりました。")
+	closDueStands = reason.New(pkg, "notice.closure.due_stands",
+		"[{item}: ][{library} is closed on the due date, {day}; ]the due date does not change.",
+		"[{item}：][返却期限日の{day}は{library}の休館日となりますが、]返却期限日は変わりません。")
+	closDueMoved = reason.New(pkg, "notice.closure.due_moved",
+		"[{item}: ]now due back[ at {library}][ on {day}][ (was {previous_day})].",
+		"[{item}：][{library}への]返却期限日を[{previous_day}から][{day}に]変更しました。")
+	closDueSpread = reason.New(pkg, "notice.closure.due_spread",
+		"[{item}: ]now due back[ at {library}][ on {day}][ (was {previous_day})], a day chosen so that returns do not all fall on the day the library reopens.",
+		"[{item}：]休館明けに返却が集中しないよう、[{library}への]返却期限日を[{previous_day}から][{day}に]変更しました。")
+	closDeadline = reason.New(pkg, "notice.closure.deadline_moved",
+		"[{item}: ]the hold-shelf deadline[ at {library}] is now[ {day}][ (was {previous_day})].",
+		"[{item}：][{library}での]取置期限を[{previous_day}から][{day}に]変更しました。")
+	closCourier = reason.New(pkg, "notice.closure.courier_moved",
+		"[{item}: ]the courier takes the item[ to {library}][ on {day}][ (was {previous_day})].",
+		"[{item}：][{library}への]協力車での発送日が[{previous_day}から][{day}に]変わりました。")
+	closCollectable = reason.New(pkg, "notice.closure.collectable_moved",
+		"[{item}: ]you can collect the item[ at {library}] from[ {day}][ (was {previous_day})].",
+		"[{item}：][{library}での]受取開始日が[{previous_day}から][{day}に]変わりました。")
+	closPosting = reason.New(pkg, "notice.closure.posting_moved",
+		"[{item}: ]the item is posted[ on {day}][ (was {previous_day})].",
+		"[{item}：]発送日が[{previous_day}から][{day}に]変わりました。")
+)
+
 // The labels of the rows of a timeline, by the row's code and route.
 var (
 	rowNotice = reason.New(pkg, "notice.row.notice",
@@ -133,5 +166,7 @@ func Reasons() []*reason.Reason {
 		secPickupFrom, secCardNumber, secDeadline, secDue,
 		extSubject, extExtended, extRefused,
 		rowNotice, rowHeldBack, rowPosted, rowSent, rowFirstPickup, rowDeadline, rowDue, rowDueIfCollected,
+		closSubject, closIntro, closDueStands, closDueMoved, closDueSpread,
+		closDeadline, closCourier, closCollectable, closPosting,
 	}
 }

@@ -44,7 +44,7 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 		p.MaxLoans = keepOr(t, "max_loans", d.MaxLoans, 1, 12)
 		p.MaxReservations = keepOr(t, "max_reservations", d.MaxReservations, 1, 12)
 		if rapid.IntRange(0, 3).Draw(t, "due_on_closed_day_changed") == 3 {
-			p.DueOnClosedDay = circulation.DueDateNextOpenDay
+			p.DueOnClosedDay = rapid.SampledFrom([]circulation.DueDateRule{circulation.DueDateNextOpenDay, circulation.DueDatePreviousOpenDay, circulation.DueDateEndOfClosure}).Draw(t, "due_on_closed_day")
 		} else {
 			p.DueOnClosedDay = d.DueOnClosedDay
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // The packages whose API docs/rules.md may name.
-var documented = []string{"reason", "calendar", "patron", "shipping", "circulation", "holds", "notice", "library", "ruletest"}
+var documented = []string{"reason", "calendar", "patron", "shipping", "circulation", "holds", "notice", "selfcheck", "library", "ruletest"}
 
 // exported returns the exported top-level names and the exported
 // methods (as Type.Method) of the package in dir; nil when there is no
@@ -117,7 +117,7 @@ func TestRulesCatalogueNamesExist(t *testing.T) {
 	}
 }
 
-var ruleRow = regexp.MustCompile(`(?m)^\| ((?:C|M|P|I|H|L|R-[A-Z]+)[0-9]+) \|`)
+var ruleRow = regexp.MustCompile(`(?m)^\| ((?:C|M|P|I|H|L|V|X|S|R-[A-Z]+)[0-9]+) \|`)
 
 // Every rule of the catalogue is named in the doc comment of some code
 // and in some test.
