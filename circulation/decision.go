@@ -75,10 +75,14 @@ func (r *ExtendRequest) UnmarshalJSON(b []byte) error {
 // BorrowRequest asks whether a patron with Loans items on loan may
 // borrow one more (L1), the one argument of Policy.MayBorrow; staff may
 // lend past the limit with Override. Its JSON form is
-// {"loans":10,"override":{…}}.
+// {"loans":10,"override":{…},"personal_limit":5}, the last two left out
+// when zero.
 type BorrowRequest struct {
 	Loans    int      `json:"loans"`
 	Override Override `json:"override,omitzero"`
+	// PersonalLimit is a lower loan limit the patron asked for (L14), 0
+	// for none: the lower of it and Policy.MaxLoans applies.
+	PersonalLimit int `json:"personal_limit,omitzero"`
 }
 
 // UnmarshalJSON decodes a request like encoding/json but refuses unknown
@@ -98,6 +102,10 @@ type ReserveRequest struct {
 	Loans        int      `json:"loans"`
 	Reservations int      `json:"reservations"`
 	Override     Override `json:"override,omitzero"`
+	// PersonalLimit is a lower loan limit the patron asked for (L14), 0
+	// for none, read with Policy.HideReserveAtLoanLimit as MayBorrow
+	// reads it.
+	PersonalLimit int `json:"personal_limit,omitzero"`
 }
 
 // UnmarshalJSON decodes a request like encoding/json but refuses unknown

@@ -97,7 +97,10 @@ func (p Policy) loanPeriod(l Loan) (field string, days int) {
 //
 // The loan period counts the day of loan, so a 15-day loan made on
 // 2026-04-01 is due 2026-04-15, an 8-day one 2026-04-08 and a 30-day one
-// 2026-04-30. Then, in this order:
+// 2026-04-30; under p.CountFromNextDay (L12) it counts from the next
+// day, and the 15-day loan is due 2026-04-16. p.ClosureGrace (L13) may
+// lengthen it by the days of a closure that begins soon after the day of
+// loan. Then, in this order:
 //
 //  1. the rule for a closed day, p.DueOnClosedDay, on returnTo (L5–L7):
 //     at the Prefectural Library a loan made on 2026-12-15 falls due on
@@ -123,7 +126,7 @@ func (p Policy) loanPeriod(l Loan) (field string, days int) {
 // "policy.loan_days" and "policy.due_on_closed_day" when the policy fails
 // Validate. DueDate does not allocate when it succeeds.
 func (p Policy) DueDate(l Loan, returnTo *calendar.Calendar) (calendar.Date, error) {
-	if err := p.DueOnClosedDay.check(returnTo); err != nil {
+	if err := p.checkCalendar(returnTo); err != nil {
 		return calendar.Date{}, err
 	}
 	if !l.Place.Method.Valid() || l.Loaned.IsZero() {
@@ -140,7 +143,7 @@ func (p Policy) DueDate(l Loan, returnTo *calendar.Calendar) (calendar.Date, err
 	if err := checkPeriod(field, n); err != nil {
 		return calendar.Date{}, err
 	}
-	return p.due(l.Loaned, n-1, returnTo, "loan.loaned")
+	return p.due(l.Loaned, p.loanSpan(n), l.Loaned, returnTo, "loan.loaned")
 }
 
 // checkPeriod checks a period of a Policy, the JSON field field, so that
@@ -211,11 +214,14 @@ func (p Policy) MoveDue(l Loan, returnTo *calendar.Calendar) (calendar.Date, err
 }
 
 // due returns the due date of a period ending days (0 or more) after
-// from, the day of the loan or of the extension, in the order of DueDate:
-// p.DueOnClosedDay on returnTo, already checked by check (L5–L7), then
-// p.LastDueDate (L8), then never before from. path names the input from
-// comes from, for the error when no such day exists.
-func (p Policy) due(from calendar.Date, days int, returnTo *calendar.Calendar, path string) (calendar.Date, error) {
+// from, the day of the loan or of the extension (or the old due date,
+// L10), in the order of DueDate: the closure grace p.ClosureGrace (L13)
+// lengthens the period, then p.DueOnClosedDay on returnTo, both already
+// checked by checkCalendar (L5–L7), then p.LastDueDate (L8), then never
+// before floor. path names the input from comes from, for the error when
+// no such day exists.
+func (p Policy) due(from calendar.Date, days int, floor calendar.Date, returnTo *calendar.Calendar, path string) (calendar.Date, error) {
+	days += p.ClosureGrace.extra(from, returnTo)
 	d := from.AddDays(days)
 	if d.DaysSince(from) != days { // AddDays saturated at 9999-12-31
 		return calendar.Date{}, reason.BadInput(path, "%d days after %v is beyond 9999-12-31", days, from)
@@ -227,8 +233,8 @@ func (p Policy) due(from calendar.Date, days int, returnTo *calendar.Calendar, p
 	if !p.LastDueDate.IsZero() && d.After(p.LastDueDate) {
 		d = p.LastDueDate // L8
 	}
-	if d.Before(from) {
-		d = from
+	if d.Before(floor) {
+		d = floor
 	}
 	return d, nil
 }

@@ -17,7 +17,10 @@ import (
 // On success the Decision's Loan is due ExtensionDays (ShortExtensionDays
 // for a short loan) after today — not after the old due date: due April
 // 8, extended on April 1, the item is due April 15 (L3) — and its
-// Extensions count is one more. The new due date does not depend on the
+// Extensions count is one more. Under p.ExtendFrom ExtendFromDueDate
+// (L10) the period counts from the old due date instead (due April 8,
+// extended on any day up to it: April 22), never giving a date before
+// it; p.ClosureGrace (L13) lengthens the period as for DueDate. The new due date does not depend on the
 // old one; Validate makes sure it is never earlier (see Policy.Validate).
 // Because every rule for a closed day keeps the order of days, and the
 // cap and the floor do too, an extension never gives an earlier due date
@@ -29,7 +32,9 @@ import (
 // this order: ErrPartnerPickup (L4 a), ErrHomeDelivery (L2),
 // ErrReserved (L4 b), ErrAlreadyExtended (L4 c: r.Loan.Extensions is
 // MaxExtensions or more, with that limit: "extensions allowed: 1",
-// "延長は1回まで"), ErrInterlibraryLoan (L4 d) and ErrOverdue (L4 e: the
+// "延長は1回まで"), ErrInterlibraryLoan (L4 d), ErrTooEarly (L11: today
+// is before the p.ExtendFromLoanDay-th day of the loan, that day as its
+// date parameter) and ErrOverdue (L4 e: the
 // loan or another is overdue on today, that is today is after its due
 // date).
 //
@@ -65,7 +70,7 @@ func (p Policy) Extend(r ExtendRequest) (Decision, error) {
 	if l.Extensions == math.MaxInt {
 		return Decision{}, reason.BadInput("loan.extensions", "is at its maximum")
 	}
-	due, err := p.due(r.Today, days, r.ReturnTo, "today")
+	due, err := p.extendedDue(&r.Loan, r.Today, days, r.ReturnTo, "today")
 	if err != nil {
 		return Decision{}, err
 	}
@@ -79,8 +84,14 @@ func (p Policy) Extend(r ExtendRequest) (Decision, error) {
 // extension period and limit — and returns the extension period of r's
 // loan (L3).
 func (p Policy) extensionDays(r *ExtendRequest) (int, error) {
-	if err := p.DueOnClosedDay.check(r.ReturnTo); err != nil {
+	if err := p.checkCalendar(r.ReturnTo); err != nil {
 		return 0, err
+	}
+	switch {
+	case !p.ExtendFrom.Valid():
+		return 0, reason.BadInput(policyPath("extend_from"), "unknown base %d", uint8(p.ExtendFrom))
+	case p.ExtendFromLoanDay < 0:
+		return 0, reason.BadInput(policyPath("extend_from_loan_day"), "is negative (%d)", p.ExtendFromLoanDay)
 	}
 	if ps := r.problems(); ps != nil {
 		return 0, ps
@@ -136,9 +147,14 @@ func (p Policy) extensionReasons(r ExtendRequest) []reason.Coded {
 		{l.Reserved, ErrReserved},                             // L4 b
 		{l.Extensions >= p.MaxExtensions, ErrAlreadyExtended}, // L4 c
 		{l.Interlibrary, ErrInterlibraryLoan},                 // L4 d
+		{r.Today.Before(p.firstExtensionDay(l)), ErrTooEarly}, // L11
 		{overdue, ErrOverdue},                                 // L4 e
 	} {
-		if !rule.applies {
+		switch {
+		case !rule.applies:
+			continue
+		case rule.r == ErrTooEarly:
+			rs = append(rs, ErrTooEarly.With(reason.Date(p.firstExtensionDay(l))))
 			continue
 		}
 		if rule.r == ErrAlreadyExtended {

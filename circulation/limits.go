@@ -9,29 +9,56 @@ import (
 // MayBorrow reports whether a patron with r.Loans items on loan may
 // borrow one more (L1): the zero Decision, or a refusal with
 // ErrLoanLimit, carrying the limit ("10 items", "10冊"), when r.Loans is
-// MaxLoans or more. A negative count is bad input ("loans"), not a
-// refusal; so is a policy whose MaxLoans fails Validate
-// ("policy.max_loans").
+// MaxLoans or more. A patron may ask for a lower limit of their own,
+// r.PersonalLimit (L14, 0 for none): the lower of the two applies, and
+// when it is the patron's the refusal is ErrPersonalLoanLimit with that
+// limit. A negative count or personal limit is bad input ("loans",
+// "personal_limit"), not a refusal; so is a policy whose MaxLoans fails
+// Validate ("policy.max_loans").
 //
 // Staff may lend past the limit with an r.Override letting ErrLoanLimit
 // go (soft by default, p.Overridable); the Decision's Override is the
 // override used, as for Extend.
 func (p Policy) MayBorrow(r BorrowRequest) (Decision, error) {
+	var ps reason.Problems
 	if r.Loans < 0 {
-		return Decision{}, reason.BadInput("loans", "is negative (%d)", r.Loans)
+		ps.Add("loans", "is negative (%d)", r.Loans)
+	}
+	if r.PersonalLimit < 0 {
+		ps.Add("personal_limit", "is negative (%d)", r.PersonalLimit)
+	}
+	if err := ps.Err(); err != nil {
+		return Decision{}, err
 	}
 	if err := checkLimit("max_loans", p.MaxLoans); err != nil {
 		return Decision{}, err
 	}
 	var rs []reason.Coded
-	if r.Loans >= p.MaxLoans {
-		rs = append(rs, ErrLoanLimit.With(reason.Limit(p.MaxLoans)))
+	if why := p.loanLimit(r.Loans, r.PersonalLimit); why != nil {
+		rs = append(rs, why)
 	}
 	used, err := p.decide("loan", rs, r.Override)
 	if err != nil {
 		return Decision{}, err
 	}
 	return Decision{Override: used}, nil
+}
+
+// loanLimit returns the reason a patron with loans items on loan may not
+// borrow one more (L1, L14): the lower of p.MaxLoans and personal (when
+// not 0) applies, ErrPersonalLoanLimit when it is personal, ErrLoanLimit
+// otherwise (a tie is the library's limit), with that limit; nil when
+// loans is below it.
+func (p Policy) loanLimit(loans, personal int) reason.Coded {
+	switch {
+	case personal > 0 && personal < p.MaxLoans:
+		if loans >= personal {
+			return ErrPersonalLoanLimit.With(reason.Limit(personal))
+		}
+	case loans >= p.MaxLoans:
+		return ErrLoanLimit.With(reason.Limit(p.MaxLoans))
+	}
+	return nil
 }
 
 // decide lets ov go over the reasons rs of a decision about what and
@@ -64,7 +91,9 @@ func (p Policy) decide(what string, rs []reason.Coded, ov Override) (Override, e
 //     than MaxReservations, with the limit and that count;
 //   - ErrLoanLimit (L1, I2): r.Loans is MaxLoans or more, only when
 //     HideReserveAtLoanLimit is set; by default a patron at the loan
-//     limit may still reserve (I2 [reading], see Policy);
+//     limit may still reserve (I2 [reading], see Policy); with a lower
+//     r.PersonalLimit, ErrPersonalLoanLimit at that limit instead (L14,
+//     as MayBorrow);
 //   - ErrNotLoanable (I1, I2), once for each item that is never lent
 //     (禁帯, 館内, 館短), carrying the item's ID (reason.Item).
 //
@@ -97,8 +126,8 @@ func (p Policy) MayReserve(r ReserveRequest) (Decision, error) {
 		}
 		rs = append(rs, ErrReservationLimit.With(reason.Limit(p.MaxReservations), reason.Count(count)))
 	}
-	if p.HideReserveAtLoanLimit && r.Loans >= p.MaxLoans {
-		rs = append(rs, ErrLoanLimit.With(reason.Limit(p.MaxLoans)))
+	if why := p.loanLimit(r.Loans, r.PersonalLimit); p.HideReserveAtLoanLimit && why != nil {
+		rs = append(rs, why)
 	}
 	for _, it := range r.Items {
 		if !it.Status.Loanable() {
@@ -139,6 +168,9 @@ func (r *ReserveRequest) problems() reason.Problems {
 	}
 	if r.Reservations < 0 {
 		ps.Add("reservations", "is negative (%d)", r.Reservations)
+	}
+	if r.PersonalLimit < 0 {
+		ps.Add("personal_limit", "is negative (%d)", r.PersonalLimit)
 	}
 	return ps
 }

@@ -70,6 +70,23 @@ type Policy struct {
 	// given an override under a policy naming one is bad input
 	// ("policy.overridable[2]").
 	Overridable Codes `json:"overridable"`
+	// ExtendFrom is the day an extension's period counts from (L10
+	// [reading]): the day of the extension (the default, L3) or the
+	// loan's due date (ExtendFromDueDate).
+	ExtendFrom ExtensionBase `json:"extend_from,omitzero"`
+	// ExtendFromLoanDay, when not 0, is the first day of the loan an
+	// extension is offered (L11 [reading]), the day of loan being day 1:
+	// before it Extend refuses with ErrTooEarly, and the extension
+	// window (L9) starts there. 0 (the default) is any day.
+	ExtendFromLoanDay int `json:"extend_from_loan_day,omitzero"`
+	// CountFromNextDay counts the loan period from the day after the day
+	// of loan (L12 [reading]): a 15-day loan made on April 1 is due April
+	// 16 instead of April 15 (L2, "貸出当日含む", the default false).
+	CountFromNextDay bool `json:"count_from_next_day,omitzero"`
+	// ClosureGrace lengthens a loan or an extension made shortly before
+	// a long closure of the place the item goes back to (L13 [reading]);
+	// the zero value, the default, lengthens nothing.
+	ClosureGrace ClosureGrace `json:"closure_grace,omitzero"`
 }
 
 // UnmarshalJSON decodes a policy like encoding/json, over the fields
@@ -93,12 +110,20 @@ const maxPeriodDays = 366
 //
 //   - every period is 1 to 366 days;
 //   - a short period is no longer than the normal one it shortens;
-//   - an extension never shortens a loan (L3): ExtensionDays is at least
-//     LoanDays−1, and ShortExtensionDays at least ShortLoanDays−1, so
-//     that extending on any day from the loan date to the due date gives
-//     a due date no earlier than the one computed by DueDate. (The other
-//     choice, keeping the later of the two dates, would make the new due
-//     date depend on the old one, which L3 rules out.)
+//   - an extension never shortens a loan (L3): counted from the day of
+//     the extension, ExtensionDays is at least LoanDays−1, and
+//     ShortExtensionDays at least ShortLoanDays−1 (LoanDays and
+//     ShortLoanDays under CountFromNextDay, L12), so that extending on
+//     any day from the loan date to the due date gives a due date no
+//     earlier than the one computed by DueDate. (The other choice,
+//     keeping the later of the two dates, would make the new due date
+//     depend on the old one, which L3 rules out.) Counted from the due
+//     date (L10), any period of at least one day extends: the new due
+//     date is never before the old one;
+//   - ExtendFrom is a known base (L10); ExtendFromLoanDay is 0 to
+//     ShortLoanDays (L11), so that every loan at a library reaches it
+//     before its due date; ClosureGrace is zero or has both numbers 1
+//     to 366 (L13);
 //   - MaxExtensions, MaxLoans and MaxReservations are at least 1: a
 //     missing JSON field decodes as 0 and must not pass unnoticed;
 //   - DueOnClosedDay is a known rule (L5–L7). LastDueDate (L8) is any
@@ -136,12 +161,7 @@ func (p Policy) Validate() error {
 			ps.Add(f.short, "(%d) must not exceed %s (%d)", f.s, f.normal, f.n)
 		}
 	}
-	if p.ExtensionDays < p.LoanDays-1 {
-		ps.Add("extension_days", "(%d) must be at least loan_days-1 (%d), or an extension could shorten a loan", p.ExtensionDays, p.LoanDays-1)
-	}
-	if p.ShortExtensionDays < p.ShortLoanDays-1 {
-		ps.Add("short_extension_days", "(%d) must be at least short_loan_days-1 (%d), or an extension could shorten a loan", p.ShortExtensionDays, p.ShortLoanDays-1)
-	}
+	ps = append(ps, p.variantProblems()...)
 	for _, f := range []struct {
 		name string
 		n    int
@@ -204,4 +224,32 @@ func (p Policy) checkOverridable() error {
 		return ps.Prefix("policy.overridable")
 	}
 	return nil
+}
+
+// variantProblems reports the problems of p's settings for other
+// libraries' rules (L10–L13), and L3's check under them.
+func (p Policy) variantProblems() reason.Problems {
+	var ps reason.Problems
+	if p.ExtendFrom == ExtendFromExtensionDay {
+		what := "-1"
+		if p.CountFromNextDay {
+			what = ""
+		}
+		if n := p.loanSpan(p.LoanDays); p.ExtensionDays < n {
+			ps.Add("extension_days", "(%d) must be at least loan_days%s (%d), or an extension could shorten a loan", p.ExtensionDays, what, n)
+		}
+		if n := p.loanSpan(p.ShortLoanDays); p.ShortExtensionDays < n {
+			ps.Add("short_extension_days", "(%d) must be at least short_loan_days%s (%d), or an extension could shorten a loan", p.ShortExtensionDays, what, n)
+		}
+	}
+	if !p.ExtendFrom.Valid() {
+		ps.Add("extend_from", "unknown base %d", uint8(p.ExtendFrom))
+	}
+	if p.ExtendFromLoanDay < 0 || p.ExtendFromLoanDay > max(p.ShortLoanDays, 1) {
+		ps.Add("extend_from_loan_day", "must be 0 (any day) to short_loan_days (%d) (got %d)", p.ShortLoanDays, p.ExtendFromLoanDay)
+	}
+	if gp := p.ClosureGrace.problems(); gp != nil {
+		ps = append(ps, gp.Prefix("closure_grace")...)
+	}
+	return ps
 }

@@ -30,6 +30,12 @@ var (
 	ErrInterlibraryLoan = reason.New(pkg, "extension.interlibrary_loan",
 		"Items borrowed from another library cannot be extended.",
 		"他の図書館から借り受けた本は延長できません。")
+	// ErrTooEarly refuses to extend a loan before the day of the loan
+	// the policy offers extensions from (L11,
+	// Policy.ExtendFromLoanDay), given as its date parameter.
+	ErrTooEarly = reason.New(pkg, "extension.too_early",
+		"This item cannot be extended yet[: extensions are possible from {date}].",
+		"この本はまだ延長できません[（{date}から延長できます）]。")
 	// ErrOverdue refuses to extend any item while the patron has an
 	// item past its due date, this one or another (L4 e).
 	ErrOverdue = reason.New(pkg, "extension.overdue",
@@ -44,6 +50,12 @@ var (
 	ErrLoanLimit = reason.New(pkg, "loan.limit",
 		"You have reached the maximum number of items on loan[ ({limit} items)].",
 		"貸出冊数の上限[（{limit}冊）]に達しています。")
+	// ErrPersonalLoanLimit reports that the patron has as many items on
+	// loan as the lower limit they asked for (L14,
+	// BorrowRequest.PersonalLimit), given as its limit parameter.
+	ErrPersonalLoanLimit = reason.New(pkg, "loan.personal_limit",
+		"You have reached the loan limit you set for yourself[ ({limit} items)].",
+		"ご自身で設定された貸出冊数の上限[（{limit}冊）]に達しています。")
 	// ErrReservationLimit reports that the reservations the patron would
 	// hold are more than the policy allows (H1), given as its limit
 	// parameter; its count parameter is how many the patron would hold.
@@ -154,6 +166,7 @@ func Reasons() []*reason.Reason {
 		ErrPartnerPickup, ErrHomeDelivery, ErrReserved, ErrAlreadyExtended,
 		ErrInterlibraryLoan, ErrOverdue,
 		ErrLoanLimit, ErrReservationLimit, ErrNotLoanable,
+		ErrTooEarly, ErrPersonalLoanLimit,
 		ErrReturnWrongPlace, ErrReceivedAtPrefectural, ErrReceivedAtAssembly, ErrReceivedByDelivery,
 		ErrLentAtGeneralCounter, ErrLentAtHokkaidoCounter,
 		ErrNotByPost, ErrOnlyByPost, ErrAssemblyNoBookDrop,

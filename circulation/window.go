@@ -1,6 +1,8 @@
 package circulation
 
 import (
+	"slices"
+
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -36,7 +38,7 @@ func (w *ExtensionWindow) UnmarshalJSON(b []byte) error {
 // r.Today on: Extend with the same request on a day D at or after r.Today
 // succeeds if and only if D is in the window, and gives its due date.
 //
-// The reasons of Extend fall in two kinds.
+// The reasons of Extend fall in three kinds.
 //
 //   - Never, whatever the day: ErrPartnerPickup (L4 a), ErrHomeDelivery
 //     (L2), ErrReserved (L4 b), ErrAlreadyExtended (L4 c) and
@@ -46,11 +48,15 @@ func (w *ExtensionWindow) UnmarshalJSON(b []byte) error {
 //     a due date on, of this loan or of any other, and then for good,
 //     until the item goes back. The window ends on the earliest due date
 //     of r.Loan and r.Others; a loan overdue on r.Today closes it.
+//   - Opening the window: ErrTooEarly (L11) applies before the
+//     p.ExtendFromLoanDay-th day of the loan, so the window starts on the
+//     later of r.Today and that day.
 //
-// Nothing else depends on the day, so the window starts on r.Today. When
-// it is empty the error is the refusal Extend gives on r.Today: a
-// *reason.Refusal listing every reason, in Extend's order, the never
-// reasons and ErrOverdue alike.
+// Nothing else depends on the day. When it is empty the error is the
+// refusal Extend gives on r.Today: a *reason.Refusal listing every
+// reason, in Extend's order, the never reasons, ErrTooEarly and
+// ErrOverdue alike. Under ExtendFromDueDate (L10) DueFrom and DueTo are
+// the same day.
 //
 // The window is the patron's: staff decide at the counter with Extend and
 // an Override, and a request with one is bad input ("override"). Other
@@ -67,21 +73,33 @@ func (p Policy) ExtensionWindow(r ExtendRequest) (ExtensionWindow, error) {
 	if err != nil {
 		return ExtensionWindow{}, err
 	}
-	if _, err := p.decide("extension", p.extensionReasons(r), Override{}); err != nil {
+	first := p.firstExtensionDay(&r.Loan)
+	today := p.extensionReasons(r)
+	// L11 opens the window later: ErrTooEarly is not a never reason.
+	never := slices.DeleteFunc(slices.Clone(today), func(c reason.Coded) bool { return c.Code() == ErrTooEarly.Code() })
+	if len(never) > 0 {
+		_, err := p.decide("extension", today, Override{}) // Extend's refusal today
 		return ExtensionWindow{}, err
 	}
 	// Not overdue today: every due date is today or later (L4 e).
 	w := ExtensionWindow{From: r.Today, To: r.Loan.Due}
+	if first.After(w.From) {
+		w.From = first
+	}
 	path := "loan.due"
 	for i := range r.Others {
 		if r.Others[i].Due.Before(w.To) {
 			w.To, path = r.Others[i].Due, "others"+index(i)+".due"
 		}
 	}
-	if w.DueFrom, err = p.due(w.From, days, r.ReturnTo, "today"); err != nil {
+	if w.From.After(w.To) { // too early until a loan is overdue: Extend's refusal today
+		_, err := p.decide("extension", today, Override{})
 		return ExtensionWindow{}, err
 	}
-	if w.DueTo, err = p.due(w.To, days, r.ReturnTo, path); err != nil {
+	if w.DueFrom, err = p.extendedDue(&r.Loan, w.From, days, r.ReturnTo, "today"); err != nil {
+		return ExtensionWindow{}, err
+	}
+	if w.DueTo, err = p.extendedDue(&r.Loan, w.To, days, r.ReturnTo, path); err != nil {
 		return ExtensionWindow{}, err
 	}
 	return w, nil

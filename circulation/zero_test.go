@@ -15,11 +15,13 @@ import (
 // for a type used by pointer, the nil pointer.
 var zeroValues = map[string]any{
 	"BorrowRequest":   BorrowRequest{},
+	"ClosureGrace":    ClosureGrace{},
 	"Codes":           Codes{},
 	"Collection":      Collection(0),
 	"Decision":        Decision{},
 	"DueDateRule":     DueDateRule(0),
 	"ExtendRequest":   ExtendRequest{},
+	"ExtensionBase":   ExtensionBase(0),
 	"ExtensionWindow": ExtensionWindow{},
 	"Item":            Item{},
 	"Loan":            Loan{},

@@ -38,6 +38,7 @@ func (c Config) check(ps *problems) {
 	c.checkSites(&mine)
 	c.Courier.check("courier", &mine)
 	c.Policies.check("policies", &mine)
+	c.Policies.checkTables(placesOf(c.Sites), &mine)
 	kept, _ := keepReadable(*ps, mine.list)
 	ps.list = append(ps.list, kept...)
 }
@@ -355,8 +356,8 @@ func (p Policies) check(path string, ps *problems) {
 	checkChanges(path+".changes", len(p.Changes), func(k int) calendar.Date { return p.Changes[k].From }, ps)
 	for k, ch := range p.Changes {
 		cp := fmt.Sprintf("%s.changes[%d]", path, k)
-		if ch.Circulation == nil && ch.Holds == nil {
-			ps.add(cp, "changes nothing: give circulation or holds")
+		if ch.Circulation == nil && ch.Holds == nil && ch.Rules == nil {
+			ps.add(cp, "changes nothing: give circulation, holds or rules")
 		}
 		if ch.Circulation != nil {
 			circulationProblems(cp+".circulation", *ch.Circulation, ps)
@@ -396,4 +397,17 @@ func (h HoldRules) check(path string, circ circulation.Policy, ps *problems) {
 			ps.list = append(ps.list, reason.Problem{Path: join(path, p.Path), Message: p.Message})
 		}
 	}
+}
+
+// checkTables adds the problems of the policy tables (V3, V4): their
+// form, rows that tie, and, when the base policies and the rows are
+// sound, each combination of rows whose policies fail validation.
+func (p Policies) checkTables(pl places, ps *problems) {
+	var form problems
+	b := compileBook(p, pl, &form)
+	ps.list = append(ps.list, form.list...)
+	if len(form.list) > 0 || slices.ContainsFunc(ps.list, func(q reason.Problem) bool { return within(q.Path, "policies") }) {
+		return
+	}
+	b.check(ps)
 }

@@ -116,7 +116,11 @@ type Policies struct {
 	// RateTables are the postage tables (R-HD1), each in force from its
 	// own Effective date; none when the host quotes no postage.
 	RateTables []shipping.RateTable
-	Changes    []PolicyChange
+	// Rules are the policy table (V3): rows of criteria and the settings
+	// they fix over Circulation and Holds, resolved setting by setting
+	// (V4). None: every decision gets the base policies.
+	Rules   []Rule
+	Changes []PolicyChange
 }
 
 // HoldRules are the reservation rules of holds.Policy other than the
@@ -132,9 +136,12 @@ type HoldRules struct {
 
 // PolicyChange is a change of policy in force from From (V1): the whole
 // policies in force from that day, a nil one meaning unchanged. In JSON
-// a change lists only the keys that change.
+// a change lists only the keys that change. Rules, when not nil, is the
+// whole policy table in force from that day (V3); an empty, non-nil
+// Rules empties it.
 type PolicyChange struct {
 	From        calendar.Date
 	Circulation *circulation.Policy
 	Holds       *HoldRules
+	Rules       []Rule
 }

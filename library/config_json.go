@@ -90,6 +90,7 @@ type policiesJSON struct {
 	Circulation json.RawMessage   `json:"circulation"`
 	Holds       json.RawMessage   `json:"holds"`
 	Shipping    json.RawMessage   `json:"shipping,omitempty"`
+	Rules       json.RawMessage   `json:"rules,omitempty"`
 	Changes     []json.RawMessage `json:"changes,omitempty"`
 }
 
@@ -107,6 +108,7 @@ type policyChangeJSON struct {
 	From        string          `json:"from"`
 	Circulation json.RawMessage `json:"circulation,omitempty"`
 	Holds       json.RawMessage `json:"holds,omitempty"`
+	Rules       json.RawMessage `json:"rules,omitempty"`
 }
 
 // decodeConfig reads the document b into a Config, noting every problem
@@ -304,18 +306,29 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 			p.RateTables = append(p.RateTables, rt)
 		}
 	}
-	if len(j.Changes) > maxChanges {
-		ps.add(path+".changes", "%d changes; at most %d are read", len(j.Changes), maxChanges)
-		j.Changes = j.Changes[:maxChanges]
+	if !absent(j.Rules) {
+		p.Rules = decodeTable(path+".rules", j.Rules, ps)
+	}
+	p.Changes = decodePolicyChanges(path, j.Changes, p, ps)
+	return p
+}
+
+// decodePolicyChanges reads the policy changes, each over the policies in
+// force before it.
+func decodePolicyChanges(path string, changes []json.RawMessage, p Policies, ps *problems) []PolicyChange {
+	var out []PolicyChange
+	if len(changes) > maxChanges {
+		ps.add(path+".changes", "%d changes; at most %d are read", len(changes), maxChanges)
+		changes = changes[:maxChanges]
 	}
 	// Each change is read over the policies in force before it, so that
 	// it names only what changes.
 	circ, hold := p.Circulation, p.Holds
-	for i, raw := range j.Changes {
+	for i, raw := range changes {
 		cp := fmt.Sprintf("%s.changes[%d]", path, i)
 		var cj policyChangeJSON
 		if !decodeObject(cp, "policy change", raw, &cj, ps) {
-			p.Changes = append(p.Changes, PolicyChange{}) // keeps the indices of the document
+			out = append(out, PolicyChange{}) // keeps the indices of the document
 			continue
 		}
 		c := PolicyChange{From: decodeDate(cp+".from", cj.From, ps)}
@@ -330,12 +343,18 @@ func decodePolicies(path string, raw json.RawMessage, ps *problems) Policies {
 			next := decodeHoldRules(cp+".holds", cj.Holds, hold, ps)
 			hold, c.Holds = next, &next
 		}
-		if c.Circulation == nil && c.Holds == nil {
-			ps.add(cp, "changes nothing: give circulation or holds")
+		if !absent(cj.Rules) {
+			c.Rules = decodeTable(cp+".rules", cj.Rules, ps)
+			if c.Rules == nil {
+				c.Rules = []Rule{}
+			}
 		}
-		p.Changes = append(p.Changes, c)
+		if c.Circulation == nil && c.Holds == nil && c.Rules == nil {
+			ps.add(cp, "changes nothing: give circulation, holds or rules")
+		}
+		out = append(out, c)
 	}
-	return p
+	return out
 }
 
 // decodeHoldRules reads hold rules over over.
@@ -371,20 +390,6 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		Moves       []moveJSON       `json:"moves,omitempty"`
 		Suspensions []suspensionJSON `json:"suspensions,omitempty"`
 	}
-	type shippingOut struct {
-		RateTables []shipping.RateTable `json:"rate_tables"`
-	}
-	type changeOut struct {
-		From        calendar.Date       `json:"from"`
-		Circulation *circulation.Policy `json:"circulation,omitempty"`
-		Holds       *holdRulesJSON      `json:"holds,omitempty"`
-	}
-	type policiesOut struct {
-		Circulation circulation.Policy `json:"circulation"`
-		Holds       holdRulesJSON      `json:"holds"`
-		Shipping    *shippingOut       `json:"shipping,omitempty"`
-		Changes     []changeOut        `json:"changes,omitempty"`
-	}
 	type docOut struct {
 		Version  int         `json:"version"`
 		Places   []siteOut   `json:"places"`
@@ -406,19 +411,7 @@ func (c Config) MarshalJSON() ([]byte, error) {
 	for _, s := range c.Courier.Suspensions {
 		d.Courier.Suspensions = append(d.Courier.Suspensions, suspensionJSON{s.Day.String(), namesOf(s.Name, s.NameEn)})
 	}
-	p := &d.Policies
-	p.Circulation, p.Holds = c.Policies.Circulation, holdRulesJSON(c.Policies.Holds)
-	if len(c.Policies.RateTables) > 0 {
-		p.Shipping = &shippingOut{c.Policies.RateTables}
-	}
-	for _, ch := range c.Policies.Changes {
-		o := changeOut{From: ch.From, Circulation: ch.Circulation}
-		if ch.Holds != nil {
-			h := holdRulesJSON(*ch.Holds)
-			o.Holds = &h
-		}
-		p.Changes = append(p.Changes, o)
-	}
+	d.Policies = c.Policies.out()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -426,6 +419,46 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return pretty(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+type shippingOut struct {
+	RateTables []shipping.RateTable `json:"rate_tables"`
+}
+
+type policyChangeOut struct {
+	From        calendar.Date       `json:"from"`
+	Circulation *circulation.Policy `json:"circulation,omitempty"`
+	Holds       *holdRulesJSON      `json:"holds,omitempty"`
+	Rules       *[]ruleJSON         `json:"rules,omitempty"`
+}
+
+type policiesOut struct {
+	Circulation circulation.Policy `json:"circulation"`
+	Holds       holdRulesJSON      `json:"holds"`
+	Shipping    *shippingOut       `json:"shipping,omitempty"`
+	Rules       []ruleJSON         `json:"rules,omitempty"`
+	Changes     []policyChangeOut  `json:"changes,omitempty"`
+}
+
+// out is the JSON form of p, each change written in full.
+func (p Policies) out() policiesOut {
+	o := policiesOut{Circulation: p.Circulation, Holds: holdRulesJSON(p.Holds), Rules: rulesOut(p.Rules)}
+	if len(p.RateTables) > 0 {
+		o.Shipping = &shippingOut{p.RateTables}
+	}
+	for _, ch := range p.Changes {
+		c := policyChangeOut{From: ch.From, Circulation: ch.Circulation}
+		if ch.Rules != nil {
+			rs := rulesOut(ch.Rules)
+			c.Rules = &rs
+		}
+		if ch.Holds != nil {
+			h := holdRulesJSON(*ch.Holds)
+			c.Holds = &h
+		}
+		o.Changes = append(o.Changes, c)
+	}
+	return o
 }
 
 type rulesChangeOut struct {

@@ -151,7 +151,7 @@ func TestLoadReportsEveryProblemWithPath(t *testing.T) {
 		`places[6].changes[1].rules.year_end: from and to go together: give both or neither (12-29 to 01-03)`,
 		`courier.moves[0].from: "2027-02-30" is not a date (YYYY-MM-DD)`,
 		`policies.circulation.loan_days: a JSON string where a number is wanted`,
-		`policies.changes[0]: changes nothing: give circulation or holds`,
+		`policies.changes[0]: changes nothing: give circulation, holds or rules`,
 		`places[1].id: "Bad ID" is not 1 to 64 lower-case letters, digits, _ or -`,
 		`places[2].name: "A" is also places[1].name`,
 		`places[3].id: "a" is also places[2].id`,

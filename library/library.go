@@ -54,8 +54,8 @@ type Library struct {
 	staff       *calendar.Calendar
 	courier     *shipping.Courier
 	tariff      *shipping.Tariff
-	circ        []version[circulation.Policy]
-	hold        []version[HoldRules]
+	places      places
+	book        book
 }
 
 // compiled is a site with the calendar of each version of its rules, and
@@ -134,17 +134,8 @@ func New(c Config) (*Library, error) {
 	if len(l.cfg.Policies.RateTables) > 0 {
 		l.tariff, _ = shipping.NewTariff(l.cfg.Policies.RateTables...) // checked by check
 	}
-	p := l.cfg.Policies
-	l.circ = []version[circulation.Policy]{{v: p.Circulation}}
-	l.hold = []version[HoldRules]{{v: p.Holds}}
-	for _, ch := range p.Changes {
-		if ch.Circulation != nil {
-			l.circ = append(l.circ, version[circulation.Policy]{ch.From, *ch.Circulation})
-		}
-		if ch.Holds != nil {
-			l.hold = append(l.hold, version[HoldRules]{ch.From, *ch.Holds})
-		}
-	}
+	l.places = placesOf(l.cfg.Sites)
+	l.book = compileBook(l.cfg.Policies, l.places, &ps) // checked by check
 	if len(ps.list) > 0 {
 		return nil, ps.list
 	}
@@ -238,9 +229,11 @@ func (c Config) clone() Config {
 	for i := range c.Policies.RateTables {
 		c.Policies.RateTables[i] = cloneRateTable(c.Policies.RateTables[i])
 	}
+	c.Policies.Rules = cloneTable(c.Policies.Rules)
 	c.Policies.Changes = slices.Clone(c.Policies.Changes)
 	for i := range c.Policies.Changes {
 		ch := &c.Policies.Changes[i]
+		ch.Rules = cloneTable(ch.Rules)
 		if ch.Circulation != nil {
 			p := *ch.Circulation
 			ch.Circulation = &p
@@ -401,7 +394,7 @@ func (l *Library) CirculationPolicy(day calendar.Date) circulation.Policy {
 	if l == nil {
 		return circulation.Policy{}
 	}
-	return inForce(l.circ, day)
+	return inForce(l.book.circ, day)
 }
 
 // HoldPolicy returns the reservation policy in force on day (V1): the
@@ -411,7 +404,7 @@ func (l *Library) HoldPolicy(day calendar.Date) holds.Policy {
 	if l == nil {
 		return holds.Policy{}
 	}
-	h := inForce(l.hold, day)
+	h := inForce(l.book.hold, day)
 	return holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder,
 		Circulation: l.CirculationPolicy(day), Overridable: h.Overridable}
 }
@@ -454,7 +447,7 @@ func (l *Library) Timeline(r holds.Reservation, loans int) (holds.Timeline, erro
 	if l == nil || len(l.sites) == 0 {
 		return holds.Timeline{}, errNoPlaces
 	}
-	return l.HoldPolicy(r.SecuredOn).Timeline(r, l.Calendars(r.SecuredOn), loans)
+	return l.reservationPolicy(r).Timeline(r, l.Calendars(r.SecuredOn), loans)
 }
 
 // Notice returns the notice the patron of the stored, secured

@@ -89,3 +89,35 @@ func softSet(t *rapid.T, rs []*reason.Reason, waivable circulation.Codes) circul
 	}
 	return circulation.CodesOf(soft...)
 }
+
+// VariantLoanPolicy draws a valid circulation.Policy (it passes Validate)
+// like LoanPolicy, with the settings for other libraries' rules drawn too:
+// the extension counted from the due date (L10), an extension only from
+// the n-th day of the loan (L11), the loan period counted from the next
+// day (L12) and a grace before long closures (L13). Each keeps the
+// guide's value (the zero value) half the time, and draws shrink toward
+// it. LoanPolicy never draws them, so that properties written for the
+// guide's rules keep holding.
+func VariantLoanPolicy() *rapid.Generator[circulation.Policy] {
+	return rapid.Custom(func(t *rapid.T) circulation.Policy {
+		p := LoanPolicy().Draw(t, "policy")
+		p.CountFromNextDay = rapid.Bool().Draw(t, "count_from_next_day")
+		if rapid.Bool().Draw(t, "extend_from_due_date") {
+			p.ExtendFrom = circulation.ExtendFromDueDate
+		} else if p.CountFromNextDay {
+			// L3 from the day of the extension: not shorter than the loan.
+			p.ExtensionDays = max(p.ExtensionDays, p.LoanDays)
+			p.ShortExtensionDays = min(max(p.ShortExtensionDays, p.ShortLoanDays), p.ExtensionDays)
+		}
+		if rapid.Bool().Draw(t, "extend_from_loan_day_changed") {
+			p.ExtendFromLoanDay = rapid.IntRange(0, p.ShortLoanDays).Draw(t, "extend_from_loan_day")
+		}
+		if rapid.Bool().Draw(t, "closure_grace_changed") {
+			p.ClosureGrace = circulation.ClosureGrace{
+				WithinDays:     rapid.IntRange(1, 30).Draw(t, "within_days"),
+				MinClosureDays: rapid.IntRange(1, 10).Draw(t, "min_closure_days"),
+			}
+		}
+		return p
+	})
+}

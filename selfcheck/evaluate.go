@@ -43,6 +43,9 @@ type Request struct {
 	// Eligibility is the library's choice about provisional
 	// registrations (P1); the zero value is the default.
 	Eligibility patron.EligibilityPolicy
+	// PersonalLimit is a lower loan limit the patron asked for (L14);
+	// zero for none.
+	PersonalLimit int
 }
 
 // Status is a patron's standing at a self-check machine on one day (S1):
@@ -197,7 +200,7 @@ func Evaluate(rules holds.Rules, r Request) (Status, error) {
 	}
 	st.Loans = loans
 	st.Extend = refuse(whatExtension, step1, overdue)
-	borrow, err := refusalOf(p.MayBorrow(circulation.BorrowRequest{Loans: len(r.Loans)}))
+	borrow, err := refusalOf(p.MayBorrow(circulation.BorrowRequest{Loans: len(r.Loans), PersonalLimit: r.PersonalLimit}))
 	if err != nil {
 		return Status{}, err
 	}

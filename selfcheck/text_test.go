@@ -37,6 +37,9 @@ var producible = map[string]struct {
 	"eligibility.no_email": {func(*testing.T) selfcheck.Request {
 		return selfcheck.Request{Registration: patron.Registration{Status: patron.Registered, PasswordSet: true}}
 	}, inStatus, 0},
+	"loan.personal_limit": {func(*testing.T) selfcheck.Request {
+		return selfcheck.Request{Registration: registered, Loans: freshLoans(3), PersonalLimit: 3}
+	}, inStatus, 0},
 	"loan.limit": {func(*testing.T) selfcheck.Request {
 		return selfcheck.Request{Registration: registered, Loans: freshLoans(10)}
 	}, inStatus, 0},
@@ -72,6 +75,7 @@ func loanCase(change func(*circulation.Loan)) func(*testing.T) selfcheck.Request
 var notProduced = map[string]string{
 	"eligibility.partner_not_registered": "P1 step 4 needs a pickup place; a status names none",
 	"reservation.not_loanable":           "I1 is about an item; a status names none",
+	"extension.too_early":                "L11: the published rules offer an extension from the loan day (extend_from_loan_day 0); under a host's policy that sets it, it shows on the loan's renewal like every extension reason",
 }
 
 // notProducedPrefixes are whole families of codes a status never gives.

@@ -1,0 +1,169 @@
+package library
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/holds"
+)
+
+// Explanation is how the policy table resolved one decision on one day
+// (V5): every row that matched, in precedence order, and, for every
+// setting, the path of the row or base policy that supplied it.
+type Explanation struct {
+	// Criteria are the decision's criteria as given; Day its day.
+	Criteria Criteria      `json:"criteria"`
+	Day      calendar.Date `json:"day"`
+	// Matched are the rows that matched, the most specific first (V4).
+	Matched []MatchedRule `json:"matched"`
+	// Settings maps every setting ("circulation.loan_days",
+	// "holds.shelf_days") to the path that supplied it: a row
+	// ("policies.rules[3]", "policies.changes[1].rules[0]") or the base
+	// version in force ("policies.circulation",
+	// "policies.changes[0].holds").
+	Settings map[string]string `json:"settings"`
+	// Policy is the resolved policy; Policy.Circulation the circulation
+	// policy.
+	Policy holds.Policy `json:"policy"`
+}
+
+// MatchedRule is one row that matched a decision (V5).
+type MatchedRule struct {
+	// Rule is the row's path in the document: "policies.rules[3]".
+	Rule string `json:"rule"`
+	// Criteria are the criteria the row names, all matched, in the fixed
+	// order place, method, patron_category, item_category, collection.
+	Criteria []string `json:"criteria"`
+	// Sets are the settings the row names; Supplies those it supplied,
+	// the others being outranked by a more specific row.
+	Sets     []string `json:"sets"`
+	Supplies []string `json:"supplies"`
+}
+
+// Policies returns the policies of a decision with criteria q on day
+// (V3): the base policies in force on day (CirculationPolicy,
+// HoldPolicy) with the settings of every row of the table in force on
+// day that matches q, each setting from the most specific row that sets
+// it (V4). The circulation policy is the result's Circulation. A
+// criterion of an unknown value is bad input naming its key
+// ("item_category"); an unknown patron category matches only rows that
+// name none. The zero Library has no policies: bad input.
+func (l *Library) Policies(q Criteria, day calendar.Date) (holds.Policy, error) {
+	if l == nil {
+		return holds.Policy{}, errNoPlaces
+	}
+	r, err := l.resolve(&l.book, q, day)
+	return r.policy, err
+}
+
+// Explain returns how the table resolves the decision of criteria q on
+// day (V5); its Policy is what Policies returns.
+func (l *Library) Explain(q Criteria, day calendar.Date) (Explanation, error) {
+	if l == nil {
+		return Explanation{}, errNoPlaces
+	}
+	return l.explain(&l.book, q, day)
+}
+
+// WhatIf explains the decision of criteria q on day under the draft
+// policies draft (base policies, table and dated changes) instead of
+// the library's, with the library's places, without loading it (V6).
+// The draft is checked as Load checks a document's "policies"; its
+// problems carry the paths of the document. The library is unchanged.
+func (l *Library) WhatIf(draft Policies, q Criteria, day calendar.Date) (Explanation, error) {
+	if l == nil || len(l.sites) == 0 {
+		return Explanation{}, errNoPlaces
+	}
+	var ps problems
+	draft.check("policies", &ps)
+	draft.checkTables(l.places, &ps)
+	if len(ps.list) > 0 {
+		return Explanation{}, ps.list
+	}
+	b := compileBook(Config{Policies: draft}.clone().Policies, l.places, &ps)
+	return l.explain(&b, q, day)
+}
+
+// resolve checks q and resolves it under b.
+func (l *Library) resolve(b *book, q Criteria, day calendar.Date) (resolution, error) {
+	if l == nil || len(l.sites) == 0 {
+		return resolution{}, errNoPlaces
+	}
+	var ps problems
+	v := l.places.decision(q, &ps)
+	if len(ps.list) > 0 {
+		return resolution{}, ps.list
+	}
+	return b.resolve(v, day)
+}
+
+// explain resolves q under b and explains it.
+func (l *Library) explain(b *book, q Criteria, day calendar.Date) (Explanation, error) {
+	r, err := l.resolve(b, q, day)
+	if err != nil {
+		return Explanation{}, err
+	}
+	e := Explanation{Criteria: q, Day: day, Matched: []MatchedRule{}, Settings: map[string]string{}, Policy: r.policy}
+	for _, k := range settingKeys() {
+		part, key, _ := bytes.Cut([]byte(k), []byte("."))
+		from, base := r.holdFrom[string(key)], b.holdPath[r.hi]
+		if string(part) == "circulation" {
+			from, base = r.circFrom[string(key)], b.circPath[r.ci]
+		}
+		e.Settings[k] = base
+		if from != nil {
+			e.Settings[k] = from.path
+		}
+	}
+	for _, w := range r.matched {
+		m := MatchedRule{Rule: w.path, Criteria: w.criteria(), Sets: []string{}, Supplies: []string{}}
+		for _, set := range []struct {
+			part    string
+			members []member
+		}{{"circulation", w.circ}, {"holds", w.hold}} {
+			for _, mb := range set.members {
+				name := set.part + "." + mb.key
+				m.Sets = append(m.Sets, name)
+				if e.Settings[name] == w.path {
+					m.Supplies = append(m.Supplies, name)
+				}
+			}
+		}
+		slices.Sort(m.Sets)
+		slices.Sort(m.Supplies)
+		e.Matched = append(e.Matched, m)
+	}
+	return e, nil
+}
+
+// reservationPolicy is the policy of the stored reservation r on the day
+// it was secured: the table applied to its criteria (its method and
+// place, its item's category and collection; no patron category). A
+// reservation whose criteria are not well formed gets the base policy,
+// and Timeline reports what is wrong with it.
+func (l *Library) reservationPolicy(r holds.Reservation) holds.Policy {
+	q := Criteria{Method: r.Place.Method.String(), Place: r.Place.Library, ItemCategory: "normal", Collection: r.Collection.String()}
+	if r.Short {
+		q.ItemCategory = "short_loan"
+	}
+	if !r.Place.Method.Valid() || !r.Collection.Valid() {
+		return l.HoldPolicy(r.SecuredOn)
+	}
+	p, err := l.Policies(q, r.SecuredOn)
+	if err != nil {
+		return l.HoldPolicy(r.SecuredOn)
+	}
+	return p
+}
+
+// cloneTable copies rules with settings of their own, keeping nil and
+// empty apart.
+func cloneTable(rules []Rule) []Rule {
+	rules = slices.Clone(rules)
+	for i := range rules {
+		rules[i].Circulation = slices.Clone(rules[i].Circulation)
+		rules[i].Holds = slices.Clone(rules[i].Holds)
+	}
+	return rules
+}
