@@ -21,6 +21,7 @@ const (
 	ActionExpire                        // not collected by the deadline (H4)
 	ActionCancel                        // cancelled by the patron or staff (H5)
 	ActionChangePlace                   // pickup place changed (H5)
+	ActionExtendShelf                   // hold shelf extended once, nobody else waiting (H9)
 )
 
 var actions = enum.NewTable[Action](pkg, "action", reason.ErrBadInput,
@@ -33,9 +34,10 @@ var actions = enum.NewTable[Action](pkg, "action", reason.ErrBadInput,
 	enum.Name{Code: "expire", En: "hold-shelf deadline passed", Ja: "取置期限切れ"},
 	enum.Name{Code: "cancel", En: "reservation cancelled", Ja: "予約取消"},
 	enum.Name{Code: "change_place", En: "pickup place changed", Ja: "受取場所変更"},
+	enum.Name{Code: "extend_shelf", En: "hold shelf extended", Ja: "取置期限延長"},
 )
 
-// Valid reports whether a is one of the eight actions.
+// Valid reports whether a is one of the nine actions.
 func (a Action) Valid() bool { return actions.Valid(a) }
 
 // String returns the stable code of a, such as "make_ready".

@@ -61,11 +61,15 @@ type Cart struct {
 	// PartnerLibraries names the partner libraries where the patron is
 	// registered (P1 step 4, R-PT1), as patron.Registration does.
 	PartnerLibraries []string `json:"partner_libraries,omitempty"`
+	// Contact is how the patron wants to be told that an item is ready
+	// (H8): ContactEmail (the zero value, the guide's), ContactTelephone
+	// or ContactNone. Each reservation of the cart keeps it.
+	Contact Contact `json:"contact,omitzero"`
 }
 
 // isZero reports whether c holds nothing at all.
 func (c Cart) isZero() bool {
-	return c.Patron == "" && len(c.Items) == 0 && c.Place == circulation.Place{} && c.Ordering == 0 && len(c.PartnerLibraries) == 0
+	return c.Patron == "" && len(c.Items) == 0 && c.Place == circulation.Place{} && c.Ordering == 0 && len(c.PartnerLibraries) == 0 && c.Contact == ContactEmail
 }
 
 // problems reports input that is an error rather than a refusal, with the
@@ -77,6 +81,9 @@ func (c Cart) problems() reason.Problems {
 	var ps reason.Problems
 	if c.Patron == "" {
 		ps.Add("cart.patron", "no patron")
+	}
+	if !c.Contact.Valid() {
+		ps.Add("cart.contact", "unknown contact %d", c.Contact)
 	}
 	for i, it := range c.Items {
 		if it.ID == "" {

@@ -64,6 +64,14 @@ import (
 //     on a shelf goes back to secured to be routed again; one posted home
 //     cannot be redirected (ErrNoStep, R-HD2). The same place changes
 //     nothing: an empty Change.
+//   - ActionExtendShelf extends a ready reservation's hold shelf once
+//     (H9): its Deadline becomes Policy.ExtendShelf of it, under the
+//     hold policy of the day it was made ready (ReadyOn). Refused with
+//     ErrShelfExtensionOff when that policy offers none,
+//     ErrShelfAlreadyExtended after the first,
+//     ErrShelfOthersWait (with the item) while another reservation of
+//     the item waits, ErrShelfDeadlinePassed after the deadline; a
+//     reservation that is not ready, or for home delivery, ErrNoStep.
 //
 // The pickup place of a checkout or a change of place must be one the
 // calendars of the day (Rules.Calendars) know: a partner library they
@@ -159,6 +167,10 @@ func (d *Desk) step(r Request, p Policy) (Change, error) {
 			res, used, err = res.cancel(r.By, r.Today, p, r.Override)
 		case ActionChangePlace:
 			res, used, err = res.changePlace(r.By, r.Place, r.PartnerLibraries, d.rules.Calendars(r.Today), p, r.Override)
+		case ActionExtendShelf:
+			// H9, V1: the extension is that of the shelf's policy, the
+			// policy of the day the item was made ready.
+			res, err = res.extendShelf(r.Today, d.rules.Calendars(r.Today), d.rules.HoldPolicy(res.ReadyOn), d.othersWait(res))
 		}
 		return res, err
 	})
@@ -175,6 +187,13 @@ func (d *Desk) step(r Request, p Policy) (Change, error) {
 		ch.Loan = loan
 	}
 	return ch, nil
+}
+
+// othersWait reports whether another reservation of r's item waits in
+// its queue (H9): r itself, being ready, is not among the waiting.
+func (d *Desk) othersWait(r Reservation) bool {
+	q := d.queues[r.Item]
+	return q != nil && q.waiting > 0
 }
 
 // transition is the audit record of the step action took from before to

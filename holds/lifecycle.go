@@ -66,6 +66,7 @@ var lifecycle = [...]edge{
 	{ActionCollect, Ready, Collected, shelved, collectedOn, 0},                      // L2
 	{ActionCollect, InTransit, Collected, onHome, collectedOn, 0},                   // R-HD2: the loan was processed when posted
 	{ActionExpire, Ready, Expired, shelved, endedOn, 0},                             // H4
+	{ActionExtendShelf, Ready, Ready, shelved, 0, 0},                                // H9: a later Deadline
 	{ActionCancel, Waiting, Cancelled, anyRoute, endedOn, 0},                        // H5
 	{ActionCancel, Secured, Cancelled, anyRoute, endedOn, 0},
 	{ActionCancel, InTransit, Cancelled, anyRoute, endedOn, 0},
@@ -230,7 +231,7 @@ func (r Reservation) makeReady(today calendar.Date, c Calendars, p Policy) (Rese
 	if err != nil {
 		return r, err
 	}
-	deadline := p.ShelfDeadline(r.firstCollectable(today, at), at)
+	deadline := p.ShelfDeadline(r.firstCollectable(today, at), at, r.Contact)
 	if deadline.IsZero() || deadline.Before(today) {
 		return r, reason.BadInput("today", "no hold-shelf deadline after %v in calendar %s", today, text.Quote(at.Name()))
 	}
@@ -305,6 +306,48 @@ func (r Reservation) expire(today calendar.Date) (Reservation, error) {
 		return r, refuse(ActionExpire, ErrDeadlineNotPassed.With(reason.Date(r.Deadline)))
 	}
 	return e.apply(r, today), nil
+}
+
+// extendShelf returns r with its hold shelf extended once today (H9):
+// its Deadline becomes p.ExtendShelf of it at the pickup place whose
+// calendar c gives. r must be ready on a route with a
+// hold shelf (ErrNoStep); the policy must offer an extension
+// (ErrShelfExtensionOff), r not have had one (ErrShelfAlreadyExtended),
+// nobody else wait for the item (othersWait, ErrShelfOthersWait) and
+// today be on or before the deadline (ErrShelfDeadlinePassed): every
+// reason that applies is listed.
+func (r Reservation) extendShelf(today calendar.Date, c Calendars, p Policy, othersWait bool) (Reservation, error) {
+	e, err := r.begin(ActionExtendShelf, today)
+	if err != nil {
+		return r, err
+	}
+	var rs []reason.Coded
+	if p.ShelfExtensionDays < 1 {
+		rs = append(rs, ErrShelfExtensionOff)
+	}
+	if r.ShelfExtended {
+		rs = append(rs, ErrShelfAlreadyExtended)
+	}
+	if othersWait {
+		rs = append(rs, ErrShelfOthersWait.With(reason.Item(r.Item)))
+	}
+	if r.Expired(today) {
+		rs = append(rs, ErrShelfDeadlinePassed.With(reason.Date(r.Deadline)))
+	}
+	if len(rs) > 0 {
+		return r, refuse(ActionExtendShelf, rs...)
+	}
+	at, err := c.At(r.Place)
+	if err != nil {
+		return r, err
+	}
+	deadline := p.ExtendShelf(r.Deadline, at)
+	if deadline.IsZero() {
+		return r, reason.BadInput("today", "no hold-shelf deadline after %v in calendar %s", r.Deadline, text.Quote(at.Name()))
+	}
+	r = e.apply(r, today)
+	r.Deadline, r.ShelfExtended = deadline, true
+	return r, nil
 }
 
 // mayAct checks that by may cancel r or change its place, with the

@@ -81,6 +81,9 @@ func (incompleteReadSet) Unwrap() error { return reason.ErrBadInput }
 //   - ActionCollect: IDs, r.ID; and, once that reservation is known,
 //     Items, its item, whose queue tells whether the loan is reserved
 //     (L4 b).
+//   - ActionExtendShelf: IDs, r.ID; and, once that reservation is known,
+//     Items, its item, whose queue tells whether anybody else waits
+//     (H9).
 //
 // A host loads Reads(nil), then Reads of the rows loaded, which adds the
 // keys those rows name, and loads that set (a host that loads each key
@@ -101,12 +104,12 @@ func (r Request) Reads(known []Reservation) ReadSet {
 			s.Items = []string{r.Item}
 			s.Patrons = orderedPatrons(r.Item, known)
 		}
-	case ActionShip, ActionMakeReady, ActionCollect, ActionExpire, ActionCancel, ActionChangePlace:
+	case ActionShip, ActionMakeReady, ActionCollect, ActionExpire, ActionCancel, ActionChangePlace, ActionExtendShelf:
 		if r.ID == 0 {
 			break
 		}
 		s.IDs = []uint64{r.ID}
-		if r.Action != ActionCollect {
+		if r.Action != ActionCollect && r.Action != ActionExtendShelf {
 			break
 		}
 		if i := slices.IndexFunc(known, func(k Reservation) bool { return k.ID == r.ID }); i >= 0 {

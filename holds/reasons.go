@@ -84,6 +84,30 @@ var (
 		"この資料[（{item}）]を待っている予約はありません。")
 )
 
+// Reasons why the hold shelf is not extended (H9, ActionExtendShelf).
+var (
+	// ErrShelfExtensionOff reports an extension of the hold shelf the
+	// library does not offer (Policy.ShelfExtensionDays 0).
+	ErrShelfExtensionOff = reason.New(pkg, "shelf.extension_off",
+		"The hold-shelf period cannot be extended.",
+		"取置期限の延長はできません。")
+	// ErrShelfAlreadyExtended reports a second extension of the hold
+	// shelf: it is extended once at most.
+	ErrShelfAlreadyExtended = reason.New(pkg, "shelf.already_extended",
+		"The hold-shelf period has already been extended once.",
+		"取置期限はすでに1回延長しています。")
+	// ErrShelfOthersWait reports an extension of the hold shelf while
+	// another reservation of the item waits, with the item.
+	ErrShelfOthersWait = reason.New(pkg, "shelf.others_wait",
+		"Other patrons are waiting for this item[ ({item})]: the hold-shelf period cannot be extended.",
+		"この資料[（{item}）]は他の方が予約待ちのため、取置期限を延長できません。")
+	// ErrShelfDeadlinePassed reports an extension of the hold shelf
+	// asked after its deadline, with the deadline.
+	ErrShelfDeadlinePassed = reason.New(pkg, "shelf.deadline_passed",
+		"The hold-shelf deadline[ ({date})] has passed: it can no longer be extended.",
+		"取置期限[（{date}）]を過ぎているため、延長できません。")
+)
+
 // Reasons returns every sentinel reason of the package, cart refusals
 // first and then lifecycle refusals.
 func Reasons() []*reason.Reason {
@@ -92,6 +116,7 @@ func Reasons() []*reason.Reason {
 		ErrNeedsStaff, ErrUnknownReservation, ErrNoStep,
 		ErrDeadlineNotPassed, ErrHeldBack,
 		ErrOrderPending, ErrNobodyWaiting,
+		ErrShelfExtensionOff, ErrShelfAlreadyExtended, ErrShelfOthersWait, ErrShelfDeadlinePassed,
 	}
 }
 

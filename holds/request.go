@@ -46,7 +46,8 @@ type Rules interface {
 //   - ActionMakeReady, ActionCollect, ActionExpire: ID;
 //   - ActionCancel: ID, By and Override (H5);
 //   - ActionChangePlace: ID, By, Place, PartnerLibraries (P1, R-PT1) and
-//     Override (H5).
+//     Override (H5);
+//   - ActionExtendShelf: ID, and By, who asks (H9).
 //
 // A field the action needs and lacks, or one it does not use, is bad
 // input: Do returns reason.Problems naming the field ("id", "cart.patron",
@@ -134,6 +135,7 @@ var uses = [...]struct{ uses, needs field }{
 	ActionExpire:      {fID, fID},
 	ActionCancel:      {fID | fBy | fOverride, fID | fBy},
 	ActionChangePlace: {fID | fBy | fPlace | fPartners | fOverride, fID | fBy | fPlace},
+	ActionExtendShelf: {fID | fBy, fID},
 }
 
 // given returns the fields of r that are not zero.

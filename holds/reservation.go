@@ -26,7 +26,8 @@ import (
 //	partner library:     waiting → secured → in_transit → ready → collected
 //	home delivery:       waiting → secured → in_transit → collected
 //
-// and ready → expired after the deadline (H4); any active state →
+// ready → ready once, to a later deadline, when the hold shelf is
+// extended (H9); ready → expired after the deadline (H4); any active state →
 // cancelled (H5: by the patron only while waiting, by staff at any time).
 // The lifecycle table (lifecycle.go) is the one statement of these edges.
 type Reservation struct {
@@ -47,6 +48,14 @@ type Reservation struct {
 	// from its catalogue status at checkout (circulation.Status.Short):
 	// the loan it becomes, and the Timeline's due date, follow it.
 	Short bool `json:"short,omitempty"`
+	// Contact is how the patron asked to be told that the item is ready
+	// (H8), from the cart at checkout: the zero Contact, ContactEmail, is
+	// the guide's notice email (H6). The hold shelf's days may depend on
+	// it (Policy.ShelfDaysByContact).
+	Contact Contact `json:"contact,omitzero"`
+	// ShelfExtended reports that the hold shelf was extended, which is
+	// allowed once (H9, ActionExtendShelf).
+	ShelfExtended bool `json:"shelf_extended,omitempty"`
 	// Group and Order place the reservation in a reading order (読みたい順,
 	// H2): Group is the ID of the group's first reservation and Order is
 	// 1-based. Both are zero for a reservation placed normally.
@@ -141,6 +150,9 @@ func (r Reservation) identityProblems() reason.Problems {
 	}
 	if !r.Collection.Valid() {
 		ps.Add("collection", "unknown collection %d", r.Collection)
+	}
+	if !r.Contact.Valid() {
+		ps.Add("contact", "unknown contact %d", r.Contact)
 	}
 	switch {
 	case (r.Group == 0) != (r.Order == 0) || r.Order < 0:

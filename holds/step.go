@@ -35,6 +35,8 @@ type Transition struct {
 // route (a change of place for a new place, another action for the same
 // place), and returns reason.Problems when there is none (a different
 // reservation, a state the lifecycle has no edge to, or nothing changed)
+// or an extension of the hold shelf (ready to ready, H9) that is not the
+// first or does not move the deadline later,
 // or when the result fails Transition.Validate (a cancellation after the
 // notice without staff's override of ErrNeedsStaff, H5, among others).
 func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circulation.Override) (Transition, error) {
@@ -54,6 +56,9 @@ func (r Reservation) Step(after Reservation, by Actor, on calendar.Date, ov circ
 	}
 	if t.Action == 0 {
 		return Transition{}, reason.BadInput("state", "no step of the lifecycle goes from %v to %v on %v", r.State, after.State, route)
+	}
+	if t.Action == ActionExtendShelf && (r.ShelfExtended || !after.ShelfExtended || !after.Deadline.After(r.Deadline)) {
+		return Transition{}, reason.BadInput("deadline", "ready to ready is an extension of the hold shelf (H9): the first, to a later deadline")
 	}
 	if err := t.Validate(); err != nil {
 		return Transition{}, err

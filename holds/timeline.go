@@ -155,7 +155,7 @@ func (t Timeline) finish(p Policy, r Reservation, at, returnTo *calendar.Calenda
 		if t.FirstPickup.IsZero() {
 			return Timeline{}, beyond(t.Notice)
 		}
-		if t.Deadline = p.ShelfDeadline(t.FirstPickup, at); t.Deadline.IsZero() {
+		if t.Deadline = p.ShelfDeadline(t.FirstPickup, at, r.Contact); t.Deadline.IsZero() {
 			return Timeline{}, beyond(t.Notice)
 		}
 	}

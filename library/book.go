@@ -129,7 +129,7 @@ func applyCirculation(matched []*row, base circulation.Policy) (circulation.Poli
 // resolved circulation policy circ, through holds.Policy's own decoder.
 func applyHolds(matched []*row, h HoldRules, circ circulation.Policy) (holds.Policy, map[string]*row, error) {
 	from, raw := winners(matched, func(w *row) []member { return w.hold })
-	p := holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder, Circulation: circ, Overridable: h.Overridable}
+	p := holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder, ShelfCount: h.ShelfCount, ShelfDaysByContact: h.ShelfDaysByContact, ShelfExtensionDays: h.ShelfExtensionDays, Circulation: circ, Overridable: h.Overridable}
 	if len(raw) > 0 {
 		if err := p.UnmarshalJSON(object(raw)); err != nil {
 			return holds.Policy{}, nil, err

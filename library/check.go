@@ -387,13 +387,14 @@ func (h HoldRules) check(path string, circ circulation.Policy, ps *problems) {
 	if h.ShelfDays < 1 || h.ShelfDays > maxShelfDays {
 		ps.add(path+".shelf_days", "must be 1 to %d open days (got %d)", maxShelfDays, h.ShelfDays)
 	}
-	err := (holds.Policy{ShelfDays: 1, Circulation: circ, Overridable: h.Overridable}).Validate()
+	err := (holds.Policy{ShelfDays: 1, Circulation: circ, Overridable: h.Overridable, ShelfCount: h.ShelfCount,
+		ShelfDaysByContact: h.ShelfDaysByContact, ShelfExtensionDays: h.ShelfExtensionDays}).Validate()
 	var inner reason.Problems
 	if !errors.As(err, &inner) {
 		return
 	}
 	for _, p := range inner {
-		if within(p.Path, "overridable") {
+		if within(p.Path, "overridable") || within(p.Path, "shelf_count") || within(p.Path, "shelf_days_by_contact") || within(p.Path, "shelf_extension_days") {
 			ps.list = append(ps.list, reason.Problem{Path: join(path, p.Path), Message: p.Message})
 		}
 	}

@@ -3,6 +3,7 @@ package library
 import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/internal/enum"
 	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/shipping"
@@ -128,6 +129,11 @@ type Policies struct {
 type HoldRules struct {
 	ShelfDays           int
 	HoldForReadingOrder bool
+	// ShelfCount, ShelfDaysByContact and ShelfExtensionDays are
+	// holds.Policy's (H7, H8, H9); their zero values are the guide's.
+	ShelfCount         holds.ShelfCount
+	ShelfDaysByContact holds.ShelfDaysByContact
+	ShelfExtensionDays int
 	// Overridable are the hold reasons staff may override (H5): when the
 	// document leaves the key out, holds.ErrNeedsStaff's code,
 	// change.needs_staff.

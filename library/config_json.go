@@ -7,6 +7,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/shipping"
 )
 
@@ -99,9 +100,12 @@ type shippingJSON struct {
 }
 
 type holdRulesJSON struct {
-	ShelfDays           int               `json:"shelf_days"`
-	HoldForReadingOrder bool              `json:"hold_for_reading_order"`
-	Overridable         circulation.Codes `json:"overridable"`
+	ShelfDays           int                      `json:"shelf_days"`
+	HoldForReadingOrder bool                     `json:"hold_for_reading_order"`
+	ShelfCount          holds.ShelfCount         `json:"shelf_count,omitzero"`
+	ShelfDaysByContact  holds.ShelfDaysByContact `json:"shelf_days_by_contact,omitzero"`
+	ShelfExtensionDays  int                      `json:"shelf_extension_days,omitzero"`
+	Overridable         circulation.Codes        `json:"overridable"`
 }
 
 type policyChangeJSON struct {

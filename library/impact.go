@@ -324,7 +324,12 @@ func (c *consequences) shelf() {
 		}
 		first = s.after.NextOpen(from)
 	}
-	c.add(r.Deadline, c.l.HoldPolicy(r.ReadyOn).ShelfDeadline(first, s.after), ErrShelfDeadlineMoved)
+	p := c.l.HoldPolicy(r.ReadyOn)
+	deadline := p.ShelfDeadline(first, s.after, r.Contact)
+	if r.ShelfExtended {
+		deadline = p.ExtendShelf(deadline, s.after) // H9
+	}
+	c.add(r.Deadline, deadline, ErrShelfDeadlineMoved)
 }
 
 // courier is X3 for a reservation secured for a partner library: its
@@ -382,7 +387,7 @@ func (c *consequences) notifiedDeadline(firstB, firstA calendar.Date, atB, atA *
 		return
 	}
 	p := c.l.HoldPolicy(c.r.SecuredOn)
-	c.add(p.ShelfDeadline(firstB, atB), p.ShelfDeadline(firstA, atA), ErrShelfDeadlineMoved)
+	c.add(p.ShelfDeadline(firstB, atB, c.r.Contact), p.ShelfDeadline(firstA, atA, c.r.Contact), ErrShelfDeadlineMoved)
 }
 
 // posting is X4: a home delivery's posting day (R-HD2).

@@ -405,7 +405,7 @@ func (l *Library) HoldPolicy(day calendar.Date) holds.Policy {
 		return holds.Policy{}
 	}
 	h := inForce(l.book.hold, day)
-	return holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder,
+	return holds.Policy{ShelfDays: h.ShelfDays, HoldForReadingOrder: h.HoldForReadingOrder, ShelfCount: h.ShelfCount, ShelfDaysByContact: h.ShelfDaysByContact, ShelfExtensionDays: h.ShelfExtensionDays,
 		Circulation: l.CirculationPolicy(day), Overridable: h.Overridable}
 }
 

@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -231,4 +232,26 @@ func TestV1ShelfDaysOfTheNoticeDay(t *testing.T) {
 	ready, err := desk.Do(holds.Request{Action: holds.ActionMakeReady, ID: r.ID, Today: day("2027-04-01")})
 	require.NoError(t, err)
 	assert.Equal(t, tl.Deadline, ready.Reservations[0].Deadline, "the desk on arrival and the notice agree")
+}
+
+// H7, H8, H9 as configuration alone: a document sets the shelf count,
+// the shelf days by contact and the one-time shelf extension, the hold
+// policy of the day carries them, and a bad value is refused at its path.
+func TestHoldShelfVariantsH7H8H9FromTheDocument(t *testing.T) {
+	c := withPartners()
+	c.Policies.Holds.ShelfCount = holds.CalendarDays
+	c.Policies.Holds.ShelfDaysByContact = holds.ShelfDaysByContact{Telephone: 7}
+	c.Policies.Holds.ShelfExtensionDays = 5
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	l, err := Load(b)
+	require.NoError(t, err)
+	p := l.HoldPolicy(day("2027-04-01"))
+	assert.Equal(t, holds.CalendarDays, p.ShelfCount)
+	assert.Equal(t, 7, p.ShelfDaysByContact.Telephone)
+	assert.Equal(t, 5, p.ShelfExtensionDays)
+	c.Policies.Holds.ShelfExtensionDays = -1
+	ps := c.Problems()
+	require.NotEmpty(t, ps)
+	assert.Equal(t, "policies.holds.shelf_extension_days", ps[0].Path)
 }

@@ -79,6 +79,7 @@ func CheckDesk(t *testing.T, open func(r holds.Rules, stored []holds.Reservation
 			"expire_due":   m.expireDue,
 			"cancel":       m.cancel,
 			"change_place": m.changePlace,
+			"extend_shelf": m.extendShelf,
 			"rebuild":      m.rebuild,
 			"progress":     m.progress,
 			"progress2":    m.progress,
@@ -99,6 +100,12 @@ func deskPolicy(t *rapid.T, label string) holds.Policy {
 	p.Circulation.MaxReservations = rapid.SampledFrom([]int{10, 3}).Draw(t, label+"_max_reservations")
 	p.HoldForReadingOrder = rapid.Bool().Draw(t, label+"_hold_for_reading_order")
 	p.ShelfDays = rapid.SampledFrom([]int{10, 11}).Draw(t, label+"_shelf_days")
+	p.ShelfCount = rapid.SampledFrom([]holds.ShelfCount{holds.OpenDays, holds.CalendarDays}).Draw(t, label+"_shelf_count")
+	p.ShelfDaysByContact = holds.ShelfDaysByContact{
+		Telephone: rapid.SampledFrom([]int{0, 7}).Draw(t, label+"_shelf_days_telephone"),
+		None:      rapid.SampledFrom([]int{0, 3}).Draw(t, label+"_shelf_days_none"),
+	}
+	p.ShelfExtensionDays = rapid.SampledFrom([]int{0, 7}).Draw(t, label+"_shelf_extension_days")
 	return p
 }
 
@@ -170,7 +177,10 @@ type modelRes struct {
 	order        int
 	shipped      calendar.Date // the day it left (R-PT2, R-HD2), for L2 and R-PT3
 	secured      calendar.Date // the day of the notice (H6), whose shelf days count (H4)
+	ready        calendar.Date // the day it went on the shelf, whose policy extends it (H9)
 	deadline     calendar.Date
+	contact      holds.Contact // how the patron is told (H8)
+	extended     bool          // the hold shelf was extended (H9)
 }
 
 // deskModel runs random sequences of steps against a Desk and a simple
@@ -336,6 +346,7 @@ func (m *deskModel) checkout(t *rapid.T) {
 		Place:            rapid.SampledFrom(modelPlaces).Draw(t, "place"),
 		Ordering:         rapid.SampledFrom([]holds.Ordering{holds.Normal, holds.ReadingOrder, holds.ReadingOrder, 0}).Draw(t, "ordering"),
 		PartnerLibraries: slices.Clone(kitRegistered[who]),
+		Contact:          rapid.SampledFrom([]holds.Contact{holds.ContactEmail, holds.ContactTelephone, holds.ContactNone}).Draw(t, "contact"),
 	}
 	want := m.checkoutReasons(c)
 	ch, err := m.do(t, holds.Request{Action: holds.ActionReserve, Cart: c, Today: m.today})
@@ -344,11 +355,11 @@ func (m *deskModel) checkout(t *rapid.T) {
 			t.Fatalf("checkout refused: %v", err)
 		}
 		for i, r := range ch.Reservations {
-			mr := &modelRes{id: uint64(len(m.rs) + 1), patron: who, item: items[i].ID, place: c.Place, state: holds.Waiting}
+			mr := &modelRes{id: uint64(len(m.rs) + 1), patron: who, item: items[i].ID, place: c.Place, state: holds.Waiting, contact: c.Contact}
 			if c.Ordering == holds.ReadingOrder {
 				mr.group, mr.order = ch.Reservations[0].ID, i+1
 			}
-			if r.ID != mr.id || r.Group != mr.group || r.Order != mr.order || r.PlacedOn != m.today {
+			if r.ID != mr.id || r.Group != mr.group || r.Order != mr.order || r.PlacedOn != m.today || r.Contact != mr.contact {
 				t.Fatalf("placed %+v, model %+v", r, mr)
 			}
 			m.rs = append(m.rs, mr)
@@ -473,7 +484,7 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 		return
 	}
 	got := ch.Reservations[0]
-	r.state, r.deadline = holds.Ready, got.Deadline
+	r.state, r.deadline, r.ready = holds.Ready, got.Deadline, m.today
 	// H4: ShelfDays open days of the place, the first collectable day
 	// the first: the next open day after today (the notice day) at the
 	// Prefectural and Assembly Libraries (R-PL1, R-AL2), from two days
@@ -488,8 +499,10 @@ func (m *deskModel) readyRes(t *rapid.T, r *modelRes) {
 		first = nextOpenByRules(rules, first)
 	}
 	// The shelf days are those the notice gave: the policy of the day
-	// the item was secured (H4, V1).
-	if want := shelfDeadlineByRules(rules, first, m.rules.HoldPolicy(r.secured).ShelfDays); got.Deadline != want {
+	// the item was secured (H4, V1), for the patron's contact (H8), in
+	// open or calendar days (H7).
+	p := m.rules.HoldPolicy(r.secured)
+	if want := shelfDeadlineByRules(rules, first, modelShelfDays(p, r.contact), p.ShelfCount); got.Deadline != want {
 		t.Fatalf("H4 deadline %v for %v made ready %v, first collectable %v: want %v", got.Deadline, r.place, m.today, first, want)
 	}
 }
@@ -704,7 +717,7 @@ func (m *deskModel) checkReservations(t *rapid.T) {
 		if i < len(m.last) {
 			before = m.last[i]
 		}
-		if before.State != r.State || before.Place != r.Place {
+		if before.State != r.State || before.Place != r.Place || before.ShelfExtended != r.ShelfExtended {
 			if _, err := before.Step(r, holds.ByStaff, m.today, afterNotice(before, r)); err != nil {
 				t.Fatalf("change of reservation %d is not one step: %v", r.ID, err)
 			}
@@ -767,7 +780,10 @@ func nextOpenByRules(r calendar.Rules, d calendar.Date) calendar.Date {
 
 // shelfDeadlineByRules returns the n-th day the rules open counting from
 // first (H4), or the zero Date when there is none within two years.
-func shelfDeadlineByRules(r calendar.Rules, first calendar.Date, n int) calendar.Date {
+func shelfDeadlineByRules(r calendar.Rules, first calendar.Date, n int, count holds.ShelfCount) calendar.Date {
+	if count == holds.CalendarDays { // H7: the n-th day, or the next open day
+		return nextOpenByRules(r, first.AddDays(n-1))
+	}
 	for i := 0; i < 731; i++ {
 		if d := first.AddDays(i); OpenByRules(r, d) {
 			if n--; n == 0 {
@@ -776,4 +792,66 @@ func shelfDeadlineByRules(r calendar.Rules, first calendar.Date, n int) calendar
 		}
 	}
 	return calendar.Date{}
+}
+
+// modelShelfDays returns the shelf days of p for a patron told by
+// contact c (H8): the days set for c, else ShelfDays.
+func modelShelfDays(p holds.Policy, c holds.Contact) int {
+	n := map[holds.Contact]int{
+		holds.ContactEmail:     p.ShelfDaysByContact.Email,
+		holds.ContactTelephone: p.ShelfDaysByContact.Telephone,
+		holds.ContactNone:      p.ShelfDaysByContact.None,
+	}[c]
+	if n == 0 {
+		return p.ShelfDays
+	}
+	return n
+}
+
+// extendShelf asks for the one extension of a hold shelf (H9): only of a
+// ready reservation, once, under a policy (of its ready day) offering
+// one, with nobody else waiting for the item, on or before the deadline;
+// the new deadline is ShelfExtensionDays more days (H7) from the day
+// after the old one.
+func (m *deskModel) extendShelf(t *rapid.T) {
+	r := m.pick(t)
+	by := rapid.SampledFrom([]holds.Actor{holds.ByPatron, holds.ByStaff}).Draw(t, "by")
+	ch, err := m.do(t, holds.Request{Action: holds.ActionExtendShelf, ID: r.id, By: by, Today: m.today})
+	if r.state != holds.Ready {
+		expect(t, "extend shelf", err, holds.ErrNoStep)
+		return
+	}
+	p := m.rules.HoldPolicy(r.ready)
+	var want []string
+	if p.ShelfExtensionDays == 0 {
+		want = append(want, holds.ErrShelfExtensionOff.Code())
+	}
+	if r.extended {
+		want = append(want, holds.ErrShelfAlreadyExtended.Code())
+	}
+	if slices.ContainsFunc(m.rs, func(o *modelRes) bool { return o.item == r.item && o.state == holds.Waiting }) {
+		want = append(want, holds.ErrShelfOthersWait.Code()+" "+r.item)
+	}
+	if m.today.After(r.deadline) {
+		want = append(want, holds.ErrShelfDeadlinePassed.Code())
+	}
+	if got := reasonsOf(err); !slices.Equal(got, want) {
+		t.Fatalf("H9 extension of %+v refused with %v (%v), model says %v", *r, got, err, want)
+	}
+	if want != nil {
+		return
+	}
+	at, err := placeCalendars().At(r.place)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := at.Rules()
+	next := shelfDeadlineByRules(rules, nextOpenByRules(rules, r.deadline.AddDays(1)), p.ShelfExtensionDays, holds.OpenDays)
+	if p.ShelfCount == holds.CalendarDays {
+		next = nextOpenByRules(rules, r.deadline.AddDays(p.ShelfExtensionDays))
+	}
+	if got := ch.Reservations[0]; got.Deadline != next || !got.ShelfExtended || got.State != holds.Ready {
+		t.Fatalf("H9 extension of %+v gave %+v, want deadline %v", *r, got, next)
+	}
+	r.deadline, r.extended = next, true
 }

@@ -58,14 +58,24 @@ func LoanPolicy() *rapid.Generator[circulation.Policy] {
 }
 
 // HoldPolicy draws a valid holds.Policy (it passes Validate): a hold shelf
-// of the default 10 open days or 1 to 30, either reading-order rule, a
+// of the default 10 open days or 1 to 30, counted in open or calendar
+// days (H7), the default shelf days by contact (none) or 1 to 30 for
+// each (H8), the default extension (none) or 1 to 14 days (H9), either
+// reading-order rule, a
 // LoanPolicy, and the default soft reasons or any set of holds.Waivable().
 // Draws shrink toward the published policy (library.Default).
 func HoldPolicy() *rapid.Generator[holds.Policy] {
 	return rapid.Custom(func(t *rapid.T) holds.Policy {
 		d := library.Default().HoldPolicy(spanFirst)
 		p := holds.Policy{
-			ShelfDays:           keepOr(t, "shelf_days", d.ShelfDays, 1, 30),
+			ShelfDays:  keepOr(t, "shelf_days", d.ShelfDays, 1, 30),
+			ShelfCount: rapid.SampledFrom([]holds.ShelfCount{d.ShelfCount, holds.OpenDays, holds.CalendarDays}).Draw(t, "shelf_count"),
+			ShelfDaysByContact: holds.ShelfDaysByContact{
+				Email:     keepOr(t, "shelf_days_email", d.ShelfDaysByContact.Email, 1, 30),
+				Telephone: keepOr(t, "shelf_days_telephone", d.ShelfDaysByContact.Telephone, 1, 30),
+				None:      keepOr(t, "shelf_days_none", d.ShelfDaysByContact.None, 1, 30),
+			},
+			ShelfExtensionDays:  keepOr(t, "shelf_extension_days", d.ShelfExtensionDays, 1, 14),
 			HoldForReadingOrder: rapid.Bool().Draw(t, "hold_for_reading_order"),
 			Circulation:         LoanPolicy().Draw(t, "circulation"),
 			Overridable:         d.Overridable,
