@@ -5,6 +5,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/examples/server/store"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/notice"
 	"github.com/kashidashi/kashidashi/patron"
@@ -49,7 +50,7 @@ type extendRequest struct {
 // patron's request and the override of the soft reasons they let go.
 type staffExtendRequest struct {
 	extendRequest
-	Override circulation.Override `json:"override"`
+	Override staffOverride `json:"override"`
 }
 
 type extendResponse struct {
@@ -69,10 +70,14 @@ func (s *service) extend(w http.ResponseWriter, l reason.Lang, req extendRequest
 
 // staffExtend extends a loan as staff do, letting go the soft reasons the
 // override names (L4 b, c, e by default); a hard reason still refuses.
-// A host puts this route behind its staff authentication and takes the
-// staff member from it, not from the body.
-func (s *service) staffExtend(w http.ResponseWriter, l reason.Lang, req staffExtendRequest) {
-	s.decideExtension(w, l, req.extendRequest, req.Override)
+// The staff member is the token's, not the body's.
+func (s *service) staffExtend(w http.ResponseWriter, r *http.Request, l reason.Lang, req staffExtendRequest) {
+	ov, err := s.override(r, req.Override)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	s.decideExtension(w, l, req.extendRequest, ov)
 }
 
 // decideExtension asks circulation for the extension, under the policy
@@ -112,7 +117,7 @@ type cart struct {
 // override of the soft reasons they let go (the reservation limit, H1).
 type staffCheckoutRequest struct {
 	checkoutRequest
-	Override circulation.Override `json:"override"`
+	Override staffOverride `json:"override"`
 }
 
 type checkoutResponse struct {
@@ -121,28 +126,33 @@ type checkoutResponse struct {
 	Override circulation.Override `json:"override,omitzero"`
 }
 
-// checkout places the reservations of a patron's cart on the desk (H1,
-// H2), with no override.
-func (s *service) checkout(w http.ResponseWriter, l reason.Lang, req checkoutRequest) {
-	s.decideCheckout(w, l, req, circulation.Override{})
+// checkout places the reservations of a patron's cart (H1, H2), with no
+// override.
+func (s *service) checkout(w http.ResponseWriter, r *http.Request, l reason.Lang, req checkoutRequest) {
+	s.decideCheckout(w, r, l, req, circulation.Override{})
 }
 
 // staffCheckout places a cart as staff do, letting go the soft reasons
-// the override names. A host puts it behind its staff authentication.
-func (s *service) staffCheckout(w http.ResponseWriter, l reason.Lang, req staffCheckoutRequest) {
-	s.decideCheckout(w, l, req.checkoutRequest, req.Override)
+// the override names; the staff member is the token's.
+func (s *service) staffCheckout(w http.ResponseWriter, r *http.Request, l reason.Lang, req staffCheckoutRequest) {
+	ov, err := s.override(r, req.Override)
+	if err != nil {
+		fail(w, l, err)
+		return
+	}
+	s.decideCheckout(w, r, l, req.checkoutRequest, ov)
 }
 
-// decideCheckout asks the desk, under its lock, and writes the answer.
-// A refused cart is a refusal like any other: each reason about one item
-// carries it (params.item), so that a form can mark each item.
-func (s *service) decideCheckout(w http.ResponseWriter, l reason.Lang, req checkoutRequest, ov circulation.Override) {
-	s.mu.Lock()
-	ch, err := s.desk.Do(holds.Request{
+// decideCheckout asks the store to place the cart, in one transaction,
+// under the request's idempotency key, and writes the answer. A refused
+// cart is a refusal like any other: each reason about one item carries it
+// (params.item), so that a form can mark each item.
+func (s *service) decideCheckout(w http.ResponseWriter, r *http.Request, l reason.Lang, req checkoutRequest, ov circulation.Override) {
+	s.change(w, r, l, holds.Request{
 		Action: holds.ActionReserve, Cart: req.Cart.Cart, Loans: req.Cart.Loans, Today: req.Today, Override: ov,
-	})
-	s.mu.Unlock()
-	decided(w, l, err, http.StatusCreated, checkoutResponse{Reservations: ch.Reservations, Override: ch.Override})
+	}, render(l, http.StatusCreated, func(res store.Result) any {
+		return checkoutResponse{Reservations: res.Change.Reservations, Override: res.Change.Override}
+	}))
 }
 
 type shelfDeadlineRequest struct {

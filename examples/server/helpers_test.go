@@ -2,13 +2,25 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
+	"github.com/kashidashi/kashidashi/library"
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
 
 // call is one request to the service: the route's path template as the
 // OpenAPI document writes it, the path, and the request's parts.
@@ -16,6 +28,9 @@ type call struct {
 	method, route, path string
 	contentType, lang   string
 	body                string
+	// header holds more request headers: Authorization,
+	// Idempotency-Key.
+	header http.Header
 }
 
 // post is a POST of body as JSON to route, with Accept-Language lang.
@@ -23,20 +38,49 @@ func post(route, lang, body string) call {
 	return call{method: "POST", route: route, path: route, contentType: "application/json", lang: lang, body: body}
 }
 
-// newTestService returns a fresh service (an empty desk) of the example
-// configuration, docs/config-example.json: the Prefectural and Assembly
-// Libraries and three partner libraries.
-func newTestService(t testing.TB) *service {
+// exampleLibrary is the example configuration, loaded once: a Library
+// is immutable.
+var exampleLibrary = sync.OnceValues(func() (*library.Library, error) {
+	return loadLibrary("../../docs/config-example.json")
+})
+
+// testLibrary returns the example configuration,
+// docs/config-example.json: the Prefectural and Assembly Libraries and
+// three partner libraries.
+func testLibrary(t testing.TB) *library.Library {
 	t.Helper()
-	lib, err := loadLibrary("../../docs/config-example.json")
+	lib, err := exampleLibrary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newService(lib)
+	return lib
+}
+
+// newTestService returns a fresh open service (no tokens) of the example
+// configuration over an empty in-memory store (memStore).
+func newTestService(t testing.TB) *service {
+	t.Helper()
+	return newTestServiceWith(t, options{})
+}
+
+// newTestServiceWith returns a fresh service of the example
+// configuration with o, over an empty in-memory store when o has none.
+func newTestServiceWith(t testing.TB, o options) *service {
+	t.Helper()
+	lib := testLibrary(t)
+	if o.store == nil {
+		o.store = newMemStore(lib)
+	}
+	s, err := newService(lib, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// mem returns the in-memory store of a test service.
+func mem(s *service) *memStore {
+	return s.store.(*memStore)
 }
 
 // do sends c to h and returns the status and the decoded JSON body, after
@@ -44,15 +88,7 @@ func newTestService(t testing.TB) *service {
 // for its route and status.
 func do(t *testing.T, h http.Handler, c call) (int, map[string]any) {
 	t.Helper()
-	req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
-	if c.contentType != "" {
-		req.Header.Set("Content-Type", c.contentType)
-	}
-	if c.lang != "" {
-		req.Header.Set("Accept-Language", c.lang)
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	rec := record(h, c)
 	var body map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
 		t.Fatalf("%s %s: body is not a JSON object: %v\n%s", c.method, c.path, err, rec.Body.Bytes())
@@ -83,6 +119,9 @@ func responseSchema(doc map[string]any, method, route string, status int, conten
 		return nil, "no operation " + method + " " + route
 	}
 	resp, _ := dig(op, "responses", strconv.Itoa(status)).(map[string]any)
+	if ref, ok := resp["$ref"].(string); ok {
+		resp, _ = dig(doc, strings.Split(strings.TrimPrefix(ref, "#/"), "/")...).(map[string]any)
+	}
 	if resp == nil {
 		return nil, "no response " + strconv.Itoa(status)
 	}
@@ -107,9 +146,9 @@ func checkShape(t *testing.T, method, route string, status int, contentType stri
 	}
 }
 
-// conform lists how v departs from schema: types, required keys, keys
-// the schema does not list, recursively through $ref, properties and
-// items.
+// conform lists how v departs from schema: types, values an enum or a
+// oneOf of consts does not list, required keys, keys the schema does not
+// list, recursively through $ref, properties and items.
 func conform(doc, schema map[string]any, v any, at string) []string {
 	if r, ok := schema["$ref"].(string); ok {
 		target, _ := dig(doc, strings.Split(strings.TrimPrefix(r, "#/"), "/")...).(map[string]any)
@@ -132,6 +171,9 @@ func conform(doc, schema map[string]any, v any, at string) []string {
 		if !ok {
 			return []string{at + ": none of the types"}
 		}
+	}
+	if values := allowed(schema); values != nil && !slices.Contains(values, v) {
+		return []string{fmt.Sprintf("%s: %v is none of %v", at, v, values)}
 	}
 	if obj, ok := v.(map[string]any); ok {
 		props, _ := schema["properties"].(map[string]any)
@@ -161,6 +203,24 @@ func conform(doc, schema map[string]any, v any, at string) []string {
 	return problems
 }
 
+// allowed returns the values schema allows, from its enum or from a
+// oneOf of consts; nil when it does not list them.
+func allowed(schema map[string]any) []any {
+	if enum, ok := schema["enum"].([]any); ok {
+		return enum
+	}
+	oneOf, _ := schema["oneOf"].([]any)
+	var values []any
+	for _, o := range oneOf {
+		c, ok := o.(map[string]any)["const"]
+		if !ok {
+			return nil
+		}
+		values = append(values, c)
+	}
+	return values
+}
+
 // typeIs reports whether v, as encoding/json decodes it, is of JSON
 // Schema type want.
 func typeIs(want string, v any) bool {
@@ -177,18 +237,6 @@ func typeIs(want string, v any) bool {
 		return want == "object"
 	}
 	return want == "null"
-}
-
-// dig follows keys through nested objects.
-func dig(v any, keys ...string) any {
-	for _, k := range keys {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[k]
-	}
-	return v
 }
 
 // asStrings returns a JSON array of strings as a slice.
@@ -211,6 +259,9 @@ func record(h http.Handler, c call) *httptest.ResponseRecorder {
 	}
 	if c.lang != "" {
 		req.Header.Set("Accept-Language", c.lang)
+	}
+	for k, vs := range c.header {
+		req.Header[k] = vs
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -111,9 +113,9 @@ func TestEndpoints(t *testing.T) {
 		{"unknown code is 400", post("/v1/due-dates", "en", `{"place":{"method":"north"},"loaned":"2026-04-01"}`), 400, nil},
 		{"impossible day is 400", post("/v1/due-dates", "en", `{"place":{"method":"prefectural_library"},"loaned":"2026-02-30"}`), 400, nil},
 		{"a body over 1 MiB is 413", post("/v1/checks/email", "en", `{"email":"`+strings.Repeat("a", maxBody)+`"}`), 413, map[string]string{"type": problemTooLarge, "status": "413"}},
-		{"text/plain is 415", call{"POST", "/v1/extensions", "/v1/extensions", "text/plain", "en", `{}`}, 415, map[string]string{"type": problemMediaType}},
-		{"no Content-Type is 415", call{"POST", "/v1/checks/email", "/v1/checks/email", "", "ja", `{}`}, 415, map[string]string{"title": titles[problemMediaType][1]}},
-		{"JSON with a charset is accepted", call{"POST", "/v1/checks/email", "/v1/checks/email", "application/json; charset=utf-8", "en", `{"email":"a@b.jp"}`}, 200, nil},
+		{"text/plain is 415", call{"POST", "/v1/extensions", "/v1/extensions", "text/plain", "en", `{}`, nil}, 415, map[string]string{"type": problemMediaType}},
+		{"no Content-Type is 415", call{"POST", "/v1/checks/email", "/v1/checks/email", "", "ja", `{}`, nil}, 415, map[string]string{"title": titles[problemMediaType][1]}},
+		{"JSON with a charset is accepted", call{"POST", "/v1/checks/email", "/v1/checks/email", "application/json; charset=utf-8", "en", `{"email":"a@b.jp"}`, nil}, 200, nil},
 
 		// month calendar (C2, R-AL1)
 		{"C2 C8 December at the Prefectural Library, by site ID", call{method: "GET", route: "/v1/calendars/{place}/{month}", path: "/v1/calendars/prefectural/2026-12", lang: "en"},
@@ -186,23 +188,47 @@ func TestAcceptLanguageFallbackIsJapanese(t *testing.T) {
 	}
 }
 
-// TestUnknownRouteAndMethod: the mux answers 404 and 405.
+// TestUnknownRouteAndMethod: a path no route has is 404, a method a
+// route's path does not have is 405 with Allow, both problems in the
+// negotiated language, with or without tokens.
 func TestUnknownRouteAndMethod(t *testing.T) {
-	h := newTestService(t).handler()
-	if rec := record(h, call{method: "GET", path: "/v1/nothing"}); rec.Code != http.StatusNotFound {
-		t.Errorf("unknown route: %d", rec.Code)
-	}
-	if rec := record(h, call{method: "GET", path: "/v1/extensions"}); rec.Code != http.StatusMethodNotAllowed {
-		t.Errorf("GET on a POST route: %d", rec.Code)
+	for _, s := range []*service{newTestService(t), newTokenService(t)} {
+		h := s.handler()
+		for _, c := range []struct {
+			call   call
+			status int
+			typ    string
+			allow  string
+		}{
+			{call{method: "GET", path: "/v1/nothing", lang: "en"}, http.StatusNotFound, problemNotFound, ""},
+			{call{method: "POST", path: "/v1/reservations/1/nothing", lang: "ja"}, http.StatusNotFound, problemNotFound, ""},
+			{call{method: "GET", path: "/v1/extensions", lang: "en"}, http.StatusMethodNotAllowed, problemMethod, "POST"},
+			{call{method: "DELETE", path: "/v1/reservations/1", lang: "en"}, http.StatusMethodNotAllowed, problemMethod, "GET, HEAD"},
+			{call{method: "PUT", path: "/healthz", lang: "en"}, http.StatusMethodNotAllowed, problemMethod, "GET, HEAD"},
+		} {
+			rec := record(h, c.call)
+			var p map[string]any
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != c.status || p["type"] != c.typ || p["status"] != float64(c.status) {
+				t.Errorf("%s %s: %d %s (%v)", c.call.method, c.call.path, rec.Code, rec.Body, err)
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != problemContentType {
+				t.Errorf("%s %s: Content-Type %q", c.call.method, c.call.path, ct)
+			}
+			if got := rec.Header().Get("Allow"); got != c.allow {
+				t.Errorf("%s %s: Allow %q, want %q", c.call.method, c.call.path, got, c.allow)
+			}
+			if want := titles[c.typ][1]; c.call.lang == "ja" && p["title"] != want {
+				t.Errorf("%s %s: title %v, want %s", c.call.method, c.call.path, p["title"], want)
+			}
+		}
 	}
 }
 
-// TestCheckoutH1LimitAcrossRequestsAndDays: the one desk keeps the
+// TestCheckoutH1LimitAcrossRequestsAndDays: the store keeps the
 // reservations of earlier requests, on any day, so the limit counts them
 // (H1).
 func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
 	s := newTestService(t)
-	desk := s.desk
 	h := s.handler()
 	items := make([]string, 10)
 	for i := range items {
@@ -212,7 +238,7 @@ func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
 	if status, body := do(t, h, post("/v1/checkouts", "en", cart)); status != http.StatusCreated {
 		t.Fatalf("first cart: %d %v", status, body)
 	}
-	// The next day, under that day's rules, the desk still holds them (V1).
+	// The next day, under that day's rules, the store still holds them (V1).
 	one := `{"today":"2026-11-17","cart":{"patron":"A","items":[{"item":"j","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`
 	status, body := do(t, h, post("/v1/checkouts", "en", one))
 	if status != http.StatusUnprocessableEntity || dig2(body, "reasons.0.code") != "reservation.limit" || dig2(body, "reasons.0.params.limit") != 10.0 {
@@ -225,17 +251,16 @@ func TestCheckoutH1LimitAcrossRequestsAndDays(t *testing.T) {
 	if status != http.StatusCreated || dig2(body, "override.codes.0") != "reservation.limit" {
 		t.Fatalf("eleventh reservation by staff: %d %v", status, body)
 	}
-	// One desk served both days, each under its rules: it was not rebuilt (V1).
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.desk != desk || s.desk.Active("A") != 11 {
-		t.Errorf("the desk was rebuilt, or lost reservations: %d active", s.desk.Active("A"))
+	// Both days were served from the store, each under its rules (V1).
+	qs, err := s.store.PatronReservations(context.Background(), "A")
+	if err != nil || len(qs) != 11 {
+		t.Errorf("the store lost reservations: %d active (%v)", len(qs), err)
 	}
 }
 
 // TestCheckoutConcurrentClientsShareTheDesk: concurrent checkouts are
-// serialised on the one desk (run with -race): every patron's reservation
-// of the same item is placed, in one queue (H3).
+// serialised by the store (run with -race): every patron's reservation
+// of the same item is placed, in one queue (H3), positions 1 to n.
 func TestCheckoutConcurrentClientsShareTheDesk(t *testing.T) {
 	s := newTestService(t)
 	h := s.handler()
@@ -252,10 +277,14 @@ func TestCheckoutConcurrentClientsShareTheDesk(t *testing.T) {
 			t.Errorf("status %d", code)
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n := len(s.desk.Queue("shared")); n != patrons {
-		t.Errorf("queue of %d, want %d", n, patrons)
+	qs, err := s.store.Queue(context.Background(), "shared")
+	if err != nil || len(qs) != patrons {
+		t.Fatalf("queue of %d, want %d (%v)", len(qs), patrons, err)
+	}
+	for i, q := range qs {
+		if q.Position != i+1 {
+			t.Errorf("position %d at %d", q.Position, i+1)
+		}
 	}
 }
 
@@ -265,10 +294,12 @@ func TestCheckoutConcurrentClientsShareTheDesk(t *testing.T) {
 // language.
 func TestEveryBodyRouteIsStrict(t *testing.T) {
 	h := newTestService(t).handler()
+	doc := openAPIDoc(t)
 	for _, r := range newTestService(t).routes() {
 		if r.method != "POST" {
 			continue
 		}
+		path := examplePath(doc, r)
 		for _, c := range []struct {
 			name        string
 			contentType string
@@ -283,7 +314,7 @@ func TestEveryBodyRouteIsStrict(t *testing.T) {
 			{"wrong type", "application/json", `{"today":12}`, http.StatusBadRequest},
 		} {
 			t.Run(r.path+" "+c.name, func(t *testing.T) {
-				status, body := do(t, h, call{r.method, r.path, r.path, c.contentType, "en-GB", c.body})
+				status, body := do(t, h, call{r.method, r.path, path, c.contentType, "en-GB", c.body, nil})
 				if status != c.status {
 					t.Fatalf("status %d, want %d: %v", status, c.status, body)
 				}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/kashidashi/kashidashi/internal/strictjson"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -31,48 +32,6 @@ func language(w http.ResponseWriter, r *http.Request) reason.Lang {
 	return l
 }
 
-// problem is an RFC 9457 problem detail; a refusal adds every reason,
-// bad input every problem the SDK found, each naming its field.
-type problem struct {
-	Type     string           `json:"type"`
-	Title    string           `json:"title"`
-	Status   int              `json:"status"`
-	Detail   string           `json:"detail,omitempty"`
-	Reasons  []reason.Message `json:"reasons,omitempty"`
-	Problems reason.Problems  `json:"problems,omitempty"`
-}
-
-// The problem types, relative URIs resolved against the service's own.
-const (
-	problemMalformed   = "/problems/malformed-request"
-	problemTooLarge    = "/problems/request-too-large"
-	problemMediaType   = "/problems/unsupported-media-type"
-	problemRefused     = "/problems/refused"
-	problemContentType = "application/problem+json"
-)
-
-// titles gives each problem type's title in English and Japanese.
-var titles = map[string][2]string{
-	problemMalformed: {"The request is malformed.", "リクエストの形式が正しくありません。"},
-	problemTooLarge:  {"The request is too large.", "リクエストが大きすぎます。"},
-	problemMediaType: {"The request must be JSON (Content-Type: application/json).", "リクエストは JSON（Content-Type: application/json）で送ってください。"},
-	problemRefused:   {"The request was refused.", "お受けできませんでした。"},
-}
-
-// writeProblem writes a problem of type typ with status and detail.
-func writeProblem(w http.ResponseWriter, l reason.Lang, status int, typ, detail string, reasons []reason.Message) {
-	writeBody(w, status, problemContentType, newProblem(l, status, typ, detail, reasons))
-}
-
-// newProblem returns a problem of type typ, titled in language l.
-func newProblem(l reason.Lang, status int, typ, detail string, reasons []reason.Message) problem {
-	t := titles[typ][0]
-	if l == reason.Japanese {
-		t = titles[typ][1]
-	}
-	return problem{Type: typ, Title: t, Status: status, Detail: detail, Reasons: reasons}
-}
-
 // writeJSON writes v as JSON with status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	writeBody(w, status, "application/json", v)
@@ -81,19 +40,35 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // writeBody encodes v, without escaping <, > and & (the messages are
 // Japanese text, not HTML), and writes it with status.
 func writeBody(w http.ResponseWriter, status int, contentType string, v any) {
+	b, err := encode(v)
+	if err != nil {
+		status, contentType, b = http.StatusInternalServerError, problemContentType, internalProblem
+	}
+	writeBytes(w, status, contentType, b)
+}
+
+// writeBytes writes the encoded body b with status.
+func writeBytes(w http.ResponseWriter, status int, contentType string, b []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+// encode returns v as JSON, a line, without escaping <, > and & (the
+// messages are Japanese text, not HTML).
+func encode(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	err := enc.Encode(v)
+	return buf.Bytes(), err
 }
+
+// internalProblem is the answer when a body cannot be encoded, which the
+// service's own types never cause.
+var internalProblem = []byte(`{"type":"` + problemInternal + `","title":"The service failed; try again later.","status":500}` + "\n")
 
 // errTrailing reports data after the request's JSON value.
 var errTrailing = errors.New("data after the JSON object")
@@ -112,25 +87,37 @@ func handle[T any](decide func(w http.ResponseWriter, l reason.Lang, req T)) htt
 	}
 }
 
-// decode reads r's body into v strictly: Content-Type application/json,
-// at most maxBody bytes, one JSON value with no unknown key and nothing
-// after it. On failure it writes the problem and returns false.
+// handleRequest is handle for a route whose decision needs the request
+// too: its path, its caller, its context, its idempotency key.
+func handleRequest[T any](decide func(w http.ResponseWriter, r *http.Request, l reason.Lang, req T)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		l := language(w, r)
+		var req T
+		if decode(w, r, l, &req) {
+			decide(w, r, l, req)
+		}
+	}
+}
+
+// decode reads r's body into v with the module's strict decoder
+// (internal/strictjson, as every decoder of the SDK): Content-Type
+// application/json, at most maxBody bytes, one JSON value with no
+// unknown key, no key given twice or in another case, and nothing after
+// it; then every key the route's request schema in the OpenAPI document
+// requires (contract.missing). On failure it writes the problem, with
+// the problems found, and returns false.
 func decode(w http.ResponseWriter, r *http.Request, l reason.Lang, v any) bool {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "application/json" {
 		writeProblem(w, l, http.StatusUnsupportedMediaType, problemMediaType, "Content-Type is "+strconv.Quote(r.Header.Get("Content-Type")), nil)
 		return false
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			err = errTrailing
-			if terr != nil {
-				err = terr
-			}
-		}
+		err = strictjson.Decode("server", "request", body, v)
+	}
+	if err == nil { // what the OpenAPI document requires, the service requires
+		err = spec().missing(r.Pattern, body).Err()
 	}
 	var tooLarge *http.MaxBytesError
 	switch {
@@ -138,10 +125,26 @@ func decode(w http.ResponseWriter, r *http.Request, l reason.Lang, v any) bool {
 		return true
 	case errors.As(err, &tooLarge):
 		writeProblem(w, l, http.StatusRequestEntityTooLarge, problemTooLarge, "the body is over "+strconv.Itoa(maxBody)+" bytes", nil)
+	case errors.Is(err, strictjson.ErrTrailingData):
+		writeProblem(w, l, http.StatusBadRequest, problemMalformed, errTrailing.Error(), nil)
 	default:
-		writeProblem(w, l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
+		p := newProblem(l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
+		p.Problems = decodeProblems(err)
+		writeBody(w, http.StatusBadRequest, problemContentType, p)
 	}
 	return false
+}
+
+// decodeProblems returns the problems of a body that did not decode: those
+// the SDK's decoders listed (reason.Problems), or else the one the strict
+// decoder describes: the field at fault, when it says, and what is wrong.
+func decodeProblems(err error) reason.Problems {
+	var ps reason.Problems
+	if errors.As(err, &ps) {
+		return ps
+	}
+	field, msg := strictjson.Describe(err)
+	return reason.Problems{{Path: field, Message: msg}}
 }
 
 // decided writes the outcome of a decision: body with status when err
@@ -159,12 +162,18 @@ func decided(w http.ResponseWriter, l reason.Lang, err error, status int, body a
 // error: input the SDK found it cannot decide on (reason.ErrBadInput),
 // with every problem it found (reason.Problems), each naming its field.
 func fail(w http.ResponseWriter, l reason.Lang, err error) {
+	status, p := problemOf(l, err)
+	writeBody(w, status, problemContentType, p)
+}
+
+// problemOf returns the status and the problem of err, as fail writes
+// them.
+func problemOf(l reason.Lang, err error) (int, problem) {
 	var refusal *reason.Refusal
 	if errors.As(err, &refusal) {
-		writeProblem(w, l, http.StatusUnprocessableEntity, problemRefused, refusal.Error(), reason.Localize(refusal, l))
-		return
+		return http.StatusUnprocessableEntity, newProblem(l, http.StatusUnprocessableEntity, problemRefused, refusal.Error(), reason.Localize(refusal, l))
 	}
 	p := newProblem(l, http.StatusBadRequest, problemMalformed, err.Error(), nil)
 	errors.As(err, &p.Problems) // none when err is no reason.Problems
-	writeBody(w, http.StatusBadRequest, problemContentType, p)
+	return http.StatusBadRequest, p
 }
