@@ -2,13 +2,13 @@ package calendar
 
 import (
 	"bytes"
-	"reflect"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kashidashi/kashidashi/internal/zerotest"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -143,7 +143,7 @@ func TestQueriesC2(t *testing.T) {
 func TestZeroCalendar(t *testing.T) {
 	lib := MustNew(PrefecturalLibraryRules())
 	for name, c := range map[string]*Calendar{"zero": {}, "nil": nil} {
-		callEveryMethod(t, name+" Calendar", c)
+		zerotest.CallEveryMethod(t, name+" Calendar", c)
 		d := day("2026-04-07")
 		assert.False(t, c.IsOpen(d), name)
 		assert.False(t, c.IsOpen(NewDate(1900, 1, 2)), "%s: outside the span", name)
@@ -194,67 +194,8 @@ func TestZeroCalendar(t *testing.T) {
 		"Hours": &Hours{}, "ClosedKind": new(ClosedKind), "ClosedReason": &ClosedReason{},
 		"MonthView": &MonthView{}, "DayView": &DayView{}, "ICSOptions": &ICSOptions{},
 	} {
-		callEveryMethod(t, name, v)
+		zerotest.CallEveryMethod(t, name, v)
 	}
 	_, err := New(Rules{})
 	assert.NoError(t, err, "the zero Rules are a place open every day")
 }
-
-// callEveryMethod calls every method of v, a pointer to a zero value or a
-// nil pointer, with zero arguments, ranges over every iterator a method
-// returns, and fails t on a panic: the zero value of every exported type
-// works or returns an error, and never panics.
-func callEveryMethod(t *testing.T, name string, v any) {
-	t.Helper()
-	rv := reflect.ValueOf(v)
-	for i := 0; i < rv.NumMethod(); i++ {
-		m := rv.Type().Method(i)
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					t.Errorf("%s.%s panics: %v", name, m.Name, r)
-				}
-			}()
-			fn := rv.Method(i)
-			args := make([]reflect.Value, fn.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(fn.Type().In(j))
-				if in := fn.Type().In(j); in.Kind() == reflect.Interface && reflect.TypeFor[*state]().Implements(in) {
-					args[j] = reflect.ValueOf(&state{}) // an io.Writer, a fmt.State
-				}
-			}
-			var out []reflect.Value
-			if fn.Type().IsVariadic() {
-				out = fn.CallSlice(args)
-			} else {
-				out = fn.Call(args)
-			}
-			for _, o := range out {
-				rangeOver(o)
-			}
-		}()
-	}
-}
-
-// rangeOver ranges over o when it is an iterator (iter.Seq or
-// iter.Seq2), yielding true to every value.
-func rangeOver(o reflect.Value) {
-	ft := o.Type()
-	if ft.Kind() != reflect.Func || o.IsNil() || ft.NumIn() != 1 || ft.NumOut() != 0 {
-		return
-	}
-	yt := ft.In(0)
-	if yt.Kind() != reflect.Func || yt.NumOut() != 1 || yt.Out(0).Kind() != reflect.Bool {
-		return
-	}
-	yield := reflect.MakeFunc(yt, func([]reflect.Value) []reflect.Value { return []reflect.Value{reflect.ValueOf(true)} })
-	o.Call([]reflect.Value{yield})
-}
-
-// state is a fmt.State and an io.Writer that discards what is written.
-type state struct{}
-
-func (*state) Write(b []byte) (int, error) { return len(b), nil }
-func (*state) Width() (int, bool)          { return 0, false }
-func (*state) Precision() (int, bool)      { return 0, false }
-func (*state) Flag(int) bool               { return false }

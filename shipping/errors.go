@@ -1,10 +1,7 @@
 package shipping
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/kashidashi/kashidashi/internal/strictjson"
@@ -31,57 +28,14 @@ func decode(what string, b []byte, v any) error {
 	if err == nil {
 		return nil
 	}
-	cause := err
-	for {
-		var se *strictjson.Error
-		if !errors.As(cause, &se) || se.Err == nil {
-			break
-		}
-		cause = se.Err
+	// The problems of a value's own decoder (a Service, a decimal), or
+	// strictjson's words for what json could not read.
+	var ps reason.Problems
+	if errors.As(err, &ps) {
+		return decodeError{Problems: ps, err: err}
 	}
-	var p reason.Problem
-	var te *json.UnmarshalTypeError
-	var syn *json.SyntaxError
-	var ke *strictjson.KeyError
-	switch {
-	case errors.As(cause, &ke):
-		p.Path, p.Message = strictjson.Describe(ke)
-	case errors.As(cause, &te):
-		p = reason.Problem{Path: te.Field, Message: fmt.Sprintf("a JSON %s where %s is wanted", te.Value, jsonKind(te.Type))}
-	case errors.As(cause, &syn):
-		p.Message = fmt.Sprintf("not valid JSON (at byte %d)", syn.Offset)
-	case errors.Is(cause, strictjson.ErrTrailingData):
-		p.Message = "text after the JSON value"
-	default:
-		// json's own message, or the error of a value's decoder (a
-		// Service, a decimal), which names no field of ours.
-		var ps reason.Problems
-		if errors.As(cause, &ps) {
-			return decodeError{Problems: ps, err: err}
-		}
-		p.Message = bounded(cause.Error())
-	}
-	return decodeError{Problems: reason.Problems{p}, err: err}
-}
-
-// jsonKind names the JSON value a Go type reads, for a message.
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "another value"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
-		reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	}
-	return "an object"
+	field, msg := strictjson.Describe(err)
+	return decodeError{Problems: reason.Problems{{Path: field, Message: bounded(msg)}}, err: err}
 }
 
 // maxMessage bounds the message of a problem quoting the decoder's:

@@ -1,13 +1,13 @@
 package shipping
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/zerotest"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -16,7 +16,7 @@ func TestZeroClassifierUsesDefaults(t *testing.T) {
 	defaults, err := NewClassifier(Limits{})
 	require.NoError(t, err)
 	for name, c := range map[string]*Classifier{"zero": {}, "nil": nil} {
-		callEveryMethod(t, name+" Classifier", c)
+		zerotest.CallEveryMethod(t, name+" Classifier", c)
 		assert.Equal(t, defaults.Limits(), c.Limits(), name)
 		for _, p := range []Parcel{parcel("34", "25", "3", "1"), parcel("40", "30", "20", "8"), parcel("100", "50", "30", "28"), parcel("0", "1", "1", "1"), parcel("200", "50", "20", "31")} {
 			want, wantErr := defaults.Classify(p)
@@ -32,7 +32,7 @@ func TestZeroClassifierUsesDefaults(t *testing.T) {
 func TestZeroCourierHasNoDays(t *testing.T) {
 	tuesday := date(t, "2026-04-07")
 	for name, c := range map[string]*Courier{"zero": {}, "nil": nil} {
-		callEveryMethod(t, name+" Courier", c)
+		zerotest.CallEveryMethod(t, name+" Courier", c)
 		assert.False(t, c.IsCourierDay(tuesday), name)
 		assert.True(t, c.NextDay(tuesday).IsZero(), name)
 		assert.False(t, c.Calendar().IsOpen(tuesday), name)
@@ -46,7 +46,7 @@ func TestZeroCourierHasNoDays(t *testing.T) {
 func TestZeroTariffHasNoTable(t *testing.T) {
 	on := date(t, "2026-04-01")
 	for name, tariff := range map[string]*Tariff{"zero": {}, "nil": nil} {
-		callEveryMethod(t, name+" Tariff", tariff)
+		zerotest.CallEveryMethod(t, name+" Tariff", tariff)
 		assert.Empty(t, tariff.Tables(), name)
 		_, err := tariff.On(on)
 		assert.ErrorIs(t, err, ErrNoRate, name)
@@ -65,7 +65,7 @@ func TestZeroValuesNeverPanic(t *testing.T) {
 		"RateTable": &RateTable{}, "Service": new(Service), "SizeRate": &SizeRate{},
 		"WeightRate": &WeightRate{}, "Zone": new(Zone),
 	} {
-		callEveryMethod(t, name, v)
+		zerotest.CallEveryMethod(t, name, v)
 	}
 	_, err := Packing{}.Bundle()
 	assert.ErrorIs(t, err, ErrEmptyBundle)
@@ -74,62 +74,3 @@ func TestZeroValuesNeverPanic(t *testing.T) {
 	assert.Equal(t, "yu_mail", Class{Service: YuMail}.String())
 	assert.Equal(t, "", Zone("").Label(reason.Japanese))
 }
-
-// callEveryMethod calls every method of v, a pointer to a zero value or a
-// nil pointer, with zero arguments, ranges over every iterator a method
-// returns, and fails t on a panic: the zero value of every exported type
-// works or returns an error, and never panics.
-func callEveryMethod(t *testing.T, name string, v any) {
-	t.Helper()
-	rv := reflect.ValueOf(v)
-	for i := 0; i < rv.NumMethod(); i++ {
-		m := rv.Type().Method(i)
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					t.Errorf("%s.%s panics: %v", name, m.Name, r)
-				}
-			}()
-			fn := rv.Method(i)
-			args := make([]reflect.Value, fn.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(fn.Type().In(j))
-				if in := fn.Type().In(j); in.Kind() == reflect.Interface && reflect.TypeFor[*state]().Implements(in) {
-					args[j] = reflect.ValueOf(&state{}) // an io.Writer, a fmt.State
-				}
-			}
-			var out []reflect.Value
-			if fn.Type().IsVariadic() {
-				out = fn.CallSlice(args)
-			} else {
-				out = fn.Call(args)
-			}
-			for _, o := range out {
-				rangeOver(o)
-			}
-		}()
-	}
-}
-
-// rangeOver ranges over o when it is an iterator (iter.Seq or
-// iter.Seq2), yielding true to every value.
-func rangeOver(o reflect.Value) {
-	ft := o.Type()
-	if ft.Kind() != reflect.Func || o.IsNil() || ft.NumIn() != 1 || ft.NumOut() != 0 {
-		return
-	}
-	yt := ft.In(0)
-	if yt.Kind() != reflect.Func || yt.NumOut() != 1 || yt.Out(0).Kind() != reflect.Bool {
-		return
-	}
-	yield := reflect.MakeFunc(yt, func([]reflect.Value) []reflect.Value { return []reflect.Value{reflect.ValueOf(true)} })
-	o.Call([]reflect.Value{yield})
-}
-
-// state is a fmt.State and an io.Writer that discards what is written.
-type state struct{}
-
-func (*state) Write(b []byte) (int, error) { return len(b), nil }
-func (*state) Width() (int, bool)          { return 0, false }
-func (*state) Precision() (int, bool)      { return 0, false }
-func (*state) Flag(int) bool               { return false }
