@@ -210,3 +210,44 @@ func TestCheckoutInputErrors(t *testing.T) {
 	}
 	assert.Zero(t, d.Active("A"))
 }
+
+// TestDoReservePersonalLimitL14: a reservation request carries the
+// patron's own lower loan limit (L14) to MayReserve, which counts it,
+// like the library's, only with HideReserveAtLoanLimit (I2); another
+// action does not use it, and a negative one is bad input.
+func TestDoReservePersonalLimitL14(t *testing.T) {
+	today := mustDay("2026-11-16")
+	cart := Cart{Patron: "A", Items: volumes(1, circulation.OnLoan), Place: atHome, Ordering: Normal}
+	reserve := Request{Action: ActionReserve, Cart: cart, Loans: 3, PersonalLimit: 3, Today: today}
+	d := newDesk(t)
+	_, err := d.Do(reserve)
+	require.NoError(t, err, "L14 counts only with HideReserveAtLoanLimit")
+
+	p := DefaultPolicy()
+	p.Circulation.HideReserveAtLoanLimit = true
+	d = newDeskWith(t, p)
+	_, err = d.Do(reserve)
+	require.ErrorIs(t, err, circulation.ErrPersonalLoanLimit)
+	assert.NotErrorIs(t, err, circulation.ErrLoanLimit)
+	below := reserve
+	below.Loans = 2
+	_, err = d.Do(below)
+	require.NoError(t, err, "L14 below the personal limit")
+
+	bad := reserve
+	bad.PersonalLimit = -1
+	_, err = d.Do(bad)
+	assert.Equal(t, []string{"personal_limit"}, pathsOf(t, err))
+	_, err = d.Do(Request{Action: ActionShip, ID: 1, PersonalLimit: 3, Today: today})
+	assert.Equal(t, []string{"personal_limit"}, pathsOf(t, err), "only ActionReserve uses it")
+
+	b, err := json.Marshal(reserve)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"personal_limit":3`)
+	var back Request
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, 3, back.PersonalLimit)
+	b, err = json.Marshal(Request{Action: ActionShip, ID: 1, Today: today})
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "personal_limit")
+}

@@ -52,7 +52,8 @@ func (d *Desk) refusals(r Request, p Policy) ([]reason.Coded, circulation.Overri
 	}
 	// I1, H1, I2: circulation's one statement of them.
 	dec, err := p.Circulation.MayReserve(circulation.ReserveRequest{
-		Items: c.Items, Loans: r.Loans, Reservations: d.Active(c.Patron), Override: narrow(r.Override),
+		Items: c.Items, Loans: r.Loans, PersonalLimit: r.PersonalLimit, Reservations: d.Active(c.Patron),
+		Override: narrow(r.Override),
 	})
 	if err != nil {
 		var refusal *reason.Refusal

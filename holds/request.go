@@ -32,12 +32,12 @@ type Rules interface {
 // Request is one change a host asks of a Desk (Desk.Do): the Action, the
 // reservation or item it concerns, who asks, the day, and what the
 // action needs. Its JSON form has the keys action, id, item, cart, by,
-// today, place, partner_libraries, loans and override, those an action
-// does not use left out.
+// today, place, partner_libraries, loans, personal_limit and override,
+// those an action does not use left out.
 //
 // Each action uses these fields, besides Action and Today:
 //
-//   - ActionReserve: Cart, Loans (I2, with
+//   - ActionReserve: Cart, Loans and PersonalLimit (I2, L14, with
 //     circulation.Policy.HideReserveAtLoanLimit) and Override (staff
 //     placing reservations past a limit, H1);
 //   - ActionSecure: Item, whose next reservation in line is secured
@@ -52,7 +52,8 @@ type Rules interface {
 // A field the action needs and lacks, or one it does not use, is bad
 // input: Do returns reason.Problems naming the field ("id", "cart.patron",
 // "place"), matching reason.ErrBadInput. Loans, a count, is never
-// lacking: zero is no loan.
+// lacking: zero is no loan; nor is PersonalLimit, zero for none. A
+// negative Loans or PersonalLimit is bad input.
 type Request struct {
 	// Action is what is asked.
 	Action Action `json:"action"`
@@ -76,6 +77,12 @@ type Request struct {
 	PartnerLibraries []string `json:"partner_libraries,omitempty"`
 	// Loans is the number of items the patron has on loan.
 	Loans int `json:"loans,omitzero"`
+	// PersonalLimit is a lower loan limit the patron asked for (L14), 0
+	// for none, for ActionReserve: passed to circulation.Policy.MayReserve
+	// as circulation.ReserveRequest.PersonalLimit, it counts, as Loans
+	// does, only with circulation.Policy.HideReserveAtLoanLimit (I2),
+	// refusing with circulation.ErrPersonalLoanLimit.
+	PersonalLimit int `json:"personal_limit,omitzero"`
 	// Override is staff's override of soft reasons (H1, H5); the zero
 	// Override for a patron's own request.
 	Override circulation.Override `json:"override,omitzero"`
@@ -114,6 +121,7 @@ const (
 	fPartners
 	fLoans
 	fOverride
+	fPersonalLimit
 )
 
 // fields names each field as the Request's JSON form does.
@@ -123,11 +131,12 @@ var fields = [...]struct {
 }{
 	{fID, "id"}, {fItem, "item"}, {fCart, "cart"}, {fBy, "by"}, {fPlace, "place"},
 	{fPartners, "partner_libraries"}, {fLoans, "loans"}, {fOverride, "override"},
+	{fPersonalLimit, "personal_limit"},
 }
 
 // uses is the fields each action takes; the ones it needs are needs.
 var uses = [...]struct{ uses, needs field }{
-	ActionReserve:     {fCart | fLoans | fOverride, fCart},
+	ActionReserve:     {fCart | fLoans | fPersonalLimit | fOverride, fCart},
 	ActionSecure:      {fItem, fItem},
 	ActionShip:        {fID | fLoans, fID},
 	ActionMakeReady:   {fID, fID},
@@ -153,6 +162,7 @@ func (r Request) given() field {
 	set(fPlace, r.Place != circulation.Place{})
 	set(fPartners, len(r.PartnerLibraries) > 0)
 	set(fLoans, r.Loans != 0)
+	set(fPersonalLimit, r.PersonalLimit != 0)
 	set(fOverride, !r.Override.IsZero())
 	return g
 }
@@ -183,6 +193,9 @@ func (r Request) check() error {
 	}
 	if r.Loans < 0 {
 		ps.Add("loans", "negative count %d", r.Loans)
+	}
+	if r.PersonalLimit < 0 {
+		ps.Add("personal_limit", "negative limit %d", r.PersonalLimit)
 	}
 	return ps.Err()
 }

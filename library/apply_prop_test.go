@@ -224,7 +224,7 @@ func checkShelfSpan(t *rapid.T, c applyCase, r holds.Reservation, as []AppliedRe
 	if b.OpenDaysBetween(first.AddDays(-1), r.Deadline) != af.OpenDaysBetween(first.AddDays(-1), deadline) || !af.IsOpen(deadline) {
 		t.Fatalf("reservation %d: span %v–%v became %v–%v", r.ID, first, r.Deadline, first, deadline)
 	}
-	standard := r.Deadline == c.l.HoldPolicy(r.ReadyOn).ShelfDeadline(first, b)
+	standard := r.Deadline == c.l.HoldPolicy(r.SecuredOn).ShelfDeadline(first, b)
 	if standard && len(want) == 1 && want[0].New != deadline {
 		t.Fatalf("reservation %d: X5 gives %v, X2 %v", r.ID, deadline, want[0].New)
 	}

@@ -159,8 +159,10 @@ type Consequence struct {
 //     was given otherwise (V2); one the rule has no day for within the
 //     calendar's span, or without a day of loan, is left out.
 //   - X2: a ready reservation whose hold-shelf deadline, worked out again
-//     from its ready day with the hold policy in force on that day,
-//     moves (ErrShelfDeadlineMoved, H4); and one secured for the
+//     from its ready day as the desk does — the shelf days of the hold
+//     policy in force on its secured day (H4, V1), the extension of an
+//     extended one of the policy in force on its ready day (H9) — moves
+//     (ErrShelfDeadlineMoved); and one secured for the
 //     Prefectural or the Assembly Library, not yet on the shelf, whose
 //     deadline as its notice gave it (holds.Policy.Timeline, under the
 //     hold policy of the secured day) moves.
@@ -324,10 +326,12 @@ func (c *consequences) shelf() {
 		}
 		first = s.after.NextOpen(from)
 	}
-	p := c.l.HoldPolicy(r.ReadyOn)
-	deadline := p.ShelfDeadline(first, s.after, r.Contact)
+	// As the desk: the shelf days of the policy in force on the day the
+	// item was secured, those the notice gave (H4, V1), and the extension
+	// of the policy in force on the day it was made ready (H9).
+	deadline := c.l.HoldPolicy(r.SecuredOn).ShelfDeadline(first, s.after, r.Contact)
 	if r.ShelfExtended {
-		deadline = p.ExtendShelf(deadline, s.after) // H9
+		deadline = c.l.HoldPolicy(r.ReadyOn).ExtendShelf(deadline, s.after)
 	}
 	c.add(r.Deadline, deadline, ErrShelfDeadlineMoved)
 }

@@ -255,3 +255,55 @@ func TestHoldShelfVariantsH7H8H9FromTheDocument(t *testing.T) {
 	require.NotEmpty(t, ps)
 	assert.Equal(t, "policies.holds.shelf_extension_days", ps[0].Path)
 }
+
+// TestX2ShelfDaysOfTheSecuredDayV1H9: the shelf days change from 10 to 7
+// and the extension days from 3 to 5 on 2027-04-01, between the day the
+// Ebetsu item is secured (03-26) and the day it is ready (04-01). A
+// closure of Ebetsu on 04-08, inside the shelf span, moves the deadline
+// to the one the desk would give had the closure been known: the shelf
+// days of the secured day's policy (H4, V1), the extension days of the
+// ready day's (H9), in Consequences and in Apply alike.
+func TestX2ShelfDaysOfTheSecuredDayV1H9(t *testing.T) {
+	config := func(closed bool) Config {
+		c := withPartners()
+		c.Policies.Holds.ShelfExtensionDays = 3
+		later := c.Policies.Holds
+		later.ShelfDays, later.ShelfExtensionDays = 7, 5
+		c.Policies.Changes = append(c.Policies.Changes, PolicyChange{From: day("2027-04-01"), Holds: &later})
+		if closed {
+			c.Sites[2].Rules.Closures = append(c.Sites[2].Rules.Closures, closure0408)
+		}
+		return c
+	}
+	ready := func(t *testing.T, l *Library, extend bool) holds.Reservation {
+		desk, r := v1Walk(t, l)
+		ch, err := desk.Do(holds.Request{Action: holds.ActionMakeReady, ID: r.ID, Today: day("2027-04-01")})
+		require.NoError(t, err)
+		if !extend {
+			return ch.Reservations[0]
+		}
+		ch, err = desk.Do(holds.Request{Action: holds.ActionExtendShelf, ID: r.ID, By: holds.ByPatron, Today: day("2027-04-02")})
+		require.NoError(t, err)
+		return ch.Reservations[0]
+	}
+	for _, extend := range []bool{false, true} {
+		l, lc := mustNew(t, config(false)), mustNew(t, config(true))
+		r, want := ready(t, l, extend), ready(t, lc, extend).Deadline
+		require.NotEqual(t, r.Deadline, want, "the closure moves the deadline")
+		ch, err := l.Closing("ebetsu", closure0408)
+		require.NoError(t, err)
+		cs, err := l.Consequences(ch, nil, []holds.Reservation{r})
+		require.NoError(t, err)
+		require.Len(t, cs, 1, "extended %v", extend)
+		assert.Equal(t, r.Deadline, cs[0].Old, "extended %v", extend)
+		assert.Equal(t, want, cs[0].New, "Consequences, extended %v", extend)
+		ap, err := l.Apply(ch, nil, []ReservationRecord{{Reservation: r}}, ApplyOptions{})
+		require.NoError(t, err)
+		require.Len(t, ap.Reservations, 1, "extended %v", extend)
+		assert.Equal(t, want, ap.Reservations[0].New, "Apply, extended %v", extend)
+		assert.Equal(t, want, ap.Reservations[0].Record.Reservation.Deadline, "Apply, extended %v", extend)
+	}
+}
+
+// closure0408 closes a place on 2027-04-08.
+var closure0408 = calendar.Closure{From: day("2027-04-08"), To: day("2027-04-08"), Name: "臨時休館", NameEn: "closed"}
