@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 	"github.com/kashidashi/kashidashi/examples/server/store"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 )
 
 // The tokens of the tests: a member of staff and a front end.
@@ -142,6 +144,51 @@ var exampleSeeds = map[string]seed{
 	"makeReady":              secured,
 	"collect":                {reserve(atLibrary), secure, ready},
 	"dailyWork":              {reserve(atLibrary), secure, ready},
+	"extendShelf":            {reserve(atLibrary), secure, ready},
+}
+
+// shelfExtended is the extension of the hold shelf of reservation 1
+// (H9), which only a configuration that offers one grants.
+var shelfExtended = holds.Request{Action: holds.ActionExtendShelf, ID: 1, By: holds.ByStaff, Today: secureDay}
+
+// exampleLibraries are the configurations some examples need instead of
+// the example configuration (testLibrary): extendShelf's needs a shelf
+// extension, which docs/config-example.json does not offer.
+var exampleLibraries = map[string]func(testing.TB) *library.Library{
+	"extendShelf": shelfExtensionLibrary,
+}
+
+// exampleLibraryOf returns the configuration the example of operation
+// needs.
+func exampleLibraryOf(t testing.TB, operation string) *library.Library {
+	t.Helper()
+	if f := exampleLibraries[operation]; f != nil {
+		return f(t)
+	}
+	return testLibrary(t)
+}
+
+// shelfExtensionLibrary is the example configuration with a hold-shelf
+// extension of 7 days (H9, holds.shelf_extension_days).
+func shelfExtensionLibrary(t testing.TB) *library.Library {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/config-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	dig(doc, "policies", "holds").(map[string]any)["shelf_extension_days"] = 7
+	if b, err = json.Marshal(doc); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := library.Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
 }
 
 // variant is a request made from an operation's example: another body
@@ -174,6 +221,8 @@ var variants = map[string][]variant{
 	"checkEmail":             {{422, "", `{"email":"taro.@docomo.ne.jp"}`, nil}},
 	"checkPassword":          {{422, "", `{"password":"ab!"}`, nil}},
 	"checkCardNumber":        {{422, "", `{"card_number":"12345"}`, nil}},
+	"extensionWindow":        {{422, "", `{"today":"2026-04-01","loan":` + reservedLoan + `}`, nil}},
+	"extendShelf":            {{422, "", "", seed{reserve(atLibrary), secure, ready, shelfExtended}}, {404, "/v1/staff/reservations/99/extend-shelf", "", secured}},
 	"parcel":                 {{422, "", `{"parcel":{"length":"21","width":"15","thickness":"2.5","weight":"31"},"posted":"2026-11-20"}`, nil}},
 }
 
@@ -196,16 +245,16 @@ func TestContractEveryStatus(t *testing.T) {
 // fail as a database that is down.
 type backend struct {
 	name string
-	open func(t testing.TB) reservationStore
+	open func(t testing.TB, lib *library.Library) reservationStore
 	down func(reservationStore)
 }
 
 // backends are the in-memory store and SQLite, store.Store's embedded
 // default.
 var backends = []backend{
-	{"memory", func(t testing.TB) reservationStore { return newMemStore(testLibrary(t)) },
+	{"memory", func(t testing.TB, lib *library.Library) reservationStore { return newMemStore(lib) },
 		func(st reservationStore) { st.(*memStore).fail = errors.New("database is down") }},
-	{"sqlite", func(t testing.TB) reservationStore { return openSQLite(t) },
+	{"sqlite", func(t testing.TB, lib *library.Library) reservationStore { return openSQLiteWith(t, lib) },
 		func(st reservationStore) { _ = st.(*store.Store).Close() }},
 }
 
@@ -213,7 +262,7 @@ var backends = []backend{
 // of the contract, and PostgreSQL, a throwaway cluster on loopback
 // (internal/pgtest), or the server of KASHIDASHI_POSTGRES_URL.
 var flowBackends = append(backends[:len(backends):len(backends)], backend{"postgres",
-	func(t testing.TB) reservationStore { return openPostgres(t) },
+	func(t testing.TB, lib *library.Library) reservationStore { return openPostgresWith(t, lib) },
 	func(st reservationStore) { _ = st.(*store.Store).Close() }})
 
 // postgresURL creates a database on the test cluster and returns its
@@ -233,11 +282,11 @@ func postgresURL(t testing.TB) string {
 	return url
 }
 
-// openPostgres returns a store on a new PostgreSQL database, closed at
-// the end of the test.
-func openPostgres(t testing.TB) *store.Store {
+// openPostgresWith returns a store of the configuration lib on a new
+// PostgreSQL database, closed at the end of the test.
+func openPostgresWith(t testing.TB, lib *library.Library) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), postgresURL(t), testLibrary(t))
+	st, err := store.Open(context.Background(), postgresURL(t), lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,11 +294,11 @@ func openPostgres(t testing.TB) *store.Store {
 	return st
 }
 
-// openSQLite returns a store on a new SQLite file, closed at the end of
-// the test.
-func openSQLite(t testing.TB) *store.Store {
+// openSQLiteWith returns a store of the configuration lib on a new
+// SQLite file, closed at the end of the test.
+func openSQLiteWith(t testing.TB, lib *library.Library) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kashidashi.db"), testLibrary(t))
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kashidashi.db"), lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +314,8 @@ func contractEveryStatus(t *testing.T, b backend) {
 			produced := map[int]bool{}
 			try := func(sd seed, c call, fail bool, want int) {
 				t.Helper()
-				s := newTestServiceWith(t, options{tokens: testTokens(t), store: b.open(t)})
+				lib := exampleLibraryOf(t, r.operation)
+				s := newServiceOf(t, lib, options{tokens: testTokens(t), store: b.open(t, lib)})
 				plant(t, s, sd)
 				if fail {
 					b.down(s.store)
@@ -335,7 +385,8 @@ func contractEveryStatus(t *testing.T, b backend) {
 func TestRequestExamplesSucceed(t *testing.T) {
 	doc := openAPIDoc(t)
 	for _, r := range newTestService(t).routes() {
-		s := newTestServiceWith(t, options{tokens: testTokens(t), store: openSQLite(t)})
+		lib := exampleLibraryOf(t, r.operation)
+		s := newServiceOf(t, lib, options{tokens: testTokens(t), store: openSQLiteWith(t, lib)})
 		plant(t, s, exampleSeeds[r.operation])
 		status, body := do(t, s.handler(), exampleCall(t, doc, r))
 		if status != http.StatusOK && status != http.StatusCreated {

@@ -67,7 +67,13 @@ func newTestService(t testing.TB) *service {
 // configuration with o, over an empty in-memory store when o has none.
 func newTestServiceWith(t testing.TB, o options) *service {
 	t.Helper()
-	lib := testLibrary(t)
+	return newServiceOf(t, testLibrary(t), o)
+}
+
+// newServiceOf returns a fresh service of the configuration lib with o,
+// over an empty in-memory store when o has none.
+func newServiceOf(t testing.TB, lib *library.Library, o options) *service {
+	t.Helper()
 	if o.store == nil {
 		o.store = newMemStore(lib)
 	}

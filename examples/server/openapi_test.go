@@ -14,6 +14,7 @@ import (
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/examples/server/store"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/notice"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -241,7 +242,7 @@ func TestOpenAPIIdempotencyKey(t *testing.T) {
 		t.Errorf("maxLength %v, want %d", got, maxKey)
 	}
 	changes := map[string]bool{"checkout": true, "staffCheckout": true, "cancelReservation": true, "changePlace": true, "secureNext": true,
-		"staffCancelReservation": true, "staffChangePlace": true, "ship": true, "makeReady": true, "collect": true}
+		"staffCancelReservation": true, "staffChangePlace": true, "ship": true, "makeReady": true, "collect": true, "extendShelf": true}
 	for _, r := range newTestService(t).routes() {
 		takes := false
 		params, _ := operation(doc, r)["parameters"].([]any)
@@ -300,6 +301,9 @@ func TestOpenAPISchemasAreTheTypes(t *testing.T) {
 		"ParcelRequest": parcelRequest{}, "ParcelResponse": parcelResponse{}, "Health": status{},
 		"EmailCheck": emailRequest{}, "PasswordRequest": passwordRequest{}, "PasswordResponse": passwordResponse{},
 		"CardNumberCheck": cardNumberRequest{},
+		"ExtensionWindow": circulation.ExtensionWindow{}, "PatronStatusRequest": patronStatusRequest{},
+		"Registration": registration{}, "LoanStatus": loanStatus{}, "Counts": counts{}, "PatronStatus": patronStatusResponse{},
+		"ExplainRequest": explainRequest{}, "Criteria": library.Criteria{}, "PolicyExplanation": library.Explanation{},
 	} {
 		props, _ := dig(doc, "components", "schemas", name, "properties").(map[string]any)
 		documented := slices.Sorted(maps.Keys(props))

@@ -17,7 +17,7 @@ import (
 func forBackends(t *testing.T, f func(t *testing.T, s *service)) {
 	for _, b := range flowBackends {
 		t.Run(b.name, func(t *testing.T) {
-			f(t, newTestServiceWith(t, options{tokens: testTokens(t), store: b.open(t)}))
+			f(t, newTestServiceWith(t, options{tokens: testTokens(t), store: b.open(t, testLibrary(t))}))
 		})
 	}
 }
@@ -123,7 +123,7 @@ func TestIdempotencyKey(t *testing.T) {
 
 // idempotencyKeys is TestIdempotencyKey over backend b.
 func idempotencyKeys(t *testing.T, b backend) {
-	s := newTestServiceWith(t, options{tokens: testTokens(t), store: b.open(t)})
+	s := newTestServiceWith(t, options{tokens: testTokens(t), store: b.open(t, testLibrary(t))})
 	h := s.handler()
 	checkout := func(token, key, patron, lang string) *httptest.ResponseRecorder {
 		c := post("/v1/checkouts", lang, `{"today":"2026-11-16","cart":{"patron":"`+patron+`","items":[{"item":"x","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`)

@@ -100,6 +100,10 @@ func (s *service) routes() []route {
 		{"POST", "/v1/checks/password", "checkPassword", roleService, handle(s.checkPassword)},
 		{"POST", "/v1/checks/card-number", "checkCardNumber", roleService, handle(s.checkCardNumber)},
 		{"POST", "/v1/parcels", "parcel", roleService, s.parcel},
+		{"POST", "/v1/extension-windows", "extensionWindow", roleService, handle(s.extensionWindow)},
+		{"POST", "/v1/patron-status", "patronStatus", roleService, handle(s.patronStatus)},
+		{"POST", "/v1/staff/policy-explanations", "explainPolicy", roleStaff, handle(s.explainPolicy)},
+		{"POST", "/v1/staff/reservations/{id}/extend-shelf", "extendShelf", roleStaff, handleRequest(s.extendShelf)},
 	}
 }
 
