@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/examples/internal/cli"
 	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -27,58 +28,8 @@ func main() {
 	os.Exit(exitCode(os.Stderr, run(os.Stdout, os.Args[1:], time.Now())))
 }
 
-// exitCode reports err on stderr, followed by the usage when err is a
-// mistake in the command line, and returns the exit code: 0 for success
-// and for -h, 2 for anything else.
-func exitCode(stderr io.Writer, err error) int {
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	fmt.Fprintln(stderr, "calendar:", err)
-	var u usageError
-	if errors.As(err, &u) {
-		fmt.Fprint(stderr, u.usage)
-	}
-	return 2
-}
-
-// usageError is a mistake in the command line, with the usage to print
-// after it.
-type usageError struct {
-	err   error
-	usage string
-}
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-// parseFlags parses args into fs. The usage goes to w for -h, which asked
-// for it, and into the usageError of any mistake, a stray argument
-// included, for exitCode to print on stderr.
-func parseFlags(fs *flag.FlagSet, w io.Writer, args []string) error {
-	fs.SetOutput(io.Discard) // reported here instead, where it belongs
-	err := fs.Parse(args)
-	if err == nil && fs.NArg() > 0 {
-		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
-		printUsage(fs, w)
-		return err
-	}
-	var usage strings.Builder
-	printUsage(fs, &usage)
-	return usageError{err, usage.String()}
-}
-
-// printUsage prints the usage of fs to w, as the flag package does.
-func printUsage(fs *flag.FlagSet, w io.Writer) {
-	fs.SetOutput(w)
-	fmt.Fprintf(w, "Usage of %s:\n", fs.Name())
-	fs.PrintDefaults()
-}
+// exitCode reports err on stderr and returns the exit code (cli.ExitCode).
+func exitCode(stderr io.Writer, err error) int { return cli.ExitCode(stderr, "calendar", err) }
 
 // options are the parsed flags.
 type options struct {
@@ -102,7 +53,7 @@ func run(w io.Writer, args []string, now time.Time) error {
 	closing := fs.String("close", "", "print what closing the place from YYYY-MM-DD[..YYYY-MM-DD] would change for a sample of loans and reservations")
 	lang := fs.String("lang", "en", "language: en or ja")
 	stamp := fs.String("stamp", "", "the iCalendar DTSTAMP, RFC 3339 (default: now)")
-	if err := parseFlags(fs, w, args); err != nil {
+	if err := cli.Parse(fs, w, args); err != nil {
 		return err
 	}
 	o := options{place: *place, ics: *ics, now: now}

@@ -20,15 +20,14 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/examples/internal/cli"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -36,31 +35,8 @@ func main() {
 	os.Exit(exitCode(os.Stderr, run(os.Stdout, os.Args[1:], time.Now())))
 }
 
-// exitCode reports err on stderr, followed by the usage when err is a
-// mistake in the command line, and returns the process's exit code: 0 for
-// success and for -h, which asked for the usage run has printed; 2 for
-// anything else.
-func exitCode(stderr io.Writer, err error) int {
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	fmt.Fprintln(stderr, "tour:", err)
-	var u usageError
-	if errors.As(err, &u) {
-		fmt.Fprint(stderr, u.usage)
-	}
-	return 2
-}
-
-// usageError is a mistake in the command line, with the usage to print
-// after it.
-type usageError struct {
-	err   error
-	usage string
-}
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
+// exitCode reports err on stderr and returns the exit code (cli.ExitCode).
+func exitCode(stderr io.Writer, err error) int { return cli.ExitCode(stderr, "tour", err) }
 
 // run is the whole tour. now is read only for -start today, the default:
 // the rules themselves never read the clock. The story is told into a
@@ -71,7 +47,7 @@ func run(w io.Writer, args []string, now time.Time) error {
 	start := fs.String("start", "today", "the story's first day, YYYY-MM-DD, or today (in Japan)")
 	lang := fs.String("lang", "en", "language: en or ja")
 	month := fs.String("month", "", "month of the calendar to show, YYYY-MM (default: the start's)")
-	if err := parseFlags(fs, w, args); err != nil {
+	if err := cli.Parse(fs, w, args); err != nil {
 		return err
 	}
 	l, err := reason.ParseLang(*lang)
@@ -104,32 +80,4 @@ func run(w io.Writer, args []string, now time.Time) error {
 	}
 	_, err = w.Write(b.Bytes())
 	return err
-}
-
-// parseFlags parses args into fs. The usage goes to w for -h, which asked
-// for it, and into the usageError of any mistake, a stray argument
-// included, for exitCode to print on stderr.
-func parseFlags(fs *flag.FlagSet, w io.Writer, args []string) error {
-	fs.SetOutput(io.Discard) // reported here instead, where it belongs
-	err := fs.Parse(args)
-	if err == nil && fs.NArg() > 0 {
-		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
-		printUsage(fs, w)
-		return err
-	}
-	var usage strings.Builder
-	printUsage(fs, &usage)
-	return usageError{err, usage.String()}
-}
-
-// printUsage prints the usage of fs to w, as the flag package does.
-func printUsage(fs *flag.FlagSet, w io.Writer) {
-	fs.SetOutput(w)
-	fmt.Fprintf(w, "Usage of %s:\n", fs.Name())
-	fs.PrintDefaults()
 }
