@@ -265,28 +265,11 @@ var flowBackends = append(backends[:len(backends):len(backends)], backend{"postg
 	func(t testing.TB, lib *library.Library) reservationStore { return openPostgresWith(t, lib) },
 	func(st reservationStore) { _ = st.(*store.Store).Close() }})
 
-// postgresURL creates a database on the test cluster and returns its
-// URL; the database is dropped at the end of the test. PostgreSQL
-// missing fails the test: CI proves it.
-func postgresURL(t testing.TB) string {
-	t.Helper()
-	c, err := pgtest.Shared()
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := c.NewDatabase(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.DropDatabase(context.Background(), url) })
-	return url
-}
-
 // openPostgresWith returns a store of the configuration lib on a new
 // PostgreSQL database, closed at the end of the test.
 func openPostgresWith(t testing.TB, lib *library.Library) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), postgresURL(t), lib)
+	st, err := store.Open(context.Background(), pgtest.Database(t), lib)
 	if err != nil {
 		t.Fatal(err)
 	}

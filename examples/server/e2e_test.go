@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 )
 
 // TestEndToEndRealPort starts the server on a real loopback port, asks it
@@ -189,7 +191,7 @@ func send(t *testing.T, method, url, body string, header http.Header) (int, stri
 // checkout with its key is the first answer, nothing placed twice.
 func TestDurableAcrossRestart(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) { durable(t, "-db", filepath.Join(t.TempDir(), "kashidashi.db")) })
-	t.Run("postgres", func(t *testing.T) { durable(t, "-postgres", postgresURL(t)) })
+	t.Run("postgres", func(t *testing.T) { durable(t, "-postgres", pgtest.Database(t)) })
 }
 
 // durable is TestDurableAcrossRestart on the database of args.

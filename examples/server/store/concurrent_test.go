@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 	"github.com/kashidashi/kashidashi/holds"
 )
 
@@ -40,7 +41,7 @@ const (
 // turns).
 func TestTwoInstancesOnOneHotItem(t *testing.T) {
 	t.Run("postgres", func(t *testing.T) {
-		url := postgresURL(t)
+		url := pgtest.Database(t)
 		hotItem(t, openPostgresURL(t, url), openPostgresURL(t, url))
 	})
 	t.Run("sqlite", func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/examples/server/internal/crashtest"
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 )
 
 var (
@@ -98,7 +99,7 @@ func TestCrashInTheMiddleOfCheckouts(t *testing.T) {
 		args func(t *testing.T) []string
 	}{
 		{"sqlite", func(t *testing.T) []string { return []string{"-db", filepath.Join(t.TempDir(), "k.db")} }},
-		{"postgres", func(t *testing.T) []string { return []string{"-postgres", postgresURL(t)} }},
+		{"postgres", func(t *testing.T) []string { return []string{"-postgres", pgtest.Database(t)} }},
 	} {
 		t.Run(d.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

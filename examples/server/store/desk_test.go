@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 	"github.com/kashidashi/kashidashi/holds"
 	"github.com/kashidashi/kashidashi/ruletest"
 )
@@ -113,7 +114,7 @@ func TestStoreAgainstTheKitsModel(t *testing.T) {
 	// the model is about answers, not durability.
 	t.Run("postgres", func(t *testing.T) {
 		defer rapidChecks(postgresCases)()
-		ruletest.CheckDesk(t, reopen(openPostgresURL(t, postgresURL(t)+"&synchronous_commit=off")))
+		ruletest.CheckDesk(t, reopen(openPostgresURL(t, pgtest.Database(t)+"&synchronous_commit=off")))
 	})
 }
 

@@ -50,25 +50,10 @@ func openSQLiteTest(t testing.TB, rules holds.Rules) *Store {
 	return s
 }
 
-// postgresURL creates a database on the test cluster and returns its URL.
-func postgresURL(t testing.TB) string {
-	t.Helper()
-	c, err := pgtest.Shared()
-	if err != nil {
-		t.Fatal(err) // never a skip: CI proves PostgreSQL
-	}
-	url, err := c.NewDatabase(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.DropDatabase(context.Background(), url) })
-	return url
-}
-
 // openPostgresTest opens a store on a new PostgreSQL database.
 func openPostgresTest(t testing.TB, rules holds.Rules) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), postgresURL(t), rules)
+	s, err := Open(context.Background(), pgtest.Database(t), rules)
 	if err != nil {
 		t.Fatal(err)
 	}

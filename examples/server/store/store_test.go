@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/examples/server/internal/pgtest"
 	"github.com/kashidashi/kashidashi/holds"
 )
 
@@ -54,7 +55,7 @@ func TestOpenRefusesANewerSchema(t *testing.T) {
 }
 
 func TestOpenConcurrentlyOnOnePostgresDatabase(t *testing.T) {
-	url := postgresURL(t)
+	url := pgtest.Database(t)
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
 	for i := range errs {

@@ -107,7 +107,7 @@ func TestServiceCrashInTheMiddleOfCheckouts(t *testing.T) {
 		args func(t *testing.T) []string
 	}{
 		{"sqlite", func(t *testing.T) []string { return []string{"-db", filepath.Join(t.TempDir(), "k.db")} }},
-		{"postgres", func(t *testing.T) []string { return []string{"-postgres", postgresURL(t)} }},
+		{"postgres", func(t *testing.T) []string { return []string{"-postgres", pgtest.Database(t)} }},
 	} {
 		t.Run(d.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -119,19 +119,4 @@ func TestServiceCrashInTheMiddleOfCheckouts(t *testing.T) {
 			}
 		})
 	}
-}
-
-// postgresURL creates a database on the test cluster and returns its URL.
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	c, err := pgtest.Shared()
-	if err != nil {
-		t.Fatal(err) // never a skip: CI proves PostgreSQL
-	}
-	url, err := c.NewDatabase(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.DropDatabase(context.Background(), url) })
-	return url
 }

@@ -32,6 +32,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -312,4 +313,21 @@ func (c *Cluster) Stop() {
 	if c.dir != "" {
 		_ = os.RemoveAll(c.dir)
 	}
+}
+
+// Database creates a database on the shared cluster (Shared) and returns
+// its URL; the database is dropped at the end of the test. PostgreSQL
+// missing fails the test, never skips it: CI proves PostgreSQL.
+func Database(t testing.TB) string {
+	t.Helper()
+	c, err := Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, err := c.NewDatabase(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.DropDatabase(context.Background(), url) })
+	return url
 }
