@@ -2,6 +2,7 @@ package circulation
 
 import (
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -31,6 +32,12 @@ type Loan struct {
 	Due    calendar.Date `json:"due"`
 	// Extensions counts the extensions done (L4 c).
 	Extensions int `json:"extensions"`
+	// PatronCategory is the host's category of the patron who has the
+	// loan (V3), from the reservation it was collected for; empty for
+	// none. With a policy table, the rows naming it decide the loan
+	// (library.Library.LoanPolicy, V7). It is at most 64 characters,
+	// without surrounding space.
+	PatronCategory string `json:"patron_category,omitempty"`
 }
 
 // UnmarshalJSON decodes a loan like encoding/json but refuses unknown keys
@@ -78,6 +85,9 @@ func (l Loan) problems(today calendar.Date) reason.Problems {
 	}
 	if l.Extensions < 0 {
 		ps.Add("extensions", "is negative (%d)", l.Extensions)
+	}
+	if msg := text.CategoryProblem(l.PatronCategory); msg != "" {
+		ps.Add("patron_category", "%s", msg)
 	}
 	return ps
 }

@@ -39,8 +39,10 @@ func NewDesk(r Rules, stored []Reservation) (*Desk, error) {
 			return nil, under(fmt.Sprintf("[%d]", i), err)
 		}
 	}
+	table, _ := r.(PolicyTable)
 	d := &Desk{
 		rules:  r,
+		table:  table,
 		rs:     inIDOrder(stored),
 		queues: make(map[string]*queue),
 		groups: make(map[uint64][]int32),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/internal/enum"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -61,6 +62,11 @@ type Cart struct {
 	// PartnerLibraries names the partner libraries where the patron is
 	// registered (P1 step 4, R-PT1), as patron.Registration does.
 	PartnerLibraries []string `json:"partner_libraries,omitempty"`
+	// PatronCategory is the host's category of the patron (V3): its
+	// policy table's rows naming it decide the checkout's limits (V7),
+	// and each reservation of the cart keeps it. Empty for none; at most
+	// 64 characters, without surrounding space.
+	PatronCategory string `json:"patron_category,omitempty"`
 	// Contact is how the patron wants to be told that an item is ready
 	// (H8): ContactEmail (the zero value, the guide's), ContactTelephone
 	// or ContactNone. Each reservation of the cart keeps it.
@@ -69,7 +75,7 @@ type Cart struct {
 
 // isZero reports whether c holds nothing at all.
 func (c Cart) isZero() bool {
-	return c.Patron == "" && len(c.Items) == 0 && c.Place == circulation.Place{} && c.Ordering == 0 && len(c.PartnerLibraries) == 0 && c.Contact == ContactEmail
+	return c.Patron == "" && len(c.Items) == 0 && c.Place == circulation.Place{} && c.Ordering == 0 && len(c.PartnerLibraries) == 0 && c.Contact == ContactEmail && c.PatronCategory == ""
 }
 
 // problems reports input that is an error rather than a refusal, with the
@@ -84,6 +90,9 @@ func (c Cart) problems() reason.Problems {
 	}
 	if !c.Contact.Valid() {
 		ps.Add("cart.contact", "unknown contact %d", c.Contact)
+	}
+	if msg := text.CategoryProblem(c.PatronCategory); msg != "" {
+		ps.Add("cart.patron_category", "%s", msg)
 	}
 	for i, it := range c.Items {
 		if it.ID == "" {

@@ -135,7 +135,7 @@ func (d *Desk) place(c Cart, today calendar.Date, used circulation.Override) Cha
 		d.last++
 		r := Reservation{
 			ID: d.last, Patron: c.Patron, Item: it.ID, Place: c.Place,
-			Collection: it.Collection, Short: it.Status.Short(), Contact: c.Contact, State: Waiting, PlacedOn: today,
+			Collection: it.Collection, Short: it.Status.Short(), Contact: c.Contact, PatronCategory: c.PatronCategory, State: Waiting, PlacedOn: today,
 		}
 		i := int32(len(d.rs))
 		if group != 0 {

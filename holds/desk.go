@@ -11,7 +11,9 @@ import (
 // storage with NewDesk, changes reservations with Do and ExpireDue, the
 // one way to change them, and stores the reservations each Change
 // returns. Each request is decided under the policy and calendars its
-// Rules give for the request's Today, so one desk serves every day.
+// Rules give for the request's Today, so one desk serves every day; when
+// the Rules are a PolicyTable, under the policy of what the request
+// concerns (V7).
 //
 // A Desk is not safe for concurrent mutation: a host that shares one
 // between goroutines must hold a lock around every call (reads included,
@@ -40,10 +42,12 @@ import (
 // reads more than it was given.
 type Desk struct {
 	rules Rules
-	// valid is the last policy of the rules that passed Validate, so that
-	// a request under the same policy as the one before does not check it
-	// again; its ShelfDays is 0 before the first.
-	valid Policy
+	// table is rules as a PolicyTable, nil when it is not one (V7).
+	table PolicyTable
+	// valid holds the policies of the rules that passed Validate, at
+	// most maxValid, so that a request under a policy seen before does
+	// not check it again.
+	valid map[Policy]bool
 	// rs holds every reservation in ID order; its index, the dense index,
 	// is what the other structures keep, and find maps an ID to it.
 	rs     []Reservation

@@ -115,17 +115,22 @@ func (d *Desk) Do(r Request) (Change, error) {
 	if err := d.held.covers(r, d.rs); err != nil {
 		return Change{}, err
 	}
-	p, err := d.policy(r.Today)
-	if err != nil {
-		return Change{}, err
-	}
 	switch r.Action {
 	case ActionReserve:
+		c := r.Cart
+		p, err := d.policyOf(Reservation{Patron: c.Patron, Place: c.Place, Contact: c.Contact, PatronCategory: c.PatronCategory}, r.Today)
+		if err != nil {
+			return Change{}, err
+		}
 		return d.checkout(r, p)
 	case ActionSecure:
+		p, err := d.policy(r.Today)
+		if err != nil {
+			return Change{}, err
+		}
 		return d.secureNext(r.Item, r.Today, p)
 	}
-	return d.step(r, p)
+	return d.step(r)
 }
 
 // noRules is the error of a desk not made by NewDesk.
@@ -133,44 +138,74 @@ func noRules() error {
 	return reason.BadInput("rules", "the desk has no rules: make it with NewDesk")
 }
 
+// maxValid bounds the policies a desk remembers as checked.
+const maxValid = 64
+
 // policy returns the policy of the rules for day, checked.
 func (d *Desk) policy(day calendar.Date) (Policy, error) {
-	p := d.rules.HoldPolicy(day)
-	if p.ShelfDays != 0 && p == d.valid {
+	return d.checked(d.rules.HoldPolicy(day))
+}
+
+// policyOf returns the policy of a decision about r on day, checked: the
+// table's when the rules have one (PolicyTable, V7), else the day's.
+func (d *Desk) policyOf(r Reservation, day calendar.Date) (Policy, error) {
+	if d.table == nil {
+		return d.policy(day)
+	}
+	return d.checked(d.table.PolicyFor(r, day))
+}
+
+// checked returns p, or bad input at "policy" when it fails Validate.
+func (d *Desk) checked(p Policy) (Policy, error) {
+	if d.valid[p] {
 		return p, nil
 	}
 	if err := p.Validate(); err != nil {
 		return Policy{}, under("policy", err)
 	}
-	d.valid = p
+	if d.valid == nil || len(d.valid) >= maxValid {
+		d.valid = make(map[Policy]bool)
+	}
+	d.valid[p] = true
 	return p, nil
 }
 
-// step takes the step r asks of one reservation under p.
-func (d *Desk) step(r Request, p Policy) (Change, error) {
+// step takes the step r asks of one reservation, under the policy of a
+// decision about it (policyOf): that of Today, but for the shelf, whose
+// days are those the notice gave, the policy of the day the item was
+// secured (H4, V1), and whose extension is that of the day it was made
+// ready (H9).
+func (d *Desk) step(r Request) (Change, error) {
 	var used circulation.Override
 	var loan circulation.Loan
 	before, after, err := d.apply(r.Action, r.ID, func(res Reservation) (Reservation, error) {
-		var err error
+		if r.Action == ActionExpire {
+			return res.expire(r.Today)
+		}
+		day := r.Today
+		switch r.Action {
+		case ActionMakeReady:
+			day = res.SecuredOn
+		case ActionExtendShelf:
+			day = res.ReadyOn
+		}
+		p, err := d.policyOf(res, day)
+		if err != nil {
+			return res, err
+		}
 		switch r.Action {
 		case ActionShip:
 			res, err = res.ship(r.Today, r.Loans, p)
 		case ActionMakeReady:
-			// H4, V1: the shelf days are those the notice gave, the
-			// policy of the day the item was secured.
-			res, err = res.makeReady(r.Today, d.rules.Calendars(r.Today), d.rules.HoldPolicy(res.SecuredOn))
+			res, err = res.makeReady(r.Today, d.rules.Calendars(r.Today), p)
 		case ActionCollect:
 			res, loan, err = res.collect(r.Today, d.rules.Calendars(r.Today), p)
-		case ActionExpire:
-			res, err = res.expire(r.Today)
 		case ActionCancel:
 			res, used, err = res.cancel(r.By, r.Today, p, r.Override)
 		case ActionChangePlace:
 			res, used, err = res.changePlace(r.By, r.Place, r.PartnerLibraries, d.rules.Calendars(r.Today), p, r.Override)
 		case ActionExtendShelf:
-			// H9, V1: the extension is that of the shelf's policy, the
-			// policy of the day the item was made ready.
-			res, err = res.extendShelf(r.Today, d.rules.Calendars(r.Today), d.rules.HoldPolicy(res.ReadyOn), d.othersWait(res))
+			res, err = res.extendShelf(r.Today, d.rules.Calendars(r.Today), p, d.othersWait(res))
 		}
 		return res, err
 	})

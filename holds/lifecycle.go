@@ -279,11 +279,12 @@ func (r Reservation) collect(today calendar.Date, c Calendars, p Policy) (Reserv
 		return r, circulation.Loan{}, err
 	}
 	loan := circulation.Loan{
-		Item:       r.Item,
-		Place:      r.Place,
-		Collection: r.Collection,
-		Short:      r.Short,
-		Loaned:     today,
+		Item:           r.Item,
+		Place:          r.Place,
+		Collection:     r.Collection,
+		Short:          r.Short,
+		PatronCategory: r.PatronCategory,
+		Loaned:         today,
 	}
 	if m := r.Place.Method; m == circulation.PartnerLibrary || m == circulation.HomeDelivery {
 		loan.Loaned = r.ShippedOn // the lifecycle ships both before this step

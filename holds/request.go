@@ -29,6 +29,35 @@ type Rules interface {
 	Calendars(day calendar.Date) Calendars
 }
 
+// PolicyTable is implemented by Rules whose policy also depends on what a
+// decision concerns (V7), such as *library.Library, whose policy table
+// sets loan periods, limits and shelf days by pickup method, place, item
+// category and collection (V3). A desk whose Rules implement it asks
+// PolicyFor instead of HoldPolicy for every decision about a
+// reservation, so that the desk, the timeline and the notice give one
+// date:
+//
+//   - a checkout (ActionReserve) asks for the cart as a whole: a
+//     reservation with the cart's patron, patron category, place and
+//     contact and no Item,
+//     on the request's Today; its limits (I1, H1, I2, L14) are the
+//     patron's, not one item's;
+//   - ActionShip, ActionCollect, ActionCancel and ActionChangePlace ask
+//     for the reservation as stored, on Today;
+//   - ActionMakeReady asks for it on the day it was secured (SecuredOn),
+//     whose shelf days its notice gave (H4, V1), and ActionExtendShelf
+//     on the day it was made ready (ReadyOn, H9);
+//   - ActionSecure, which concerns an item's queue and not one
+//     reservation, keeps HoldPolicy (H3, H6).
+//
+// PolicyFor is called as HoldPolicy is (see Rules): cheaply, once per
+// decision, and the desk keeps nothing it returns.
+type PolicyTable interface {
+	// PolicyFor returns the policy in force on day for a decision about
+	// reservation r.
+	PolicyFor(r Reservation, day calendar.Date) Policy
+}
+
 // Request is one change a host asks of a Desk (Desk.Do): the Action, the
 // reservation or item it concerns, who asks, the day, and what the
 // action needs. Its JSON form has the keys action, id, item, cart, by,

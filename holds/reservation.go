@@ -3,6 +3,7 @@ package holds
 import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
@@ -48,6 +49,11 @@ type Reservation struct {
 	// from its catalogue status at checkout (circulation.Status.Short):
 	// the loan it becomes, and the Timeline's due date, follow it.
 	Short bool `json:"short,omitempty"`
+	// PatronCategory is the host's category of the patron (V3), from the
+	// cart at checkout; empty for none. A desk whose rules are a
+	// PolicyTable decides the reservation under the rows naming it (V7).
+	// It is at most 64 characters, without surrounding space.
+	PatronCategory string `json:"patron_category,omitempty"`
 	// Contact is how the patron asked to be told that the item is ready
 	// (H8), from the cart at checkout: the zero Contact, ContactEmail, is
 	// the guide's notice email (H6). The hold shelf's days may depend on
@@ -153,6 +159,9 @@ func (r Reservation) identityProblems() reason.Problems {
 	}
 	if !r.Contact.Valid() {
 		ps.Add("contact", "unknown contact %d", r.Contact)
+	}
+	if msg := text.CategoryProblem(r.PatronCategory); msg != "" {
+		ps.Add("patron_category", "%s", msg)
 	}
 	switch {
 	case (r.Group == 0) != (r.Order == 0) || r.Order < 0:

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
@@ -25,6 +26,19 @@ type book struct {
 	holdPath  []string
 	tables    []version[[]*row]
 	tablePath []string
+	// memo maps the rows a decision matched, and the versions in force,
+	// to the policy they resolve to, so that a desk deciding under the
+	// table (V7) decodes each combination's settings once. Nil for a
+	// book that resolves few decisions (a what-if draft). Its keys are
+	// bounded by the combinations of rows that match some decision.
+	memo *sync.Map
+}
+
+// memoKey is the key of book.memo: the versions in force and the
+// indices of the rows matched, two bytes each.
+type memoKey struct {
+	ci, hi, ti int
+	rows       string
 }
 
 // compileBook compiles the policies p, whose places are pl, noting the
@@ -70,6 +84,33 @@ type resolution struct {
 	holdFrom map[string]*row
 	ci, hi   int // the base versions in force
 	policy   holds.Policy
+}
+
+// policy returns the policy resolve gives, from the memo when the same
+// rows and versions were resolved before.
+func (b *book) policy(q [nCriteria]string, day calendar.Date) (holds.Policy, error) {
+	if b.memo == nil {
+		r, err := b.resolve(q, day)
+		return r.policy, err
+	}
+	k := memoKey{ci: at(b.circ, day), hi: at(b.hold, day), ti: at(b.tables, day)}
+	var idx []byte
+	var matched []*row
+	for _, w := range b.tables[k.ti].v {
+		if w.matches(q) {
+			matched = append(matched, w)
+			idx = append(idx, byte(w.n>>8), byte(w.n))
+		}
+	}
+	k.rows = string(idx)
+	if v, ok := b.memo.Load(k); ok {
+		return v.(holds.Policy), nil
+	}
+	p, _, _, err := apply(matched, b.circ[k.ci].v, b.hold[k.hi].v)
+	if err == nil {
+		b.memo.Store(k, p)
+	}
+	return p, err
 }
 
 // resolve applies the table in force on day to the decision of

@@ -10,8 +10,16 @@
 //
 //	lib := library.Default()             // or library.Load(b)
 //	desk, err := lib.NewDesk(stored)     // serves every day under that day's rules
-//	decision, err := lib.CirculationPolicy(today).Extend(req)
+//	decision, err := lib.LoanPolicy(req.Loan, today).Extend(req)
 //	n, err := lib.Notice(reservation, loans, parcel)
+//
+// The configuration's policy table (V3, V4) sets loan periods, limits and
+// shelf days by patron category, item category, collection, method and
+// place. The desk, Timeline and Notice resolve a reservation through it
+// (PolicyFor), LoanPolicy a loan, Policies any decision's criteria;
+// Explain says which row supplied each setting and WhatIf tries a draft
+// table (V5, V6). CirculationPolicy and HoldPolicy are the base policies
+// of a day, for a library without a table.
 //
 // The embedded document library/default.json is the one source of the
 // Prefectural Library's rules; no other package holds them. Default

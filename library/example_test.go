@@ -79,6 +79,26 @@ func ExampleLibrary_Apply() {
 	// ・0012345673：休館明けに返却が集中しないよう、北海道立図書館への返却期限日を2027年2月17日（水）から2027年2月21日（日）に変更しました。
 }
 
+// After the snowstorm is applied (Apply), the library with it counts it
+// in every later decision: an item made ready on the day before stays on
+// the hold shelf until Wednesday 03-03 rather than Sunday 02-28 (X5, H4).
+func ExampleLibrary_WithClosure() {
+	lib := library.Default()
+	storm := calendar.Closure{From: calendar.NewDate(2027, 2, 17), To: calendar.NewDate(2027, 2, 18), Name: "臨時休館（大雪）", NameEn: "closed (snowstorm)"}
+	closed, err := lib.WithClosure("prefectural", storm)
+	if err != nil {
+		panic(err)
+	}
+	ready := calendar.NewDate(2027, 2, 16)
+	for _, l := range []*library.Library{lib, closed} {
+		at := l.Calendars(ready).Library
+		fmt.Println(at.IsOpen(storm.From), l.HoldPolicy(ready).ShelfDeadline(at.AddOpenDays(ready, 1), at))
+	}
+	// Output:
+	// true 2027-02-28
+	// false 2027-03-03
+}
+
 // Loading a document reports every problem at once, each with its path.
 func ExampleLoad() {
 	_, err := library.Load([]byte(`{"version": 1,

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
 )
 
@@ -50,11 +51,15 @@ type MatchedRule struct {
 // ("item_category"); an unknown patron category matches only rows that
 // name none. The zero Library has no policies: bad input.
 func (l *Library) Policies(q Criteria, day calendar.Date) (holds.Policy, error) {
-	if l == nil {
+	if l == nil || len(l.sites) == 0 {
 		return holds.Policy{}, errNoPlaces
 	}
-	r, err := l.resolve(&l.book, q, day)
-	return r.policy, err
+	var ps problems
+	v := l.places.decision(q, &ps)
+	if len(ps.list) > 0 {
+		return holds.Policy{}, ps.list
+	}
+	return l.book.policy(v, day)
 }
 
 // Explain returns how the table resolves the decision of criteria q on
@@ -137,24 +142,68 @@ func (l *Library) explain(b *book, q Criteria, day calendar.Date) (Explanation, 
 	return e, nil
 }
 
-// reservationPolicy is the policy of the stored reservation r on the day
-// it was secured: the table applied to its criteria (its method and
-// place, its item's category and collection; no patron category). A
-// reservation whose criteria are not well formed gets the base policy,
-// and Timeline reports what is wrong with it.
-func (l *Library) reservationPolicy(r holds.Reservation) holds.Policy {
-	q := Criteria{Method: r.Place.Method.String(), Place: r.Place.Library, ItemCategory: "normal", Collection: r.Collection.String()}
-	if r.Short {
-		q.ItemCategory = "short_loan"
+// PolicyFor returns the policy of a desk decision about reservation r
+// on day (V7): the table applied to r's patron category, method and
+// place and its item's category (short_loan when r.Short, else normal)
+// and collection, as Policies resolves them; for a checkout's cart as a
+// whole, which the desk passes as a reservation without Item, to the
+// patron category, method and place alone, so that rows naming an item
+// category or collection leave the patron's limits alone. A reservation
+// whose method or collection is not valid gets HoldPolicy(day), and the
+// decision then reports what is wrong with it. PolicyFor makes *Library
+// a holds.PolicyTable: the desk, Timeline and Notice resolve every
+// reservation alike.
+func (l *Library) PolicyFor(r holds.Reservation, day calendar.Date) holds.Policy {
+	return l.policyOf(facts{r.Place, r.PatronCategory, r.Item != "", r.Short, r.Collection}, day)
+}
+
+// LoanPolicy returns the circulation policy of a decision about loan ln
+// on day (V7): the table applied to the loan's patron category, method
+// and place, item category (short_loan when ln.Short) and collection,
+// the facts of the reservation it was collected for. Its due date is
+// LoanPolicy(ln, ln.Loaned)'s (L2), an extension LoanPolicy(ln, today)'s
+// (V2), and a closure moves its due date under LoanPolicy(ln,
+// ln.Loaned) (X1). A loan whose place or collection is not valid gets
+// CirculationPolicy(day), and the decision reports what is wrong.
+func (l *Library) LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy {
+	return l.policyOf(facts{ln.Place, ln.PatronCategory, true, ln.Short, ln.Collection}, day).Circulation
+}
+
+// facts are what the table reads of a reservation or loan (V7): its
+// place, its patron's category and, when it concerns one item, the
+// item's category and collection.
+type facts struct {
+	place    circulation.Place
+	category string
+	item     bool
+	short    bool
+	col      circulation.Collection
+}
+
+// policyOf resolves the facts f on day, falling back on the base policy
+// when they are not well formed.
+func (l *Library) policyOf(f facts, day calendar.Date) holds.Policy {
+	if l == nil || len(l.sites) == 0 || !f.place.Method.Valid() || !f.col.Valid() {
+		return l.HoldPolicy(day)
 	}
-	if !r.Place.Method.Valid() || !r.Collection.Valid() {
-		return l.HoldPolicy(r.SecuredOn)
+	q := Criteria{Method: f.place.Method.String(), Place: f.place.Library, PatronCategory: f.category}
+	if f.item {
+		q.ItemCategory, q.Collection = "normal", f.col.String()
+		if f.short {
+			q.ItemCategory = "short_loan"
+		}
 	}
-	p, err := l.Policies(q, r.SecuredOn)
+	p, err := l.Policies(q, day)
 	if err != nil {
-		return l.HoldPolicy(r.SecuredOn)
+		return l.HoldPolicy(day)
 	}
 	return p
+}
+
+// reservationPolicy is the policy of the stored reservation r on the day
+// it was secured, as the desk decides its shelf (PolicyFor).
+func (l *Library) reservationPolicy(r holds.Reservation) holds.Policy {
+	return l.PolicyFor(r, r.SecuredOn)
 }
 
 // cloneTable copies rules with settings of their own, keeping nil and

@@ -100,29 +100,9 @@ func (s *compiled) closing(c calendar.Closure) (*calendar.Calendar, error) {
 }
 
 // closeCalendar returns cal with the closure added; announced openings
-// inside it are cut back to the days outside.
+// inside it are cut back to the days outside (closeRules).
 func closeCalendar(cal *calendar.Calendar, c calendar.Closure) (*calendar.Calendar, error) {
-	r := cloneRules(cal.Rules())
-	var openings []calendar.Opening
-	for _, o := range r.Openings {
-		if o.To.Before(c.From) || o.From.After(c.To) {
-			openings = append(openings, o)
-			continue
-		}
-		if o.From.Before(c.From) {
-			head := o
-			head.To = c.From.AddDays(-1)
-			openings = append(openings, head)
-		}
-		if o.To.After(c.To) {
-			tail := o
-			tail.From = c.To.AddDays(1)
-			openings = append(openings, tail)
-		}
-	}
-	r.Openings = openings
-	r.Closures = append(r.Closures, c)
-	return calendar.New(r)
+	return calendar.New(closeRules(cal.Rules(), c))
 }
 
 // Consequence is one thing a change of calendars changes for a patron
@@ -223,7 +203,7 @@ func (l *Library) loanConsequence(idx *changeIndex, ln *circulation.Loan) (Conse
 	if s == nil || !s.has(due) || s.after.IsOpen(due) {
 		return Consequence{}, false
 	}
-	moved, err := l.CirculationPolicy(ln.Loaned).MoveDue(*ln, s.after)
+	moved, err := l.LoanPolicy(*ln, ln.Loaned).MoveDue(*ln, s.after) // X1, V7: the loan's own policy
 	if err != nil {
 		return Consequence{}, false // no day to move it to within the calendar's span, or no loan day
 	}
@@ -326,12 +306,12 @@ func (c *consequences) shelf() {
 		}
 		first = s.after.NextOpen(from)
 	}
-	// As the desk: the shelf days of the policy in force on the day the
-	// item was secured, those the notice gave (H4, V1), and the extension
-	// of the policy in force on the day it was made ready (H9).
-	deadline := c.l.HoldPolicy(r.SecuredOn).ShelfDeadline(first, s.after, r.Contact)
+	// As the desk: the shelf days of the reservation's policy on the day
+	// the item was secured, those the notice gave (H4, V1, V7), and the
+	// extension of its policy on the day it was made ready (H9).
+	deadline := c.l.PolicyFor(*r, r.SecuredOn).ShelfDeadline(first, s.after, r.Contact)
 	if r.ShelfExtended {
-		deadline = c.l.HoldPolicy(r.ReadyOn).ExtendShelf(deadline, s.after)
+		deadline = c.l.PolicyFor(*r, r.ReadyOn).ExtendShelf(deadline, s.after)
 	}
 	c.add(r.Deadline, deadline, ErrShelfDeadlineMoved)
 }
@@ -383,14 +363,14 @@ func (c *consequences) noticeShelf() {
 }
 
 // notifiedDeadline notes the move of the hold-shelf deadline a notice
-// gave (holds.Policy.Timeline, under the hold policy in force on the
-// secured day), from first collectable day firstB at atB before the
+// gave (holds.Policy.Timeline, under the reservation's policy on the
+// secured day, V7), from first collectable day firstB at atB before the
 // change to firstA at atA after it (H4, V1).
 func (c *consequences) notifiedDeadline(firstB, firstA calendar.Date, atB, atA *calendar.Calendar) {
 	if firstB.IsZero() || firstA.IsZero() || atB == nil || atA == nil {
 		return
 	}
-	p := c.l.HoldPolicy(c.r.SecuredOn)
+	p := c.l.PolicyFor(*c.r, c.r.SecuredOn)
 	c.add(p.ShelfDeadline(firstB, atB, c.r.Contact), p.ShelfDeadline(firstA, atA, c.r.Contact), ErrShelfDeadlineMoved)
 }
 

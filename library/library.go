@@ -136,6 +136,7 @@ func New(c Config) (*Library, error) {
 	}
 	l.places = placesOf(l.cfg.Sites)
 	l.book = compileBook(l.cfg.Policies, l.places, &ps) // checked by check
+	l.book.memo = new(sync.Map)
 	if len(ps.list) > 0 {
 		return nil, ps.list
 	}

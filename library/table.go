@@ -77,7 +77,8 @@ func (q Criteria) values() [nCriteria]string {
 type row struct {
 	path       string
 	vals       [nCriteria]string
-	mask       uint8 // bit nCriteria-1-i for criterion i: the place highest
+	mask       uint8  // bit nCriteria-1-i for criterion i: the place highest
+	n          uint16 // its index in the table as written
 	count      int
 	circ, hold []member
 }
@@ -193,7 +194,7 @@ func compileTable(path string, rules []Rule, pl places, ps *problems) []*row {
 	seen := map[[nCriteria]string]string{}
 	for i, r := range rules {
 		rp := fmt.Sprintf("%s[%d]", path, i)
-		w := &row{path: rp, vals: pl.normalize(rp+".match", r.Match, ps)}
+		w := &row{path: rp, n: uint16(i), vals: pl.normalize(rp+".match", r.Match, ps)}
 		for k, v := range w.vals {
 			if v != "" {
 				w.count++

@@ -13,7 +13,21 @@ import (
 // three partner libraries of LibraryRules, dated changes of a place's
 // rules, another circulation policy and hold rules (LoanPolicy,
 // HoldPolicy), and dated policy changes. Changes are in date order within
-// 2020 to 2035. Draws shrink toward library.Default().Config().
+// 2020 to 2035.
+//
+// Most draws replace the published policy table (V3) with one of up to
+// six rows, and some policy changes carry a table of their own
+// (Rules, the whole table from their day; some change nothing else). A
+// row names each criterion or not: a place's id or name, a method
+// (circulation.Method's codes), a patron category (individual, student,
+// staff), an item category (normal, short_loan), a collection (general,
+// hokkaido); no two rows of a table name the same criteria (a tie, V4).
+// Many rows set nothing; the others set one to three keys of
+// circulation.Policy (periods, limits, the rule for a closed day, the cap
+// L8, overrides, the variants L10–L13) and of holds.Policy (shelf days,
+// H7–H9, the reading order, overrides), with values that keep every
+// combination of rows valid over every base version, as Load asks (V4).
+// Draws shrink toward library.Default().Config().
 func Configs() *rapid.Generator[library.Config] {
 	return rapid.Custom(func(t *rapid.T) library.Config {
 		c := library.Default().Config()
@@ -37,20 +51,41 @@ func Configs() *rapid.Generator[library.Config] {
 			c.Policies.Circulation = LoanPolicy().Draw(t, "circulation")
 			c.Policies.Holds = holdRules(t)
 		}
+		var tables []int // the changes that carry a table
 		for _, from := range changeDays(t, "policy_changes") {
 			ch := library.PolicyChange{From: from}
-			if rapid.Bool().Draw(t, "circulation_change") {
-				p := LoanPolicy().Draw(t, "circulation")
-				ch.Circulation = &p
+			// 0, 1: base policies; 2: base policies and a table; 3: a table.
+			kind := rapid.IntRange(0, 3).Draw(t, "policy_change")
+			if kind >= 2 {
+				tables = append(tables, len(c.Policies.Changes))
 			}
-			if ch.Circulation == nil || rapid.Bool().Draw(t, "holds_change") {
-				h := holdRules(t)
-				ch.Holds = &h
+			if kind < 3 {
+				basePolicyChange(t, &ch)
 			}
 			c.Policies.Changes = append(c.Policies.Changes, ch)
 		}
+		b := newTableBounds(c.Policies)
+		if rapid.IntRange(0, 3).Draw(t, "table_changed") > 0 {
+			c.Policies.Rules = policyTable(t, c.Sites, b)
+		}
+		for _, i := range tables {
+			c.Policies.Changes[i].Rules = policyTable(t, c.Sites, b)
+		}
 		return c
 	})
+}
+
+// basePolicyChange draws the base policies a policy change sets: a
+// circulation policy, hold rules, or both.
+func basePolicyChange(t *rapid.T, ch *library.PolicyChange) {
+	if rapid.Bool().Draw(t, "circulation_change") {
+		p := LoanPolicy().Draw(t, "circulation")
+		ch.Circulation = &p
+	}
+	if ch.Circulation == nil || rapid.Bool().Draw(t, "holds_change") {
+		h := holdRules(t)
+		ch.Holds = &h
+	}
 }
 
 // changeDays draws up to two days of change in date order.

@@ -22,7 +22,11 @@
 //   - PickupPlace, LoanCases, ReservationHistory, Carts, Parcels: places,
 //     a loan with the patron's other loans, the steps of a reservation,
 //     reservation carts, parcels;
-//   - Configs: whole configuration documents (library.Config);
+//   - Configs: whole configuration documents (library.Config), with
+//     partner libraries, dated changes and policy tables (V3): rows of
+//     criteria over the document's own places, methods, patron and item
+//     categories and collections, no two alike, setting circulation and
+//     hold settings whose every combination Load accepts (V4);
 //   - Emails, Passwords and BadEmails, BadPasswords: addresses and
 //     passwords that are accepted, or refused for a given reason.
 //

@@ -157,8 +157,11 @@ func (s Status) MayExtendAny() bool {
 //     number of loans.
 //   - L3, L4, L2: each loan is circulation.Policy.Extend with the
 //     patron's other loans and the calendar of the place it goes back
-//     to (holds.Calendars.At, for L5). ErrOverdue, which concerns the
-//     patron rather than the loan (L4 e), also refuses Status.Extend.
+//     to (holds.Calendars.At, for L5), under the loan's own policy when
+//     rules have a LoanPolicy method (as *library.Library has, whose
+//     policy table decides by the loan's category, place and collection,
+//     V7), else the day's. ErrOverdue, which concerns the patron rather
+//     than the loan (L4 e), also refuses Status.Extend.
 //   - H1, I2: reserving one more item is circulation.Policy.MayReserve
 //     with the loans and the active reservations counting one more, as
 //     the Reserve button asks for one item; no item is named, so I1
@@ -194,7 +197,7 @@ func Evaluate(rules holds.Rules, r Request) (Status, error) {
 	st := Status{Today: r.Today, Counts: count(p, r)}
 	all, step1 := eligibility(r)
 	st.Valid = !hasReason(all, patron.ErrNotRegistered)
-	loans, overdue, err := extensions(p, rules.Calendars(r.Today), r, step1)
+	loans, overdue, err := extensions(loanPolicy(rules, p, r.Today), rules.Calendars(r.Today), r, step1)
 	if err != nil {
 		return Status{}, err
 	}
@@ -276,7 +279,7 @@ func eligibility(r Request) (all, step1 []reason.Coded) {
 // extensions asks circulation.Policy.Extend about each loan of r and
 // returns the status of each, with the reasons step1 first, and
 // circulation.ErrOverdue, once, when Extend gives it (L4 e).
-func extensions(p circulation.Policy, cals holds.Calendars, r Request, step1 []reason.Coded) ([]LoanStatus, []reason.Coded, error) {
+func extensions(policyOf func(circulation.Loan) circulation.Policy, cals holds.Calendars, r Request, step1 []reason.Coded) ([]LoanStatus, []reason.Coded, error) {
 	if len(r.Loans) == 0 {
 		return nil, nil, nil
 	}
@@ -286,7 +289,7 @@ func extensions(p circulation.Policy, cals holds.Calendars, r Request, step1 []r
 	for i, l := range r.Loans {
 		others = append(append(others[:0], r.Loans[:i]...), r.Loans[i+1:]...)
 		returnTo, calErr := cals.At(l.Place)
-		dec, err := p.Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: r.Today, ReturnTo: returnTo})
+		dec, err := policyOf(l).Extend(circulation.ExtendRequest{Loan: l, Others: others, Today: r.Today, ReturnTo: returnTo})
 		rs, err := refusalOf(dec, err)
 		switch {
 		case errors.Is(err, circulation.ErrNoCalendar) && calErr != nil:
@@ -303,6 +306,21 @@ func extensions(p circulation.Policy, cals holds.Calendars, r Request, step1 []r
 		}
 	}
 	return out, overdue, nil
+}
+
+// loanPolicies is implemented by rules whose policy depends on the loan
+// (V7), as *library.Library's LoanPolicy does.
+type loanPolicies interface {
+	LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy
+}
+
+// loanPolicy returns the policy of each loan's extension on today: the
+// rules' LoanPolicy when they have one, else p, the day's.
+func loanPolicy(rules holds.Rules, p circulation.Policy, today calendar.Date) func(circulation.Loan) circulation.Policy {
+	if lp, ok := rules.(loanPolicies); ok {
+		return func(l circulation.Loan) circulation.Policy { return lp.LoanPolicy(l, today) }
+	}
+	return func(circulation.Loan) circulation.Policy { return p }
 }
 
 // refusalOf returns the reasons of a decision's refusal, or its other

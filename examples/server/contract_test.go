@@ -224,6 +224,15 @@ var variants = map[string][]variant{
 	"extensionWindow":        {{422, "", `{"today":"2026-04-01","loan":` + reservedLoan + `}`, nil}},
 	"extendShelf":            {{422, "", "", seed{reserve(atLibrary), secure, ready, shelfExtended}}, {404, "/v1/staff/reservations/99/extend-shelf", "", secured}},
 	"parcel":                 {{422, "", `{"parcel":{"length":"21","width":"15","thickness":"2.5","weight":"31"},"posted":"2026-11-20"}`, nil}},
+	"policyWhatIf":           {{400, "", `{"policies":{"circulation":{},"holds":{},"rules":[{"match":{"method":"nowhere"},"set":{}}]},"criteria":{},"day":"2026-04-01"}`, nil}},
+	"applyClosure":           {{400, "", `{"place":"nowhere","closure":{"from":"2027-02-17","to":"2027-02-18","name":"臨時休館"}}`, nil}},
+}
+
+// reusedKeys are, for the operations whose only 422 is an
+// Idempotency-Key reused, another body sent with the key of the
+// example's request, after it: 422.
+var reusedKeys = map[string]string{
+	"applyClosure": `{"place":"assembly","closure":{"from":"2027-02-17","to":"2027-02-18","name":"臨時休館"}}`,
 }
 
 // TestContractEveryStatus drives every route of the table and checks
@@ -295,11 +304,14 @@ func contractEveryStatus(t *testing.T, b backend) {
 	for _, r := range newTestService(t).routes() {
 		t.Run(r.operation, func(t *testing.T) {
 			produced := map[int]bool{}
-			try := func(sd seed, c call, fail bool, want int) {
+			try := func(sd seed, first []call, c call, fail bool, want int) {
 				t.Helper()
 				lib := exampleLibraryOf(t, r.operation)
 				s := newServiceOf(t, lib, options{tokens: testTokens(t), store: b.open(t, lib)})
 				plant(t, s, sd)
+				for _, f := range first {
+					record(s.handler(), f)
+				}
 				if fail {
 					b.down(s.store)
 				}
@@ -310,17 +322,17 @@ func contractEveryStatus(t *testing.T, b backend) {
 				produced[status] = true
 			}
 			example := exampleCall(t, doc, r)
-			try(exampleSeeds[r.operation], example, false, 0)
-			try(exampleSeeds[r.operation], example, true, 0)
+			try(exampleSeeds[r.operation], nil, example, false, 0)
+			try(exampleSeeds[r.operation], nil, example, true, 0)
 			if r.role != rolePublic {
 				anonymous := example
 				anonymous.header = nil
-				try(nil, anonymous, false, http.StatusUnauthorized)
+				try(nil, nil, anonymous, false, http.StatusUnauthorized)
 			}
 			if r.role == roleStaff {
 				front := example
 				front.header = as(serviceToken)
-				try(nil, front, false, http.StatusForbidden)
+				try(nil, nil, front, false, http.StatusForbidden)
 			}
 			if r.method == "POST" {
 				for _, bad := range []struct {
@@ -333,7 +345,7 @@ func contractEveryStatus(t *testing.T, b backend) {
 				} {
 					c := example
 					c.contentType, c.body = bad.contentType, bad.body
-					try(nil, c, false, bad.status)
+					try(nil, nil, c, false, bad.status)
 				}
 			}
 			for _, v := range variants[r.operation] {
@@ -344,7 +356,15 @@ func contractEveryStatus(t *testing.T, b backend) {
 				if v.body != "" {
 					c.body = v.body
 				}
-				try(v.seed, c, false, v.status)
+				try(v.seed, nil, c, false, v.status)
+			}
+			if body, ok := reusedKeys[r.operation]; ok {
+				first := example
+				first.header = example.header.Clone()
+				first.header.Set("Idempotency-Key", "reused-key")
+				again := first
+				again.body = body
+				try(exampleSeeds[r.operation], []call{first}, again, false, http.StatusUnprocessableEntity)
 			}
 			var documented, answered []int
 			for code := range operation(doc, r)["responses"].(map[string]any) {

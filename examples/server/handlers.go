@@ -17,9 +17,11 @@ import (
 // no rule is decided here.
 
 type dueDateRequest struct {
-	Place  circulation.Place `json:"place"`
-	Short  bool              `json:"short"`
-	Loaned calendar.Date     `json:"loaned"`
+	Place          circulation.Place      `json:"place"`
+	Short          bool                   `json:"short"`
+	Collection     circulation.Collection `json:"collection"`
+	PatronCategory string                 `json:"patron_category"`
+	Loaned         calendar.Date          `json:"loaned"`
 }
 
 type dueDateResponse struct {
@@ -27,16 +29,18 @@ type dueDateResponse struct {
 }
 
 // dueDate answers the due date of a loan made on a day at a place (L2,
-// L5), under the policy of that day, on the calendar of the place the
-// item goes back to.
+// L5), under the loan's policy of that day (V7: the table applied to
+// its place, category and collection and the patron's category), on the
+// calendar of the place the item goes back to.
 func (s *service) dueDate(w http.ResponseWriter, l reason.Lang, req dueDateRequest) {
-	loan := circulation.Loan{Place: req.Place, Short: req.Short, Loaned: req.Loaned}
-	returnTo, err := s.lib.ReturnCalendar(loan)
+	lib := s.library()
+	loan := circulation.Loan{Place: req.Place, Short: req.Short, Collection: req.Collection, PatronCategory: req.PatronCategory, Loaned: req.Loaned}
+	returnTo, err := lib.ReturnCalendar(loan)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	due, err := s.lib.CirculationPolicy(req.Loaned).DueDate(loan, returnTo)
+	due, err := lib.LoanPolicy(loan, req.Loaned).DueDate(loan, returnTo)
 	decided(w, l, err, http.StatusOK, dueDateResponse{Due: due})
 }
 
@@ -80,16 +84,17 @@ func (s *service) staffExtend(w http.ResponseWriter, r *http.Request, l reason.L
 	s.decideExtension(w, l, req.extendRequest, ov)
 }
 
-// decideExtension asks circulation for the extension, under the policy
-// of today, on the calendar of the place the item goes back to, and
+// decideExtension asks circulation for the extension, under the loan's
+// policy of today (V7), on the calendar of the place the item goes back to, and
 // writes it with its notice.
 func (s *service) decideExtension(w http.ResponseWriter, l reason.Lang, req extendRequest, ov circulation.Override) {
-	returnTo, err := s.lib.ReturnCalendar(req.Loan)
+	lib := s.library()
+	returnTo, err := lib.ReturnCalendar(req.Loan)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	d, err := s.lib.CirculationPolicy(req.Today).Extend(circulation.ExtendRequest{
+	d, err := lib.LoanPolicy(req.Loan, req.Today).Extend(circulation.ExtendRequest{
 		Loan: req.Loan, Others: req.Others, Today: req.Today, ReturnTo: returnTo, Override: ov,
 	})
 	if err != nil {
@@ -156,8 +161,9 @@ func (s *service) decideCheckout(w http.ResponseWriter, r *http.Request, l reaso
 }
 
 type shelfDeadlineRequest struct {
-	Place       circulation.Place `json:"place"`
-	FirstPickup calendar.Date     `json:"first_pickup"`
+	Place          circulation.Place `json:"place"`
+	FirstPickup    calendar.Date     `json:"first_pickup"`
+	PatronCategory string            `json:"patron_category"`
 }
 
 type shelfDeadlineResponse struct {
@@ -168,14 +174,18 @@ type shelfDeadlineResponse struct {
 // calendar's span (or no day at all).
 var errNoDeadline = reason.BadInput("first_pickup", "missing, or with no hold-shelf deadline in the calendar")
 
-// shelfDeadline answers the hold-shelf deadline at a place (H4).
+// shelfDeadline answers the hold-shelf deadline at a place (H4), under
+// the shelf days the policy table gives the place and the patron's
+// category (V7; no item is named, so rows naming one do not apply).
 func (s *service) shelfDeadline(w http.ResponseWriter, l reason.Lang, req shelfDeadlineRequest) {
-	at, err := s.lib.Calendars(req.FirstPickup).At(req.Place)
+	lib := s.library()
+	at, err := lib.Calendars(req.FirstPickup).At(req.Place)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	d := s.lib.HoldPolicy(req.FirstPickup).ShelfDeadline(req.FirstPickup, at)
+	p := lib.PolicyFor(holds.Reservation{Place: req.Place, PatronCategory: req.PatronCategory}, req.FirstPickup)
+	d := p.ShelfDeadline(req.FirstPickup, at)
 	if d.IsZero() {
 		fail(w, l, errNoDeadline)
 		return
@@ -205,7 +215,7 @@ type timelineResponse struct {
 // R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
 func (s *service) timeline(w http.ResponseWriter, l reason.Lang, req timelineRequest) {
 	r := holds.Reservation{Place: req.Place, Short: req.Short, SecuredOn: req.Secured}
-	t, err := s.lib.Timeline(r, req.Loans)
+	t, err := s.library().Timeline(r, req.Loans)
 	decided(w, l, err, http.StatusOK, timelineResponse{
 		Method: t.Place.Method, Notice: t.Notice, HeldBack: t.HeldBack, Sent: t.Sent,
 		FirstPickup: t.FirstPickup, Deadline: t.Deadline, Loaned: t.Loaned, Due: t.Due,
@@ -230,7 +240,7 @@ type noticeResponse struct {
 // notice answers the content of the notice email of an item secured (H6).
 func (s *service) notice(w http.ResponseWriter, l reason.Lang, req noticeRequest) {
 	r := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, Short: req.Short, SecuredOn: req.Secured}
-	n, err := s.lib.Notice(r, req.Loans, req.Parcel)
+	n, err := s.library().Notice(r, req.Loans, req.Parcel)
 	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(nil, l)})
 }
 

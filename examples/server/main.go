@@ -26,7 +26,11 @@
 // of each step (with the override used) are written, and the transaction
 // commits. No desk lives across requests. A POST that creates or changes
 // reservations honours an Idempotency-Key header: a retry with the same
-// key answers as the first call did and changes nothing.
+// key answers as the first call did and changes nothing. An unplanned
+// closure staff apply (POST /v1/staff/closures, X5) is stored too, in
+// the transaction that moves the reservations it moves; from then on
+// every decision, on every instance, is made under the configuration
+// plus every stored closure (package store, Store.Library).
 //
 // Who may call. With -tokens PATH, a file of lines "TOKEN ROLE NAME" (ROLE
 // service or staff; blank lines and # comments allowed), every route but

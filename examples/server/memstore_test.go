@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"slices"
 	"sync"
 
 	"github.com/kashidashi/kashidashi/calendar"
@@ -26,6 +27,18 @@ type memStore struct {
 	trail map[uint64][]holds.Transition
 	keys  map[string]keyed
 	fail  error
+	// closures are the closures applied, in order (ApplyClosure), and
+	// closed is lib with them; marks are the reservations' marks.
+	closures []memClosure
+	closed   *library.Library
+	marks    map[uint64]library.Mark
+}
+
+// memClosure is a closure applied: the place's ID (or "courier") and
+// the closure.
+type memClosure struct {
+	place string
+	c     calendar.Closure
 }
 
 // keyed is the first answer given under an idempotency key.
@@ -41,7 +54,8 @@ func newMemStore(lib *library.Library) *memStore {
 	if err != nil {
 		panic(err)
 	}
-	return &memStore{lib: lib, desk: desk, trail: map[uint64][]holds.Transition{}, keys: map[string]keyed{}}
+	return &memStore{lib: lib, closed: lib, desk: desk, trail: map[uint64][]holds.Transition{}, keys: map[string]keyed{},
+		marks: map[uint64]library.Mark{}}
 }
 
 func (m *memStore) Change(_ context.Context, req holds.Request, key string, render store.Render) (store.Reply, error) {
@@ -55,11 +69,8 @@ func (m *memStore) Change(_ context.Context, req holds.Request, key string, rend
 		return store.Reply{}, err
 	}
 	hash := sha256.Sum256(b)
-	if k, ok := m.keys[key]; ok && key != "" {
-		if k.request != hash {
-			return store.Reply{}, store.ErrKeyReused
-		}
-		return store.Reply{Status: k.status, Body: k.body, Replayed: true}, nil
+	if reply, ok, err := m.replay(key, hash); ok || err != nil {
+		return reply, err
 	}
 	res := store.Result{Request: req}
 	res.Change, res.Err = m.desk.Do(req)
@@ -72,6 +83,19 @@ func (m *memStore) Change(_ context.Context, req holds.Request, key string, rend
 		m.keys[key] = keyed{request: hash, status: status, body: body}
 	}
 	return store.Reply{Status: status, Body: body, Result: res}, nil
+}
+
+// replay returns the answer recorded under key, if any: ok when the key
+// was used for the request of hash, store.ErrKeyReused for another.
+func (m *memStore) replay(key string, hash [sha256.Size]byte) (store.Reply, bool, error) {
+	k, ok := m.keys[key]
+	switch {
+	case !ok || key == "":
+		return store.Reply{}, false, nil
+	case k.request != hash:
+		return store.Reply{}, false, store.ErrKeyReused
+	}
+	return store.Reply{Status: k.status, Body: k.body, Replayed: true}, true, nil
 }
 
 // record appends transitions to the audit trail.
@@ -111,7 +135,7 @@ func (m *memStore) heldBack(r holds.Reservation, day calendar.Date) bool {
 	if r.Place.Method != circulation.PartnerLibrary && r.Place.Method != circulation.HomeDelivery {
 		return false
 	}
-	t, err := m.lib.Timeline(r, 0)
+	t, err := m.closed.Timeline(r, 0)
 	return err == nil && !t.Sent.IsZero() && t.Sent.Before(day)
 }
 
@@ -159,4 +183,116 @@ func (m *memStore) Ping(context.Context) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.fail
+}
+
+func (m *memStore) Library(context.Context) *library.Library {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.closed
+}
+
+// ApplyClosure is store.Store.ApplyClosure on the desk: the closure kept
+// once, the reservations it moves changed, marked, and the desk built
+// again under the configuration with the closure.
+func (m *memStore) ApplyClosure(_ context.Context, req store.ClosureRequest, key string, render store.ClosureRender) (store.Reply, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail != nil {
+		return store.Reply{}, m.fail
+	}
+	place, err := store.CheckClosure(m.lib, req)
+	if err != nil {
+		return store.Reply{}, err
+	}
+	b, err := json.Marshal(req)
+	if err != nil {
+		return store.Reply{}, err
+	}
+	hash := sha256.Sum256(append([]byte("closure\n"), b...))
+	if reply, ok, err := m.replay(key, hash); ok || err != nil {
+		return reply, err
+	}
+	res, err := m.applyClosure(place, req)
+	if err != nil {
+		return store.Reply{}, err
+	}
+	status, body := render(res)
+	if key != "" {
+		m.keys[key] = keyed{request: hash, status: status, body: body}
+	}
+	return store.Reply{Status: status, Body: body}, nil
+}
+
+// applyClosure applies req to place and keeps what it changed.
+func (m *memStore) applyClosure(place string, req store.ClosureRequest) (store.ClosureResult, error) {
+	c := req.Closure
+	at := slices.IndexFunc(m.closures, func(k memClosure) bool { return k.place == place && k.c.From == c.From && k.c.To == c.To })
+	res := store.ClosureResult{Request: req, Added: at < 0, Library: m.closed}
+	prev := m.closed
+	var (
+		rs  []library.ReservationRecord
+		err error
+	)
+	if res.Added {
+		next, err := m.closed.WithClosure(place, c)
+		if err != nil {
+			return res, err
+		}
+		res.Library = next
+		for _, r := range m.desk.All() {
+			if r.State == holds.Ready && !r.Deadline.Before(c.From) ||
+				(r.State == holds.Secured || r.State == holds.InTransit) && !r.SecuredOn.After(c.To) {
+				rs = append(rs, library.ReservationRecord{Reservation: r, Mark: m.marks[r.ID]})
+			}
+		}
+	} else if prev, err = m.without(at); err != nil {
+		return res, err
+	}
+	ch, err := prev.Closing(place, c)
+	if err == nil {
+		res.Applied, err = prev.Apply(ch, req.Loans, rs, req.Options)
+	}
+	if err != nil || !res.Added {
+		return res, err
+	}
+	return res, m.keep(place, c, res)
+}
+
+// without returns the configuration with every closure applied but the
+// one at index at.
+func (m *memStore) without(at int) (*library.Library, error) {
+	lib := m.lib
+	for i, k := range m.closures {
+		if i == at {
+			continue
+		}
+		var err error
+		if lib, err = lib.WithClosure(k.place, k.c); err != nil {
+			return nil, err
+		}
+	}
+	return lib, nil
+}
+
+// keep keeps the closure and the reservations res changed, and builds
+// the desk again under the configuration with the closure.
+func (m *memStore) keep(place string, c calendar.Closure, res store.ClosureResult) error {
+	changed := map[uint64]holds.Reservation{}
+	for _, a := range res.Applied.Reservations {
+		changed[a.Record.Reservation.ID] = a.Record.Reservation
+		m.marks[a.Record.Reservation.ID] = a.Record.Mark
+	}
+	all := m.desk.All()
+	for i, r := range all {
+		if n, ok := changed[r.ID]; ok {
+			all[i] = n
+		}
+	}
+	desk, err := holds.NewDesk(res.Library, all)
+	if err != nil {
+		return err
+	}
+	m.desk, m.closed = desk, res.Library
+	m.closures = append(m.closures, memClosure{place: place, c: c})
+	return nil
 }

@@ -20,6 +20,6 @@ func (s *service) month(w http.ResponseWriter, r *http.Request) {
 		fail(w, l, reason.BadInput("month", "%q is not a month written YYYY-MM", month))
 		return
 	}
-	view, err := s.lib.Month(r.PathValue("place"), first.Year(), first.Month())
+	view, err := s.library().Month(r.PathValue("place"), first.Year(), first.Month())
 	decided(w, l, err, http.StatusOK, view)
 }

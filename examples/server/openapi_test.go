@@ -242,7 +242,8 @@ func TestOpenAPIIdempotencyKey(t *testing.T) {
 		t.Errorf("maxLength %v, want %d", got, maxKey)
 	}
 	changes := map[string]bool{"checkout": true, "staffCheckout": true, "cancelReservation": true, "changePlace": true, "secureNext": true,
-		"staffCancelReservation": true, "staffChangePlace": true, "ship": true, "makeReady": true, "collect": true, "extendShelf": true}
+		"staffCancelReservation": true, "staffChangePlace": true, "ship": true, "makeReady": true, "collect": true, "extendShelf": true,
+		"applyClosure": true}
 	for _, r := range newTestService(t).routes() {
 		takes := false
 		params, _ := operation(doc, r)["parameters"].([]any)
@@ -304,6 +305,11 @@ func TestOpenAPISchemasAreTheTypes(t *testing.T) {
 		"ExtensionWindow": circulation.ExtensionWindow{}, "PatronStatusRequest": patronStatusRequest{},
 		"Registration": registration{}, "LoanStatus": loanStatus{}, "Counts": counts{}, "PatronStatus": patronStatusResponse{},
 		"ExplainRequest": explainRequest{}, "Criteria": library.Criteria{}, "PolicyExplanation": library.Explanation{},
+		"WhatIfRequest": whatIfRequest{}, "ClosureRequest": closureRequest{}, "Closure": closure{},
+		"LoanRecord": library.LoanRecord{}, "ReservationRecord": library.ReservationRecord{}, "Mark": library.Mark{},
+		"ApplyOptions": library.ApplyOptions{}, "AppliedLoan": appliedLoan{}, "AppliedReservation": appliedReservation{},
+		"ClosureLine": notice.ClosureLine{}, "ClosureNotice": closureNotice{}, "ClosureTexts": closureTexts{},
+		"ClosureResponse": closureResponse{},
 	} {
 		props, _ := dig(doc, "components", "schemas", name, "properties").(map[string]any)
 		documented := slices.Sorted(maps.Keys(props))

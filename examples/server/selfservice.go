@@ -20,12 +20,13 @@ import (
 // from and to, and the due date an extension on each would give; or the
 // refusal, with every reason it never will be.
 func (s *service) extensionWindow(w http.ResponseWriter, l reason.Lang, req extendRequest) {
-	returnTo, err := s.lib.ReturnCalendar(req.Loan)
+	lib := s.library()
+	returnTo, err := lib.ReturnCalendar(req.Loan)
 	if err != nil {
 		fail(w, l, err)
 		return
 	}
-	win, err := s.lib.CirculationPolicy(req.Today).ExtensionWindow(circulation.ExtendRequest{
+	win, err := lib.LoanPolicy(req.Loan, req.Today).ExtensionWindow(circulation.ExtendRequest{
 		Loan: req.Loan, Others: req.Others, Today: req.Today, ReturnTo: returnTo,
 	})
 	decided(w, l, err, http.StatusOK, win)
@@ -92,7 +93,7 @@ func localized(r *reason.Refusal, l reason.Lang) []reason.Message {
 // borrow, extend and reserve, the counts, every reason in the
 // negotiated language (S4), and SIP2's patron status flags (S2).
 func (s *service) patronStatus(w http.ResponseWriter, l reason.Lang, req patronStatusRequest) {
-	st, err := selfcheck.Evaluate(s.lib, selfcheck.Request{
+	st, err := selfcheck.Evaluate(s.library(), selfcheck.Request{
 		Registration: patron.Registration{
 			Status: req.Registration.Status, PasswordSet: req.Registration.PasswordSet,
 			EmailRegistered: req.Registration.EmailRegistered, PartnerLibraries: req.Registration.PartnerLibraries,
@@ -127,7 +128,7 @@ type explainRequest struct {
 // explainPolicy answers how the policy table resolves a decision on a
 // day (V5): the rows that matched and where each setting comes from.
 func (s *service) explainPolicy(w http.ResponseWriter, l reason.Lang, req explainRequest) {
-	e, err := s.lib.Explain(req.Criteria, req.Today)
+	e, err := s.library().Explain(req.Criteria, req.Today)
 	decided(w, l, err, http.StatusOK, e)
 }
 

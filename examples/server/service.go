@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,11 +14,12 @@ import (
 
 // service holds what the handlers decide with: the library's
 // configuration (places, calendars, courier, policies, each in the
-// version in force on a day) and the parcel classifier, loaded once at
-// start and immutable; the store, where the reservations live; the
+// version in force on a day), loaded once at start, and the parcel
+// classifier; the store, where the reservations live and the closures
+// applied since (library returns the configuration with them); the
 // tokens of the callers; and the log.
 type service struct {
-	lib        *library.Library
+	config     *library.Library
 	classifier *shipping.Classifier
 	// tariff prices parcels: the configuration's rate tables, or, when
 	// it has none (the default: a host confirms Japan Post's tariff
@@ -26,8 +28,9 @@ type service struct {
 	tariff *shipping.Tariff
 	sample bool
 
-	// store keeps the reservations: every change is one of its
-	// transactions, and no desk lives across requests.
+	// store keeps the reservations and the closures applied: every
+	// change is one of its transactions, and no desk lives across
+	// requests.
 	store reservationStore
 	// tokens are the callers' tokens; nil for an open service, which
 	// lets every caller in as staff (on loopback only, see run).
@@ -51,11 +54,24 @@ func newService(lib *library.Library, o options) (*service, error) {
 	if o.log == nil {
 		o.log = slog.New(slog.NewJSONHandler(io.Discard, nil))
 	}
-	s := &service{lib: lib, classifier: classifier, tariff: lib.Tariff(), store: o.store, tokens: o.tokens, log: o.log}
+	s := &service{config: lib, classifier: classifier, tariff: lib.Tariff(), store: o.store, tokens: o.tokens, log: o.log}
 	if s.tariff == nil || len(s.tariff.Tables()) == 0 {
 		s.tariff, s.sample = shipping.SampleTariff(), true
 	}
 	return s, nil
+}
+
+// library returns the configuration decisions are made under: the one
+// the service was started with plus every closure applied (X5), as the
+// store last read them (reservationStore.Library); each handler asks
+// once and decides under what it got.
+func (s *service) library() *library.Library {
+	if s.store != nil {
+		if lib := s.store.Library(context.Background()); lib != nil {
+			return lib
+		}
+	}
+	return s.config
 }
 
 // route is one operation: its method and path as the OpenAPI document
@@ -104,6 +120,8 @@ func (s *service) routes() []route {
 		{"POST", "/v1/patron-status", "patronStatus", roleService, handle(s.patronStatus)},
 		{"POST", "/v1/staff/policy-explanations", "explainPolicy", roleStaff, handle(s.explainPolicy)},
 		{"POST", "/v1/staff/reservations/{id}/extend-shelf", "extendShelf", roleStaff, handleRequest(s.extendShelf)},
+		{"POST", "/v1/staff/policy-what-if", "policyWhatIf", roleStaff, handle(s.policyWhatIf)},
+		{"POST", "/v1/staff/closures", "applyClosure", roleStaff, handleRequest(s.applyClosure)},
 	}
 }
 

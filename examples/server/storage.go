@@ -10,12 +10,14 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/examples/server/store"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/reason"
 )
 
 // reservationStore is what the service asks of its storage, as
 // *store.Store provides it (the tests use one in memory): the
-// reservations, kept durably and changed one transaction at a time. No
+// reservations and the closures applied, kept durably and changed one
+// transaction at a time, and the configuration with those closures. No
 // desk lives across requests: each change loads what it reads inside its
 // transaction, decides with the SDK, writes what the SDK returned and
 // the audit of each step, records the answer under the request's
@@ -37,6 +39,15 @@ type reservationStore interface {
 	Reservation(ctx context.Context, id uint64) (store.Entry, []holds.Transition, error)
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+	// ApplyClosure applies a closure in one transaction (X5): stores
+	// it, moves the stored reservations it moves, marked, applies it to
+	// the loans given, and records render's answer under key; later
+	// decisions count it (Library, Change).
+	ApplyClosure(ctx context.Context, req store.ClosureRequest, key string, render store.ClosureRender) (store.Reply, error)
+	// Library returns the configuration plus every closure applied,
+	// for decisions that store nothing: as last read, at most seconds
+	// old (another instance may have applied one).
+	Library(ctx context.Context) *library.Library
 }
 
 var _ reservationStore = (*store.Store)(nil)
@@ -88,18 +99,22 @@ func scopedKey(r *http.Request, key string) string {
 // else the problem of its refusal or bad input, as fail writes them.
 func render(l reason.Lang, status int, ok func(store.Result) any) store.Render {
 	return func(res store.Result) (int, []byte) {
-		var body any
 		if res.Err != nil {
-			status, body = problemOf(l, res.Err)
-		} else {
-			body = ok(res)
+			status, p := problemOf(l, res.Err)
+			return recorded(l, status, p)
 		}
-		b, err := encode(body)
-		if err != nil {
-			status, b = http.StatusInternalServerError, internalProblem
-		}
-		return status, append([]byte(string(l)+"\n"), b...)
+		return recorded(l, status, ok(res))
 	}
+}
+
+// recorded returns the answer to record of status and body, written in
+// language l.
+func recorded(l reason.Lang, status int, body any) (int, []byte) {
+	b, err := encode(body)
+	if err != nil {
+		status, b = http.StatusInternalServerError, internalProblem
+	}
+	return status, append([]byte(string(l)+"\n"), b...)
 }
 
 // writeReply writes the answer a change recorded: its language, status

@@ -53,32 +53,32 @@ func (s *story) extend() error {
 		" (%d days from the day of extension, not from the old due date).",
 		"%s: 道立図書館で借りた%s（返却期限 %s）を延長し、返却期限は%s"+
 			"（延長した日から%d日。元の返却期限からではありません）。",
-		today, other.Item, other.Due, extended.Due, s.lib.CirculationPolicy(today).ExtensionDays)
+		today, other.Item, other.Due, extended.Due, s.lib.LoanPolicy(other, today).ExtensionDays)
 	return s.staffOverride(loan, extended, today)
 }
 
 // lend returns the loan of item made at place on day loaned, due under
-// the policy of that day on the calendar of the place it goes back to
-// (L2, L5).
+// the loan's policy of that day (V7) on the calendar of the place it
+// goes back to (L2, L5).
 func (s *story) lend(item string, place circulation.Place, loaned calendar.Date) (circulation.Loan, error) {
 	l := circulation.Loan{Item: item, Place: place, Loaned: loaned}
 	returnTo, err := s.lib.ReturnCalendar(l)
 	if err != nil {
 		return l, err
 	}
-	l.Due, err = s.lib.CirculationPolicy(loaned).DueDate(l, returnTo)
+	l.Due, err = s.lib.LoanPolicy(l, loaned).DueDate(l, returnTo)
 	return l, err
 }
 
 // extendLoan asks to extend l on today, the patron's other loan being
-// other, under the policy of today, on the calendar of the place l goes
+// other, under the loan's policy of today (V7), on the calendar of the place l goes
 // back to (L3, L4, L5); ov is staff's override, zero for the patron.
 func (s *story) extendLoan(l, other circulation.Loan, today calendar.Date, ov circulation.Override) (circulation.Decision, error) {
 	returnTo, err := s.lib.ReturnCalendar(l)
 	if err != nil {
 		return circulation.Decision{}, err
 	}
-	return s.lib.CirculationPolicy(today).Extend(circulation.ExtendRequest{
+	return s.lib.LoanPolicy(l, today).Extend(circulation.ExtendRequest{
 		Loan: l, Others: []circulation.Loan{other}, Today: today, ReturnTo: returnTo, Override: ov,
 	})
 }

@@ -31,7 +31,7 @@ func Example() {
 	loan := circulation.Loan{Item: "0012345678", Place: circulation.Place{Method: circulation.PrefecturalLibrary},
 		Loaned: calendar.NewDate(2026, time.March, 25), Due: calendar.NewDate(2026, time.April, 8)}
 	returnTo, _ := lib.ReturnCalendar(loan)
-	policy := lib.CirculationPolicy(today)
+	policy := lib.LoanPolicy(loan, today) // the policy table's for this loan (V7); the base policy here
 	granted, _ := policy.Extend(circulation.ExtendRequest{Loan: loan, Today: today, ReturnTo: returnTo})
 	loan.Reserved = true
 	_, err := policy.Extend(circulation.ExtendRequest{Loan: loan, Today: today, ReturnTo: returnTo})

@@ -87,15 +87,21 @@ func (s *Store) Change(ctx context.Context, req holds.Request, key string, rende
 		return Reply{}, errors.New("store: Change needs a Render")
 	}
 	hash := requestHash(req)
-	for attempt := 1; ; attempt++ {
-		reply, err := s.changeOnce(ctx, req, key, hash, render)
-		if err == nil || attempt == maxAttempts || !s.d.retryable(err) {
-			return reply, err
-		}
-		if err := pause(ctx, attempt); err != nil {
-			return Reply{}, err
-		}
+	return retrying(ctx, s.d, func() (Reply, error) { return s.changeOnce(ctx, req, key, hash, render) })
+}
+
+// writeRules takes the closures lock shared for the write transaction
+// tx, and returns the rules it decides under: the Store's plus every
+// closure committed before (rules.go).
+func (s *Store) writeRules(ctx context.Context, tx *sql.Tx) (holds.Rules, error) {
+	if err := s.d.closureLock(ctx, tx, false); err != nil {
+		return nil, err
 	}
+	rs, err := s.rulesIn(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return rs.rules, nil
 }
 
 // pause waits before attempt+1: a few milliseconds, growing, jittered.
@@ -123,13 +129,18 @@ func requestHash(req holds.Request) []byte {
 	return h[:]
 }
 
-// changeOnce is one attempt of Change: one transaction.
+// changeOnce is one attempt of Change: one transaction, deciding under
+// the rules with every closure committed before it (writeRules).
 func (s *Store) changeOnce(ctx context.Context, req holds.Request, key string, hash []byte, render Render) (Reply, error) {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return Reply{}, err
 	}
 	defer tx.Rollback()
+	rules, err := s.writeRules(ctx, tx)
+	if err != nil {
+		return Reply{}, err
+	}
 	set, rows, err := s.load(ctx, tx, req)
 	if err != nil {
 		return Reply{}, err
@@ -139,7 +150,7 @@ func (s *Store) changeOnce(ctx context.Context, req holds.Request, key string, h
 			return reply, err
 		}
 	}
-	res, err := s.decide(ctx, tx, req, set, rows)
+	res, err := s.decide(ctx, tx, rules, req, set, rows)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -177,10 +188,11 @@ func replay(ctx context.Context, tx *sql.Tx, key string, hash []byte) (Reply, bo
 	return Reply{Status: status, Body: body, Replayed: true}, true, nil
 }
 
-// decide builds the partial desk of the read set set and its rows, asks
-// it, and writes what changed, the reservations a checkout places
-// numbered from the database's sequence; a refusal writes nothing.
-func (s *Store) decide(ctx context.Context, tx *sql.Tx, req holds.Request, set holds.ReadSet, rows []holds.Reservation) (Result, error) {
+// decide builds the partial desk of the read set set and its rows under
+// rules, asks it, and writes what changed, the reservations a checkout
+// places numbered from the database's sequence; a refusal writes
+// nothing.
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, rules holds.Rules, req holds.Request, set holds.ReadSet, rows []holds.Reservation) (Result, error) {
 	// The desk numbers a checkout's reservations from next, after every
 	// row it holds; once granted, they take the IDs the database gives,
 	// after every row stored (renumber). A refused checkout takes none.
@@ -191,7 +203,7 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, req holds.Request, set h
 			next = rows[len(rows)-1].ID + 1 // rows are in ID order
 		}
 	}
-	desk, err := holds.NewPartialDesk(s.rules, set, rows, next)
+	desk, err := holds.NewPartialDesk(rules, set, rows, next)
 	if err != nil {
 		return Result{}, fmt.Errorf("store: the stored reservations are inconsistent: %w", err)
 	}

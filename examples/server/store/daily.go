@@ -85,7 +85,7 @@ func (s *Store) Daily(ctx context.Context, day calendar.Date) (Daily, error) {
 			errs = append(errs, err)
 		}
 	}
-	notices, err := s.notices(ctx, day)
+	notices, err := s.notices(ctx, s.current(ctx).rules, day)
 	out.Notices = notices
 	return out, errors.Join(append(errs, err)...)
 }
@@ -115,15 +115,7 @@ func (s *Store) dueIDs(ctx context.Context, day calendar.Date, after int64) ([]i
 
 // expire expires, in one transaction, those of ids still due on day.
 func (s *Store) expire(ctx context.Context, day calendar.Date, ids []int64) (holds.Change, error) {
-	for attempt := 1; ; attempt++ {
-		ch, err := s.expireOnce(ctx, day, ids)
-		if err == nil || attempt == maxAttempts || !s.d.retryable(err) {
-			return ch, err
-		}
-		if err := pause(ctx, attempt); err != nil {
-			return holds.Change{}, err
-		}
-	}
+	return retrying(ctx, s.d, func() (holds.Change, error) { return s.expireOnce(ctx, day, ids) })
 }
 
 // expireOnce is one attempt of expire.
@@ -133,6 +125,10 @@ func (s *Store) expireOnce(ctx context.Context, day calendar.Date, ids []int64) 
 		return holds.Change{}, err
 	}
 	defer tx.Rollback()
+	rules, err := s.writeRules(ctx, tx)
+	if err != nil {
+		return holds.Change{}, err
+	}
 	byID := "SELECT data FROM reservations WHERE id IN (" + placeholders(1, len(ids)) + ") AND state = 'ready' ORDER BY id"
 	due, err := selectReservations(ctx, tx, byID, args(ids)...)
 	if err != nil {
@@ -153,7 +149,7 @@ func (s *Store) expireOnce(ctx context.Context, day calendar.Date, ids []int64) 
 	}
 	// A batch of the rows ReadSet{Due: day} names: ExpireDue expires
 	// those it holds.
-	desk, err := holds.NewPartialDesk(s.rules, holds.ReadSet{Due: day}, due, 0)
+	desk, err := holds.NewPartialDesk(rules, holds.ReadSet{Due: day}, due, 0)
 	if err != nil {
 		return holds.Change{}, fmt.Errorf("store: the stored reservations are inconsistent: %w", err)
 	}
@@ -167,8 +163,8 @@ func (s *Store) expireOnce(ctx context.Context, day calendar.Date, ids []int64) 
 	return ch, expErr
 }
 
-// notices lists the notices due on day.
-func (s *Store) notices(ctx context.Context, day calendar.Date) ([]Notice, error) {
+// notices lists the notices due on day, under rules.
+func (s *Store) notices(ctx context.Context, rules holds.Rules, day calendar.Date) ([]Notice, error) {
 	var out []Notice
 	secured, err := selectReservations(ctx, s.r, "SELECT data FROM reservations WHERE secured_on = $1 AND active ORDER BY id", day.String())
 	if err != nil {
@@ -182,7 +178,7 @@ func (s *Store) notices(ctx context.Context, day calendar.Date) ([]Notice, error
 		return nil, err
 	}
 	for _, r := range waiting {
-		if s.heldBack(r, day) {
+		if heldBack(rules, r, day) {
 			out = append(out, Notice{Kind: NoticeHeldBack, Reservation: r})
 		}
 	}
@@ -197,11 +193,11 @@ func (s *Store) notices(ctx context.Context, day calendar.Date) ([]Notice, error
 }
 
 // heldBack reports whether secured reservation r, for a partner library
-// or home delivery, should have been sent before day.
-func (s *Store) heldBack(r holds.Reservation, day calendar.Date) bool {
+// or home delivery, should have been sent before day, under rules.
+func heldBack(rules holds.Rules, r holds.Reservation, day calendar.Date) bool {
 	if r.Place.Method != circulation.PartnerLibrary && r.Place.Method != circulation.HomeDelivery {
 		return false
 	}
-	t, err := s.rules.HoldPolicy(r.SecuredOn).Timeline(r, s.rules.Calendars(r.SecuredOn), 0)
+	t, err := rules.HoldPolicy(r.SecuredOn).Timeline(r, rules.Calendars(r.SecuredOn), 0)
 	return err == nil && !t.Sent.IsZero() && t.Sent.Before(day)
 }

@@ -36,6 +36,13 @@ type dialect interface {
 	moveIDs(ctx context.Context, q querier, last uint64) error
 	// timeArg encodes a time for a comparison with the created column.
 	timeArg(t time.Time) any
+	// closureLock locks the closures against the other write
+	// transactions: shared by a change, exclusive while a closure is
+	// applied (rules.go).
+	closureLock(ctx context.Context, tx *sql.Tx, exclusive bool) error
+	// dateText is the expression of date column col as text,
+	// YYYY-MM-DD, NULL when it is.
+	dateText(col string) string
 }
 
 // sqliteDialect is SQLite's: one writing connection, whose transactions
@@ -49,6 +56,12 @@ func (sqliteDialect) lock(context.Context, *sql.Tx, string, string, []string) er
 func (sqliteDialect) forUpdate() string { return "" }
 
 func (sqliteDialect) migrationLock(context.Context, *sql.Tx) error { return nil }
+
+// closureLock is the write transaction's own: SQLite has one writer.
+func (sqliteDialect) closureLock(context.Context, *sql.Tx, bool) error { return nil }
+
+// dateText is col: SQLite keeps dates as text.
+func (sqliteDialect) dateText(col string) string { return col }
 
 func (sqliteDialect) nextIDs(ctx context.Context, tx *sql.Tx, n int) ([]uint64, error) {
 	var last uint64
@@ -115,6 +128,10 @@ type postgresDialect struct{}
 // migrationKey is the advisory lock that serialises migrations.
 const migrationKey = 0x6b617368 // "kash"
 
+// closureKey is the advisory lock of the closures (rules.go): every
+// write transaction holds it shared, ApplyClosure exclusively.
+const closureKey = 0x636c6f73 // "clos"
+
 func (postgresDialect) name() string { return "postgres" }
 
 func (postgresDialect) lock(ctx context.Context, tx *sql.Tx, table, column string, keys []string) error {
@@ -155,6 +172,17 @@ func (postgresDialect) migrationLock(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(migrationKey))
 	return err
 }
+
+func (postgresDialect) closureLock(ctx context.Context, tx *sql.Tx, exclusive bool) error {
+	lock := "SELECT pg_advisory_xact_lock_shared($1)"
+	if exclusive {
+		lock = "SELECT pg_advisory_xact_lock($1)"
+	}
+	_, err := tx.ExecContext(ctx, lock, int64(closureKey))
+	return err
+}
+
+func (postgresDialect) dateText(col string) string { return "to_char(" + col + ", 'YYYY-MM-DD')" }
 
 func (postgresDialect) nextIDs(ctx context.Context, tx *sql.Tx, n int) ([]uint64, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT nextval('reservation_ids') FROM generate_series(1, $1::int)", n)

@@ -26,6 +26,16 @@
 // mode with synchronous=FULL, so that an acknowledged change survives a
 // crash of the process or of the machine; reads use other connections.
 //
+// Closures applied (ApplyClosure, X5) are kept in the table closures,
+// and each reservation a closure changed keeps its mark (mark_from,
+// mark_to, mark_original: library.Mark). Every write transaction reads
+// the table's version (its row count and greatest ID) first, and decides
+// under the rules it was opened with plus every closure stored
+// (library.Library.WithClosure), rebuilt when the version changed; on
+// PostgreSQL it first takes an advisory lock shared with the other
+// write transactions, which ApplyClosure takes exclusively, so that no
+// decision misses a closure committed before it (rules.go).
+//
 // Reservation IDs come from the database (a sequence on PostgreSQL, a
 // counter row on SQLite), taken once the decision is made, under the
 // locks: IDs within one item's queue rise in the order the changes

@@ -23,6 +23,9 @@ func (s *Store) Import(ctx context.Context, rs []holds.Reservation) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := s.d.closureLock(ctx, tx, false); err != nil {
+		return err
+	}
 	var last uint64
 	for _, r := range rs {
 		if err := writeReservation(ctx, tx, r); err != nil {

@@ -33,7 +33,10 @@ const MaxKeyBytes = 255
 // Stores (in one process or in several) may share one PostgreSQL
 // database. Open one with Open and close it with Close.
 type Store struct {
+	// rules are the rules Open was given; cache has them with every
+	// closure stored (rules.go).
 	rules holds.Rules
+	cache rulesCache
 	d     dialect
 	w     *sql.DB // the connections that change
 	r     *sql.DB // the connections that only read (w on PostgreSQL)
@@ -43,7 +46,9 @@ type Store struct {
 // a PostgreSQL URL (postgres://… or postgresql://…, pgx's syntax) or
 // else the path of a SQLite file, created with its schema if missing
 // (its directory must exist). Decisions are made under rules, such as a
-// *library.Library. The context bounds the opening and the migrations.
+// *library.Library, plus every closure stored (ApplyClosure, which
+// needs a *library.Library): Open reads them. The context bounds the
+// opening, the migrations and that reading.
 func Open(ctx context.Context, dsn string, rules holds.Rules) (*Store, error) {
 	if rules == nil {
 		return nil, errors.New("store: Open needs the rules of each day (holds.Rules, such as a *library.Library)")
@@ -62,6 +67,10 @@ func Open(ctx context.Context, dsn string, rules holds.Rules) (*Store, error) {
 	}
 	s.rules = rules
 	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := s.refresh(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}

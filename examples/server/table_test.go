@@ -1,0 +1,85 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/circulation"
+	"github.com/kashidashi/kashidashi/library"
+)
+
+// tableLibrary is the example configuration with a policy table (V3): a
+// student holds one reservation, the Hokkaido collection at the
+// Prefectural Library lends for 7 days, a partner library's shelf keeps
+// an item 14 open days.
+func tableLibrary(t testing.TB) *library.Library {
+	t.Helper()
+	cfg := testLibrary(t).Config()
+	cfg.Policies.Rules = []library.Rule{
+		{Match: library.Criteria{PatronCategory: "student"}, Circulation: json.RawMessage(`{"max_reservations": 1}`)},
+		{Match: library.Criteria{Method: "prefectural_library", Collection: "hokkaido"}, Circulation: json.RawMessage(`{"loan_days": 7, "short_loan_days": 7}`)},
+		{Match: library.Criteria{Method: "partner_library"}, Holds: json.RawMessage(`{"shelf_days": 14}`)},
+	}
+	lib, err := library.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// TestPolicyTableOverHTTP (V7): the service decides under the table. A
+// student's second reservation is refused at the student's limit, the
+// reservation stored keeps the category, the due date of a Hokkaido loan
+// is the row's, and a partner library's shelf deadline counts 14 open
+// days; on memory, SQLite and PostgreSQL.
+func TestPolicyTableOverHTTP(t *testing.T) {
+	for _, b := range flowBackends {
+		t.Run(b.name, func(t *testing.T) {
+			lib := tableLibrary(t)
+			h := newServiceOf(t, lib, options{tokens: testTokens(t), store: b.open(t, lib)}).handler()
+			checkout := func(item string) (int, map[string]any) {
+				c := post("/v1/checkouts", "en", `{"today":"2027-03-01","cart":{"patron":"S1","patron_category":"student","items":[{"item":"`+item+`","status":"on_loan"}],"place":{"method":"prefectural_library"},"ordering":"normal"}}`)
+				c.header = as(serviceToken)
+				return do(t, h, c)
+			}
+			if status, got := checkout("a"); status != http.StatusCreated || dig2(got, "reservations.0.patron_category") != "student" {
+				t.Fatalf("first: %d %v", status, got)
+			}
+			if status, got := checkout("b"); status != http.StatusUnprocessableEntity || dig2(got, "reasons.0.code") != "reservation.limit" {
+				t.Errorf("second: %d %v", status, got)
+			}
+			if _, got := staffGet(t, h, "/v1/reservations/1"); dig2(got, "reservation.patron_category") != "student" {
+				t.Errorf("stored: %v", got)
+			}
+
+			c := post("/v1/due-dates", "en", `{"place":{"method":"prefectural_library"},"collection":"hokkaido","loaned":"2027-03-03"}`)
+			c.header = as(serviceToken)
+			loan := circulation.Loan{Place: atLibrary, Collection: circulation.Hokkaido, Loaned: calendar.NewDate(2027, 3, 3)}
+			returnTo, err := lib.ReturnCalendar(loan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := lib.LoanPolicy(loan, loan.Loaned).DueDate(loan, returnTo)
+			base, _ := lib.CirculationPolicy(loan.Loaned).DueDate(loan, returnTo)
+			if err != nil || want == base {
+				t.Fatalf("the row should change the due date: %v %v", want, err)
+			}
+			if status, got := do(t, h, c); status != http.StatusOK || got["due"] != want.String() {
+				t.Errorf("due date: %d %v, want %v", status, got, want)
+			}
+
+			partner := lib.Sites()[2].Name
+			c = post("/v1/shelf-deadlines", "en", `{"place":{"method":"partner_library","library":"`+partner+`"},"first_pickup":"2027-03-02"}`)
+			c.header = as(serviceToken)
+			at, err := lib.Calendar(partner, calendar.NewDate(2027, 3, 2))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if status, got := do(t, h, c); status != http.StatusOK || got["deadline"] != at.AddOpenDays(calendar.NewDate(2027, 3, 1), 14).String() {
+				t.Errorf("shelf deadline: %d %v", status, got)
+			}
+		})
+	}
+}
