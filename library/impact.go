@@ -37,15 +37,10 @@ const courierKey = "courier"
 // ErrUnknownSite. An opening announced inside the span gives way to the
 // closure.
 func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
-	from, to := c.From, c.To
-	switch {
-	case key == "":
-		return Change{}, reason.BadInput("place", "a place's id or name, or %q, is required", courierKey)
-	case from.IsZero() || to.IsZero() || to.Before(from) || to.DaysSince(from) >= maxChangeDays:
-		return Change{}, reason.BadInput("to", "a closure runs from a day to the same or a later day, at most %d days", maxChangeDays)
-	case l == nil || len(l.sites) == 0:
-		return Change{}, errNoPlaces
+	if err := l.checkClosure(key, c); err != nil {
+		return Change{}, err
 	}
+	from, to := c.From, c.To
 	before := l.Calendars(from)
 	after := before
 	after.Partners = make(map[string]*calendar.Calendar, len(before.Partners))
@@ -79,6 +74,23 @@ func (l *Library) Closing(key string, c calendar.Closure) (Change, error) {
 		after.Partners[s.Name] = cal
 	}
 	return Change{Before: before, After: after, From: from, To: to}, nil
+}
+
+// checkClosure checks the key and days of a closure as Closing takes
+// them: bad input at "place" or "to", ErrUnknownSite.
+func (l *Library) checkClosure(key string, c calendar.Closure) error {
+	switch {
+	case key == "":
+		return reason.BadInput("place", "a place's id or name, or %q, is required", courierKey)
+	case c.From.IsZero() || c.To.IsZero() || c.To.Before(c.From) || c.To.DaysSince(c.From) >= maxChangeDays:
+		return reason.BadInput("to", "a closure runs from a day to the same or a later day, at most %d days", maxChangeDays)
+	case l == nil || len(l.sites) == 0:
+		return errNoPlaces
+	case key == courierKey:
+		return nil
+	}
+	_, err := l.site(key)
+	return err
 }
 
 // closing returns the calendar of s with closure c added to each version

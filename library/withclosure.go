@@ -1,7 +1,11 @@
 package library
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/kashidashi/kashidashi/calendar"
+	"github.com/kashidashi/kashidashi/reason"
 )
 
 // WithClosure returns a Library like l whose configuration also has
@@ -17,14 +21,48 @@ import (
 // empty key is bad input at "place", an unknown one ErrUnknownSite. l is
 // unchanged.
 func (l *Library) WithClosure(key string, c calendar.Closure) (*Library, error) {
-	if _, err := l.Closing(key, c); err != nil {
+	if err := l.checkClosure(key, c); err != nil {
 		return nil, err
 	}
+	return l.withClosures([]Closed{{key, c}})
+}
+
+// Closed is one closure for WithClosures: the ID or name of the place
+// closed, or "courier", and the closure.
+type Closed struct {
+	Place   string           `json:"place"`
+	Closure calendar.Closure `json:"closure"`
+}
+
+// WithClosures returns a Library like l whose configuration also has
+// every closure of cs, in order, each as WithClosure adds it, compiled
+// once: a host that keeps its closures rebuilds its Library from them in
+// the time of one New, however many there are. Each closure is checked
+// as WithClosure checks it, the problems naming its index ("[2].place");
+// the first unknown place is ErrUnknownSite. l is unchanged.
+func (l *Library) WithClosures(cs ...Closed) (*Library, error) {
+	for i, c := range cs {
+		if err := l.checkClosure(c.Place, c.Closure); err != nil {
+			var ps reason.Problems
+			if errors.As(err, &ps) {
+				return nil, ps.Prefix(fmt.Sprintf("[%d]", i)).Err()
+			}
+			return nil, fmt.Errorf("closure %d: %w", i, err)
+		}
+	}
+	return l.withClosures(cs)
+}
+
+// withClosures adds the checked closures cs to a copy of l's
+// configuration and compiles it.
+func (l *Library) withClosures(cs []Closed) (*Library, error) {
 	cfg := l.Config() // a deep copy: l is unchanged
-	if key == courierKey {
-		cfg.Courier = cfg.Courier.closed(c)
-	} else {
-		cfg.Sites[l.byKey[key]].close(c)
+	for _, c := range cs {
+		if c.Place == courierKey {
+			cfg.Courier = cfg.Courier.closed(c.Closure)
+		} else {
+			cfg.Sites[l.byKey[c.Place]].close(c.Closure)
+		}
 	}
 	return New(cfg)
 }

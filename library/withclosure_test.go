@@ -272,3 +272,84 @@ func randomRecords(t *rapid.T, l *Library, day calendar.Date) ([]circulation.Loa
 	}
 	return loans, rs
 }
+
+// X5: WithClosures adds every closure at once, as WithClosure adds them
+// one after another: the same configuration, whatever the closures, in
+// one compilation.
+func TestWithClosuresIsWithClosureInTurnX5(t *testing.T) {
+	keys := []string{"prefectural", "北海道立図書館", "assembly", "ebetsu", "江別市情報図書館", "courier"}
+	base := day("2027-01-04")
+	rapid.Check(t, func(t *rapid.T) {
+		l, err := New(randomConfig(t, base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []Closed
+		one := l
+		for range rapid.IntRange(0, 5).Draw(t, "closures") {
+			from := base.AddDays(rapid.IntRange(0, 70).Draw(t, "from"))
+			c := Closed{rapid.SampledFrom(keys).Draw(t, "key"), calendar.Closure{From: from, To: from.AddDays(rapid.IntRange(0, 6).Draw(t, "days")), Name: "臨時休館", NameEn: "closed"}}
+			cs = append(cs, c)
+			if one, err = one.WithClosure(c.Place, c.Closure); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all, err := l.WithClosures(cs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(all.Config(), one.Config()) {
+			t.Fatalf("WithClosures gives another configuration than WithClosure in turn")
+		}
+	})
+}
+
+// X5: WithClosures checks each closure, naming its index, and changes
+// nothing when one is wrong.
+func TestWithClosuresBadInputX5(t *testing.T) {
+	l := mustNew(t, withPartners())
+	good := Closed{"prefectural", calendar.Closure{From: day("2027-02-17"), To: day("2027-02-18"), Name: "臨時休館"}}
+	_, err := l.WithClosures(good, Closed{"", good.Closure})
+	require.ErrorIs(t, err, reason.ErrBadInput)
+	assert.Contains(t, err.Error(), "[1].place")
+	backwards := good
+	backwards.Closure.To = day("2027-02-01")
+	_, err = l.WithClosures(backwards)
+	assert.Contains(t, err.Error(), "[0].to")
+	_, err = l.WithClosures(good, Closed{"otaru", good.Closure})
+	require.ErrorIs(t, err, ErrUnknownSite)
+	assert.Contains(t, err.Error(), "closure 1")
+	same, err := l.WithClosures()
+	require.NoError(t, err)
+	assert.Equal(t, l.Config(), same.Config())
+}
+
+// BenchmarkWithClosures rebuilds the Prefectural Library's rules with
+// 100 stored closures: at once (WithClosures), and one WithClosure after
+// another, the baseline.
+func BenchmarkWithClosures(b *testing.B) {
+	l := Default()
+	cs := make([]Closed, 100)
+	for i := range cs {
+		d := day("2027-01-05").AddDays(3 * i)
+		cs[i] = Closed{"prefectural", calendar.Closure{From: d, To: d, Name: "臨時休館"}}
+	}
+	b.Run("at_once", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.WithClosures(cs...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("in_turn", func(b *testing.B) {
+		for b.Loop() {
+			next := l
+			for _, c := range cs {
+				var err error
+				if next, err = next.WithClosure(c.Place, c.Closure); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}

@@ -123,6 +123,35 @@ func closureAnswer(l reason.Lang, res store.ClosureResult) closureResponse {
 	return out
 }
 
+// storedClosure is a closure applied, as listClosures gives it: its ID,
+// the place closed (a place's id, or "courier"), the closure, the
+// member of staff who applied it and how many stored reservations it
+// changed.
+type storedClosure struct {
+	ID           int64   `json:"id"`
+	Place        string  `json:"place"`
+	Closure      closure `json:"closure"`
+	Staff        string  `json:"staff"`
+	Reservations int     `json:"reservations"`
+}
+
+type closuresResponse struct {
+	Closures []storedClosure `json:"closures"`
+}
+
+// listClosures lists every closure applied (X5), in the order applied:
+// what every decision of the service now counts besides the
+// configuration.
+func (s *service) listClosures(w http.ResponseWriter, r *http.Request) {
+	l := language(w, r)
+	cs, err := s.store.Closures(r.Context())
+	out := closuresResponse{Closures: make([]storedClosure, len(cs))}
+	for i, c := range cs {
+		out.Closures[i] = storedClosure{ID: c.ID, Place: c.Place, Closure: closure(c.Closure), Staff: c.Staff, Reservations: c.Reservations}
+	}
+	s.answer(w, r, l, err, http.StatusOK, out)
+}
+
 // localized1 is the one reason c in language l.
 func localized1(c reason.Coded, l reason.Lang) reason.Message {
 	if c == nil {

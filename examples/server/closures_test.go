@@ -278,7 +278,17 @@ func TestClosureSurvivesRestart(t *testing.T) {
 			if status, got, _ := applyStorm(t, first.handler(), "prefectural", "", "", ""); status != http.StatusOK {
 				t.Fatalf("%d %v", status, got)
 			}
-			countsTheStorm(t, start().handler())
+			again := start().handler()
+			countsTheStorm(t, again)
+			status, got := do(t, again, call{method: "GET", route: "/v1/staff/closures", path: "/v1/staff/closures", lang: "en", header: as(staffToken)})
+			for path, want := range map[string]any{
+				"closures.0.id": float64(1), "closures.0.place": "prefectural", "closures.0.closure.from": "2027-02-17",
+				"closures.0.closure.name_en": "closed (snowstorm)", "closures.0.staff": staffName, "closures.0.reservations": float64(2),
+			} {
+				if v := dig2(got, path); status != http.StatusOK || v != want {
+					t.Errorf("listed: %d %s = %v, want %v", status, path, v, want)
+				}
+			}
 		})
 	}
 }

@@ -258,6 +258,20 @@ func (m *memStore) applyClosure(place string, req store.ClosureRequest) (store.C
 	return res, m.keep(place, c, res)
 }
 
+// Closures returns the closures applied, numbered from 1.
+func (m *memStore) Closures(context.Context) ([]store.StoredClosure, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail != nil {
+		return nil, m.fail
+	}
+	out := make([]store.StoredClosure, len(m.closures))
+	for i, k := range m.closures {
+		out[i] = store.StoredClosure{ID: int64(i + 1), Place: k.place, Closure: k.c}
+	}
+	return out, nil
+}
+
 // without returns the configuration with every closure applied but the
 // one at index at.
 func (m *memStore) without(at int) (*library.Library, error) {

@@ -122,6 +122,7 @@ func (s *service) routes() []route {
 		{"POST", "/v1/staff/reservations/{id}/extend-shelf", "extendShelf", roleStaff, handleRequest(s.extendShelf)},
 		{"POST", "/v1/staff/policy-what-if", "policyWhatIf", roleStaff, handle(s.policyWhatIf)},
 		{"POST", "/v1/staff/closures", "applyClosure", roleStaff, handleRequest(s.applyClosure)},
+		{"GET", "/v1/staff/closures", "listClosures", roleStaff, s.listClosures},
 	}
 }
 

@@ -44,6 +44,8 @@ type reservationStore interface {
 	// the loans given, and records render's answer under key; later
 	// decisions count it (Library, Change).
 	ApplyClosure(ctx context.Context, req store.ClosureRequest, key string, render store.ClosureRender) (store.Reply, error)
+	// Closures returns every closure applied, in the order applied.
+	Closures(ctx context.Context) ([]store.StoredClosure, error)
 	// Library returns the configuration plus every closure applied,
 	// for decisions that store nothing: as last read, at most seconds
 	// old (another instance may have applied one).

@@ -117,7 +117,7 @@ func CheckClosure(lib *library.Library, req ClosureRequest) (string, error) {
 	if _, err := lib.Apply(ch, nil, nil, req.Options); err != nil {
 		return "", err // the options' problems, at "options.…"
 	}
-	if req.Place == "courier" {
+	if req.Place == courier {
 		return req.Place, nil
 	}
 	site, err := lib.Site(req.Place)

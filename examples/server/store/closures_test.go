@@ -369,3 +369,37 @@ func TestApplyClosureBadInput(t *testing.T) {
 		})
 	}
 }
+
+// X5: a store rebuilds its rules from every closure stored, at once; a
+// closure of a place its configuration no longer has is left out, and
+// the others still count.
+func TestClosuresOfAPlaceNoLongerConfiguredX5(t *testing.T) {
+	cfg := library.Default().Config()
+	cfg.Sites = append(cfg.Sites, library.Site{ID: "otaru", Name: "市立小樽図書館", NameEn: "Otaru City Library", Kind: library.Partner,
+		Rules: cfg.Sites[0].Rules})
+	withOtaru, err := library.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "k.db")
+	s, err := Open(context.Background(), path, withOtaru)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, place := range []string{"otaru", "prefectural", "courier"} {
+		applyStorm(t, s, ClosureRequest{Place: place}, "")
+	}
+	if s.Library(context.Background()).Calendars(storm.From).Partners["市立小樽図書館"].IsOpen(storm.From) {
+		t.Fatal("the partner's closure does not count")
+	}
+	s.Close()
+	without := openPath(t, path) // lib: the published configuration, no Otaru
+	cals := without.Library(context.Background()).Calendars(storm.From)
+	if cals.Library.IsOpen(storm.From) || cals.Partners["市立小樽図書館"] != nil {
+		t.Fatalf("reopened without Otaru: the Prefectural Library open %v, Otaru %v", cals.Library.IsOpen(storm.From), cals.Partners)
+	}
+	closures, err := without.Closures(context.Background())
+	if err != nil || len(closures) != 3 {
+		t.Fatalf("closures stored: %v %v", closures, err)
+	}
+}

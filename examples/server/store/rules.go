@@ -36,6 +36,10 @@ import (
 // applied counts there within seconds, and at once on the instance that
 // applied it.
 
+// courier is the key of the courier among the places a closure closes
+// (library.Library.Closing).
+const courier = "courier"
+
 // refreshEvery is how old the rules Library returns may be before it
 // reads the closures table again.
 const refreshEvery = 5 * time.Second
@@ -158,15 +162,17 @@ func (s *Store) rulesIn(ctx context.Context, q querier) (*ruleSet, error) {
 var errNotALibrary = errors.New("store: closures need the rules of a *library.Library")
 
 // build returns the Store's configuration plus every closure stored but
-// the one with ID except (0: none), in ID order; nil when there is none
-// and the Store's rules are no *library.Library. A closure of a place
-// the configuration no longer has is left out: it closes nothing.
+// the one with ID except (0: none), in ID order, compiled once
+// (library.Library.WithClosures); nil when there is none and the Store's
+// rules are no *library.Library. A closure of a place the configuration
+// no longer has is left out: it closes nothing.
 func (s *Store) build(ctx context.Context, q querier, except int64) (*library.Library, error) {
 	cs, err := selectClosures(ctx, q, s.d)
 	if err != nil {
 		return nil, err
 	}
 	lib, _ := s.rules.(*library.Library)
+	var add []library.Closed
 	for _, c := range cs {
 		if c.ID == except {
 			continue
@@ -174,16 +180,19 @@ func (s *Store) build(ctx context.Context, q querier, except int64) (*library.Li
 		if lib == nil {
 			return nil, errNotALibrary
 		}
-		next, err := lib.WithClosure(c.Place, c.Closure)
-		switch {
-		case errors.Is(err, library.ErrUnknownSite):
+		if _, err := lib.Site(c.Place); err != nil && c.Place != courier {
 			continue
-		case err != nil:
-			return nil, fmt.Errorf("store: closure %d of %s: %w", c.ID, c.Place, err)
 		}
-		lib = next
+		add = append(add, library.Closed{Place: c.Place, Closure: c.Closure})
 	}
-	return lib, nil
+	if len(add) == 0 {
+		return lib, nil
+	}
+	next, err := lib.WithClosures(add...)
+	if err != nil {
+		return nil, fmt.Errorf("store: the closures: %w", err)
+	}
+	return next, nil
 }
 
 // StoredClosure is a closure as the Store keeps it: its ID, the place
