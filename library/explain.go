@@ -148,7 +148,9 @@ func (l *Library) explain(b *book, q Criteria, day calendar.Date) (Explanation, 
 // and collection, as Policies resolves them; for a checkout's cart as a
 // whole, which the desk passes as a reservation without Item, to the
 // patron category, method and place alone, so that rows naming an item
-// category or collection leave the patron's limits alone. A reservation
+// category or collection leave the patron's limits alone; for a
+// decision about the patron alone (selfcheck.Evaluate's counts), which
+// names no place nor item, to the patron category alone. A reservation
 // whose method or collection is not valid gets HoldPolicy(day), and the
 // decision then reports what is wrong with it. PolicyFor makes *Library
 // a holds.PolicyTable: the desk, Timeline and Notice resolve every
@@ -183,10 +185,14 @@ type facts struct {
 // policyOf resolves the facts f on day, falling back on the base policy
 // when they are not well formed.
 func (l *Library) policyOf(f facts, day calendar.Date) holds.Policy {
-	if l == nil || len(l.sites) == 0 || !f.place.Method.Valid() || !f.col.Valid() {
+	patronOnly := f.place == (circulation.Place{}) && !f.item
+	if l == nil || len(l.sites) == 0 || !f.place.Method.Valid() && !patronOnly || !f.col.Valid() {
 		return l.HoldPolicy(day)
 	}
-	q := Criteria{Method: f.place.Method.String(), Place: f.place.Library, PatronCategory: f.category}
+	q := Criteria{PatronCategory: f.category}
+	if !patronOnly {
+		q.Method, q.Place = f.place.Method.String(), f.place.Library
+	}
 	if f.item {
 		q.ItemCategory, q.Collection = "normal", f.col.String()
 		if f.short {

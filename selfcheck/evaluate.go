@@ -9,6 +9,7 @@ import (
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/holds"
+	"github.com/kashidashi/kashidashi/internal/text"
 	"github.com/kashidashi/kashidashi/patron"
 	"github.com/kashidashi/kashidashi/reason"
 )
@@ -46,6 +47,13 @@ type Request struct {
 	// PersonalLimit is a lower loan limit the patron asked for (L14);
 	// zero for none.
 	PersonalLimit int
+	// PatronCategory is the host's category of the patron (V3), empty
+	// for none: with rules that are a holds.PolicyTable (as
+	// *library.Library is), the table's rows naming it give the limits
+	// counted against, and each loan that names no category of its own
+	// is decided as the patron's (V7). At most 64 characters, without
+	// surrounding space.
+	PatronCategory string
 }
 
 // Status is a patron's standing at a self-check machine on one day (S1):
@@ -154,7 +162,9 @@ func (s Status) MayExtendAny() bool {
 //     password and email address (steps 2 and 3) only the reservation,
 //     which the internet service takes (S1 reading).
 //   - L1: borrowing one more item is circulation.Policy.MayBorrow with the
-//     number of loans.
+//     number of loans, under the policy of the patron's category when
+//     rules are a holds.PolicyTable (V7), else the day's; so are the
+//     limits of Counts and H1, I2 below.
 //   - L3, L4, L2: each loan is circulation.Policy.Extend with the
 //     patron's other loans and the calendar of the place it goes back
 //     to (holds.Calendars.At, for L5), under the loan's own policy when
@@ -183,10 +193,13 @@ func Evaluate(rules holds.Rules, r Request) (Status, error) {
 	case r.Today.IsZero():
 		return Status{}, reason.BadInput("today", "is missing")
 	}
+	if msg := text.CategoryProblem(r.PatronCategory); msg != "" {
+		return Status{}, reason.BadInput("patron_category", "%s", msg)
+	}
 	if err := checkReservations(r.Reservations); err != nil {
 		return Status{}, err
 	}
-	p := rules.HoldPolicy(r.Today).Circulation
+	p := patronPolicy(rules, r)
 	if err := p.Validate(); err != nil {
 		var ps reason.Problems
 		if errors.As(err, &ps) {
@@ -197,7 +210,7 @@ func Evaluate(rules holds.Rules, r Request) (Status, error) {
 	st := Status{Today: r.Today, Counts: count(p, r)}
 	all, step1 := eligibility(r)
 	st.Valid = !hasReason(all, patron.ErrNotRegistered)
-	loans, overdue, err := extensions(loanPolicy(rules, p, r.Today), rules.Calendars(r.Today), r, step1)
+	loans, overdue, err := extensions(loanPolicy(rules, p, r), rules.Calendars(r.Today), r, step1)
 	if err != nil {
 		return Status{}, err
 	}
@@ -314,11 +327,28 @@ type loanPolicies interface {
 	LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy
 }
 
-// loanPolicy returns the policy of each loan's extension on today: the
-// rules' LoanPolicy when they have one, else p, the day's.
-func loanPolicy(rules holds.Rules, p circulation.Policy, today calendar.Date) func(circulation.Loan) circulation.Policy {
+// patronPolicy returns the circulation policy of the patron of r on
+// r.Today, whose limits Status counts against: the table's for the
+// patron's category when rules are a holds.PolicyTable (V7), else the
+// day's.
+func patronPolicy(rules holds.Rules, r Request) circulation.Policy {
+	if t, ok := rules.(holds.PolicyTable); ok {
+		return t.PolicyFor(holds.Reservation{PatronCategory: r.PatronCategory}, r.Today).Circulation
+	}
+	return rules.HoldPolicy(r.Today).Circulation
+}
+
+// loanPolicy returns the policy of each loan's extension on r.Today: the
+// rules' LoanPolicy when they have one, a loan naming no category taken
+// as the patron's, else p, the patron's.
+func loanPolicy(rules holds.Rules, p circulation.Policy, r Request) func(circulation.Loan) circulation.Policy {
 	if lp, ok := rules.(loanPolicies); ok {
-		return func(l circulation.Loan) circulation.Policy { return lp.LoanPolicy(l, today) }
+		return func(l circulation.Loan) circulation.Policy {
+			if l.PatronCategory == "" {
+				l.PatronCategory = r.PatronCategory
+			}
+			return lp.LoanPolicy(l, r.Today)
+		}
 	}
 	return func(circulation.Loan) circulation.Policy { return p }
 }

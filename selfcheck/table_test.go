@@ -10,6 +10,7 @@ import (
 	"github.com/kashidashi/kashidashi/circulation"
 	"github.com/kashidashi/kashidashi/library"
 	"github.com/kashidashi/kashidashi/patron"
+	"github.com/kashidashi/kashidashi/reason"
 	"github.com/kashidashi/kashidashi/selfcheck"
 )
 
@@ -37,4 +38,40 @@ func TestV7EachLoanUnderItsOwnPolicy(t *testing.T) {
 	assert.ErrorIs(t, st.Loans[0].Refusal, circulation.ErrAlreadyExtended, "the base allows one extension")
 	assert.Nil(t, st.Loans[1].Refusal, "the Hokkaido row allows two")
 	assert.Equal(t, 2, st.Loans[1].Extended.Extensions)
+}
+
+// V7, L1, H1, S2: a student's limits are the student rows': three
+// loans, two reservations, counted in Status and sent as SIP2's CB and
+// BZ; a loan naming no category is extended as the student's (two
+// extensions), and a category out of form is bad input.
+func TestV7PatronCategoryLimits(t *testing.T) {
+	c := library.Default().Config()
+	c.Policies.Rules = append(c.Policies.Rules, library.Rule{Match: library.Criteria{PatronCategory: "student"},
+		Circulation: json.RawMessage(`{"max_loans": 3, "max_reservations": 2, "max_extensions": 2}`)})
+	lib, err := library.New(c)
+	require.NoError(t, err)
+	loans := freshLoans(3)
+	loans[0].Extensions = 1
+	req := selfcheck.Request{Today: today, Loans: loans, PatronCategory: "student",
+		Registration: patron.Registration{Status: patron.Registered, PasswordSet: true, EmailRegistered: true}}
+	st, err := selfcheck.Evaluate(lib, req)
+	require.NoError(t, err)
+	assert.Equal(t, 3, st.Counts.MaxLoans)
+	assert.Equal(t, 2, st.Counts.MaxReservations)
+	assert.ErrorIs(t, st.Borrow, circulation.ErrLoanLimit)
+	assert.Nil(t, st.Loans[0].Refusal, "extended once, a student may extend again")
+	sip := st.SIP2(nil, reason.English)
+	assert.Equal(t, 3, sip.ChargedItemsLimit)
+
+	req.PatronCategory = ""
+	st, err = selfcheck.Evaluate(lib, req)
+	require.NoError(t, err)
+	assert.Equal(t, 10, st.Counts.MaxLoans, "no category: the base")
+	assert.Nil(t, st.Borrow)
+	assert.ErrorIs(t, st.Loans[0].Refusal, circulation.ErrAlreadyExtended)
+
+	req.PatronCategory = "student "
+	_, err = selfcheck.Evaluate(lib, req)
+	require.ErrorIs(t, err, reason.ErrBadInput)
+	assert.Contains(t, err.Error(), "patron_category")
 }

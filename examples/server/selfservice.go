@@ -46,6 +46,9 @@ type patronStatusRequest struct {
 	Loans         []circulation.Loan  `json:"loans"`
 	Reservations  []holds.Reservation `json:"reservations"`
 	PersonalLimit int                 `json:"personal_limit"`
+	// PatronCategory is the host's category of the patron (V3): the
+	// policy table's rows naming it give the limits (V7).
+	PatronCategory string `json:"patron_category"`
 }
 
 // loanStatus is one loan of a patron's status: the loan an extension
@@ -99,6 +102,7 @@ func (s *service) patronStatus(w http.ResponseWriter, l reason.Lang, req patronS
 			EmailRegistered: req.Registration.EmailRegistered, PartnerLibraries: req.Registration.PartnerLibraries,
 		},
 		Loans: req.Loans, Reservations: req.Reservations, Today: req.Today, PersonalLimit: req.PersonalLimit,
+		PatronCategory: req.PatronCategory,
 	})
 	if err != nil {
 		fail(w, l, err)

@@ -83,3 +83,17 @@ func TestPolicyTableOverHTTP(t *testing.T) {
 		})
 	}
 }
+
+// TestPatronStatusUnderTheTable (V7, S2): a student's status counts
+// against the student's limit of one reservation, and says so to SIP2
+// (BZ); a patron of no category against the base's ten.
+func TestPatronStatusUnderTheTable(t *testing.T) {
+	h := newServiceOf(t, tableLibrary(t), options{}).handler()
+	for category, want := range map[string]float64{`,"patron_category":"student"`: 1, "": 10} {
+		body := `{"today":"2026-04-20","registration":{"status":"registered","password_set":true,"email_registered":true}` + category + `}`
+		status, got := do(t, h, post("/v1/patron-status", "en", body))
+		if status != http.StatusOK || dig2(got, "counts.max_reservations") != want {
+			t.Errorf("%q: %d %v, want a limit of %v", category, status, got["counts"], want)
+		}
+	}
+}
