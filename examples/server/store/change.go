@@ -155,16 +155,22 @@ func (s *Store) changeOnce(ctx context.Context, req holds.Request, key string, h
 		return Reply{}, err
 	}
 	status, body := render(res)
-	if key != "" {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO idempotency_keys (key, request_hash, status, body) VALUES ($1, $2, $3, $4)",
-			key, hash, status, body); err != nil {
-			return Reply{}, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
+	if err := commitAnswer(ctx, tx, key, hash, status, body); err != nil {
 		return Reply{}, err
 	}
 	return Reply{Status: status, Body: body, Result: res}, nil
+}
+
+// commitAnswer records the answer status and body under key (none when
+// key is ""), the request's hash beside it, and commits tx.
+func commitAnswer(ctx context.Context, tx *sql.Tx, key string, hash []byte, status int, body []byte) error {
+	if key != "" {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO idempotency_keys (key, request_hash, status, body) VALUES ($1, $2, $3, $4)",
+			key, hash, status, body); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // replay returns the answer recorded under key, if any: ok when the key

@@ -160,13 +160,7 @@ func (s *Store) applyOnce(ctx context.Context, req ClosureRequest, place, key st
 		return Reply{}, err
 	}
 	status, body := render(a.result)
-	if key != "" {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO idempotency_keys (key, request_hash, status, body) VALUES ($1, $2, $3, $4)",
-			key, hash, status, body); err != nil {
-			return Reply{}, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
+	if err := commitAnswer(ctx, tx, key, hash, status, body); err != nil {
 		return Reply{}, err
 	}
 	if a.result.Added {
