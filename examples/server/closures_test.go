@@ -233,12 +233,13 @@ func TestApplyClosureBadInput(t *testing.T) {
 			s := newServiceOf(t, lib, options{tokens: testTokens(t), store: b.open(t, lib)})
 			h := s.handler()
 			for body, path := range map[string]string{
-				`{"place":"nowhere",` + stormBody + `}`:                                                                                "place",
-				`{"place":"prefectural","closure":{"from":"2027-02-18","to":"2027-02-17","name":"x"}}`:                                 "closure.to",
-				`{"place":"prefectural",` + stormBody + `,"options":{"spread_days":40,"spread_per_day":1}}`:                            "options.spread_days",
-				`{"place":"prefectural",` + stormBody + `,"options":{"spread_days":3}}`:                                                "options.spread_per_day",
-				`{"place":"prefectural","closure":{"from":"2027-02-17","to":"2027-02-18"}}`:                                            "closure.name",
-				`{"place":"prefectural",` + stormBody + `,"loans":[{"patron":"A","loan":{"place":{"method":"prefectural_library"}}}]}`: "loans[0].loan.item",
+				`{"place":"nowhere",` + stormBody + `}`:                                                                                             "place",
+				`{"place":"prefectural","closure":{"from":"2027-02-18","to":"2027-02-17","name":"x"}}`:                                              "closure.to",
+				`{"place":"prefectural",` + stormBody + `,"options":{"spread_days":40,"spread_per_day":1}}`:                                         "options.spread_days",
+				`{"place":"prefectural",` + stormBody + `,"options":{"spread_days":3}}`:                                                             "options.spread_per_day",
+				`{"place":"prefectural","closure":{"from":"2027-02-17","to":"2027-02-18"}}`:                                                         "closure.name",
+				`{"place":"prefectural","closure":{"from":"2027-02-17","to":"2027-02-18","name":"x","name_en":"` + strings.Repeat("a", 201) + `"}}`: "closure.name_en",
+				`{"place":"prefectural",` + stormBody + `,"loans":[{"patron":"A","loan":{"place":{"method":"prefectural_library"}}}]}`:              "loans[0].loan.item",
 			} {
 				status, got := staffPost(t, h, "/v1/staff/closures", "/v1/staff/closures", body)
 				if status != http.StatusBadRequest || dig2(got, "problems.0.path") != path {

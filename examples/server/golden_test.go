@@ -76,3 +76,29 @@ func FuzzExtensionEndpoint(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStaffBodies: any body posted to the routes of the policy table
+// and of closures (policy explanations, what-if, closures applied) is
+// answered 200, 400 or 422 with a JSON object, never 500, never a panic.
+func FuzzStaffBodies(f *testing.F) {
+	routes := []string{"/v1/staff/policy-explanations", "/v1/staff/policy-what-if", "/v1/staff/closures"}
+	f.Add(uint8(0), []byte(`{"criteria":{"method":"partner_library","place":"ebetsu"},"day":"2026-04-01"}`))
+	f.Add(uint8(1), []byte(`{"policies":{"circulation":{"loan_days":15}},"criteria":{},"day":"2026-04-01"}`))
+	f.Add(uint8(1), []byte(`{"policies":{"rules":[{"match":{"method":"home_delivery"},"set":{"holds":{"shelf_days":3}}}]},"criteria":{"method":"home_delivery"},"day":"2026-04-01"}`))
+	f.Add(uint8(2), []byte(`{"place":"prefectural",`+stormBody+`,"loans":[`+loanDue("P1", "a")+`],"options":{"spread_days":2,"spread_per_day":1}}`))
+	f.Add(uint8(2), []byte(`{"place":"courier","closure":{"from":"2027-02-17","to":"2027-02-17","name":"運休"}}`))
+	s := newServiceOf(f, nextOpenLibrary(f), options{})
+	h := s.handler()
+	f.Fuzz(func(t *testing.T, route uint8, b []byte) {
+		c := post(routes[int(route)%len(routes)], "en", string(b))
+		rec := record(h, c)
+		switch rec.Code {
+		case 200, 400, 422:
+		default:
+			t.Fatalf("%s: status %d: %s", c.route, rec.Code, rec.Body.Bytes())
+		}
+		if !bytes.HasPrefix(rec.Body.Bytes(), []byte("{")) {
+			t.Fatalf("%s: body not a JSON object: %s", c.route, rec.Body.Bytes())
+		}
+	})
+}

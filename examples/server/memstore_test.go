@@ -275,17 +275,13 @@ func (m *memStore) Closures(context.Context) ([]store.StoredClosure, error) {
 // without returns the configuration with every closure applied but the
 // one at index at.
 func (m *memStore) without(at int) (*library.Library, error) {
-	lib := m.lib
+	var cs []library.Closed
 	for i, k := range m.closures {
-		if i == at {
-			continue
-		}
-		var err error
-		if lib, err = lib.WithClosure(k.place, k.c); err != nil {
-			return nil, err
+		if i != at {
+			cs = append(cs, library.Closed{Place: k.place, Closure: k.c})
 		}
 	}
-	return lib, nil
+	return m.lib.WithClosures(cs...)
 }
 
 // keep keeps the closure and the reservations res changed, and builds

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kashidashi/kashidashi/calendar"
 	"github.com/kashidashi/kashidashi/library"
@@ -91,11 +92,24 @@ func (s *Store) ApplyClosure(ctx context.Context, req ClosureRequest, key string
 	})
 }
 
+// MaxClosureName bounds a closure's names, which every notice of it
+// quotes and every later rebuild of the rules compiles.
+const MaxClosureName = 200
+
 // CheckClosure checks req under lib as ApplyClosure does, and returns
 // the place closed: its ID, or "courier".
 func CheckClosure(lib *library.Library, req ClosureRequest) (string, error) {
 	if lib == nil {
 		return "", errNotALibrary
+	}
+	var names reason.Problems
+	for path, name := range map[string]string{"closure.name": req.Closure.Name, "closure.name_en": req.Closure.NameEn} {
+		if n := utf8.RuneCountInString(name); n > MaxClosureName {
+			names.Add(path, "is %d characters; at most %d", n, MaxClosureName)
+		}
+	}
+	if err := names.Err(); err != nil {
+		return "", err
 	}
 	ch, err := lib.Closing(req.Place, req.Closure)
 	var ps reason.Problems
