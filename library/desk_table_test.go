@@ -159,6 +159,21 @@ func BenchmarkPolicyFor(b *testing.B) {
 			}
 		})
 	}
+	// The baseline: deskTable's rows resolved afresh, their settings
+	// decoded, as before the memo.
+	l := mustNew(b, withTable(b, deskTable))
+	fresh := l.book
+	fresh.memo = nil
+	var ps problems
+	q := l.places.decision(Criteria{Method: "partner_library", Place: atEbetsu.Library, ItemCategory: "short_loan", Collection: "hokkaido"}, &ps)
+	b.Run("table_unremembered", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := fresh.policy(q, day("2027-03-01")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // V7: Policies remembers each combination of rows it resolved; the
