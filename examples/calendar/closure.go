@@ -157,7 +157,7 @@ func sample(o options, cals holds.Calendars, place circulation.Place) ([]circula
 	}
 	var loans []circulation.Loan
 	for _, p := range places {
-		period := o.lib.CirculationPolicy(o.from).LoanPeriod(circulation.Loan{Place: p})
+		period := o.lib.LoanPolicy(circulation.Loan{Place: p}, o.from).LoanPeriod(circulation.Loan{Place: p}) // V7
 		for d := o.from.AddDays(-3); !d.After(o.to.AddDays(3)); d = d.AddDays(1) {
 			loans = append(loans, circulation.Loan{Item: fmt.Sprintf("item-%d", len(loans)+1), Place: p,
 				Loaned: d.AddDays(1 - period), Due: d})
@@ -169,7 +169,7 @@ func sample(o options, cals holds.Calendars, place circulation.Place) ([]circula
 		r.PlacedOn = r.SecuredOn.AddDays(-7)
 		rs = append(rs, r)
 	}
-	hp := o.lib.HoldPolicy(o.from)
+	hp := o.lib.PolicyFor(holds.Reservation{Item: "book", Place: place}, o.from) // V7: the table's for the place
 	for d := o.from.AddDays(-14); !d.After(o.to); d = d.AddDays(1) {
 		switch place.Method {
 		case circulation.PrefecturalLibrary, circulation.AssemblyLibrary:
