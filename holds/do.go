@@ -117,8 +117,7 @@ func (d *Desk) Do(r Request) (Change, error) {
 	}
 	switch r.Action {
 	case ActionReserve:
-		c := r.Cart
-		p, err := d.policyOf(Reservation{Patron: c.Patron, Place: c.Place, Contact: c.Contact, PatronCategory: c.PatronCategory}, r.Today)
+		p, err := d.cartPolicy(r.Cart, r.Today)
 		if err != nil {
 			return Change{}, err
 		}
@@ -153,6 +152,16 @@ func (d *Desk) policyOf(r Reservation, day calendar.Date) (Policy, error) {
 		return d.policy(day)
 	}
 	return d.checked(d.table.PolicyFor(r, day))
+}
+
+// cartPolicy returns the policy of a checkout of cart c on day, checked:
+// the table's when the rules have one (PolicyTable, V7), else the
+// day's.
+func (d *Desk) cartPolicy(c Cart, day calendar.Date) (Policy, error) {
+	if d.table == nil {
+		return d.policy(day)
+	}
+	return d.checked(d.table.CartPolicy(c, day))
 }
 
 // checked returns p, or bad input at "policy" when it fails Validate.

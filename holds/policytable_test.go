@@ -27,6 +27,10 @@ type recording struct {
 	log   *[]asked
 }
 
+func (r recording) CartPolicy(c holds.Cart, day calendar.Date) holds.Policy {
+	return r.PolicyFor(holds.Reservation{Item: "cart of " + c.Patron}, day)
+}
+
 func (r recording) PolicyFor(res holds.Reservation, day calendar.Date) holds.Policy {
 	*r.log = append(*r.log, asked{res.Item, day})
 	p := r.Rules.HoldPolicy(day)
@@ -70,7 +74,7 @@ func TestV7DeskAsksThePolicyTable(t *testing.T) {
 			ready = ch.Reservations[0]
 		}
 	}
-	assert.Equal(t, []asked{{"", d(6, 1)}, {"a", d(6, 2)}, {"a", d(6, 4)}}, log)
+	assert.Equal(t, []asked{{"cart of p", d(6, 1)}, {"a", d(6, 2)}, {"a", d(6, 4)}}, log)
 	p := holds.DefaultPolicy()
 	p.ShelfDays = 3
 	assert.Equal(t, p.ShelfDeadline(cals.Library.AddOpenDays(ready.ReadyOn, 1), cals.Library), ready.Deadline, "the table's three shelf days for item a")
@@ -82,7 +86,7 @@ func TestV7InvalidTablePolicyIsBadInput(t *testing.T) {
 	cals, err := holds.DefaultCalendars()
 	require.NoError(t, err)
 	var log []asked
-	rules := recording{Rules: holds.Fixed(holds.DefaultPolicy(), cals), shelf: map[string]int{"": -1}, log: &log}
+	rules := recording{Rules: holds.Fixed(holds.DefaultPolicy(), cals), shelf: map[string]int{"cart of p": -1}, log: &log}
 	desk, err := holds.NewDesk(rules, nil)
 	require.NoError(t, err)
 	_, err = desk.Do(holds.Request{Action: holds.ActionReserve, Today: d(6, 1),

@@ -10,7 +10,8 @@ import (
 // the calendars of the places and the courier. A Desk asks them for the
 // Today of every request, so that one desk serves every day, a change of
 // the rules applying from its day without rebuilding it. *library.Library
-// implements Rules with its configuration's versions (V1).
+// implements Rules with its configuration's versions (V1), and
+// PolicyTable with its policy table (V7).
 //
 // A Rules must be safe to call from the goroutine that uses the desk and
 // should be cheap: the desk calls HoldPolicy once per request and
@@ -33,26 +34,27 @@ type Rules interface {
 // decision concerns (V7), such as *library.Library, whose policy table
 // sets loan periods, limits and shelf days by pickup method, place, item
 // category and collection (V3). A desk whose Rules implement it asks
-// PolicyFor instead of HoldPolicy for every decision about a
-// reservation, so that the desk, the timeline and the notice give one
-// date:
+// CartPolicy or PolicyFor instead of HoldPolicy, so that the desk, the
+// timeline and the notice give one date:
 //
-//   - a checkout (ActionReserve) asks for the cart as a whole: a
-//     reservation with the cart's patron, patron category, place and
-//     contact and no Item,
-//     on the request's Today; its limits (I1, H1, I2, L14) are the
-//     patron's, not one item's;
+//   - a checkout (ActionReserve) asks CartPolicy for the cart as a
+//     whole, on the request's Today: its limits (I1, H1, I2, L14) are
+//     the patron's, not one item's;
 //   - ActionShip, ActionCollect, ActionCancel and ActionChangePlace ask
-//     for the reservation as stored, on Today;
+//     PolicyFor for the reservation as stored, on Today;
 //   - ActionMakeReady asks for it on the day it was secured (SecuredOn),
 //     whose shelf days its notice gave (H4, V1), and ActionExtendShelf
 //     on the day it was made ready (ReadyOn, H9);
 //   - ActionSecure, which concerns an item's queue and not one
 //     reservation, keeps HoldPolicy (H3, H6).
 //
-// PolicyFor is called as HoldPolicy is (see Rules): cheaply, once per
-// decision, and the desk keeps nothing it returns.
+// Both are called as HoldPolicy is (see Rules): cheaply, once per
+// decision, and the desk keeps nothing they return.
 type PolicyTable interface {
+	// CartPolicy returns the policy in force on day for a checkout of
+	// cart c as a whole: its patron, patron category and place, not its
+	// items.
+	CartPolicy(c Cart, day calendar.Date) Policy
 	// PolicyFor returns the policy in force on day for a decision about
 	// reservation r.
 	PolicyFor(r Reservation, day calendar.Date) Policy

@@ -121,18 +121,29 @@ func TestV7DeskShipLoanLimitFromTheTable(t *testing.T) {
 	require.NoError(t, err)
 }
 
-// V7: the cart as a whole is resolved by its method and place alone.
+// V7: the cart as a whole is resolved by its method and place alone; a
+// cart of no place by the patron's category alone; a reservation by
+// its item too, even without an item identifier.
 func TestV7PolicyForTheCart(t *testing.T) {
 	l := mustNew(t, withTable(t, deskTable))
-	cart := holds.Reservation{Patron: "A", Place: atPrefectural}
-	assert.Equal(t, l.HoldPolicy(day("2027-03-01")), l.PolicyFor(cart, day("2027-03-01")),
+	cart := holds.Cart{Patron: "A", Place: atPrefectural}
+	assert.Equal(t, l.HoldPolicy(day("2027-03-01")), l.CartPolicy(cart, day("2027-03-01")),
 		"the short-loan and Hokkaido rows concern items, not the cart")
 	item := holds.Reservation{Patron: "A", Item: "x", Place: atPrefectural, Short: true}
 	assert.Equal(t, 1, l.PolicyFor(item, day("2027-03-01")).Circulation.MaxReservations)
 	bad := holds.Reservation{Patron: "A", Item: "x", Place: circulation.Place{Method: circulation.Method(99)}}
 	assert.Equal(t, l.HoldPolicy(day("2027-03-01")), l.PolicyFor(bad, day("2027-03-01")), "a malformed reservation gets the base")
+	item.Item = ""
+	assert.Equal(t, 1, l.PolicyFor(item, day("2027-03-01")).Circulation.MaxReservations, "the item's facts count, named or not")
+	badCart := holds.Cart{Patron: "A", Place: circulation.Place{Method: circulation.Method(99)}}
+	assert.Equal(t, l.HoldPolicy(day("2027-03-01")), l.CartPolicy(badCart, day("2027-03-01")))
+	student := mustNew(t, withTable(t, `[{"match": {"patron_category": "student"}, "set": {"circulation": {"max_loans": 3}}},
+		{"match": {"patron_category": "student", "method": "home_delivery"}, "set": {"circulation": {"max_loans": 2}}}]`))
+	assert.Equal(t, 3, student.CartPolicy(holds.Cart{PatronCategory: "student"}, day("2027-03-01")).Circulation.MaxLoans, "the patron alone")
+	assert.Equal(t, 2, student.CartPolicy(holds.Cart{PatronCategory: "student", Place: atHome}, day("2027-03-01")).Circulation.MaxLoans)
 	var zero *Library
 	assert.Equal(t, holds.Policy{}, zero.PolicyFor(item, day("2027-03-01")))
+	assert.Equal(t, holds.Policy{}, zero.CartPolicy(holds.Cart{}, day("2027-03-01")))
 }
 
 // mustCalendar returns the calendar of the place key on d.

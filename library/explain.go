@@ -142,21 +142,27 @@ func (l *Library) explain(b *book, q Criteria, day calendar.Date) (Explanation, 
 	return e, nil
 }
 
-// PolicyFor returns the policy of a desk decision about reservation r
-// on day (V7): the table applied to r's patron category, method and
-// place and its item's category (short_loan when r.Short, else normal)
-// and collection, as Policies resolves them; for a checkout's cart as a
-// whole, which the desk passes as a reservation without Item, to the
-// patron category, method and place alone, so that rows naming an item
-// category or collection leave the patron's limits alone; for a
-// decision about the patron alone (selfcheck.Evaluate's counts), which
-// names no place nor item, to the patron category alone. A reservation
-// whose method or collection is not valid gets HoldPolicy(day), and the
-// decision then reports what is wrong with it. PolicyFor makes *Library
-// a holds.PolicyTable: the desk, Timeline and Notice resolve every
-// reservation alike.
+// PolicyFor returns the policy of a decision about reservation r on day
+// (V7): the table applied to r's patron category, method and place and
+// its item's category (short_loan when r.Short, else normal) and
+// collection, as Policies resolves them. A reservation whose method or
+// collection is not valid gets HoldPolicy(day), and the decision then
+// reports what is wrong with it. With CartPolicy, it makes *Library a
+// holds.PolicyTable: the desk, Timeline, Notice, Consequences and Apply
+// resolve every reservation alike.
 func (l *Library) PolicyFor(r holds.Reservation, day calendar.Date) holds.Policy {
-	return l.policyOf(facts{r.Place, r.PatronCategory, r.Item != "", r.Short, r.Collection}, day)
+	return l.policyOf(facts{r.Place, r.PatronCategory, true, r.Short, r.Collection}, day)
+}
+
+// CartPolicy returns the policy of a checkout of cart c as a whole on
+// day (V7): the table applied to the cart's patron category, method and
+// place alone, so that rows naming an item category or collection leave
+// the patron's limits alone. A cart with the zero Place is a decision
+// about the patron alone, resolved by the patron category alone (as
+// selfcheck.Evaluate counts a patron's limits); a cart whose method is
+// not valid gets HoldPolicy(day).
+func (l *Library) CartPolicy(c holds.Cart, day calendar.Date) holds.Policy {
+	return l.policyOf(facts{place: c.Place, category: c.PatronCategory, col: circulation.General}, day)
 }
 
 // LoanPolicy returns the circulation policy of a decision about loan ln
@@ -185,7 +191,7 @@ type facts struct {
 // policyOf resolves the facts f on day, falling back on the base policy
 // when they are not well formed.
 func (l *Library) policyOf(f facts, day calendar.Date) holds.Policy {
-	patronOnly := f.place == (circulation.Place{}) && !f.item
+	patronOnly := f.place == (circulation.Place{}) && !f.item // CartPolicy's patron alone
 	if l == nil || len(l.sites) == 0 || !f.place.Method.Valid() && !patronOnly || !f.col.Valid() {
 		return l.HoldPolicy(day)
 	}

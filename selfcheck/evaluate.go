@@ -333,7 +333,7 @@ type loanPolicies interface {
 // day's.
 func patronPolicy(rules holds.Rules, r Request) circulation.Policy {
 	if t, ok := rules.(holds.PolicyTable); ok {
-		return t.PolicyFor(holds.Reservation{PatronCategory: r.PatronCategory}, r.Today).Circulation
+		return t.CartPolicy(holds.Cart{PatronCategory: r.PatronCategory}, r.Today).Circulation
 	}
 	return rules.HoldPolicy(r.Today).Circulation
 }

@@ -184,7 +184,7 @@ func (s *service) shelfDeadline(w http.ResponseWriter, l reason.Lang, req shelfD
 		fail(w, l, err)
 		return
 	}
-	p := lib.PolicyFor(holds.Reservation{Place: req.Place, PatronCategory: req.PatronCategory}, req.FirstPickup)
+	p := lib.CartPolicy(holds.Cart{Place: req.Place, PatronCategory: req.PatronCategory}, req.FirstPickup)
 	d := p.ShelfDeadline(req.FirstPickup, at)
 	if d.IsZero() {
 		fail(w, l, errNoDeadline)
@@ -194,10 +194,12 @@ func (s *service) shelfDeadline(w http.ResponseWriter, l reason.Lang, req shelfD
 }
 
 type timelineRequest struct {
-	Place   circulation.Place `json:"place"`
-	Secured calendar.Date     `json:"secured"`
-	Loans   int               `json:"loans"`
-	Short   bool              `json:"short"`
+	Place          circulation.Place      `json:"place"`
+	Secured        calendar.Date          `json:"secured"`
+	Loans          int                    `json:"loans"`
+	Short          bool                   `json:"short"`
+	Collection     circulation.Collection `json:"collection"`
+	PatronCategory string                 `json:"patron_category"`
 }
 
 type timelineResponse struct {
@@ -212,9 +214,10 @@ type timelineResponse struct {
 }
 
 // timeline answers every date of a reservation secured on a day (H4,
-// R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5).
+// R-PL1, R-AL2, R-PT2, R-PT3, R-HD2, R-HD4, R-PT5), under the policy the
+// table gives its place, item and patron category (V7).
 func (s *service) timeline(w http.ResponseWriter, l reason.Lang, req timelineRequest) {
-	r := holds.Reservation{Place: req.Place, Short: req.Short, SecuredOn: req.Secured}
+	r := holds.Reservation{Place: req.Place, Short: req.Short, Collection: req.Collection, PatronCategory: req.PatronCategory, SecuredOn: req.Secured}
 	t, err := s.library().Timeline(r, req.Loans)
 	decided(w, l, err, http.StatusOK, timelineResponse{
 		Method: t.Place.Method, Notice: t.Notice, HeldBack: t.HeldBack, Sent: t.Sent,
@@ -230,6 +233,8 @@ type noticeRequest struct {
 	Loans      int                    `json:"loans"`
 	Short      bool                   `json:"short"`
 	Parcel     shipping.Class         `json:"parcel"`
+	// PatronCategory is the host's category of the patron (V3, V7).
+	PatronCategory string `json:"patron_category"`
 }
 
 type noticeResponse struct {
@@ -239,7 +244,7 @@ type noticeResponse struct {
 
 // notice answers the content of the notice email of an item secured (H6).
 func (s *service) notice(w http.ResponseWriter, l reason.Lang, req noticeRequest) {
-	r := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, Short: req.Short, SecuredOn: req.Secured}
+	r := holds.Reservation{Item: req.Item, Place: req.Place, Collection: req.Collection, Short: req.Short, PatronCategory: req.PatronCategory, SecuredOn: req.Secured}
 	n, err := s.library().Notice(r, req.Loans, req.Parcel)
 	decided(w, l, err, http.StatusOK, noticeResponse{Notice: n, Text: n.Text(nil, l)})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -79,6 +80,14 @@ func TestPolicyTableOverHTTP(t *testing.T) {
 			}
 			if status, got := do(t, h, c); status != http.StatusOK || got["deadline"] != at.AddOpenDays(calendar.NewDate(2027, 3, 1), 14).String() {
 				t.Errorf("shelf deadline: %d %v", status, got)
+			}
+
+			c = post("/v1/timelines", "en", `{"place":{"method":"partner_library","library":"`+partner+`"},"secured":"2027-03-01"}`)
+			c.header = as(serviceToken)
+			status, got := do(t, h, c)
+			first, _ := calendar.ParseDate(fmt.Sprint(got["first_pickup"]))
+			if status != http.StatusOK || got["deadline"] != at.AddOpenDays(first.AddDays(-1), 14).String() {
+				t.Errorf("timeline: %d %v, want a shelf of 14 open days", status, got)
 			}
 		})
 	}
