@@ -98,5 +98,16 @@ func TestZeroLibraryNeverPanics(t *testing.T) {
 		assert.Error(t, err)
 		err = l.WriteICS(nil, "prefectural", d, d, calendar.ICSOptions{})
 		assert.True(t, err != nil && !errors.Is(err, errors.ErrUnsupported))
+		assert.Equal(t, holds.Policy{}, l.PolicyFor(holds.Reservation{Place: circulation.Place{Method: circulation.PrefecturalLibrary}}, d))
+		assert.Equal(t, holds.Policy{}, l.CartPolicy(holds.Cart{}, d))
+		assert.Equal(t, circulation.Policy{}, l.LoanPolicy(circulation.Loan{}, d))
+		_, err = l.Policies(Criteria{}, d)
+		assert.ErrorIs(t, err, reason.ErrBadInput)
+		_, err = l.WithClosure("prefectural", calendar.Closure{From: d, To: d})
+		assert.ErrorIs(t, err, reason.ErrBadInput)
+		_, err = l.WithClosures(Closed{"prefectural", calendar.Closure{From: d, To: d}})
+		assert.Error(t, err)
+		_, err = l.WithClosures()
+		assert.ErrorIs(t, err, reason.ErrBadInput)
 	}
 }

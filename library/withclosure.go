@@ -39,8 +39,16 @@ type Closed struct {
 // once: a host that keeps its closures rebuilds its Library from them in
 // the time of one New, however many there are. Each closure is checked
 // as WithClosure checks it, the problems naming its index ("[2].place");
-// the first unknown place is ErrUnknownSite. l is unchanged.
+// the first unknown place is ErrUnknownSite. l is unchanged; with no
+// closures, it is the result. The zero Library has no places: bad
+// input.
 func (l *Library) WithClosures(cs ...Closed) (*Library, error) {
+	switch {
+	case l == nil || len(l.sites) == 0:
+		return nil, errNoPlaces
+	case len(cs) == 0:
+		return l, nil // immutable: l is a Library like l
+	}
 	for i, c := range cs {
 		if err := l.checkClosure(c.Place, c.Closure); err != nil {
 			var ps reason.Problems
