@@ -7,6 +7,9 @@
 // again (Idempotent-Replayed), and the item's queue holds exactly one
 // reservation per patron, positions 1..n in ID order, each the one its
 // answer named. Traffic goes to 127.0.0.1 only; every wait is bounded.
+//
+// Start, Process.Kill and Process.Stop are the harness's own parts, for
+// a crash test of other requests.
 package crashtest
 
 import (
@@ -84,27 +87,27 @@ func Build(dir, pkg string) (string, func(), error) {
 func Run(ctx context.Context, s Service, n int) (Report, error) {
 	client := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: n}}
 	defer client.CloseIdleConnections()
-	p, err := start(ctx, s)
+	p, err := Start(ctx, s)
 	if err != nil {
 		return Report{}, err
 	}
 	rep := Report{KilledAt: 10 + rand.IntN(min(60, n/2))}
 	var acks atomic.Int64
-	first := sendAll(ctx, client, s, p.addr, n, func() {
+	first := sendAll(ctx, client, s, p.Addr(), n, func() {
 		if acks.Add(1) == int64(rep.KilledAt) {
-			p.kill()
+			p.Kill()
 		}
 	})
-	p.kill() // in case fewer were acknowledged
+	p.Kill() // in case fewer were acknowledged
 	if rep.Acked = int(acks.Load()); rep.Acked >= n {
 		return rep, fmt.Errorf("all %d checkouts were acknowledged before the kill: nothing was in flight", n)
 	}
-	if p, err = start(ctx, s); err != nil {
+	if p, err = Start(ctx, s); err != nil {
 		return rep, err
 	}
-	defer p.stop()
+	defer p.Stop()
 	client.CloseIdleConnections()
-	retry := sendAll(ctx, client, s, p.addr, n, func() {})
+	retry := sendAll(ctx, client, s, p.Addr(), n, func() {})
 	answered, err := checkRetries(s, first, retry)
 	if err != nil {
 		return rep, err
@@ -116,8 +119,8 @@ func Run(ctx context.Context, s Service, n int) (Report, error) {
 	return rep, checkQueue(queue, answered, n)
 }
 
-// process is a running service.
-type process struct {
+// Process is a service started by Start, until it is killed or stopped.
+type Process struct {
 	cmd  *exec.Cmd
 	addr string
 	out  *bytes.Buffer // its output, for an error
@@ -125,13 +128,16 @@ type process struct {
 	done chan struct{}
 }
 
-// start starts the service and waits until it listens (at most 60 s).
-func start(ctx context.Context, s Service) (*process, error) {
+// Start starts the service s (s.Bin, s.Args and s.Listening; the other
+// fields are Run's) on 127.0.0.1 and waits until it listens, at most
+// 60 s or until ctx is done. The caller kills or stops it; it gets
+// SIGKILL too if the test process dies first (Pdeathsig).
+func Start(ctx context.Context, s Service) (*Process, error) {
 	cmd := exec.Command(s.Bin, append(s.Args, "-addr", "127.0.0.1:0")...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	r, w := io.Pipe()
 	cmd.Stdout, cmd.Stderr = w, w
-	p := &process{cmd: cmd, out: new(bytes.Buffer), done: make(chan struct{})}
+	p := &Process{cmd: cmd, out: new(bytes.Buffer), done: make(chan struct{})}
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
@@ -146,16 +152,19 @@ func start(ctx context.Context, s Service) (*process, error) {
 	case p.addr = <-addrs:
 		return p, nil
 	case <-p.done:
-		return nil, fmt.Errorf("the service stopped: %s", p.output())
+		return nil, fmt.Errorf("the service stopped: %s", p.Output())
 	case <-ctx.Done():
 	case <-time.After(time.Minute):
 	}
-	p.kill()
-	return nil, fmt.Errorf("the service did not start: %s", p.output())
+	p.Kill()
+	return nil, fmt.Errorf("the service did not start: %s", p.Output())
 }
 
+// Addr is the address the service listens on, host:port.
+func (p *Process) Addr() string { return p.addr }
+
 // scan keeps the service's output and sends the address it listens on.
-func (p *process) scan(r io.Reader, listening func(string) (string, bool), addrs chan<- string) {
+func (p *Process) scan(r io.Reader, listening func(string) (string, bool), addrs chan<- string) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	found := false
@@ -173,26 +182,28 @@ func (p *process) scan(r io.Reader, listening func(string) (string, bool), addrs
 	_, _ = io.Copy(io.Discard, r)
 }
 
-// output returns what the service wrote.
-func (p *process) output() string {
+// Output returns what the service wrote, its first 64 KiB.
+func (p *Process) Output() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.out.String()
 }
 
-// kill kills the service with SIGKILL and waits for it to die.
-func (p *process) kill() {
+// Kill kills the service with SIGKILL and waits for it to die. It may
+// be called more than once, and from several goroutines.
+func (p *Process) Kill() {
 	_ = p.cmd.Process.Signal(syscall.SIGKILL)
 	<-p.done
 }
 
-// stop stops the service with SIGTERM, or SIGKILL after 15 s.
-func (p *process) stop() {
+// Stop stops the service with SIGTERM, or SIGKILL after 15 s, and
+// waits for it to die.
+func (p *Process) Stop() {
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
 	case <-time.After(15 * time.Second):
-		p.kill()
+		p.Kill()
 	}
 }
 

@@ -23,6 +23,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// databases are the databases the crash tests run the service on: its
+// flags for a fresh one of each kind, SQLite (-db) and PostgreSQL
+// (-postgres, a throwaway cluster on loopback, or
+// KASHIDASHI_POSTGRES_URL).
+var databases = []struct {
+	name string
+	args func(t *testing.T) []string
+}{
+	{"sqlite", func(t *testing.T) []string { return []string{"-db", filepath.Join(t.TempDir(), "k.db")} }},
+	{"postgres", func(t *testing.T) []string { return []string{"-postgres", pgtest.Database(t)} }},
+}
+
 // service is the reference service (examples/server) as crashtest
 // drives it: its JSON access log says where it listens, a checkout is
 // POST /v1/checkouts, the queue GET /v1/items/{item}/queue.
@@ -102,13 +114,7 @@ func TestServiceCrashInTheMiddleOfCheckouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer remove()
-	for _, d := range []struct {
-		name string
-		args func(t *testing.T) []string
-	}{
-		{"sqlite", func(t *testing.T) []string { return []string{"-db", filepath.Join(t.TempDir(), "k.db")} }},
-		{"postgres", func(t *testing.T) []string { return []string{"-postgres", pgtest.Database(t)} }},
-	} {
+	for _, d := range databases {
 		t.Run(d.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
