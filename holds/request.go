@@ -49,7 +49,9 @@ type Rules interface {
 //     reservation, keeps HoldPolicy (H3, H6).
 //
 // Both are called as HoldPolicy is (see Rules): cheaply, once per
-// decision, and the desk keeps nothing they return.
+// decision, and the desk keeps nothing they return. A host's Rules that
+// wraps a *library.Library forwards both, or its desk decides under the
+// base policies of each day.
 type PolicyTable interface {
 	// CartPolicy returns the policy in force on day for a checkout of
 	// cart c as a whole: its patron, patron category and place, not its
