@@ -191,3 +191,29 @@ func Example_partnerCart() {
 	// vol2 notice 2026-12-25 sent 2027-01-05 first pickup 2027-01-07 deadline 2027-01-17 due 2027-02-03
 	// vol3 notice 2026-12-25 sent 2027-01-05 first pickup 2027-01-07 deadline 2027-01-17 due 2027-02-03
 }
+
+// homeShelf is a host's own rules with a policy table of its own (V7):
+// the published rules, with three shelf days for a reservation sent
+// home. Embedding *library.Library forwards CartPolicy, which a wrapper
+// must not lose.
+type homeShelf struct{ *library.Library }
+
+// PolicyFor gives a home delivery three shelf days.
+func (h homeShelf) PolicyFor(r holds.Reservation, day calendar.Date) holds.Policy {
+	p := h.Library.PolicyFor(r, day)
+	if r.Place.Method == circulation.HomeDelivery {
+		p.ShelfDays = 3
+	}
+	return p
+}
+
+// A desk whose rules are a holds.PolicyTable asks it about each
+// reservation (V7): the host's table decides, not the day's one policy.
+func ExamplePolicyTable() {
+	var rules holds.PolicyTable = homeShelf{library.Default()}
+	day := calendar.NewDate(2026, 12, 1)
+	home := holds.Reservation{Item: "0012345678", Place: circulation.Place{Method: circulation.HomeDelivery}}
+	counter := holds.Reservation{Item: "0012345678", Place: circulation.Place{Method: circulation.PrefecturalLibrary}}
+	fmt.Println(rules.PolicyFor(home, day).ShelfDays, rules.PolicyFor(counter, day).ShelfDays)
+	// Output: 3 10
+}
