@@ -44,10 +44,11 @@ type Desk struct {
 	rules Rules
 	// table is rules as a PolicyTable, nil when it is not one (V7).
 	table PolicyTable
-	// valid holds the policies of the rules that passed Validate, at
-	// most maxValid, so that a request under a policy seen before does
-	// not check it again.
-	valid map[Policy]bool
+	// valid holds the last policies of the rules that passed Validate,
+	// the newest at valid[next-1], so that a request under a policy seen
+	// lately does not check it again; nvalid are filled.
+	valid        [maxValid]Policy
+	nvalid, next int
 	// rs holds every reservation in ID order; its index, the dense index,
 	// is what the other structures keep, and find maps an ID to it.
 	rs     []Reservation

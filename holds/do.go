@@ -137,8 +137,11 @@ func noRules() error {
 	return reason.BadInput("rules", "the desk has no rules: make it with NewDesk")
 }
 
-// maxValid bounds the policies a desk remembers as checked.
-const maxValid = 64
+// maxValid is how many policies a desk remembers as checked: a cart's
+// and its reservations' under a policy table (V7) in turn, compared
+// without hashing or allocating; more would make every desk, a partial
+// one built for one request included, larger for little gain.
+const maxValid = 2
 
 // policy returns the policy of the rules for day, checked.
 func (d *Desk) policy(day calendar.Date) (Policy, error) {
@@ -166,16 +169,17 @@ func (d *Desk) cartPolicy(c Cart, day calendar.Date) (Policy, error) {
 
 // checked returns p, or bad input at "policy" when it fails Validate.
 func (d *Desk) checked(p Policy) (Policy, error) {
-	if d.valid[p] {
-		return p, nil
+	for i := range d.nvalid {
+		if d.valid[i] == p {
+			return p, nil
+		}
 	}
 	if err := p.Validate(); err != nil {
 		return Policy{}, under("policy", err)
 	}
-	if d.valid == nil || len(d.valid) >= maxValid {
-		d.valid = make(map[Policy]bool)
-	}
-	d.valid[p] = true
+	d.valid[d.next] = p
+	d.next = (d.next + 1) % maxValid
+	d.nvalid = min(d.nvalid+1, maxValid)
 	return p, nil
 }
 
