@@ -94,13 +94,10 @@ func (b *book) policy(q [nCriteria]string, day calendar.Date) (holds.Policy, err
 		return r.policy, err
 	}
 	k := memoKey{ci: at(b.circ, day), hi: at(b.hold, day), ti: at(b.tables, day)}
-	var idx []byte
-	var matched []*row
-	for _, w := range b.tables[k.ti].v {
-		if w.matches(q) {
-			matched = append(matched, w)
-			idx = append(idx, byte(w.n>>8), byte(w.n))
-		}
+	matched := matching(make([]*row, 0, 8), b.tables[k.ti].v, q) // on the stack for a few rows
+	idx := make([]byte, 0, 2*len(matched))
+	for _, w := range matched {
+		idx = append(idx, byte(w.n>>8), byte(w.n))
 	}
 	k.rows = string(idx)
 	if v, ok := b.memo.Load(k); ok {
@@ -117,15 +114,21 @@ func (b *book) policy(q [nCriteria]string, day calendar.Date) (holds.Policy, err
 // normalized criteria q (V3, V4): each setting comes from the most
 // specific matching row that sets it, the others from the base.
 func (b *book) resolve(q [nCriteria]string, day calendar.Date) (resolution, error) {
-	r := resolution{ci: at(b.circ, day), hi: at(b.hold, day)}
-	for _, w := range b.tables[at(b.tables, day)].v {
-		if w.matches(q) {
-			r.matched = append(r.matched, w)
-		}
-	}
+	r := resolution{ci: at(b.circ, day), hi: at(b.hold, day), matched: matching(nil, b.tables[at(b.tables, day)].v, q)}
 	var err error
 	r.policy, r.circFrom, r.holdFrom, err = apply(r.matched, b.circ[r.ci].v, b.hold[r.hi].v)
 	return r, err
+}
+
+// matching appends to dst the rows of table that match the decision of
+// normalized criteria q, in the table's precedence order.
+func matching(dst, table []*row, q [nCriteria]string) []*row {
+	for _, w := range table {
+		if w.matches(q) {
+			dst = append(dst, w)
+		}
+	}
+	return dst
 }
 
 // apply resolves the rows matched, in precedence order, over the base
