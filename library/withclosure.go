@@ -30,8 +30,8 @@ func (l *Library) WithClosure(key string, c calendar.Closure) (*Library, error) 
 // Closed is one closure for WithClosures: the ID or name of the place
 // closed, or "courier", and the closure.
 type Closed struct {
-	Place   string           `json:"place"`
-	Closure calendar.Closure `json:"closure"`
+	Place   string
+	Closure calendar.Closure
 }
 
 // WithClosures returns a Library like l whose configuration also has
