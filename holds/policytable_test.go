@@ -31,6 +31,10 @@ func (r recording) CartPolicy(c holds.Cart, day calendar.Date) holds.Policy {
 	return r.PolicyFor(holds.Reservation{Item: "cart of " + c.Patron}, day)
 }
 
+func (r recording) LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy {
+	return r.PolicyFor(holds.Reservation{Item: ln.Item}, day).Circulation
+}
+
 func (r recording) PolicyFor(res holds.Reservation, day calendar.Date) holds.Policy {
 	*r.log = append(*r.log, asked{res.Item, day})
 	p := r.Rules.HoldPolicy(day)

@@ -48,10 +48,11 @@ type Rules interface {
 //   - ActionSecure, which concerns an item's queue and not one
 //     reservation, keeps HoldPolicy (H3, H6).
 //
-// Both are called as HoldPolicy is (see Rules): cheaply, once per
-// decision, and the desk keeps nothing they return. A host's Rules that
-// wraps a *library.Library forwards both, or its desk decides under the
-// base policies of each day.
+// selfcheck.Evaluate asks CartPolicy for a patron's limits and
+// LoanPolicy for each loan's extension. Each is called as HoldPolicy is
+// (see Rules): cheaply, once per decision, and the desk keeps nothing
+// they return. A host's Rules that wraps a *library.Library forwards
+// them all, or its decisions fall back on the base policies of each day.
 type PolicyTable interface {
 	// CartPolicy returns the policy in force on day for a checkout of
 	// cart c as a whole: its patron, patron category and place, not its
@@ -60,6 +61,9 @@ type PolicyTable interface {
 	// PolicyFor returns the policy in force on day for a decision about
 	// reservation r.
 	PolicyFor(r Reservation, day calendar.Date) Policy
+	// LoanPolicy returns the circulation policy in force on day for a
+	// decision about loan ln.
+	LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy
 }
 
 // Request is one change a host asks of a Desk (Desk.Do): the Action, the

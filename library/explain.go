@@ -147,8 +147,8 @@ func (l *Library) explain(b *book, q Criteria, day calendar.Date) (Explanation, 
 // its item's category (short_loan when r.Short, else normal) and
 // collection, as Policies resolves them. A reservation whose method or
 // collection is not valid gets HoldPolicy(day), and the decision then
-// reports what is wrong with it. With CartPolicy, it makes *Library a
-// holds.PolicyTable: the desk, Timeline, Notice, Consequences and Apply
+// reports what is wrong with it. With CartPolicy and LoanPolicy, it
+// makes *Library a holds.PolicyTable: the desk, Timeline, Notice, Consequences and Apply
 // resolve every reservation alike.
 func (l *Library) PolicyFor(r holds.Reservation, day calendar.Date) holds.Policy {
 	return l.policyOf(facts{r.Place, r.PatronCategory, true, r.Short, r.Collection}, day)

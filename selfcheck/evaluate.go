@@ -168,9 +168,9 @@ func (s Status) MayExtendAny() bool {
 //   - L3, L4, L2: each loan is circulation.Policy.Extend with the
 //     patron's other loans and the calendar of the place it goes back
 //     to (holds.Calendars.At, for L5), under the loan's own policy when
-//     rules have a LoanPolicy method (as *library.Library has, whose
-//     policy table decides by the loan's category, place and collection,
-//     V7), else the day's. ErrOverdue, which concerns the patron rather
+//     rules are a holds.PolicyTable (LoanPolicy; *library.Library's
+//     table decides by the loan's category, place and collection, V7),
+//     else the day's. ErrOverdue, which concerns the patron rather
 //     than the loan (L4 e), also refuses Status.Extend.
 //   - H1, I2: reserving one more item is circulation.Policy.MayReserve
 //     with the loans and the active reservations counting one more, as
@@ -321,12 +321,6 @@ func extensions(policyOf func(circulation.Loan) circulation.Policy, cals holds.C
 	return out, overdue, nil
 }
 
-// loanPolicies is implemented by rules whose policy depends on the loan
-// (V7), as *library.Library's LoanPolicy does.
-type loanPolicies interface {
-	LoanPolicy(ln circulation.Loan, day calendar.Date) circulation.Policy
-}
-
 // patronPolicy returns the circulation policy of the patron of r on
 // r.Today, whose limits Status counts against: the table's for the
 // patron's category when rules are a holds.PolicyTable (V7), else the
@@ -339,10 +333,10 @@ func patronPolicy(rules holds.Rules, r Request) circulation.Policy {
 }
 
 // loanPolicy returns the policy of each loan's extension on r.Today: the
-// rules' LoanPolicy when they have one, a loan naming no category taken
-// as the patron's, else p, the patron's.
+// rules' LoanPolicy when they are a holds.PolicyTable, a loan naming no
+// category taken as the patron's, else p, the patron's.
 func loanPolicy(rules holds.Rules, p circulation.Policy, r Request) func(circulation.Loan) circulation.Policy {
-	if lp, ok := rules.(loanPolicies); ok {
+	if lp, ok := rules.(holds.PolicyTable); ok {
 		return func(l circulation.Loan) circulation.Policy {
 			if l.PatronCategory == "" {
 				l.PatronCategory = r.PatronCategory
